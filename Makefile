@@ -1,0 +1,47 @@
+# Kunskapsbanken – every command a person or CI needs. `make help` lists them.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+export NO_MKDOCS_2_WARNING := 1
+export PIP_DISABLE_PIP_VERSION_CHECK := 1
+
+.DEFAULT_GOAL := help
+.PHONY: help serve build validate test bench new-story clean chromium
+
+help: ## Visa alla kommandon med en rad var
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-10s %s\n", $$1, $$2}'
+
+$(BIN)/.installed: requirements.txt
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 eller senare krävs (du har " + sys.version.split()[0] + ").")'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet -r requirements.txt
+	@touch $@
+
+$(BIN)/.installed-test: requirements-test.txt $(BIN)/.installed
+	$(BIN)/pip install --quiet -r requirements-test.txt
+	@touch $@
+
+serve: $(BIN)/.installed ## Visa webbplatsen på http://127.0.0.1:8000 med utkast och automatisk omladdning
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:$(PORT) --livereload
+
+build: $(BIN)/.installed ## Bygg webbplatsen strikt till site/ (utkast tas inte med)
+	$(BIN)/mkdocs build --strict --clean --site-dir site
+
+validate: $(BIN)/.installed ## Kontrollera allt innehåll och visa alla fel på en gång
+	$(BIN)/python scripts/validate.py
+
+chromium: ## Installera Chromium för webbläsartesterna om den saknas
+	@if [ -x /usr/bin/chromium ]; then :; \
+	elif [ "$$(id -u)" = 0 ]; then echo "Installerar chromium med apt-get …"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	else echo "Chromium saknas. Installera det med: sudo apt-get install chromium"; exit 1; fi
+
+test: $(BIN)/.installed-test chromium ## Kör alla tester (bygger webbplatsen och testar i Chromium)
+	$(BIN)/python -m pytest
+
+bench: $(BIN)/.installed ## Mät byggtid, storlek och sökning (skriver siffror, påstår inget)
+	$(BIN)/python scripts/bench.py
+
+clean: ## Ta bort byggd webbplats och cachefiler
+	rm -rf site .pytest_cache

@@ -1,0 +1,217 @@
+"""The catalog: every content item loaded once, validated, cross-referenced, with backlinks.
+
+The build, the macros, the scripts and the tests all ask this one catalog, so a
+page is parsed once per build and every map costs time linear in the content.
+"""
+
+import datetime
+import posixpath
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import fields, guards, workflow
+from .frontmatter import FrontMatterError, parse
+from .problems import ERROR, WARNING, Problem
+from .schema import PAGE, STORY, TYPES_BY_KEY, ContentType, type_for_path
+
+CONTENT_ROOTS = ("docs", "stories", "strategies")
+
+
+@dataclass(eq=False)  # identity: items are unique objects, used in sets and as dict keys
+class Item:
+    id: str
+    type: ContentType
+    rel_path: str  # repository path, e.g. stories/trygg-hemgang.md
+    src_uri: str  # path in the site's file set, e.g. berattelser/trygg-hemgang.md
+    data: dict
+    lines: dict
+    body: str
+
+    @property
+    def title(self) -> str:
+        return str(self.data.get("titel") or self.id)
+
+    @property
+    def status(self) -> str:
+        return self.data.get("status") or "publicerad"
+
+    @property
+    def url(self) -> str:
+        """Site path with directory URLs: berattelser/trygg-hemgang/."""
+        stem = self.src_uri[:-3]
+        if stem == "index":
+            return ""
+        return (stem[: -len("/index")] if stem.endswith("/index") else stem) + "/"
+
+    def line(self, name: str) -> int:
+        return self.lines.get((name,), 2)
+
+    def link_from(self, src_uri: str) -> str:
+        """A Markdown link target to this item, relative to the page at src_uri."""
+        return posixpath.relpath(self.src_uri, posixpath.dirname(src_uri) or ".")
+
+
+@dataclass
+class Catalog:
+    root: Path
+    today: datetime.date
+    items: dict = field(default_factory=dict)  # id -> Item
+    problems: list = field(default_factory=list)
+    backlinks: dict = field(default_factory=dict)  # id -> list of (field name, Item)
+    _by_src: dict | None = None
+
+    def of_type(self, key: str) -> list:
+        return [i for i in self.items.values() if i.type.key == key]
+
+    def refs(self, item: Item, name: str) -> list:
+        value = item.data.get(name) or []
+        ids = value if isinstance(value, list) else [value]
+        return [self.items[normalise_id(i)] for i in ids if normalise_id(i) in self.items]
+
+    def referrers(self, item: Item, type_key: str | None = None) -> list:
+        found = [source for _, source in self.backlinks.get(item.id, [])]
+        unique = list(dict.fromkeys(found))
+        return [i for i in unique if type_key is None or i.type.key == type_key]
+
+    def related(self, item: Item, type_key: str, name: str) -> list:
+        """Both directions of a link: what item names in `name`, and what names item, of one type."""
+        both = [i for i in self.refs(item, name) if i.type.key == type_key] + self.referrers(item, type_key)
+        return list(dict.fromkeys(both))
+
+    def item_at(self, src_uri: str):
+        """The item published at a site path, or None (built once: pages ask for it one by one)."""
+        if self._by_src is None:
+            self._by_src = {i.src_uri: i for i in self.items.values()}
+        return self._by_src.get(src_uri)
+
+
+def normalise_id(value) -> str:
+    return str(value).strip().lower()
+
+
+def site_path(rel_path: str) -> str:
+    """Where a repository file is published in the site's file set."""
+    top, _, rest = rel_path.partition("/")
+    if top == "docs":
+        return rest
+    return {"stories": "berattelser", "strategies": "strategier"}[top] + "/" + rest
+
+
+def item_id(content_type: ContentType, rel_path: str) -> str:
+    if content_type is PAGE:
+        stem = site_path(rel_path)[:-3]
+        return stem[: -len("/index")] if stem.endswith("/index") else stem
+    return Path(rel_path).stem
+
+
+def content_files(root: Path) -> list[str]:
+    """Every Markdown content file, repository-relative; folders starting with _ or . hold snippets."""
+    found = []
+    for top in CONTENT_ROOTS:
+        base = root / top
+        if not base.is_dir():
+            continue
+        for path in sorted(base.rglob("*.md")):
+            rel = path.relative_to(root).as_posix()
+            if any(part.startswith(("_", ".")) for part in rel.split("/")[1:]):
+                continue
+            found.append(rel)
+    return found
+
+
+def load_item(root: Path, rel_path: str, problems: list) -> Item | None:
+    content_type = type_for_path(rel_path)
+    stem = Path(rel_path).stem
+    if content_type is not PAGE and not workflow.valid_slug(stem):
+        problems.append(Problem(rel_path, 1, f"Filnamnet '{stem}.md' får bara innehålla små bokstäver a–z, siffror "
+                                             f"och bindestreck. Byt namn till '{workflow.slugify(stem)}.md'."))
+    raw = (root / rel_path).read_bytes()
+    try:
+        front = parse(raw)
+    except FrontMatterError as error:
+        problems.append(Problem(rel_path, error.line, error.message))
+        return None
+    problems.extend(fields.check_fields(content_type, front.data, front.lines, rel_path))
+    text = raw.decode("utf-8", errors="replace")
+    for line, message in guards.unsafe_markup(text, 1):
+        problems.append(Problem(rel_path, line, message))
+    if content_type is STORY and not front.data.get("personuppgifter_tillatna"):
+        for line, message in guards.personal_data(text, 1):
+            problems.append(Problem(rel_path, line, message))
+    return Item(item_id(content_type, rel_path), content_type, rel_path, site_path(rel_path),
+                front.data, front.lines, front.body)
+
+
+def _reference_fields(item: Item):
+    for f in item.type.all_fields:
+        if f.kind in ("ref", "refs"):
+            yield f, (f.name,), item.data.get(f.name)
+        if f.kind == "records":
+            for index, record in enumerate(item.data.get(f.name) or []):
+                if not isinstance(record, dict):
+                    continue
+                for sub in f.fields:
+                    if sub.kind in ("ref", "refs"):
+                        yield sub, (f.name, index, sub.name), record.get(sub.name)
+
+
+def resolve(catalog: Catalog) -> None:
+    """Check every reference and record backlinks; an unknown id lists the valid ones."""
+    for item in catalog.items.values():
+        for f, path, value in _reference_fields(item):
+            if value is None:
+                continue
+            values = value if isinstance(value, list) else [value]
+            for index, raw in enumerate(values):
+                if not isinstance(raw, (str, int)) or isinstance(raw, bool):
+                    continue
+                where = path + (index,) if isinstance(value, list) else path
+                line = item.lines.get(where, item.lines.get(path, 2))
+                target = catalog.items.get(normalise_id(raw))
+                allowed = [TYPES_BY_KEY[k] for k in f.ref_types] if f.ref_types else None
+                if target is None or (allowed and target.type not in allowed):
+                    valid = [i for i in catalog.items.values() if not allowed or i.type in allowed]
+                    listing = ", ".join(f"{i.id} ({i.title})" for i in sorted(valid, key=lambda i: i.id)[:20])
+                    kind = " eller ".join(t.name for t in allowed) if allowed else "sida"
+                    catalog.problems.append(Problem(item.rel_path, line, (
+                        f"'{path[-1]}' hänvisar till '{raw}', men det finns ingen {kind} med det id:t. "
+                        f"Giltiga id: {listing or '(inga ännu)'}.")))
+                    continue
+                if target is item:
+                    catalog.problems.append(Problem(item.rel_path, line, f"'{path[-1]}' hänvisar till sidan själv."))
+                    continue
+                if workflow.is_draft(target) and not workflow.is_draft(item):
+                    catalog.problems.append(Problem(item.rel_path, line, (
+                        f"'{path[-1]}' hänvisar till '{target.id}', som är ett utkast och inte publiceras. "
+                        f"Publicera {target.rel_path} först eller ta bort hänvisningen.")))
+                catalog.backlinks.setdefault(target.id, []).append((path[0], item))
+
+
+def load_catalog(root: Path, today: datetime.date | None = None, paths: list[str] | None = None) -> Catalog:
+    """Load, validate and cross-reference all content under root (optionally only report on `paths`)."""
+    catalog = Catalog(root=Path(root), today=today or datetime.date.today())
+    problems: list = []
+    seen_src: dict = {}
+    for rel_path in content_files(catalog.root):
+        item = load_item(catalog.root, rel_path, problems)
+        if item is None:
+            continue
+        other = catalog.items.get(item.id) or seen_src.get(item.src_uri)
+        if other is not None:
+            problems.append(Problem(rel_path, 1, (
+                f"Id:t '{item.id}' används redan av {other.rel_path}. Varje sida behöver ett unikt filnamn; "
+                f"byt namn på den här filen.")))
+            continue
+        catalog.items[item.id] = item
+        seen_src[item.src_uri] = item
+    catalog.problems = problems
+    resolve(catalog)
+    catalog.problems.extend(workflow.date_problems(catalog))
+    if paths is not None:
+        wanted = {Path(p).as_posix() for p in paths}
+        catalog.problems = [p for p in catalog.problems if p.path in wanted]
+    catalog.problems.sort()
+    return catalog
+
+
+__all__ = ["Catalog", "Item", "load_catalog", "ERROR", "WARNING"]

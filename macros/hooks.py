@@ -1,0 +1,68 @@
+"""MkDocs hooks: connect build events to the plain functions in macros.site.
+
+Loaded by MkDocs from mkdocs.yml (`hooks:`); holds no logic and no state.
+"""
+
+import sys
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from macros import schema_export, site  # noqa: E402
+
+_preview = False
+
+
+def on_startup(command, dirty, **kwargs):
+    global _preview
+    _preview = command == "serve"  # `make serve` previews drafts; `make build` never publishes them
+
+
+def on_config(config, **kwargs):
+    try:
+        site.load(config, _preview)
+    except site.ContentError as error:
+        raise PluginError(str(error)) from None
+    return config
+
+
+def on_files(files, config, **kwargs):
+    state = site.current()
+    for item in site.left_out_drafts(state):
+        existing = files.get_file_from_path(item.src_uri)
+        if existing is not None:
+            files.remove(existing)
+    for item in site.outside_docs(state):
+        files.append(File.generated(config, item.src_uri, abs_src_path=str(state.catalog.root / item.rel_path)))
+    for src_uri, content in schema_export.site_files().items():
+        files.append(File.generated(config, src_uri, content=content))
+    left_out = len(site.left_out_drafts(state))
+    if left_out:
+        site.log.info(f"Utkast som inte publiceras i det här bygget: {left_out}")
+    return files
+
+
+def on_page_read_source(page, config, **kwargs):
+    # Hand MkDocs the catalog's parsed copy: the page is read once, and the metadata
+    # (including render_macros, which decides whether Jinja runs) is ours, not the author's.
+    state = site.current()
+    item = state.catalog.item_at(page.file.src_uri)
+    return None if item is None else site.page_source(item)
+
+
+@event_priority(-100)  # after the macros plugin: generated text is never run as Jinja
+def on_page_markdown(markdown, page, config, files, **kwargs):
+    state = site.current()
+    item = state.catalog.item_at(page.file.src_uri)
+    return markdown if item is None else site.decorate(markdown, item, state)
+
+
+def on_page_context(context, page, config, nav, **kwargs):
+    item = site.current().catalog.item_at(page.file.src_uri)
+    if item is not None and not item.rel_path.startswith("docs/"):
+        page.edit_url = site.edit_url(config, item)
+    return context

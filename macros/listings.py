@@ -1,0 +1,87 @@
+"""Collections, Plone-style: list content by query on any page.
+
+Example in a page that opts in to macros:
+    {{ lista(typ="berättelse", strategi="k2", strategigrupp="aldre", sortering="nyast") }}
+"""
+
+from . import vocabularies as v
+from .relations import display_title
+from .schema import CONTENT_TYPES
+from .workflow import is_listed
+
+TYPE_BY_NAME = {t.name: t for t in CONTENT_TYPES} | {t.key: t for t in CONTENT_TYPES}
+FILTERS = {  # query argument -> (front-matter field, is it a reference to another item?)
+    "strategi": ("strategier", True),
+    "persona": ("personas", True),
+    "indikator": ("indikatorer", True),
+    "princip": ("principer", True),
+    "strategigrupp": ("strategigrupper", False),
+    "kommun": ("kommuner", False),
+    "plan": ("plan", False),
+    "samling": ("samling", False),
+    "slag": ("slag", False),
+    "tagg": ("taggar", False),
+}
+
+
+class QueryError(ValueError):
+    pass
+
+
+def _values(item, name):
+    value = item.data.get(name)
+    return [str(x).lower() for x in (value if isinstance(value, list) else [value] if value else [])]
+
+
+def query(catalog, preview: bool, typ: str, **filters) -> list:
+    content_type = TYPE_BY_NAME.get(typ)
+    if content_type is None:
+        raise QueryError(f"lista(): okänd typ '{typ}'. Välj en av: {', '.join(t.name for t in CONTENT_TYPES)}.")
+    found = [i for i in catalog.of_type(content_type.key) if is_listed(i, catalog.today, preview)]
+    for argument, wanted in filters.items():
+        if wanted is None:
+            continue
+        if argument not in FILTERS:
+            raise QueryError(f"lista(): okänt filter '{argument}'. Tillåtna: {', '.join(FILTERS)}.")
+        name, is_ref = FILTERS[argument]
+        wanted = str(wanted).lower()
+        if is_ref:
+            target = catalog.items.get(wanted)
+            if target is None:
+                raise QueryError(f"lista(): {argument}='{wanted}' finns inte i katalogen.")
+            linked = set(catalog.referrers(target)) | {i for i in found if wanted in _values(i, name)}
+            found = [i for i in found if i in linked]
+        else:
+            found = [i for i in found if wanted in _values(i, name)]
+    return found
+
+
+def order(items, sortering: str) -> list:
+    if sortering == "nyast":
+        return sorted(items, key=lambda i: (str(i.data.get("skapad", "")), i.title), reverse=True)
+    if sortering == "ordning":
+        return sorted(items, key=lambda i: (str(i.data.get("plan", "")), i.data.get("ordning", 0), i.title))
+    if sortering == "titel":
+        return sorted(items, key=lambda i: display_title(i).lower())
+    raise QueryError(f"lista(): okänd sortering '{sortering}'. Välj nyast, ordning eller titel.")
+
+
+def render(items, from_src: str, visning: str) -> str:
+    if not items:
+        return "*Inget innehåll matchar ännu.*"
+    if visning == "tabell":
+        rows = ["| Titel | Beskrivning |", "| --- | --- |"]
+        rows += [f"| [{display_title(i)}]({i.link_from(from_src)}) | {i.data.get('beskrivning', '')} |"
+                 for i in items]
+        return "\n".join(rows)
+    if visning == "lista":
+        return "\n".join(f"- [{display_title(i)}]({i.link_from(from_src)})" for i in items)
+    if visning == "kort":
+        cards = []
+        for i in items:
+            kind = v.STORY_KINDS.get(i.data.get("slag"), "")
+            meta = f"<br><small>{kind}</small>" if kind else ""
+            cards.append(f"-   **[{display_title(i)}]({i.link_from(from_src)})**{meta}\n\n    "
+                         f"{i.data.get('beskrivning', '')}")
+        return '<div class="grid cards" markdown>\n\n' + "\n\n".join(cards) + "\n\n</div>"
+    raise QueryError(f"lista(): okänd visning '{visning}'. Välj kort, tabell eller lista.")

@@ -1,0 +1,48 @@
+"""Where a page's facts come from and how fresh they are: the Källor and review sections."""
+
+import posixpath
+
+from . import vocabularies as v
+
+MONTHS = ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober",
+          "november", "december")
+
+
+def swedish_date(value) -> str:
+    """2026-11-23 -> 23 november 2026."""
+    if not hasattr(value, "year"):
+        return str(value)
+    return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
+
+
+def source_line(source: dict, from_src: str) -> str:
+    if source.get("dokument") in v.SOURCE_DOCUMENTS:
+        doc = source["dokument"]
+        target = posixpath.relpath("kallor.md", posixpath.dirname(from_src) or ".")
+        text = f"[{v.label(v.SOURCE_DOCUMENTS, doc)}]({target}#{doc})"
+        return text + (f", avsnitt ”{source['avsnitt']}”" if source.get("avsnitt") else "")
+    if source.get("url"):
+        return f"[{source.get('titel') or source['url']}]({source['url']})"
+    return str(source.get("text", ""))
+
+
+def sources_markdown(item, from_src: str) -> str:
+    sources = [s for s in (item.data.get("kallor") or []) if isinstance(s, dict)]
+    if not sources:
+        return ""
+    lines = ["", "## Källor {#kallor}", ""] + [f"- {source_line(s, from_src)}" for s in sources]
+    return "\n".join(lines) + "\n"
+
+
+def review_markdown(item) -> str:
+    data = item.data
+    parts = []
+    if data.get("ansvarig"):
+        parts.append(f"Ansvarig: {data['ansvarig']}")
+    if data.get("senast_granskad"):
+        parts.append(f"Senast granskad: {swedish_date(data['senast_granskad'])}")
+    if data.get("nasta_granskning"):
+        parts.append(f"Nästa granskning: {swedish_date(data['nasta_granskning'])}")
+    if not parts:
+        return ""
+    return "\n" + " · ".join(parts) + "\n{ .kb-granskning }\n"

@@ -1,0 +1,154 @@
+"""The generated "Kopplingar" section: both directions of every link, per content type.
+
+Authors write a link once (a story names its strategies); the catalog's backlinks
+give the other direction, so no page lists its relations by hand.
+"""
+
+import posixpath
+from collections import Counter
+
+from . import vocabularies as v
+from .workflow import is_listed
+
+MAX_RELATED_STORIES = 5
+
+
+def display_title(item) -> str:
+    code = item.data.get("kod") if item.type.key == "strategy" else None
+    return f"{code} {item.title}" if code else item.title
+
+
+def link(item, from_src: str, with_description: bool = False) -> str:
+    text = f"[{display_title(item)}]({item.link_from(from_src)})"
+    if with_description and item.data.get("beskrivning"):
+        text += f" – {item.data['beskrivning']}"
+    return text
+
+
+def _visible(items, catalog, preview):
+    return [i for i in items if is_listed(i, catalog.today, preview)]
+
+
+def _sorted(items):
+    return sorted(items, key=lambda i: (str(i.data.get("plan", "")), i.data.get("ordning", 0), display_title(i).lower()))
+
+
+def _section(heading: str, items, from_src: str, empty: str | None = None, describe: bool = False) -> list[str]:
+    if not items and empty is None:
+        return []
+    lines = [f"### {heading}", ""]
+    lines += [f"- {link(i, from_src, describe)}" for i in items] if items else [empty]
+    return lines + [""]
+
+
+def _labels(heading: str, vocabulary: dict, keys) -> list[str]:
+    keys = [k for k in (keys or []) if k in vocabulary]
+    if not keys:
+        return []
+    return [f"### {heading}", "", ", ".join(v.label(vocabulary, k) for k in keys), ""]
+
+
+def related_stories(item, catalog, preview):
+    """Other stories sharing strategies, indicators or personas, most shared first."""
+    mine = {i.id for name in ("strategier", "indikatorer", "personas") for i in catalog.refs(item, name)}
+    scores = Counter()
+    for other_id in mine:
+        for source in catalog.referrers(catalog.items[other_id], "story"):
+            if source is not item:
+                scores[source.id] += 1
+    ranked = sorted(scores, key=lambda k: (-scores[k], catalog.items[k].title))
+    return _visible([catalog.items[k] for k in ranked], catalog, preview)[:MAX_RELATED_STORIES]
+
+
+def story_sections(item, catalog, preview):
+    src = item.src_uri
+    out = []
+    out += _section("Strategier", _sorted(_visible(catalog.refs(item, "strategier"), catalog, preview)), src)
+    out += _section("Principer", _sorted(_visible(catalog.refs(item, "principer"), catalog, preview)), src)
+    out += _section("Personas", _visible(catalog.refs(item, "personas"), catalog, preview), src)
+    out += _section("Indikatorer", _visible(catalog.refs(item, "indikatorer"), catalog, preview), src)
+    out += _labels("Strategigrupper", v.STRATEGY_GROUPS, item.data.get("strategigrupper"))
+    out += _labels("Kommuner", v.MUNICIPALITIES, item.data.get("kommuner"))
+    out += _section("Relaterade berättelser", related_stories(item, catalog, preview), src, describe=True)
+    return out
+
+
+def strategy_sections(item, catalog, preview):
+    src = item.src_uri
+    plan = item.data.get("plan")
+    out = []
+    if plan in v.PLANS:
+        info = v.PLANS[plan]
+        period = f", {info['period']}" if info["period"] else ""
+        out += ["### Plan", "", f"{info['label']} ({v.PLAN_OWNERS[info['owner']]}{period})", ""]
+    stories = _visible(catalog.related(item, "story", "strategier"), catalog, preview)
+    out += _section("Berättelser som visar strategin", sorted(stories, key=lambda i: i.title), src,
+                    empty="Ingen berättelse visar strategin ännu. Vet du en? Se [Bidra med en berättelse]"
+                          f"({_guide_link(src)}).", describe=True)
+    out += _section("Indikatorer som mäter strategin",
+                    _visible(catalog.related(item, "indicator", "indikatorer"), catalog, preview), src,
+                    empty="Ingen indikator är kopplad till strategin ännu.")
+    out += _section("Principer som strategin vilar på",
+                    _sorted(_visible(catalog.refs(item, "principer"), catalog, preview)), src)
+    out += _section("Motsvarande strategi i den andra planen",
+                    _sorted(_visible(catalog.related(item, "strategy", "motsvarighet"), catalog, preview)), src)
+    out += _labels("Strategigrupper", v.STRATEGY_GROUPS, item.data.get("strategigrupper"))
+    return out
+
+
+def indicator_sections(item, catalog, preview):
+    src = item.src_uri
+    out = _section("Strategier som indikatorn mäter",
+                   _sorted(_visible(catalog.related(item, "strategy", "strategier"), catalog, preview)), src)
+    out += _section("Berättelser som belyser indikatorn",
+                    _visible(catalog.referrers(item, "story"), catalog, preview), src, describe=True)
+    return out
+
+
+def body_sections(item, catalog, preview):
+    src = item.src_uri
+    parent = _visible(catalog.refs(item, "overordnad"), catalog, preview)
+    children = sorted(_visible(catalog.referrers(item, "body"), catalog, preview), key=lambda i: i.title)
+    out = _section("Rapporterar till", parent, src)
+    out += _section("Organ under", children, src)
+    return out + backlink_sections(item, catalog, preview, exclude=("body",))
+
+
+TYPE_HEADINGS = {
+    "story": "Berättelser", "strategy": "Strategier", "indicator": "Indikatorer", "principle": "Principer",
+    "persona": "Personas", "body": "Styrorgan", "journey": "Introduktionsspår", "page": "Sidor",
+}
+
+
+def backlink_sections(item, catalog, preview, exclude=()):
+    out = []
+    for key, heading in TYPE_HEADINGS.items():
+        if key in exclude:
+            continue
+        found = _visible(catalog.referrers(item, key), catalog, preview)
+        out += _section(f"{heading} som hänvisar hit", _sorted(found), item.src_uri, describe=key == "story")
+    return out
+
+
+def _guide_link(src: str) -> str:
+    return posixpath.relpath("bidra/index.md", posixpath.dirname(src) or ".")
+
+
+SECTION_BUILDERS = {
+    "story": story_sections,
+    "strategy": strategy_sections,
+    "indicator": indicator_sections,
+    "body": body_sections,
+    "persona": backlink_sections,
+    "principle": backlink_sections,
+}
+
+
+def relations_markdown(item, catalog, preview: bool = False) -> str:
+    builder = SECTION_BUILDERS.get(item.type.key)
+    if builder is None:
+        return ""
+    lines = builder(item, catalog, preview)
+    if not lines:
+        return ""
+    return "\n".join(["", "## Kopplingar {#kopplingar}", ""] + lines)

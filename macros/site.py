@@ -1,0 +1,108 @@
+"""What the build does with the catalog: load it, publish the content folders, decorate pages.
+
+Plain functions that the MkDocs hooks (macros/hooks.py) call; nothing here imports
+MkDocs at module level, so the logic can move to a successor of MkDocs unchanged.
+"""
+
+import datetime
+import logging
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from . import navigation, provenance, relations, workflow
+from .catalog import Catalog, load_catalog
+from .problems import errors, report, warnings
+
+log = logging.getLogger("mkdocs.kunskapsbanken")
+
+
+@dataclass
+class BuildState:
+    catalog: Catalog
+    preview: bool
+
+
+_state: BuildState | None = None
+
+
+def current() -> BuildState:
+    if _state is None:
+        raise RuntimeError("the catalog is loaded in on_config; nothing may ask for it earlier")
+    return _state
+
+
+def today() -> datetime.date:
+    """Today, or KB_TODAY (ÅÅÅÅ-MM-DD) so tests can pin the date that expiry and review use."""
+    pinned = os.environ.get("KB_TODAY")
+    return datetime.date.fromisoformat(pinned) if pinned else datetime.date.today()
+
+
+class ContentError(Exception):
+    """Raised with every content problem at once; the build stops with this message."""
+
+
+def load(config, preview: bool) -> BuildState:
+    global _state
+    root = Path(config.config_file_path).resolve().parent
+    catalog = load_catalog(root, today())
+    if errors(catalog.problems):
+        raise ContentError("Innehållet har fel som måste rättas innan webbplatsen kan byggas:\n"
+                           + report(catalog.problems))
+    for problem in warnings(catalog.problems):
+        log.info(str(problem))  # info, not warning: an overdue review must not fail a strict build
+    if config.nav is None:
+        config.nav = navigation.build_nav(catalog, preview)
+    _state = BuildState(catalog, preview)
+    return _state
+
+
+def published_items(state: BuildState):
+    """Items that get a page: everything but drafts, which only the preview shows."""
+    return [i for i in state.catalog.items.values() if state.preview or not workflow.is_draft(i)]
+
+
+def outside_docs(state: BuildState):
+    return [i for i in published_items(state) if not i.rel_path.startswith("docs/")]
+
+
+def left_out_drafts(state: BuildState):
+    return [i for i in state.catalog.items.values() if workflow.is_draft(i) and not state.preview]
+
+
+def page_source(item) -> str:
+    meta = yaml.safe_dump(page_meta(item), allow_unicode=True, sort_keys=False)
+    return f"---\n{meta}---\n{item.body}"
+
+
+def page_meta(item) -> dict:
+    """The metadata MkDocs and Material see; Jinja only ever runs on developer pages that opt in."""
+    meta = {"title": item.title, "description": item.data.get("beskrivning", "")}
+    if item.type.key == "page":
+        for key in ("hide", "render_macros"):
+            if key in item.data:
+                meta[key] = item.data[key]
+    meta.setdefault("render_macros", False)
+    if item.status in ("utkast", "granskning", "arkiverad"):
+        meta["status"] = item.status
+    return meta
+
+
+def decorate(markdown: str, item, state: BuildState) -> str:
+    """Workflow banner above, generated relations, sources and review dates below."""
+    parts = [workflow.banner(item, state.catalog.today) + markdown.rstrip("\n"), "\n"]
+    parts.append(relations.relations_markdown(item, state.catalog, state.preview))
+    parts.append(provenance.sources_markdown(item, item.src_uri))
+    parts.append(provenance.review_markdown(item))
+    return "\n".join(p for p in parts if p)
+
+
+def edit_url(config, item) -> str | None:
+    """The file a communicator must edit: stories/<slug>.md, not a virtual docs path."""
+    if not config.repo_url or not config.edit_uri:
+        return None
+    base = config.repo_url.rstrip("/") + "/" + config.edit_uri.strip("/")
+    base = base[: -len("/docs")] if base.endswith("/docs") else base
+    return f"{base}/{item.rel_path}"

@@ -1,0 +1,39 @@
+"""Kontrollera innehållet: front matter, fält, hänvisningar, personuppgifter och datum.
+
+Skriver alla problem på en gång, ett per rad som sökväg:rad: meddelande.
+Avslutas med 1 om något fel hittades, annars 0 (varningar stoppar inte).
+"""
+
+import argparse
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from macros.catalog import load_catalog  # noqa: E402
+from macros.problems import errors, report  # noqa: E402
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("paths", nargs="*", help="filer att rapportera om (standard: allt innehåll)")
+    parser.add_argument("--root", type=Path, default=ROOT, help="repots rotmapp")
+    args = parser.parse_args(argv)
+    root = args.root.resolve()
+    paths = None
+    if args.paths:
+        paths = []
+        for given in args.paths:
+            path = Path(given).resolve()
+            if not path.is_file():
+                print(f"{given}: fel: filen finns inte.", file=sys.stderr)
+                return 1
+            paths.append(path.relative_to(root).as_posix())
+    catalog = load_catalog(root, paths=paths)
+    print(report(catalog.problems))
+    return 1 if errors(catalog.problems) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,73 @@
+"""Build a site (the real one or a tiny fixture site) the way `make build` does, and serve it."""
+
+import functools
+import http.server
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+MKDOCS = [sys.executable, "-m", "mkdocs"]
+
+
+def build(project: Path, site_dir: Path, preview: bool = False, today: str | None = None):
+    """Strict build; returns the finished process (stdout+stderr in .stdout)."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    env.pop("KB_PREVIEW", None)
+    if preview:
+        env["KB_PREVIEW"] = "1"
+    if today:
+        env["KB_TODAY"] = today
+    return subprocess.run(MKDOCS + ["build", "--strict", "--clean", "-f", str(project / "mkdocs.yml"),
+                                    "-d", str(site_dir)],
+                          cwd=project, env=env, capture_output=True, text=True, encoding="utf-8")
+
+
+def make_fixture_project(tmp: Path, content: Path) -> Path:
+    """A tiny project: the real config, templates and macros, with a fixture's content folders."""
+    project = tmp / "project"
+    project.mkdir()
+    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    shutil.copytree(ROOT / "macros", project / "macros", ignore=shutil.ignore_patterns("__pycache__"))
+    for folder in ("docs", "stories", "strategies"):
+        source = content / folder
+        if source.is_dir():
+            shutil.copytree(source, project / folder)
+        else:
+            (project / folder).mkdir()
+    for needed in ("assets/kunskapsbanken.css", "_ordlista/forkortningar.md"):
+        target = project / "docs" / needed
+        if not target.exists():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy(ROOT / "docs" / needed, target)
+    return project
+
+
+def unexpected_warnings(output: str) -> list[str]:
+    return [line for line in output.splitlines() if line.startswith(("WARNING", "ERROR"))]
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def serve(directory: Path):
+    """Serve a folder on 127.0.0.1 on a free port; returns (base_url, shutdown)."""
+    handler = functools.partial(QuietHandler, directory=str(directory))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    return f"http://127.0.0.1:{server.server_address[1]}/", server.shutdown
+
+
+def html_pages(site_dir: Path) -> list[str]:
+    """Site paths of every built page (directory URLs), except the 404 page."""
+    pages = []
+    for path in sorted(site_dir.rglob("index.html")):
+        rel = path.parent.relative_to(site_dir).as_posix()
+        pages.append("" if rel == "." else rel + "/")
+    return pages
