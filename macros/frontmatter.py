@@ -57,7 +57,7 @@ def split(text: str) -> tuple[str, str, int]:
 
 
 def _yaml_hint(problem: str) -> str:
-    if "\t" in problem or "tab" in problem:
+    if "\t" in problem or "\\t" in problem or "tab" in problem:
         return "Använd mellanslag för indrag, aldrig tabb."
     if "mapping values are not allowed" in problem:
         return "Ett värde innehåller kolon (:). Sätt citattecken runt värdet, till exempel titel: \"Fråga: svar\"."
@@ -89,8 +89,21 @@ def _index_lines(node, path: tuple, lines: dict, offset: int) -> None:
             _index_lines(item, path + (index,), lines, offset)
 
 
+def _refuse_aliases(source: str, offset: int) -> None:
+    """Anchors and aliases (&a, *a) can make a document refer to itself or grow without bound."""
+    try:
+        for token in yaml.scan(source):
+            if isinstance(token, (yaml.AliasToken, yaml.AnchorToken)):
+                raise FrontMatterError(token.start_mark.line + 1 + offset, (
+                    "Front matter använder & eller * (YAML-ankare), vilket inte är tillåtet här. Skriv ut värdet "
+                    "eller sätt citattecken runt en text som börjar med & eller *."))
+    except yaml.YAMLError:
+        return  # the parser below reports syntax errors with a better message
+
+
 def parse_yaml(source: str, offset: int = 1) -> tuple[object, dict]:
     """Parse YAML with field lines; offset is the file line before the YAML's first line."""
+    _refuse_aliases(source, offset)
     loader = yaml.SafeLoader(source)
     try:
         node = loader.get_single_node()

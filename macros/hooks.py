@@ -3,6 +3,7 @@
 Loaded by MkDocs from mkdocs.yml (`hooks:`); holds no logic and no state.
 """
 
+import os
 import sys
 from pathlib import Path
 
@@ -19,7 +20,8 @@ _preview = False
 
 def on_startup(command, dirty, **kwargs):
     global _preview
-    _preview = command == "serve"  # `make serve` previews drafts; `make build` never publishes them
+    # `make serve` previews drafts; `make build` never publishes them. KB_PREVIEW=1 lets tests build a preview.
+    _preview = command == "serve" or os.environ.get("KB_PREVIEW") == "1"
 
 
 def on_config(config, **kwargs):
@@ -51,7 +53,7 @@ def on_page_read_source(page, config, **kwargs):
     # (including render_macros, which decides whether Jinja runs) is ours, not the author's.
     state = site.current()
     item = state.catalog.item_at(page.file.src_uri)
-    return None if item is None else site.page_source(item)
+    return None if item is None else site.page_source(item, state.catalog.today)
 
 
 @event_priority(-100)  # after the macros plugin: generated text is never run as Jinja

@@ -72,14 +72,16 @@ def left_out_drafts(state: BuildState):
     return [i for i in state.catalog.items.values() if workflow.is_draft(i) and not state.preview]
 
 
-def page_source(item) -> str:
-    meta = yaml.safe_dump(page_meta(item), allow_unicode=True, sort_keys=False)
+def page_source(item, today) -> str:
+    meta = yaml.safe_dump(page_meta(item, today), allow_unicode=True, sort_keys=False)
     return f"---\n{meta}---\n{item.body}"
 
 
-def page_meta(item) -> dict:
+def page_meta(item, today) -> dict:
     """The metadata MkDocs and Material see; Jinja only ever runs on developer pages that opt in."""
     meta = {"title": item.title, "description": item.data.get("beskrivning", "")}
+    if not workflow.is_listed(item, today):
+        meta["search"] = {"exclude": True}  # drafts, archived and expired pages are not searchable
     if item.type.key == "page":
         for key in ("hide", "render_macros"):
             if key in item.data:

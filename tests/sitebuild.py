@@ -10,6 +10,7 @@ import threading
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "tests" / "fixtures"
 MKDOCS = [sys.executable, "-m", "mkdocs"]
 
 
@@ -26,18 +27,17 @@ def build(project: Path, site_dir: Path, preview: bool = False, today: str | Non
                           cwd=project, env=env, capture_output=True, text=True, encoding="utf-8")
 
 
-def make_fixture_project(tmp: Path, content: Path) -> Path:
-    """A tiny project: the real config, templates and macros, with a fixture's content folders."""
+def make_fixture_project(tmp: Path, *contents: Path) -> Path:
+    """A tiny project: the real config, templates and macros, with fixture content laid on in order."""
     project = tmp / "project"
     project.mkdir()
     shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
     shutil.copytree(ROOT / "macros", project / "macros", ignore=shutil.ignore_patterns("__pycache__"))
     for folder in ("docs", "stories", "strategies"):
-        source = content / folder
-        if source.is_dir():
-            shutil.copytree(source, project / folder)
-        else:
-            (project / folder).mkdir()
+        (project / folder).mkdir()
+        for content in contents:
+            if (content / folder).is_dir():
+                shutil.copytree(content / folder, project / folder, dirs_exist_ok=True)
     for needed in ("assets/kunskapsbanken.css", "_ordlista/forkortningar.md"):
         target = project / "docs" / needed
         if not target.exists():

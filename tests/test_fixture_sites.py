@@ -1,0 +1,135 @@
+"""Whole-build behaviour on tiny fixture sites: workflow, Jinja safety, strict failures, relations."""
+
+import json
+import re
+import shutil
+
+import pytest
+
+from sitebuild import FIXTURES, build, make_fixture_project, unexpected_warnings
+
+BASE = FIXTURES / "base"
+WORKFLOW = FIXTURES / "sites" / "workflow"
+
+
+def text_of(site, path):
+    return (site / path / "index.html").read_text(encoding="utf-8")
+
+
+def article_of(site, path):
+    """Only the page's own content, so a link in the menu cannot make a relation test pass."""
+    html = text_of(site, path)
+    return html[html.index("<article"):html.index("</article>")]
+
+
+def search_locations(site):
+    docs = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    return {d["location"].split("#")[0] for d in docs}
+
+
+@pytest.fixture(scope="module")
+def production(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("prod")
+    project = make_fixture_project(tmp, BASE, WORKFLOW)
+    result = build(project, tmp / "site", today="2026-11-23")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert unexpected_warnings(result.stdout + result.stderr) == []
+    return tmp / "site", result.stdout + result.stderr
+
+
+@pytest.fixture(scope="module")
+def preview(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("preview")
+    project = make_fixture_project(tmp, BASE, WORKFLOW)
+    result = build(project, tmp / "site", preview=True, today="2026-11-23")
+    assert result.returncode == 0, result.stdout + result.stderr
+    return tmp / "site"
+
+
+def test_drafts_are_absent_from_the_production_build(production):
+    site, log = production
+    assert not (site / "berattelser" / "utkast-berattelse").exists()
+    assert "Hemligt utkast" not in text_of(site, "berattelser")
+    assert "Hemligt utkast" not in text_of(site, "strategier/k2")
+    assert "Hemligt utkast" not in (site / "search" / "search_index.json").read_text(encoding="utf-8")
+    assert "Utkast som inte publiceras i det här bygget: 1" in log
+
+
+def test_drafts_are_previewed_with_a_banner(preview):
+    page = text_of(preview, "berattelser/utkast-berattelse")
+    assert "Hemligt utkast om hemgång" in page
+    assert re.search(r'admonition warning">\s*<p class="admonition-title">Utkast</p>', page)
+
+
+def test_pages_under_review_carry_a_badge_and_stay_listed(production):
+    site, _ = production
+    page = text_of(site, "berattelser/granskad-berattelse")
+    assert '<p class="admonition-title">Under granskning</p>' in page
+    assert "Berättelse under granskning" in text_of(site, "berattelser")
+
+
+@pytest.mark.parametrize("slug,banner", [("arkiverad-berattelse", "Arkiverad"),
+                                         ("utgangen-berattelse", "Har upphört")])
+def test_archived_and_expired_pages_stay_reachable_but_leave_listings_and_search(production, slug, banner):
+    site, _ = production
+    page = text_of(site, f"berattelser/{slug}")
+    assert f'<p class="admonition-title">{banner}</p>' in page
+    title = re.search(r"<title>(.*?) - ", page).group(1)
+    assert title not in text_of(site, "berattelser")
+    assert title not in text_of(site, "strategier/k2")
+    assert f"berattelser/{slug}/" not in search_locations(site)
+
+
+def test_jinja_in_a_story_is_shown_as_text_and_never_runs(production):
+    site, _ = production
+    page = text_of(site, "berattelser/trygg-hemgang")
+    assert "{{ 7 * 7 }}" in page and "{% if true %}detta{% endif %}" in page
+    assert "Esther kommer hem och 49" not in page
+
+
+def test_links_appear_in_both_directions(production):
+    site, _ = production
+    story = article_of(site, "berattelser/trygg-hemgang")
+    assert 'href="../../strategier/k2/"' in story
+    assert 'href="../../personas/esther/"' in story
+    assert 'href="../../indikatorer/kontinuitet/"' in story
+    assert 'href="../../berattelser/trygg-hemgang/"' in article_of(site, "strategier/k2")
+    assert 'href="../../berattelser/trygg-hemgang/"' in article_of(site, "indikatorer/kontinuitet")
+    assert 'href="../../berattelser/trygg-hemgang/"' in article_of(site, "personas/esther")
+    assert 'href="../r2/"' in article_of(site, "strategier/k2")  # only r2 names k2 as its counterpart
+    assert 'href="../k2/"' in article_of(site, "strategier/r2")
+    assert 'href="../reko/"' in article_of(site, "styrning/kommunalt-forum")  # the parent lists its child
+
+
+def test_edit_link_points_at_the_real_story_file(production):
+    site, _ = production
+    assert re.search(r'href="[^"]+/edit/main/stories/trygg-hemgang\.md"', text_of(site, "berattelser/trygg-hemgang"))
+    assert re.search(r'href="[^"]+/edit/main/strategies/k2\.md"', text_of(site, "strategier/k2"))
+    assert re.search(r'href="[^"]+/edit/main/docs/personas/esther\.md"', text_of(site, "personas/esther"))
+
+
+def test_json_schemas_are_published(production):
+    site, _ = production
+    schema = json.loads((site / "schemas" / "berattelse.json").read_text(encoding="utf-8"))
+    assert schema["properties"]["strategigrupper"]["items"]["enum"] == ["barn-och-unga", "aldre",
+                                                                        "psykiatri-och-missbruk"]
+    assert "titel" in schema["required"] and "kommuner" in schema["required"]
+
+
+def test_bad_content_stops_the_build_with_the_validators_messages(tmp_path):
+    project = make_fixture_project(tmp_path, BASE, FIXTURES / "validator" / "every-problem-reported-at-once" / "files")
+    result = build(project, tmp_path / "site")
+    output = result.stdout + result.stderr
+    assert result.returncode == 1
+    assert "Traceback" not in output
+    assert "Innehållet har fel som måste rättas" in output
+    assert "stories/a.md:6: fel: Ogiltigt värde 'aldr'" in output and "stories/b.md:" in output
+
+
+def test_broken_front_matter_is_never_silently_dropped(tmp_path):
+    project = make_fixture_project(tmp_path, BASE)
+    shutil.copy(FIXTURES / "validator" / "colon-in-unquoted-value" / "files" / "stories" / "a.md",
+                project / "stories" / "a.md")
+    result = build(project, tmp_path / "site")
+    assert result.returncode == 1
+    assert "stories/a.md:2: fel: Front matter är inte giltig YAML" in result.stdout + result.stderr

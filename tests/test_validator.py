@@ -1,0 +1,76 @@
+"""The validator, run as a person runs it (scripts/validate.py), on one fixture per rule.
+
+Each folder in tests/fixtures/validator/ is named after a behaviour; its files/ are laid
+over the small valid site in tests/fixtures/base/, and expected.yml gives the exit code
+and the lines (or parts of lines) the output must contain.
+"""
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from sitebuild import ROOT
+
+FIXTURES = ROOT / "tests" / "fixtures"
+SCENARIOS = sorted(p.name for p in (FIXTURES / "validator").iterdir() if p.is_dir())
+
+
+def run_validator(root: Path, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, str(ROOT / "scripts" / "validate.py"), "--root", str(root), *args],
+                          capture_output=True, text=True, encoding="utf-8", env={"KB_TODAY": "2026-11-23",
+                                                                                 "PATH": "/usr/bin:/bin"})
+
+
+def overlay(tmp_path: Path, scenario: str) -> Path:
+    root = tmp_path / "repo"
+    shutil.copytree(FIXTURES / "base", root)
+    shutil.copytree(FIXTURES / "validator" / scenario / "files", root, dirs_exist_ok=True)
+    return root
+
+
+def test_base_fixture_is_valid(tmp_path):
+    result = run_validator(FIXTURES / "base")
+    assert result.returncode == 0, result.stdout
+    assert result.stdout.strip() == "0 fel, 0 varningar."
+
+
+@pytest.mark.parametrize("scenario", SCENARIOS)
+def test_validator_scenario(tmp_path, scenario):
+    expected = yaml.safe_load((FIXTURES / "validator" / scenario / "expected.yml").read_text(encoding="utf-8"))
+    result = run_validator(overlay(tmp_path, scenario))
+    output = result.stdout + result.stderr
+    assert "Traceback" not in output
+    assert result.returncode == expected["exit"], output
+    for fragment in expected["expect"]:
+        assert fragment in output, f"saknas i utdata: {fragment!r}\n--- utdata ---\n{output}"
+
+
+def test_huge_file_is_refused_without_traceback(tmp_path):
+    root = overlay(tmp_path, "empty-file")
+    (root / "stories" / "a.md").write_text("---\ntitel: Stor\n---\n" + "lorem ipsum " * 450_000, encoding="utf-8")
+    result = run_validator(root)
+    assert result.returncode == 1
+    assert "stories/a.md:1: fel: Filen är 5400 kB, större än gränsen 1000 kB" in result.stdout
+
+
+def test_only_named_files_are_reported(tmp_path):
+    root = overlay(tmp_path, "every-problem-reported-at-once")
+    result = run_validator(root, str(root / "stories" / "b.md"))
+    assert result.returncode == 1
+    assert "stories/b.md:" in result.stdout and "stories/a.md" not in result.stdout
+
+
+@pytest.mark.parametrize("junk", [b"---\n", b"---\n---\n", b"---\n: : :\n---\n", b"---\n[\n---\n", b"\xff\xfe\x00",
+                                  b"---\ntitel: !!python/object:os.system x\n---\n", b"---\n&a [*a]\n---\n",
+                                  b"---\ntitel:\n  - - - [\n---\n", "---\ntitel: ✓\n---\n".encode("utf-16")])
+def test_no_input_produces_a_traceback(tmp_path, junk):
+    root = overlay(tmp_path, "empty-file")
+    (root / "stories" / "a.md").write_bytes(junk)
+    result = run_validator(root)
+    assert "Traceback" not in result.stdout + result.stderr
+    assert result.returncode == 1
+    assert "stories/a.md:" in result.stdout
