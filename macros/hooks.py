@@ -13,7 +13,7 @@ from mkdocs.structure.files import File
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from macros import schema_export, site  # noqa: E402
+from macros import schema_export, search_index, site  # noqa: E402
 
 _preview = False
 
@@ -68,3 +68,9 @@ def on_page_context(context, page, config, nav, **kwargs):
     if item is not None and not item.rel_path.startswith("docs/"):
         page.edit_url = site.edit_url(config, item)
     return context
+
+
+@event_priority(-100)  # after Material's search plugin has written search/search_index.json
+def on_post_build(config, **kwargs):
+    state = site.current()
+    search_index.enrich_index(Path(config.site_dir), state.catalog)

@@ -30,7 +30,7 @@ def sources_markdown(item, from_src: str) -> str:
     sources = [s for s in (item.data.get("kallor") or []) if isinstance(s, dict)]
     if not sources:
         return ""
-    lines = ["", "## Källor {#kallor}", ""] + [f"- {source_line(s, from_src)}" for s in sources]
+    lines = ["", "## Källor {#kallor data-search-exclude}", ""] + [f"- {source_line(s, from_src)}" for s in sources]
     return "\n".join(lines) + "\n"
 
 

@@ -36,7 +36,7 @@ def _sorted(items):
 def _section(heading: str, items, from_src: str, empty: str | None = None, describe: bool = False) -> list[str]:
     if not items and empty is None:
         return []
-    lines = [f"### {heading}", ""]
+    lines = [f"### {heading} {{ data-search-exclude }}", ""]
     lines += [f"- {link(i, from_src, describe)}" for i in items] if items else [empty]
     return lines + [""]
 
@@ -45,7 +45,7 @@ def _labels(heading: str, vocabulary: dict, keys) -> list[str]:
     keys = [k for k in (keys or []) if k in vocabulary]
     if not keys:
         return []
-    return [f"### {heading}", "", ", ".join(v.label(vocabulary, k) for k in keys), ""]
+    return [f"### {heading} {{ data-search-exclude }}", "", ", ".join(v.label(vocabulary, k) for k in keys), ""]
 
 
 def related_stories(item, catalog, preview):
@@ -80,7 +80,7 @@ def strategy_sections(item, catalog, preview):
     if plan in v.PLANS:
         info = v.PLANS[plan]
         period = f", {info['period']}" if info["period"] else ""
-        out += ["### Plan", "", f"{info['label']} ({v.PLAN_OWNERS[info['owner']]}{period})", ""]
+        out += ["### Plan { data-search-exclude }", "", f"{info['label']} ({v.PLAN_OWNERS[info['owner']]}{period})", ""]
     stories = _visible(catalog.related(item, "story", "strategier"), catalog, preview)
     out += _section("Berättelser som visar strategin", sorted(stories, key=lambda i: i.title), src,
                     empty="Ingen berättelse visar strategin ännu. Vet du en? Se [Bidra med en berättelse]"
@@ -151,4 +151,5 @@ def relations_markdown(item, catalog, preview: bool = False) -> str:
     lines = builder(item, catalog, preview)
     if not lines:
         return ""
-    return "\n".join(["", "## Kopplingar {#kopplingar}", ""] + lines)
+    # Generated sections are left out of search: a page should not match on its neighbours' titles.
+    return "\n".join(["", "## Kopplingar {#kopplingar data-search-exclude}", ""] + lines)

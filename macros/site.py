@@ -12,7 +12,7 @@ from pathlib import Path
 
 import yaml
 
-from . import navigation, provenance, relations, workflow
+from . import navigation, provenance, relations, search_index, workflow
 from .catalog import Catalog, load_catalog
 from .problems import errors, report, warnings
 
@@ -53,6 +53,7 @@ def load(config, preview: bool) -> BuildState:
                            + report(catalog.problems))
     for problem in warnings(catalog.problems):
         log.info(str(problem))  # info, not warning: an overdue review must not fail a strict build
+    config.extra["material_search_worker"] = search_index.material_worker_name(config.theme.dirs)
     if config.nav is None:
         config.nav = navigation.build_nav(catalog, preview)
     _state = BuildState(catalog, preview)

@@ -38,7 +38,7 @@ def make_fixture_project(tmp: Path, *contents: Path) -> Path:
         for content in contents:
             if (content / folder).is_dir():
                 shutil.copytree(content / folder, project / folder, dirs_exist_ok=True)
-    for needed in ("assets/kunskapsbanken.css", "_ordlista/forkortningar.md"):
+    for needed in ("_ordlista/forkortningar.md",):
         target = project / "docs" / needed
         if not target.exists():
             target.parent.mkdir(parents=True, exist_ok=True)

@@ -1,0 +1,46 @@
+"""Search helpers shared by the site build and scripts/search.py.
+
+Everyday words, abbreviations and synonyms live in each item's `sokord`; they are added
+to the page's entry in Material's search index (the `tags` field, which outranks body
+text), so "SIP" finds the page about samordnad individuell plan.
+"""
+
+import json
+from pathlib import Path
+
+from .workflow import is_listed
+
+
+def keywords(item) -> list[str]:
+    words = [str(w) for w in (item.data.get("sokord") or []) if str(w).strip()]
+    if item.type.key == "strategy" and item.data.get("kod"):
+        words.append(str(item.data["kod"]))
+    return words
+
+
+def material_worker_name(theme_dirs) -> str:
+    """File name of Material's search worker (hashed per release), for our Swedish wrapper to load."""
+    found = sorted(w for d in theme_dirs for w in Path(d, "assets", "javascripts", "workers").glob("search.*.min.js"))
+    if not found:
+        raise RuntimeError("Material's search worker was not found; has the theme layout changed?")
+    return found[0].name
+
+
+def enrich_index(site_dir: Path, catalog) -> int:
+    """Add each listed item's keywords to its page entry; returns how many entries changed."""
+    path = Path(site_dir) / "search" / "search_index.json"
+    if not path.exists():
+        return 0
+    index = json.loads(path.read_text(encoding="utf-8"))
+    by_url = {item.url: item for item in catalog.items.values() if is_listed(item, catalog.today)}
+    changed = 0
+    for entry in index["docs"]:
+        item = by_url.get(entry["location"])
+        if item is None:
+            continue
+        words = keywords(item)
+        if words:
+            entry["tags"] = entry.get("tags", []) + words
+            changed += 1
+    path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    return changed

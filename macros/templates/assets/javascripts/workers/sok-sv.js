@@ -1,0 +1,47 @@
+/*
+ * Swedish search: stem each query word before Material's search worker sees it.
+ *
+ * Material for MkDocs indexes Swedish text through the Snowball stemmer (lunr.sv), but it
+ * searches every query word as a prefix (word*), and lunr skips the stemmer for such words.
+ * So "vårdcentralerna" would look for tokens starting with "vårdcentralerna" while the index
+ * holds "vårdcentral". Stemming the word first ("vårdcentral*") makes inflected queries hit,
+ * and the prefix still finds compounds ("vård*" finds "vårdcentral").
+ *
+ * This file wraps Material's worker (named in the query string) and changes only the query.
+ */
+(function () {
+  "use strict";
+  var QUERY = 2; // Material's message type for a search query
+  var WORD = /[\p{L}\p{N}]+/gu;
+  var OPERATOR_OR_FIELD = /(^|\s)[+\-~^]|:/;
+
+  function stemWord(word) {
+    var lunr = self.lunr;
+    if (!lunr || !lunr.sv || !lunr.sv.stemmer) return word;
+    // Stem until nothing changes: "esthers" -> "esther" -> "esth", as the index stems "Esther".
+    // The prefix search that follows still finds the longer forms. Stems under four letters
+    // match too much as prefixes, so the last longer form is kept.
+    var current = word.toLowerCase();
+    for (var i = 0; i < 3; i++) {
+      var next = lunr.sv.stemmer(new lunr.Token(current)).toString();
+      if (next === current || next.length < 4) break;
+      current = next;
+    }
+    return current;
+  }
+
+  function stemQuery(query) {
+    if (OPERATOR_OR_FIELD.test(query)) return query; // advanced syntax is left alone
+    return query.replace(WORD, stemWord);
+  }
+
+  self.addEventListener("message", function (event) {
+    var message = event.data;
+    if (message && message.type === QUERY && typeof message.data === "string") {
+      message.data = stemQuery(message.data);
+    }
+  });
+
+  var material = new URLSearchParams(self.location.search).get("material");
+  importScripts(material);
+})();
