@@ -12,7 +12,7 @@ from pathlib import Path
 
 import yaml
 
-from . import navigation, provenance, relations, search_index, workflow
+from . import journeys, navigation, provenance, relations, search_index, workflow
 from .catalog import Catalog, load_catalog
 from .problems import errors, report, warnings
 
@@ -95,8 +95,10 @@ def page_meta(item, today) -> dict:
 
 def decorate(markdown: str, item, state: BuildState) -> str:
     """Workflow banner above, generated relations, sources and review dates below."""
-    parts = [workflow.banner(item, state.catalog.today) + markdown.rstrip("\n"), "\n"]
-    parts.append(relations.relations_markdown(item, state.catalog, state.preview))
+    catalog, preview = state.catalog, state.preview
+    top = workflow.banner(item, catalog.today) + journeys.step_box_markdown(item, catalog, preview)
+    parts = [top + markdown.rstrip("\n"), "\n", journeys.journey_markdown(item, catalog, preview)]
+    parts.append(relations.relations_markdown(item, catalog, preview))
     parts.append(provenance.sources_markdown(item, item.src_uri))
     parts.append(provenance.review_markdown(item))
     return "\n".join(p for p in parts if p)

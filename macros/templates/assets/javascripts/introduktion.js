@@ -1,0 +1,1 @@
+/* Journeys (introduktionsspår): remembers ticks and the journey a reader follows (localStorage only). */
