@@ -2,7 +2,8 @@
 
 
 def define_env(env):
-    from . import listings, schema, schema_export, site, vocabularies
+    from . import (listings, orgchart, overviews, provenance, review, scaffold, schema, schema_export, site,
+                   strategy_map, timeline)
 
     def current_src() -> str:
         return env.page.file.src_uri
@@ -22,9 +23,27 @@ def define_env(env):
     @env.macro
     def kalldokument():
         """The source documents, each with an anchor that the Källor sections link to."""
-        parts = []
-        for key, doc in vocabularies.SOURCE_DOCUMENTS.items():
-            parts.append(f"### {doc['label']} {{#{key}}}\n\n{doc['detail']}. Id i front matter: `{key}`.\n")
-        return "\n".join(parts)
+        return provenance.source_documents_markdown()
+
+    def with_catalog(render):
+        """A macro that renders from the build's catalog for the current page."""
+        def macro(*args, **kwargs):
+            state = site.current()
+            return render(state.catalog, state.preview, current_src(), *args, **kwargs)
+        macro.__name__ = render.__name__
+        return macro
+
+    env.macro(with_catalog(strategy_map.map_html), "karta")
+    env.macro(with_catalog(strategy_map.text_twin), "karta_som_text")
+    env.macro(with_catalog(lambda c, p, s, rader="berättelse": overviews.matrix(
+        c, p, s, listings.TYPE_BY_NAME[rader].key)), "matris")
+    env.macro(with_catalog(overviews.coverage), "tackning")
+    env.macro(with_catalog(orgchart.org_chart), "organisationsschema")
+    env.macro(with_catalog(timeline.timeline_markdown), "tidslinje")
+    env.macro(with_catalog(scaffold.template_block), "berattelsemall")
+    env.macro(with_catalog(scaffold.id_table), "giltiga_id")
+    env.macro(with_catalog(lambda c, p, s, vad: scaffold.github_url(
+        c, env.conf["repo_url"], env.conf["edit_uri"], vad)), "github_adress")
+    env.macro(with_catalog(lambda c, p, s: review.page(c, p, s, site.today())), "att_granska")
 
     env.variables["innehallstyper"] = [t.name for t in schema.CONTENT_TYPES]

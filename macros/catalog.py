@@ -38,10 +38,12 @@ class Item:
     @property
     def url(self) -> str:
         """Site path with directory URLs: berattelser/trygg-hemgang/."""
-        stem = self.src_uri[:-3]
-        if stem == "index":
-            return ""
-        return (stem[: -len("/index")] if stem.endswith("/index") else stem) + "/"
+        return directory_url(self.src_uri)
+
+    def url_from(self, src_uri: str) -> str:
+        """A relative URL to this page for raw HTML, from the page built from src_uri."""
+        here = directory_url(src_uri)
+        return posixpath.relpath(self.url or ".", here or ".") + "/" if self.url != here else "./"
 
     def line(self, name: str) -> int:
         return self.lines.get((name,), 2)
@@ -83,6 +85,13 @@ class Catalog:
         if self._by_src is None:
             self._by_src = {i.src_uri: i for i in self.items.values()}
         return self._by_src.get(src_uri)
+
+
+def directory_url(src_uri: str) -> str:
+    stem = src_uri[:-3]
+    if stem == "index":
+        return ""
+    return (stem[: -len("/index")] if stem.endswith("/index") else stem) + "/"
 
 
 def normalise_id(value) -> str:

@@ -46,3 +46,11 @@ def review_markdown(item) -> str:
     if not parts:
         return ""
     return "\n" + " · ".join(parts) + "\n{ .kb-granskning }\n"
+
+
+def source_documents_markdown() -> str:
+    """The source documents, each with an anchor that the Källor sections link to."""
+    parts = []
+    for key, doc in v.SOURCE_DOCUMENTS.items():
+        parts.append(f"### {doc['label']} {{#{key}}}\n\n{doc['detail']}. Id i front matter: `{key}`.\n")
+    return "\n".join(parts)

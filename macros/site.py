@@ -12,7 +12,7 @@ from pathlib import Path
 
 import yaml
 
-from . import journeys, navigation, provenance, relations, search_index, workflow
+from . import charts, journeys, navigation, provenance, relations, search_index, workflow
 from .catalog import Catalog, load_catalog
 from .problems import errors, report, warnings
 
@@ -98,6 +98,8 @@ def decorate(markdown: str, item, state: BuildState) -> str:
     catalog, preview = state.catalog, state.preview
     top = workflow.banner(item, catalog.today) + journeys.step_box_markdown(item, catalog, preview)
     parts = [top + markdown.rstrip("\n"), "\n", journeys.journey_markdown(item, catalog, preview)]
+    if item.type.key == "indicator":
+        parts.append(charts.indicator_markdown(item))
     parts.append(relations.relations_markdown(item, catalog, preview))
     parts.append(provenance.sources_markdown(item, item.src_uri))
     parts.append(provenance.review_markdown(item))

@@ -1,0 +1,112 @@
+"""Maps built from the catalog: karta, matris, täckning, organisation chart, timeline and charts."""
+
+import re
+import shutil
+from urllib.parse import urljoin, urlparse
+
+import pytest
+
+from sitebuild import FIXTURES, ROOT, build, make_fixture_project, serve, unexpected_warnings
+
+MAPS = FIXTURES / "sites" / "maps"
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("maps")
+    project = make_fixture_project(tmp, FIXTURES / "base", FIXTURES / "sites" / "workflow", MAPS)
+    shutil.copytree(ROOT / "docs" / "kartor", project / "docs" / "kartor")
+    result = build(project, tmp / "site", today="2026-11-23")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert unexpected_warnings(result.stdout + result.stderr) == []
+    return tmp / "site"
+
+
+def article(site, path):
+    html = (site / path / "index.html").read_text(encoding="utf-8")
+    return html[html.index("<article"):html.index("</article>")]
+
+
+def node(html, node_id):
+    return re.search(rf'<li class="kb-nod" data-id="{node_id}"[^>]*>', html).group(0)
+
+
+def test_map_nodes_carry_links_in_both_directions_and_facets(site):
+    html = article(site, "kartor/karta")
+    k2 = node(html, "k2")
+    assert "trygg-hemgang" in k2 and "kontinuitet" in k2 and 'data-owner="kommunerna"' in k2
+    story = node(html, "trygg-hemgang")
+    assert "k2" in story and "kontinuitet" in story and 'data-persona="esther"' in story
+    assert 'data-group="aldre"' in story
+    assert "arkiverad-berattelse" not in html and "utkast-berattelse" not in html
+
+
+def test_every_link_in_the_map_and_org_chart_resolves(site):
+    for page in ("kartor/karta", "kartor/styrning"):
+        base = f"http://x/{page}/"
+        for href in re.findall(r'href="([^"#]+)"', article(site, page)):
+            if href.startswith("http"):
+                continue
+            target = urlparse(urljoin(base, href)).path.lstrip("/")
+            assert (site / target / "index.html").exists(), (page, href)
+
+
+def test_map_has_a_text_twin_with_the_same_links(site):
+    html = article(site, "kartor/karta")
+    twin = html[html.index('id="kartan-som-text"'):]
+    k2 = twin[twin.index("K2 Samverkan"):twin.index("R2 ")]
+    assert "Trygg hemgång för Esther" in k2 and "Kontinuitet och fast läkarkontakt" in k2
+
+
+def test_matrix_marks_linked_cells(site):
+    html = article(site, "kartor/matris")
+    row = re.search(r"<tr>\s*<td[^>]*><a[^>]*>Trygg hemgång för Esther</a></td>(.*?)</tr>", html, re.S).group(1)
+    cells = re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)
+    assert "kopplad" in cells[0] and "kopplad" not in cells[1]  # columns: K2, R2
+
+
+def test_coverage_lists_what_is_missing(site):
+    html = article(site, "kartor/tackning")
+    missing_story = html[html.index('id="strategier-utan-berattelse"'):html.index('id="strategier-utan-indikator"')]
+    assert "R2 " in missing_story and "K2 " not in missing_story
+    assert "Alla indikatorer har mätvärden." in html
+
+
+def test_org_chart_nests_bodies_under_their_parent(site):
+    html = article(site, "kartor/styrning")
+    forum = html[html.index("Kommunalt forum"):]
+    assert re.search(r"Kommunalt forum<small>Politisk nivå</small></a><ul><li><a[^>]*>ReKo", forum)
+
+
+def test_timeline_lists_dated_events_by_year(site):
+    html = article(site, "kartor/tidslinje")
+    assert re.search(r'<h2 id="1997">1997.*?Esther-arbetet började som ett projekt\. \(<a href="../../personas/esther/">',
+                     html, re.S)
+
+
+def test_indicator_page_has_an_accessible_chart_and_its_data_table(site):
+    html = article(site, "indikatorer/kontinuitet")
+    svg = re.search(r'<svg class="kb-diagram".*?</svg>', html, re.S).group(0)
+    assert 'role="img"' in svg and "<title" in svg and ">procent</text>" in svg and ">45,5</text>" in svg
+    assert "<figcaption>" in html
+    assert re.search(r"<td>2024</td>\s*<td[^>]*>45,5</td>\s*<td>Hela länet</td>", html)
+
+
+def test_selecting_a_node_highlights_its_links_by_keyboard(site, browser):
+    url, stop = serve(site)
+    try:
+        page = browser.new_page()
+        page.goto(url + "kartor/karta/")
+        button = page.locator('.kb-nod[data-id="k2"] button')
+        button.focus()
+        page.keyboard.press("Enter")
+        assert button.get_attribute("aria-pressed") == "true"
+        assert "kb-nod--kopplad" in page.locator('.kb-nod[data-id="trygg-hemgang"]').get_attribute("class")
+        assert "kb-nod--kopplad" not in (page.locator('.kb-nod[data-id="r2"]').get_attribute("class") or "")
+        assert "Trygg hemgång för Esther" in page.locator(".kb-karta__status").text_content()
+        page.select_option('[data-kb-filter="owner"]', "region")
+        assert page.locator('.kb-nod[data-id="k2"]').is_hidden()
+        assert page.locator('.kb-nod[data-id="r2"]').is_visible()
+        page.close()
+    finally:
+        stop()
