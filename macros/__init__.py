@@ -9,11 +9,14 @@ def define_env(env):
         return env.page.file.src_uri
 
     @env.macro
-    def lista(typ="berättelse", sortering="titel", visning="kort", max=None, **filters):
-        """List content by query: type, filters (strategi, strategigrupp, persona …), order and layout."""
+    def lista(typ="berättelse", sortering="titel", visning="kort", max=None, gruppera=None, **filters):
+        """List content by query: type, filters (strategi, strategigrupp, persona …), order, grouping, layout."""
         state = site.current()
         items = listings.order(listings.query(state.catalog, state.preview, typ, **filters), sortering)
-        return listings.render(items[:max] if max else items, current_src(), visning)
+        items = items[:max] if max else items
+        if gruppera:
+            return listings.render_grouped(listings.grouped(state.catalog, items, gruppera), current_src(), visning)
+        return listings.render(items, current_src(), visning)
 
     @env.macro
     def faltreferens(typ):

@@ -66,6 +66,47 @@ def order(items, sortering: str) -> list:
     raise QueryError(f"lista(): okänd sortering '{sortering}'. Välj nyast, ordning eller titel.")
 
 
+PAGE_SIZE = 25  # above this a group is shown as a compact, collapsed list so pages stay light
+GROUPS = {  # gruppera= -> (field, vocabulary or None for referenced items)
+    "strategigrupp": ("strategigrupper", v.STRATEGY_GROUPS),
+    "kommun": ("kommuner", v.MUNICIPALITIES),
+    "slag": ("slag", v.STORY_KINDS),
+    "strategi": ("strategier", None),
+}
+
+
+def grouped(catalog, items, gruppera: str) -> list:
+    """(heading, items) pairs in the vocabulary's order; items without a value come last."""
+    if gruppera not in GROUPS:
+        raise QueryError(f"lista(): okänd gruppering '{gruppera}'. Välj en av: {', '.join(GROUPS)}.")
+    name, vocabulary = GROUPS[gruppera]
+    buckets: dict = {}
+    for item in items:
+        values = _values(item, name) or ["(ingen)"]
+        for value in values:
+            buckets.setdefault(value, []).append(item)
+    if vocabulary is not None:
+        order = [(vocabulary[k] if isinstance(vocabulary[k], str) else vocabulary[k]["label"], k)
+                 for k in vocabulary if k in buckets]
+    else:
+        targets = sorted((catalog.items[k] for k in buckets if k in catalog.items), key=display_title)
+        order = [(display_title(t), t.id) for t in targets]
+    order += [("Utan " + gruppera, "(ingen)")] if "(ingen)" in buckets else []
+    return [(heading, buckets[key]) for heading, key in order]
+
+
+def render_grouped(groups, from_src: str, visning: str) -> str:
+    parts = []
+    for heading, items in groups:
+        if len(items) > PAGE_SIZE:
+            links = "\n".join(f"- [{display_title(i)}]({i.link_from(from_src)})" for i in items)
+            parts.append(f"### {heading} ({len(items)})\n\n??? note \"Visa alla {len(items)}\"\n\n"
+                         + "\n".join("    " + line for line in links.splitlines()))
+        else:
+            parts.append(f"### {heading} ({len(items)})\n\n{render(items, from_src, visning)}")
+    return "\n\n".join(parts) or "*Inget innehåll matchar ännu.*"
+
+
 def render(items, from_src: str, visning: str) -> str:
     if not items:
         return "*Inget innehåll matchar ännu.*"

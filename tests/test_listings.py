@@ -1,0 +1,58 @@
+"""Collections: lista() queries the catalog; big groups collapse so listing pages stay light."""
+
+import re
+
+from sitebuild import FIXTURES, build, make_fixture_project, unexpected_warnings
+
+STORY = """---
+titel: Berättelse {n:02d}
+beskrivning: Berättelse nummer {n}.
+slag: illustrativ
+strategier: [k2]
+strategigrupper: [{group}]
+kommuner: [eksjo]
+forfattare: Test
+status: publicerad
+ansvarig: Test
+skapad: 2026-02-{day:02d}
+kallor:
+  - text: Test
+---
+
+Text.
+"""
+
+PAGE = """---
+titel: Lista
+beskrivning: Test av listor.
+render_macros: true
+---
+
+## Senaste
+
+{{{{ lista(typ="berättelse", strategi="K2", strategigrupp="aldre", sortering="nyast", visning="tabell", max=3) }}}}
+
+## Grupperat
+
+{{{{ lista(typ="berättelse", visning="lista", gruppera="strategigrupp") }}}}
+"""
+
+
+def test_query_order_limit_and_grouping(tmp_path):
+    project = make_fixture_project(tmp_path, FIXTURES / "base")
+    for n in range(30):
+        group = "aldre" if n < 27 else "barn-och-unga"
+        (project / "stories" / f"b{n:02d}.md").write_text(STORY.format(n=n, group=group, day=n % 28 + 1),
+                                                          encoding="utf-8")
+    (project / "docs" / "lista.md").write_text(PAGE.format(), encoding="utf-8")
+    result = build(project, tmp_path / "site")
+    assert result.returncode == 0 and unexpected_warnings(result.stdout + result.stderr) == [], result.stderr
+    html = (tmp_path / "site" / "lista" / "index.html").read_text(encoding="utf-8")
+    latest = html[html.index('id="senaste"'):html.index('id="grupperat"')]
+    assert re.findall(r">Berättelse (\d\d)<", latest) == ["26", "25", "24"]  # newest first, max 3, only Äldre
+    grouped = html[html.index('id="grupperat"'):]
+    assert "Äldre (28)" in grouped and "Barn och unga (3)" in grouped  # trygg-hemgang is Äldre too
+    small = grouped[grouped.index("Barn och unga (3)"):grouped.index("Äldre (28)")]  # vocabulary order
+    big = grouped[grouped.index("Äldre (28)"):]
+    assert "<details" in big and "Visa alla 28" in big
+    assert "<details" not in small and small.count("<li>") == 3
