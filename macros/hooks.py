@@ -53,7 +53,7 @@ def on_page_read_source(page, config, **kwargs):
     # (including render_macros, which decides whether Jinja runs) is ours, not the author's.
     state = site.current()
     item = state.catalog.item_at(page.file.src_uri)
-    return None if item is None else site.page_source(item, state.catalog.today)
+    return None if item is None else site.page_source(item, state.catalog)
 
 
 @event_priority(-100)  # after the macros plugin: generated text is never run as Jinja

@@ -16,6 +16,7 @@ SECTIONS = (
     ("principer", "Principer"),
     ("styrning", "Styrning"),
     ("berattelser", "Berättelser"),
+    ("amnen", "Bläddra per ämne"),
     ("personas", "Personas"),
     ("indikatorer", "Indikatorer"),
     ("kartor", "Kartor"),

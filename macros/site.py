@@ -12,7 +12,7 @@ from pathlib import Path
 
 import yaml
 
-from . import charts, journeys, navigation, provenance, relations, search_index, workflow
+from . import charts, facets, journeys, navigation, provenance, relations, search_index, workflow
 from .catalog import Catalog, load_catalog
 from .problems import errors, report, warnings
 
@@ -54,10 +54,22 @@ def load(config, preview: bool) -> BuildState:
     for problem in warnings(catalog.problems):
         log.info(str(problem))  # info, not warning: an overdue review must not fail a strict build
     config.extra["material_search_worker"] = search_index.material_worker_name(config.theme.dirs)
+    allow_tags(config, catalog)
     if config.nav is None:
         config.nav = navigation.build_nav(catalog, preview)
     _state = BuildState(catalog, preview)
     return _state
+
+
+def allow_tags(config, catalog) -> None:
+    """Fill the tags plugin's allow-list (a set it already holds) from the vocabularies and catalog."""
+    plugin = config.plugins.get("material/tags")
+    if plugin is None:
+        return
+    from material.plugins.tags.structure.tag import Tag
+
+    plugin.config.tags_allowed.clear()
+    plugin.config.tags_allowed.update(Tag(name) for name in facets.allowed_tags(catalog))
 
 
 def published_items(state: BuildState):
@@ -73,16 +85,18 @@ def left_out_drafts(state: BuildState):
     return [i for i in state.catalog.items.values() if workflow.is_draft(i) and not state.preview]
 
 
-def page_source(item, today) -> str:
-    meta = yaml.safe_dump(page_meta(item, today), allow_unicode=True, sort_keys=False)
+def page_source(item, catalog) -> str:
+    meta = yaml.safe_dump(page_meta(item, catalog), allow_unicode=True, sort_keys=False)
     return f"---\n{meta}---\n{item.body}"
 
 
-def page_meta(item, today) -> dict:
+def page_meta(item, catalog) -> dict:
     """The metadata MkDocs and Material see; Jinja only ever runs on developer pages that opt in."""
     meta = {"title": item.title, "description": item.data.get("beskrivning", "")}
-    if not workflow.is_listed(item, today):
-        meta["search"] = {"exclude": True}  # drafts, archived and expired pages are not searchable
+    if workflow.is_listed(item, catalog.today):
+        meta["tags"] = facets.facet_tags(item, catalog)
+    else:
+        meta["search"] = {"exclude": True}  # drafts, archived and expired pages leave search and tag pages
     if item.type.key == "page":
         for key in ("hide", "render_macros"):
             if key in item.data:

@@ -15,7 +15,8 @@ MAPS = FIXTURES / "sites" / "maps"
 def site(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("maps")
     project = make_fixture_project(tmp, FIXTURES / "base", FIXTURES / "sites" / "workflow", MAPS)
-    shutil.copytree(ROOT / "docs" / "kartor", project / "docs" / "kartor")
+    for folder in ("kartor", "amnen"):
+        shutil.copytree(ROOT / "docs" / folder, project / "docs" / folder)
     result = build(project, tmp / "site", today="2026-11-23")
     assert result.returncode == 0, result.stdout + result.stderr
     assert unexpected_warnings(result.stdout + result.stderr) == []
@@ -110,3 +111,20 @@ def test_selecting_a_node_highlights_its_links_by_keyboard(site, browser):
         page.close()
     finally:
         stop()
+
+
+def test_tag_pages_list_items_under_each_facet_value(site):
+    html = article(site, "amnen/strategigrupper")
+    older = html[html.index("Äldre"):]
+    assert "Trygg hemgång för Esther" in older
+    assert "Gammal arkiverad berättelse" not in html and "Hemligt utkast" not in html
+    strategies = article(site, "amnen/strategier")
+    assert "K2 Samverkan och kontinuitet" in strategies and "Kontinuitet och fast läkarkontakt" in strategies
+
+
+def test_story_page_shows_its_facet_tags(site):
+    html = (site / "berattelser" / "trygg-hemgang" / "index.html").read_text(encoding="utf-8")
+    tags = re.findall(r'<a href="([^"]+)" class="md-tag">([^<]+)</a>', html)
+    assert ("../../amnen/strategigrupper/#tag:strategigrupp/äldre", "Strategigrupp/Äldre") in tags
+    assert ("../../amnen/personas/#tag:persona/esther", "Persona/Esther") in tags
+    assert any(name.startswith("Strategi/K2 ") for _, name in tags)
