@@ -34,9 +34,9 @@ def sources_markdown(item, from_src: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-def review_markdown(item) -> str:
+def review_markdown(item, changed=None) -> str:
     data = item.data
-    parts = []
+    parts = [f"Senast ändrad: {swedish_date(changed)}"] if changed else []
     if data.get("ansvarig"):
         parts.append(f"Ansvarig: {data['ansvarig']}")
     if data.get("senast_granskad"):

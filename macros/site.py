@@ -12,7 +12,7 @@ from pathlib import Path
 
 import yaml
 
-from . import charts, facets, journeys, navigation, provenance, relations, search_index, workflow
+from . import charts, facets, journeys, last_changed, navigation, provenance, relations, search_index, workflow
 from .catalog import Catalog, load_catalog
 from .problems import errors, report, warnings
 
@@ -23,6 +23,7 @@ log = logging.getLogger("mkdocs.kunskapsbanken")
 class BuildState:
     catalog: Catalog
     preview: bool
+    changed: dict  # repository path -> date of last change (from git)
 
 
 _state: BuildState | None = None
@@ -57,7 +58,7 @@ def load(config, preview: bool) -> BuildState:
     allow_tags(config, catalog)
     if config.nav is None:
         config.nav = navigation.build_nav(catalog, preview)
-    _state = BuildState(catalog, preview)
+    _state = BuildState(catalog, preview, last_changed.git_dates(root))
     return _state
 
 
@@ -116,7 +117,7 @@ def decorate(markdown: str, item, state: BuildState) -> str:
         parts.append(charts.indicator_markdown(item))
     parts.append(relations.relations_markdown(item, catalog, preview))
     parts.append(provenance.sources_markdown(item, item.src_uri))
-    parts.append(provenance.review_markdown(item))
+    parts.append(provenance.review_markdown(item, last_changed.last_changed(item, state.changed)))
     return "\n".join(p for p in parts if p)
 
 

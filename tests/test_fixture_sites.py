@@ -133,3 +133,21 @@ def test_broken_front_matter_is_never_silently_dropped(tmp_path):
     result = build(project, tmp_path / "site")
     assert result.returncode == 1
     assert "stories/a.md:2: fel: Front matter är inte giltig YAML" in result.stdout + result.stderr
+
+
+def test_last_changed_comes_from_git_with_front_matter_as_fallback(tmp_path):
+    import os
+    import subprocess
+
+    project = make_fixture_project(tmp_path, BASE)
+    env = dict(os.environ, GIT_AUTHOR_NAME="t", GIT_AUTHOR_EMAIL="t@example.org", GIT_COMMITTER_NAME="t",
+               GIT_COMMITTER_EMAIL="t@example.org", GIT_COMMITTER_DATE="2026-03-05T12:00:00",
+               GIT_AUTHOR_DATE="2026-03-05T12:00:00")
+    for command in (["git", "init", "-q"], ["git", "add", "stories"], ["git", "commit", "-qm", "berättelser"]):
+        subprocess.run(command, cwd=project, env=env, check=True)
+    result = build(project, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    story = text_of(tmp_path / "site", "berattelser/trygg-hemgang")
+    assert "Senast ändrad: 5 mars 2026" in story
+    strategy = text_of(tmp_path / "site", "strategier/k2")  # not committed: falls back to senast_granskad
+    assert "Senast ändrad: 10 januari 2026" in strategy
