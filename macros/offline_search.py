@@ -71,6 +71,7 @@ def plain_text(markdown: str) -> str:
 
 def build_index(catalog):
     index_builder = builder.Builder()
+    index_builder.b(0)  # no length normalisation, as Material configures lunr.js
     index_builder.pipeline.add(_drop_stop_words, _stem)
     index_builder.ref("ref")
     for name, boost in BOOSTS.items():
@@ -88,7 +89,7 @@ def build_index(catalog):
 
 
 def search(index, catalog, query: str, limit: int = 10):
-    """Items best first, each query word stemmed and matched as a prefix, as in the browser."""
+    """Items best first, each query word stemmed, matched exactly and as a prefix, as in the browser."""
     words = [stem_query_word(w) for w in _tokenize(query) if w not in swedish_stop_words()]
     if not words:
         return []

@@ -30,9 +30,23 @@
     return current;
   }
 
+  function isStopWord(word) {
+    var lunr = self.lunr;
+    return !!(lunr && lunr.sv && lunr.sv.stopWordFilter) && !lunr.sv.stopWordFilter(word.toLowerCase());
+  }
+
+  // Each word becomes "stem^10 stem": Material leaves a boosted term as it is (exact match,
+  // ranked first) and adds its wildcard to the plain one (prefix match: compounds, inflections).
+  // Stop words ("vad", "är", "för") and single letters would match nearly everything as prefixes.
   function stemQuery(query) {
     if (OPERATOR_OR_FIELD.test(query)) return query; // advanced syntax is left alone
-    return query.replace(WORD, stemWord);
+    var words = query.match(WORD) || [];
+    var kept = words.filter(function (word) { return word.length > 1 && !isStopWord(word); });
+    if (kept.length === 0) return query;
+    return kept.map(function (word) {
+      var stem = stemWord(word);
+      return stem + "^10 " + stem;
+    }).join(" ");
   }
 
   self.addEventListener("message", function (event) {
