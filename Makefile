@@ -31,6 +31,9 @@ build: $(BIN)/.installed ## Bygg webbplatsen strikt till site/ (utkast tas inte 
 validate: $(BIN)/.installed ## Kontrollera allt innehåll och visa alla fel på en gång
 	$(BIN)/python scripts/validate.py
 
+new-story: $(BIN)/.installed ## Skapa en ny berättelse i stories/ med frågor på svenska
+	$(BIN)/python scripts/new_story.py
+
 chromium: ## Installera Chromium för webbläsartesterna om den saknas
 	@if [ -x /usr/bin/chromium ]; then :; \
 	elif [ "$$(id -u)" = 0 ]; then echo "Installerar chromium med apt-get …"; \

@@ -42,7 +42,7 @@ def table(items, date_field: str, date_heading: str, from_src: str) -> str:
     return "\n".join(rows)
 
 
-def page(catalog, preview: bool, today, from_src: str) -> str:
+def page(catalog, preview: bool, from_src: str, today) -> str:
     """Every section with its heading; drafts only in the preview, since only it gives them a page."""
     items = [i for i in catalog.items.values() if preview or not is_draft(i)]
     parts = [f"Sammanställt {swedish_date(today)}, när webbplatsen byggdes.", ""]

@@ -34,11 +34,13 @@ def linkable(catalog, type_key: str) -> list:
     return sorted(found, key=lambda i: display_title(i).lower())
 
 
-def choices(field, catalog) -> dict:
-    """id -> label of the values a field accepts: its allow-list, or the catalog items it may name."""
+def choices(field, catalog) -> dict | None:
+    """id -> label of the values a field accepts (its allow-list or the items it may name); None: free text."""
     if field.vocabulary:
         return {key: v.label(field.vocabulary, key) for key in field.vocabulary}
-    return {i.id: display_title(i) for key in field.ref_types for i in linkable(catalog, key)}
+    if field.ref_types:
+        return {i.id: display_title(i) for key in field.ref_types for i in linkable(catalog, key)}
+    return None
 
 
 def owner(author: str) -> str:
@@ -83,8 +85,8 @@ def example_values(catalog) -> dict:
     values = {}
     for name in ASKED:
         f = STORY.field(name)
-        if f.vocabulary or f.ref_types:
-            valid = choices(f, catalog)
+        valid = choices(f, catalog)
+        if valid is not None:
             examples = f.example if isinstance(f.example, list) else [f.example]
             picked = [x for x in examples if x in valid]
             values[name] = picked if is_list(f) else (picked or list(valid))[0]

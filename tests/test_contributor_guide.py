@@ -1,0 +1,168 @@
+"""The contributor guide (docs/bidra/index.md) built into a fixture site, and the repository files for GitHub.
+
+The guide's tables and template come from the schema and the catalog; these tests compare what
+was built with the schema, the validator and the scaffolder, so the guide cannot drift from them.
+"""
+
+import html
+import re
+import shutil
+import urllib.parse
+
+import pytest
+import yaml
+
+from macros.schema import STORY
+from macros.vocabularies import MUNICIPALITIES, STORY_KINDS, STRATEGY_GROUPS
+from sitebuild import FIXTURES, ROOT
+from test_fixture_sites import article_of
+from test_new_story import TODAY, new_story, run_script
+from test_review_page import build_with_guide, rows, section
+
+GITHUB = ROOT / ".github"
+
+
+def plain(part: str) -> str:
+    return html.unescape(re.sub(r"<[^>]+>", "", part))
+
+
+@pytest.fixture(scope="module")
+def guide(tmp_path_factory):
+    _, site = build_with_guide(tmp_path_factory.mktemp("guide"))
+    return article_of(site, "bidra")
+
+
+@pytest.fixture
+def repo(tmp_path):
+    root = tmp_path / "repo"
+    shutil.copytree(FIXTURES / "base", root)
+    return root
+
+
+def template_in(guide_html: str) -> str:
+    return plain(re.search(r"<pre.*?</pre>", section(guide_html, "Mallen"), flags=re.S).group(0))
+
+
+def test_field_table_matches_the_schema(guide):
+    table = rows(section(guide, "Alla fält i en berättelse"))
+    assert [r[0] for r in table] == [f.name for f in STORY.all_fields]
+    required = {r[0] for r in table if r[1] == "ja"}
+    assert required == {f.name for f in STORY.all_fields if f.required}
+
+
+def test_guide_template_validates_and_is_what_the_scaffolder_writes(guide, repo):
+    text = template_in(guide)
+    (repo / "stories" / "mall.md").write_text(text, encoding="utf-8")
+    check = run_script("validate.py", repo, str(repo / "stories" / "mall.md"))
+    assert check.returncode == 0 and check.stdout.strip() == "0 fel, 0 varningar.", check.stdout
+    values = yaml.safe_load(text.split("---")[1])
+    flags = ["--titel", values["titel"], "--beskrivning", values["beskrivning"], "--slag", values["slag"],
+             "--forfattare", values["forfattare"]]
+    for name, flag in (("personas", "persona"), ("strategier", "strategi"), ("strategigrupper", "strategigrupp"),
+                       ("kommuner", "kommun")):
+        flags += [x for value in values[name] for x in (f"--{flag}", value)]
+    assert new_story(repo, *flags).returncode == 0
+    assert (repo / "stories" / "trygg-hemgang-for-esther.md").read_text(encoding="utf-8") == text
+
+
+def test_id_tables_list_linkable_items_with_links(guide):
+    strategies = section(guide, "Strategier", level=3)
+    assert [r[0] for r in rows(strategies)] == ["k2", "r2"]
+    assert 'href="../strategier/k2/"' in strategies
+    personas = section(guide, "Personas", level=3)
+    assert [r[0] for r in rows(personas)] == ["esther"]  # the draft persona is not offered
+    assert "bast-for-esther" in plain(section(guide, "Principer", level=3))
+    assert "kontinuitet" in plain(section(guide, "Indikatorer", level=3))
+
+
+def test_example_error_in_the_guide_is_what_the_validator_says(guide, repo):
+    example = plain(re.search(r"<pre.*?</pre>", section(guide, "När kontrollen hittar fel"), flags=re.S).group(0))
+    story = template_in(guide).replace("strategigrupper: [aldre]", "strategigrupper: [aldr]")
+    (repo / "stories" / "min-berattelse.md").write_text(story, encoding="utf-8")
+    check = run_script("validate.py", repo)
+    assert check.returncode == 1
+    assert example.strip() in check.stdout.splitlines()
+
+
+def test_new_file_button_opens_github_with_the_template(guide):
+    link = html.unescape(re.search(r'href="([^"]+/new/main/stories\?[^"]+)"', guide).group(1))
+    query = urllib.parse.parse_qs(urllib.parse.urlsplit(link).query)
+    assert query["filename"] == ["min-berattelse.md"]
+    assert query["value"] == [template_in(guide)]
+    assert re.search(r'href="https://github\.com/[^"]+/tree/main/stories"', guide)
+
+
+def test_start_page_links_the_guide():
+    assert "(bidra/index.md)" in (ROOT / "docs" / "index.md").read_text(encoding="utf-8")
+
+
+def workflow(name: str) -> dict:
+    data = yaml.safe_load((GITHUB / "workflows" / name).read_text(encoding="utf-8"))
+    data["on"] = data.pop(True)  # YAML 1.1 reads the key `on` as true
+    return data
+
+
+def steps(job: dict) -> str:
+    return "\n".join(str(step.get("run", step.get("uses", ""))) for step in job["steps"])
+
+
+def test_tests_run_on_every_pull_request_in_debian():
+    data = workflow("test.yml")
+    assert "pull_request" in data["on"] and "push" in data["on"]
+    job = data["jobs"]["test"]
+    assert job["container"] == "debian:bookworm"
+    assert "python3-venv" in steps(job) and "make validate" in steps(job) and "make test" in steps(job)
+    assert steps(job).index("git") < steps(job).index("actions/checkout")  # git first: checkout keeps history
+
+
+def test_pages_publishes_the_strict_build_from_main():
+    data = workflow("pages.yml")
+    assert data["on"]["push"]["branches"] == ["main"]
+    assert data["permissions"]["pages"] == "write" and data["permissions"]["id-token"] == "write"
+    build_job, deploy_job = data["jobs"]["build"], data["jobs"]["deploy"]
+    assert "make build" in steps(build_job) and "actions/upload-pages-artifact" in steps(build_job)
+    build_step = next(s for s in build_job["steps"] if s.get("run") == "make build")
+    assert set(build_step["env"]) == {"KB_SITE_URL", "KB_REPO_URL"}
+    assert next(s for s in build_job["steps"] if "upload-pages-artifact" in s.get("uses", ""))["with"]["path"] == "site"
+    assert deploy_job["needs"] == "build" and "actions/deploy-pages" in steps(deploy_job)
+
+
+def test_issue_form_mirrors_the_schema():
+    form = yaml.safe_load((GITHUB / "ISSUE_TEMPLATE" / "berattelse.yml").read_text(encoding="utf-8"))
+    assert form["name"] and form["description"]
+    inputs = {e["id"]: e for e in form["body"] if e["type"] != "markdown"}
+    for name, element in inputs.items():
+        field = STORY.field(name)
+        if field is not None:
+            assert element["attributes"]["description"].startswith(field.description), name
+    assert set(inputs) - {f.name for f in STORY.all_fields} == {"berattelse", "kontroll"}
+    options = {name: inputs[name]["attributes"]["options"] for name in ("slag", "strategigrupper", "kommuner")}
+    assert options == {"slag": list(STORY_KINDS.values()), "strategigrupper": list(STRATEGY_GROUPS.values()),
+                       "kommuner": list(MUNICIPALITIES.values())}
+    for name in ("titel", "beskrivning", "slag", "kommuner", "forfattare", "berattelse"):
+        assert inputs[name]["validations"]["required"] is True, name
+    assert all(o["required"] for o in inputs["kontroll"]["attributes"]["options"])
+
+
+def test_pull_request_template_asks_for_the_checks():
+    text = (GITHUB / "PULL_REQUEST_TEMPLATE.md").read_text(encoding="utf-8")
+    boxes = re.findall(r"^- \[ \] (.+)$", text, flags=re.M)
+    assert len(boxes) >= 3
+    assert any("avidentifierad" in b for b in boxes) and any("samtycke" in b for b in boxes)
+    assert "## Vad visar berättelsen?" in text
+
+
+def test_codeowners_gives_content_to_communicators_and_the_rest_to_developers():
+    rules = [line.split() for line in (ROOT / "CODEOWNERS").read_text(encoding="utf-8").splitlines()
+             if line.strip() and not line.startswith("#")]
+    assert rules[0] == ["*", "@ORGANISATION/utvecklare"]  # first, so that later content rules win
+    assert ["/stories/", "@ORGANISATION/kommunikatorer"] in rules
+
+
+def test_contributing_points_to_the_guide():
+    assert "docs/bidra/index.md" in (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+
+
+def test_make_new_story_runs_the_scaffolder():
+    assert re.search(r"^new-story: .*## .+\n\t\$\(BIN\)/python scripts/new_story\.py$",
+                     (ROOT / "Makefile").read_text(encoding="utf-8"), flags=re.M)

@@ -1,0 +1,129 @@
+"""The story scaffolder, run as a communicator runs it (scripts/new_story.py), on a copy of the base fixture."""
+
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from sitebuild import FIXTURES, ROOT, build, make_fixture_project, unexpected_warnings
+from test_fixture_sites import article_of, text_of
+
+TODAY = "2026-11-23"
+SLUG = "hemma-igen-esthers-forsta-vecka"
+FLAGS = ["--titel", "Hemma igen: Esthers första vecka", "--beskrivning", "Esther kommer hem och vet vem hon ska ringa.",
+         "--persona", "Esther", "--strategi", "K2", "--strategigrupp", "aldre", "--kommun", "vetlanda",
+         "--slag", "illustrativ", "--forfattare", "Kommunikatör, Vetlanda kommun"]
+
+
+def run_script(script: str, root: Path, *args: str, stdin: str = "") -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, str(ROOT / "scripts" / script), "--root", str(root), *args],
+                          input=stdin, capture_output=True, text=True, encoding="utf-8",
+                          env={"KB_TODAY": TODAY, "PATH": "/usr/bin:/bin"})
+
+
+def new_story(root: Path, *args: str, stdin: str = "") -> subprocess.CompletedProcess:
+    return run_script("new_story.py", root, "--idag", TODAY, *args, stdin=stdin)
+
+
+@pytest.fixture
+def repo(tmp_path):
+    root = tmp_path / "repo"
+    shutil.copytree(FIXTURES / "base", root)
+    return root
+
+
+def test_flags_write_a_complete_draft_that_validates(repo):
+    result = new_story(repo, *FLAGS)
+    assert result.returncode == 0, result.stdout + result.stderr
+    text = (repo / "stories" / f"{SLUG}.md").read_text(encoding="utf-8")
+    for line in ('titel: "Hemma igen: Esthers första vecka"', "status: utkast", "skapad: 2026-11-23",
+                 'ansvarig: "Vetlanda kommun"', "personas: [esther]", "strategier: [k2]", "strategigrupper: [aldre]",
+                 "kommuner: [vetlanda]", 'text: "Egen berättelse, skriven av Kommunikatör, Vetlanda kommun"',
+                 "## Vad hände?", "## Vad gjorde skillnad?", "## Vad berättelsen visar"):
+        assert line in text
+    assert "0 fel, 0 varningar." in result.stdout
+    assert f"http://127.0.0.1:8000/berattelser/{SLUG}/" in result.stdout
+    assert "make serve" in result.stdout and "pull request" in result.stdout
+    check = run_script("validate.py", repo, str(repo / "stories" / f"{SLUG}.md"))
+    assert check.returncode == 0 and check.stdout.strip() == "0 fel, 0 varningar.", check.stdout
+
+
+def test_published_story_builds_and_appears_on_its_strategy_page(repo, tmp_path):
+    assert new_story(repo, *FLAGS).returncode == 0
+    path = repo / "stories" / f"{SLUG}.md"
+    path.write_text(path.read_text(encoding="utf-8").replace("status: utkast", "status: publicerad"), encoding="utf-8")
+    project = make_fixture_project(tmp_path, repo)
+    result = build(project, tmp_path / "site", today=TODAY)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert unexpected_warnings(result.stdout + result.stderr) == []
+    assert f'href="../../berattelser/{SLUG}/"' in article_of(tmp_path / "site", "strategier/k2")
+    story = article_of(tmp_path / "site", f"berattelser/{SLUG}")
+    assert "Vad gjorde skillnad?" in story and 'href="../../strategier/k2/"' in story
+    shown = re.sub(r"<!--.*?-->", "", text_of(tmp_path / "site", f"berattelser/{SLUG}"), flags=re.S)
+    assert "Skriv med egna ord" not in shown  # the writing hints are comments that readers never see
+
+
+def test_same_title_again_refuses_and_changes_nothing(repo):
+    assert new_story(repo, *FLAGS).returncode == 0
+    path = repo / "stories" / f"{SLUG}.md"
+    path.write_text(path.read_text(encoding="utf-8") + "\nMin egen text.\n", encoding="utf-8")
+    before = {p.name: p.read_bytes() for p in (repo / "stories").iterdir()}
+    again = new_story(repo, *FLAGS[:4], "--slag", "verklig", "--kommun", "habo", "--forfattare", "Någon annan")
+    assert again.returncode == 1
+    assert f"stories/{SLUG}.md finns redan och skrivs inte över" in again.stderr
+    assert "Traceback" not in again.stdout + again.stderr
+    assert {p.name: p.read_bytes() for p in (repo / "stories").iterdir()} == before
+
+
+def test_interactive_run_offers_numbers_and_asks_again_after_a_bad_choice(repo):
+    answers = ["Trygg natt i Habo", "En natt då hemtjänsten och vårdcentralen samarbetade.",
+               "1",  # personas: esther
+               "9", "1, 2",  # strategier: 9 is not a choice, then k2 and r2
+               "abc", "2",  # strategigrupper: not a number, then aldre
+               "", "6",  # kommuner are required: Enter is refused, then habo
+               "3",  # slag: illustrativ
+               "Kommunikatör, Habo kommun"]
+    result = new_story(repo, stdin="\n".join(answers) + "\n")
+    output = result.stdout + result.stderr
+    assert result.returncode == 0, output
+    assert "   1. K2 Samverkan och kontinuitet för invånare med komplexa behov (k2)" in output
+    assert "Ogiltigt svar: '9' är inget av valen för 'strategier'. Skriv ett nummer mellan 1 och 2." in output
+    assert "Ogiltigt svar: 'abc' är inget av valen för 'strategigrupper'. Skriv ett nummer mellan 1 och 3." in output
+    assert "Ogiltigt svar: 'kommuner' krävs." in output
+    text = (repo / "stories" / "trygg-natt-i-habo.md").read_text(encoding="utf-8")
+    for line in ("personas: [esther]", "strategier: [k2, r2]", "strategigrupper: [aldre]", "kommuner: [habo]",
+                 "slag: illustrativ", 'ansvarig: "Habo kommun"'):
+        assert line in text
+    assert "0 fel, 0 varningar." in result.stdout
+
+
+@pytest.mark.parametrize("stdin", ["", "Bara en titel\n"])
+def test_end_of_input_stops_cleanly_without_writing(repo, stdin):
+    before = sorted(p.name for p in (repo / "stories").iterdir())
+    result = new_story(repo, stdin=stdin)
+    assert result.returncode == 1
+    assert "Avbrutet innan alla frågor var besvarade. Ingen fil skrevs." in result.stderr
+    assert "Traceback" not in result.stdout + result.stderr
+    assert sorted(p.name for p in (repo / "stories").iterdir()) == before
+
+
+def test_bad_and_missing_flags_name_the_field_and_the_value(repo):
+    result = new_story(repo, "--titel", "Ny berättelse", "--beskrivning", "Text.", "--strategi", "k9",
+                       "--kommun", "Jönköping", "--forfattare", "Test")
+    assert result.returncode == 1
+    assert "fel: --strategi: 'k9' är inget giltigt värde för 'strategier'. Giltiga värden: k2 (K2 " in result.stderr
+    assert "fel: --slag saknas: Vilken sorts berättelse det är." in result.stderr
+    assert not (repo / "stories" / "ny-berattelse.md").exists()
+
+
+def test_only_published_items_are_offered(repo):
+    draft = (repo / "strategies" / "k2.md").read_text(encoding="utf-8").replace("status: publicerad", "status: utkast")
+    (repo / "strategies" / "k3.md").write_text(draft.replace("kod: K2", "kod: K3"), encoding="utf-8")
+    listing = new_story(repo, stdin="Titel\nText.\n\n")
+    assert "(k2)" in listing.stdout and "(k3)" not in listing.stdout
+    refused = new_story(repo, *FLAGS[:4], "--strategi", "k3", "--slag", "verklig", "--kommun", "habo",
+                        "--forfattare", "Test")
+    assert refused.returncode == 1 and "'k3' är inget giltigt värde för 'strategier'" in refused.stderr
