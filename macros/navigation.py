@@ -28,7 +28,8 @@ NOT_IN_MENU = {"berattelser": "story"}  # section -> content type kept out of th
 
 
 def _order(item):
-    return (not item.src_uri.endswith("index.md"), str(item.data.get("plan", "")), item.data.get("ordning", 0),
+    return (not item.src_uri.endswith("index.md"), str(item.data.get("plan", "")), str(item.data.get("samling", "")),
+            item.data.get("ordning", 0),
             display_title(item).lower())
 
 

@@ -19,6 +19,7 @@ def visible_text(path: Path) -> str:
     page = path.read_text(encoding="utf-8")
     body = page[page.index("<article"):page.index("</article>")]
     body = re.sub(r"<(script|style)\b.*?</\1>", " ", body, flags=re.S)
+    body = re.sub(r"</?(?:a|abbr|em|strong|span|code|b|i|small|sup|sub)\b[^>]*>", "", body)  # inline: no gap
     text = html.unescape(re.sub(r"<[^>]+>", " ", body))
     return re.sub(r"\s+", " ", text.replace("\u00ad", ""))
 
