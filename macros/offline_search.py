@@ -20,7 +20,8 @@ from .workflow import is_listed
 
 # Same as mkdocs.yml `plugins.search.separator` and `fields`.
 SEPARATOR = re.compile(r"""[\s\-–—,:;!?=\[\]()"”“’']+|\.(?!\d)""")
-BOOSTS = {"title": 1000, "text": 1, "tags": 100}
+BOOSTS = {"title": 100, "text": 1, "tags": 1000}
+EXACT_BOOST = 100  # an exact stem outranks the many longer words it is a prefix of
 LUNR_SV = ("material", "templates", "assets", "javascripts", "lunr", "min", "lunr.sv.min.js")
 
 _stemmer = snowballstemmer.stemmer("swedish")
@@ -38,9 +39,9 @@ def swedish_stop_words() -> frozenset:
 
 
 def stem_query_word(word: str) -> str:
-    """Stem until stable, keeping at least four letters: the same rule as sok-sv.js."""
-    current = word.lower()
-    for _ in range(3):
+    """Stem as the index does, then further while the stem keeps four letters: as sok-sv.js does."""
+    current = _stemmer.stemWord(word.lower())
+    for _ in range(2):
         following = _stemmer.stemWord(current)
         if following == current or len(following) < 4:
             break

@@ -27,7 +27,12 @@ def material_worker_name(theme_dirs) -> str:
 
 
 def enrich_index(site_dir: Path, catalog) -> int:
-    """Add each listed item's keywords to its page entry; returns how many entries changed."""
+    """Make the `tags` field hold each page's keywords, on its page entry only.
+
+    Material fills `tags` from the facet tags on every section; those are for browsing
+    (every story in Äldre would otherwise match "äldre" at keyword weight), so they are
+    replaced by the page's own keywords. Returns how many entries got keywords.
+    """
     path = Path(site_dir) / "search" / "search_index.json"
     if not path.exists():
         return 0
@@ -35,12 +40,11 @@ def enrich_index(site_dir: Path, catalog) -> int:
     by_url = {item.url: item for item in catalog.items.values() if is_listed(item, catalog.today)}
     changed = 0
     for entry in index["docs"]:
+        entry.pop("tags", None)
         item = by_url.get(entry["location"])
-        if item is None:
-            continue
-        words = keywords(item)
+        words = keywords(item) if item is not None else []
         if words:
-            entry["tags"] = entry.get("tags", []) + words
+            entry["tags"] = words
             changed += 1
     path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     return changed

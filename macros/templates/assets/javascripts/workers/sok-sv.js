@@ -18,12 +18,12 @@
   function stemWord(word) {
     var lunr = self.lunr;
     if (!lunr || !lunr.sv || !lunr.sv.stemmer) return word;
-    // Stem until nothing changes: "esthers" -> "esther" -> "esth", as the index stems "Esther".
-    // The prefix search that follows still finds the longer forms. Stems under four letters
-    // match too much as prefixes, so the last longer form is kept.
-    var current = word.toLowerCase();
-    for (var i = 0; i < 3; i++) {
-      var next = lunr.sv.stemmer(new lunr.Token(current)).toString();
+    var stem = function (text) { return lunr.sv.stemmer(new lunr.Token(text)).toString(); };
+    // First as the index stems ("länet" -> "län"), then until nothing changes while four
+    // letters remain ("esthers" -> "esther" -> "esth", as the index stems "Esther").
+    var current = stem(word.toLowerCase());
+    for (var i = 0; i < 2; i++) {
+      var next = stem(current);
       if (next === current || next.length < 4) break;
       current = next;
     }
@@ -35,7 +35,7 @@
     return !!(lunr && lunr.sv && lunr.sv.stopWordFilter) && !lunr.sv.stopWordFilter(word.toLowerCase());
   }
 
-  // Each word becomes "stem^10 stem": Material leaves a boosted term as it is (exact match,
+  // Each word becomes "stem^100 stem": Material leaves a boosted term as it is (exact match,
   // ranked first) and adds its wildcard to the plain one (prefix match: compounds, inflections).
   // Stop words ("vad", "är", "för") and single letters would match nearly everything as prefixes.
   function stemQuery(query) {
@@ -45,7 +45,7 @@
     if (kept.length === 0) return query;
     return kept.map(function (word) {
       var stem = stemWord(word);
-      return stem + "^10 " + stem;
+      return stem + "^100 " + stem;
     }).join(" ");
   }
 
