@@ -116,8 +116,8 @@ def body_sections(item, catalog, preview):
 
 TYPE_HEADINGS = {
     "story": "Berättelser", "strategy": "Strategier", "indicator": "Indikatorer", "principle": "Principer",
-    "persona": "Personas", "body": "Styrorgan", "journey": "Introduktionsspår", "page": "Sidor",
-}
+    "persona": "Personas", "body": "Styrorgan", "page": "Sidor",
+}  # journeys are left out: the step box at the top of the page already shows them
 
 
 def backlink_sections(item, catalog, preview, exclude=()):
