@@ -43,7 +43,7 @@ chromium: ## Installera Chromium för webbläsartesterna om den saknas
 test: $(BIN)/.installed-test chromium ## Kör alla tester (bygger webbplatsen och testar i Chromium)
 	$(BIN)/python -m pytest
 
-bench: $(BIN)/.installed ## Mät byggtid, storlek och sökning (skriver siffror, påstår inget)
+bench: $(BIN)/.installed-test chromium ## Mät byggtid, storlek och sökning (skriver siffror, påstår inget)
 	$(BIN)/python scripts/bench.py
 
 clean: ## Ta bort byggd webbplats och cachefiler

@@ -61,6 +61,7 @@ class Catalog:
     problems: list = field(default_factory=list)
     backlinks: dict = field(default_factory=dict)  # id -> list of (field name, Item)
     _by_src: dict | None = None
+    memo: dict = field(default_factory=dict)  # derived data computed once per build, by its users
 
     def of_type(self, key: str) -> list:
         return [i for i in self.items.values() if i.type.key == key]

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import event_priority
+from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.structure.files import File
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -49,18 +49,31 @@ def on_files(files, config, **kwargs):
 
 
 def on_page_read_source(page, config, **kwargs):
-    # Hand MkDocs the catalog's parsed copy: the page is read once, and the metadata
-    # (including render_macros, which decides whether Jinja runs) is ours, not the author's.
+    # The catalog has read and parsed the file once already: hand MkDocs the body only,
+    # so the page is not read or parsed again. Its metadata is set just below.
+    item = site.current().catalog.item_at(page.file.src_uri)
+    return None if item is None else item.body
+
+
+@event_priority(100)  # before the macros and tags plugins, which read page.meta
+def _set_metadata(markdown, page, config, files, **kwargs):
+    # Our metadata, not the author's: it decides, among other things, whether Jinja runs.
     state = site.current()
     item = state.catalog.item_at(page.file.src_uri)
-    return None if item is None else site.page_source(item, state.catalog)
+    if item is not None:
+        page.meta = site.page_meta(item, state.catalog)
+        page.title = item.title
+    return markdown
 
 
 @event_priority(-100)  # after the macros plugin: generated text is never run as Jinja
-def on_page_markdown(markdown, page, config, files, **kwargs):
+def _decorate(markdown, page, config, files, **kwargs):
     state = site.current()
     item = state.catalog.item_at(page.file.src_uri)
     return markdown if item is None else site.decorate(markdown, item, state)
+
+
+on_page_markdown = CombinedEvent(_set_metadata, _decorate)
 
 
 def on_page_context(context, page, config, nav, **kwargs):

@@ -33,12 +33,23 @@ def _sorted(items):
     return sorted(items, key=lambda i: (str(i.data.get("plan", "")), i.data.get("ordning", 0), display_title(i).lower()))
 
 
-def _section(heading: str, items, from_src: str, empty: str | None = None, describe: bool = False) -> list[str]:
+MAX_LISTED = 25  # longer lists end with a link to the full listing, so pages stay light
+
+
+def _section(heading: str, items, from_src: str, empty: str | None = None, describe: bool = False,
+             more: str | None = None) -> list[str]:
     if not items and empty is None:
         return []
     lines = [f"### {heading} {{ data-search-exclude }}", ""]
-    lines += [f"- {link(i, from_src, describe)}" for i in items] if items else [empty]
+    shown = items[:MAX_LISTED] if more else items
+    lines += [f"- {link(i, from_src, describe)}" for i in shown] if items else [empty]
+    if more and len(items) > MAX_LISTED:
+        lines += ["", f"Visar {MAX_LISTED} av {len(items)}. [Se alla]({posixpath.relpath(more, posixpath.dirname(from_src) or '.')})."]
     return lines + [""]
+
+
+def _newest(items):
+    return sorted(items, key=lambda i: (str(i.data.get("skapad", "")), i.title), reverse=True)
 
 
 def _labels(heading: str, vocabulary: dict, keys) -> list[str]:
@@ -48,16 +59,40 @@ def _labels(heading: str, vocabulary: dict, keys) -> list[str]:
     return [f"### {heading} {{ data-search-exclude }}", "", ", ".join(v.label(vocabulary, k) for k in keys), ""]
 
 
+CANDIDATES_PER_LINK = 20  # bounds the work per story, so related stories cost linear time
+
+
+def _stories_by_link(catalog, preview) -> dict:
+    """For each item, the listed stories that link to it, newest first; computed once per build."""
+    key = ("stories_by_link", preview)
+    if key not in catalog.memo:
+        table: dict = {}
+        for story in catalog.of_type("story"):
+            if is_listed(story, catalog.today, preview):
+                for name in ("strategier", "indikatorer", "personas"):
+                    for target in catalog.refs(story, name):
+                        table.setdefault(target.id, []).append(story)
+        for stories in table.values():
+            stories.sort(key=lambda s: (str(s.data.get("skapad", "")), s.title), reverse=True)
+        catalog.memo[key] = table
+    return catalog.memo[key]
+
+
 def related_stories(item, catalog, preview):
-    """Other stories sharing strategies, indicators or personas, most shared first."""
-    mine = {i.id for name in ("strategier", "indikatorer", "personas") for i in catalog.refs(item, name)}
+    """Other stories sharing strategies, indicators or personas, most shared first.
+
+    Candidates are the newest few stories per shared link, so a story's page costs the same
+    whether the knowledge base holds a hundred stories or ten thousand.
+    """
+    table = _stories_by_link(catalog, preview)
     scores = Counter()
-    for other_id in mine:
-        for source in catalog.referrers(catalog.items[other_id], "story"):
-            if source is not item:
-                scores[source.id] += 1
-    ranked = sorted(scores, key=lambda k: (-scores[k], catalog.items[k].title))
-    return _visible([catalog.items[k] for k in ranked], catalog, preview)[:MAX_RELATED_STORIES]
+    for name in ("strategier", "indikatorer", "personas"):
+        for target in catalog.refs(item, name):
+            for other in table.get(target.id, [])[:CANDIDATES_PER_LINK]:
+                if other is not item:
+                    scores[other] += 1
+    ranked = sorted(scores, key=lambda s: (-scores[s], s.title))
+    return ranked[:MAX_RELATED_STORIES]
 
 
 def story_sections(item, catalog, preview):
@@ -82,9 +117,9 @@ def strategy_sections(item, catalog, preview):
         period = f", {info['period']}" if info["period"] else ""
         out += ["### Plan { data-search-exclude }", "", f"{info['label']} ({v.PLAN_OWNERS[info['owner']]}{period})", ""]
     stories = _visible(catalog.related(item, "story", "strategier"), catalog, preview)
-    out += _section("Berättelser som visar strategin", sorted(stories, key=lambda i: i.title), src,
+    out += _section("Berättelser som visar strategin", _newest(stories), src,
                     empty="Ingen berättelse visar strategin ännu. Vet du en? Se [Bidra med en berättelse]"
-                          f"({_guide_link(src)}).", describe=True)
+                          f"({_guide_link(src)}).", describe=True, more="amnen/strategier.md")
     out += _section("Indikatorer som mäter strategin",
                     _visible(catalog.related(item, "indicator", "indikatorer"), catalog, preview), src,
                     empty="Ingen indikator är kopplad till strategin ännu.")
@@ -101,7 +136,8 @@ def indicator_sections(item, catalog, preview):
     out = _section("Strategier som indikatorn mäter",
                    _sorted(_visible(catalog.related(item, "strategy", "strategier"), catalog, preview)), src)
     out += _section("Berättelser som belyser indikatorn",
-                    _visible(catalog.referrers(item, "story"), catalog, preview), src, describe=True)
+                    _newest(_visible(catalog.referrers(item, "story"), catalog, preview)), src, describe=True,
+                    more="berattelser/index.md")
     return out
 
 
@@ -126,7 +162,11 @@ def backlink_sections(item, catalog, preview, exclude=()):
         if key in exclude:
             continue
         found = _visible(catalog.referrers(item, key), catalog, preview)
-        out += _section(f"{heading} som hänvisar hit", _sorted(found), item.src_uri, describe=key == "story")
+        if key == "story":
+            out += _section(f"{heading} som hänvisar hit", _newest(found), item.src_uri, describe=True,
+                            more="amnen/personas.md" if item.type.key == "persona" else "berattelser/index.md")
+        else:
+            out += _section(f"{heading} som hänvisar hit", _sorted(found), item.src_uri)
     return out
 
 

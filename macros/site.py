@@ -10,7 +10,6 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
 
 from . import charts, facets, journeys, last_changed, navigation, provenance, relations, search_index, workflow
 from .catalog import Catalog, load_catalog
@@ -84,11 +83,6 @@ def outside_docs(state: BuildState):
 
 def left_out_drafts(state: BuildState):
     return [i for i in state.catalog.items.values() if workflow.is_draft(i) and not state.preview]
-
-
-def page_source(item, catalog) -> str:
-    meta = yaml.safe_dump(page_meta(item, catalog), allow_unicode=True, sort_keys=False)
-    return f"---\n{meta}---\n{item.body}"
 
 
 def page_meta(item, catalog) -> dict:

@@ -1,7 +1,8 @@
 """Mät bygget: tid, storlek och minne, för vår webbplats och för samma Markdown i ren Material.
 
 Skapar en syntetisk samling berättelser (N och 2N) i en tillfällig kopia av repot, bygger den
-flera gånger och skriver medianer och kvoter. Påstår ingenting: siffrorna är till för människor
+flera gånger och skriver medianer och kvoter. "Ren" är samma Markdown, tema och tillägg utan
+vår kod (inga krokar, makron, taggar, kartor eller kopplingar). Påstår ingenting: siffrorna är till för människor
 och för avslutningsanteckningar. Mål på en dator med 2 kärnor: vår/ren <= 1,15,
 tid(2N)/tid(N) <= 2,2, berättelsesidans storlek oberoende av N, 1 000 berättelser <= 30 s.
 """
@@ -16,6 +17,8 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
+
+import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -33,14 +36,31 @@ build(load_config(sys.argv[1], site_dir=sys.argv[2]))
 print(time.perf_counter() - start, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
 """
 
-PLAIN_CONFIG = """site_name: Ren Material
-site_url: http://127.0.0.1:8000/
-theme: {name: material, language: sv, font: false, features: [navigation.prune]}
-plugins: [{search: {lang: sv}}]
-markdown_extensions: [abbr, admonition, attr_list, def_list, md_in_html, tables, toc]
-not_in_nav: |
-  /berattelser/*.md
-"""
+class _AnyTagLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml with its !ENV and !relative tags as plain values."""
+
+
+_AnyTagLoader.add_multi_constructor("!", lambda loader, suffix, node: (
+    loader.construct_sequence(node) if isinstance(node, yaml.SequenceNode) else loader.construct_scalar(node)))
+
+
+def plain_config(project: Path) -> str:
+    """Our mkdocs.yml without our code: no hooks, no macros, no tags; same theme and Markdown.
+
+    The difference between the two builds is then the cost of what we add (catalog,
+    validation, generated relations, maps, facets), not of Material features we chose.
+    """
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_AnyTagLoader)
+    config.pop("hooks", None)
+    config["site_url"], config["repo_url"] = "http://127.0.0.1:8000/", "https://example.org/repo"
+    config["plugins"] = [p for p in config["plugins"] if isinstance(p, dict) and "search" in p]
+    for extension in config["markdown_extensions"]:
+        if isinstance(extension, dict) and "pymdownx.snippets" in extension:
+            extension["pymdownx.snippets"]["base_path"] = [str(project)]
+    config["not_in_nav"] = "/berattelser/*.md"
+    config["validation"] = {"nav": {"omitted_files": "info"}}
+    return yaml.safe_dump(config, allow_unicode=True, sort_keys=False)
+
 
 SENTENCES = (
     "Esther kom hem från sjukhuset en tisdag och undrade vem hon skulle ringa.",
@@ -83,7 +103,7 @@ def make_corpus(dest: Path, count: int, plain: bool) -> Path:
     if plain:
         for path in (project / "stories").glob("*.md"):
             shutil.copy(path, stories / path.name)
-        (project / "mkdocs.yml").write_text(PLAIN_CONFIG, encoding="utf-8")
+        (project / "mkdocs.yml").write_text(plain_config(project), encoding="utf-8")
     return project
 
 
@@ -111,11 +131,73 @@ def measure(project: Path, runs: int) -> dict:
     }
 
 
+def search_figures(runs: int) -> dict:
+    """Search quality and speed on the real site: hit rates (browser and CLI), index size, first result."""
+    sys.path.insert(0, str(ROOT / "tests"))
+    import time
+
+    from browser_search import open_search, search
+    from playwright.sync_api import sync_playwright
+    from search_quality import load_queries, score
+    from sitebuild import build, serve
+
+    from macros.offline_search import build_index, search as offline
+
+    with tempfile.TemporaryDirectory(prefix="kb-sok-") as tmp:
+        site = Path(tmp) / "site"
+        build(ROOT, site)
+        index = (site / "search" / "search_index.json").read_bytes()
+        queries = load_queries()
+        url, stop = serve(site)
+        try:
+            with sync_playwright() as playwright:
+                browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=[
+                    "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-sync"])
+                first = []
+                for _ in range(runs):
+                    page = browser.new_context().new_page()
+                    start = time.perf_counter()
+                    page.goto(url)
+                    page.click("input.md-search__input")
+                    page.keyboard.type("utskrivningsklara")
+                    page.wait_for_selector(".md-search-result__item")
+                    first.append(time.perf_counter() - start)
+                    page.context.close()
+                page = browser.new_page()
+                open_search(page, url)
+                in_browser = score(queries, {q["fraga"]: search(page, url, q["fraga"]) for q in queries})
+                browser.close()
+        finally:
+            stop()
+    catalog = load_catalog(ROOT)
+    offline_index = build_index(catalog)
+    cli = score(queries, {q["fraga"]: [i.url for i, _ in offline(offline_index, catalog, q["fraga"], 3)]
+                          for q in queries})
+    return {"queries": len(queries), "browser": in_browser, "cli": cli, "index_gzip": len(gzip.compress(index)),
+            "index_docs": len(json.loads(index)["docs"]), "first_result_s": statistics.median(first)}
+
+
+def print_search(figures: dict) -> None:
+    b, c = figures["browser"], figures["cli"]
+    print(f"Sökning, {figures['queries']} frågor (tests/search_queries.yml):")
+    print(f"  webbläsaren: topp-1 {b['top1']:.1%}, topp-3 {b['top3']:.1%}  (mål topp-3 >= 95 %)")
+    print(f"  kommandoraden: topp-1 {c['top1']:.1%}, topp-3 {c['top3']:.1%}")
+    print(f"  sökindex: {figures['index_gzip'] / 1024:.0f} kB gzip, {figures['index_docs']} avsnitt")
+    print(f"  tid från sidladdning till första träff (Chromium, kall cache, median): "
+          f"{figures['first_result_s'] * 1000:.0f} ms")
+    for miss in b["misses"]:
+        print(f"  miss i webbläsaren: {miss}")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--stories", type=int, default=1000, help="N, antal syntetiska berättelser (standard 1000)")
     parser.add_argument("--runs", type=int, default=3, help="byggen per mätning; medianen rapporteras")
+    parser.add_argument("--bara-sok", action="store_true", help="mät bara sökningen, inte bygget")
     args = parser.parse_args(argv)
+    print_search(search_figures(args.runs))
+    if args.bara_sok:
+        return 0
     n = args.stories
     with tempfile.TemporaryDirectory(prefix="kb-bench-") as tmp:
         tmp_path = Path(tmp)

@@ -1,8 +1,9 @@
 """Collections: lista() queries the catalog; big groups collapse so listing pages stay light."""
 
 import re
+import shutil
 
-from sitebuild import FIXTURES, build, make_fixture_project, unexpected_warnings
+from sitebuild import FIXTURES, ROOT, build, make_fixture_project, unexpected_warnings
 
 STORY = """---
 titel: Berättelse {n:02d}
@@ -45,6 +46,7 @@ def test_query_order_limit_and_grouping(tmp_path):
         (project / "stories" / f"b{n:02d}.md").write_text(STORY.format(n=n, group=group, day=n % 28 + 1),
                                                           encoding="utf-8")
     (project / "docs" / "lista.md").write_text(PAGE.format(), encoding="utf-8")
+    shutil.copytree(ROOT / "docs" / "amnen", project / "docs" / "amnen")
     result = build(project, tmp_path / "site")
     assert result.returncode == 0 and unexpected_warnings(result.stdout + result.stderr) == [], result.stderr
     html = (tmp_path / "site" / "lista" / "index.html").read_text(encoding="utf-8")
@@ -56,3 +58,20 @@ def test_query_order_limit_and_grouping(tmp_path):
     big = grouped[grouped.index("Äldre (28)"):]
     assert "<details" in big and "Visa alla 28" in big
     assert "<details" not in small and small.count("<li>") == 3
+
+
+def test_long_relation_lists_stop_at_25_and_link_to_the_full_listing(tmp_path):
+    project = make_fixture_project(tmp_path, FIXTURES / "base")
+    for n in range(30):
+        (project / "stories" / f"b{n:02d}.md").write_text(STORY.format(n=n, group="aldre", day=n % 28 + 1),
+                                                          encoding="utf-8")
+    shutil.copytree(ROOT / "docs" / "amnen", project / "docs" / "amnen")
+    result = build(project, tmp_path / "site")
+    assert result.returncode == 0 and unexpected_warnings(result.stdout + result.stderr) == [], result.stderr
+    html = (tmp_path / "site" / "strategier" / "k2" / "index.html").read_text(encoding="utf-8")
+    stories = html[html.index('id="berattelser-som-visar-strategin"'):html.index('id="indikatorer-som-mater-strategin"')]
+    assert stories.count("<li>") == 25 and "Visar 25 av 31." in stories
+    assert 'href="../../amnen/strategier/">Se alla</a>' in stories
+    story = (tmp_path / "site" / "berattelser" / "b05" / "index.html").read_text(encoding="utf-8")
+    related = story[story.index('id="relaterade-berattelser"'):]
+    assert related.split("</ul>")[0].count("<li>") == 5
