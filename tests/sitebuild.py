@@ -71,3 +71,14 @@ def html_pages(site_dir: Path) -> list[str]:
         rel = path.parent.relative_to(site_dir).as_posix()
         pages.append("" if rel == "." else rel + "/")
     return pages
+
+
+def text_of(site: Path, path: str) -> str:
+    """The built HTML of the page at a site path ('' for the start page)."""
+    return (site / path / "index.html").read_text(encoding="utf-8")
+
+
+def article_of(site: Path, path: str) -> str:
+    """Only the page's own content, so a link in the menu cannot make a content test pass."""
+    html = text_of(site, path)
+    return html[html.index("<article"):html.index("</article>")]

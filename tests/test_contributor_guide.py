@@ -14,8 +14,7 @@ import yaml
 
 from macros.schema import STORY
 from macros.vocabularies import MUNICIPALITIES, STORY_KINDS, STRATEGY_GROUPS
-from sitebuild import FIXTURES, ROOT
-from test_fixture_sites import article_of
+from sitebuild import FIXTURES, ROOT, article_of
 from test_new_story import TODAY, new_story, run_script
 from test_review_page import build_with_guide, rows, section
 

@@ -6,20 +6,10 @@ import shutil
 
 import pytest
 
-from sitebuild import FIXTURES, build, make_fixture_project, unexpected_warnings
+from sitebuild import FIXTURES, article_of, build, make_fixture_project, text_of, unexpected_warnings
 
 BASE = FIXTURES / "base"
 WORKFLOW = FIXTURES / "sites" / "workflow"
-
-
-def text_of(site, path):
-    return (site / path / "index.html").read_text(encoding="utf-8")
-
-
-def article_of(site, path):
-    """Only the page's own content, so a link in the menu cannot make a relation test pass."""
-    html = text_of(site, path)
-    return html[html.index("<article"):html.index("</article>")]
 
 
 def search_locations(site):

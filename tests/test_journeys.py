@@ -16,15 +16,10 @@ import pytest
 
 from macros import journeys
 from macros.catalog import load_catalog
-from sitebuild import FIXTURES, build, make_fixture_project, unexpected_warnings
+from sitebuild import FIXTURES, build, make_fixture_project, unexpected_warnings, article_of as article
 
 JOURNEYS = FIXTURES / "sites" / "journeys"
 TODAY = "2026-11-23"
-
-
-def article(site, path):
-    html = (site / path / "index.html").read_text(encoding="utf-8")
-    return html[html.index("<article"):html.index("</article>")]
 
 
 def resolves(site, page, href) -> bool:

@@ -6,7 +6,7 @@ from urllib.parse import urljoin, urlparse
 
 import pytest
 
-from sitebuild import FIXTURES, ROOT, build, make_fixture_project, serve, unexpected_warnings
+from sitebuild import FIXTURES, ROOT, build, make_fixture_project, serve, unexpected_warnings, article_of as article
 
 MAPS = FIXTURES / "sites" / "maps"
 
@@ -21,11 +21,6 @@ def site(tmp_path_factory):
     assert result.returncode == 0, result.stdout + result.stderr
     assert unexpected_warnings(result.stdout + result.stderr) == []
     return tmp / "site"
-
-
-def article(site, path):
-    html = (site / path / "index.html").read_text(encoding="utf-8")
-    return html[html.index("<article"):html.index("</article>")]
 
 
 def node(html, node_id):

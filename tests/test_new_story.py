@@ -8,8 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from sitebuild import FIXTURES, ROOT, build, make_fixture_project, unexpected_warnings
-from test_fixture_sites import article_of, text_of
+from sitebuild import FIXTURES, ROOT, article_of, build, make_fixture_project, text_of, unexpected_warnings
 
 TODAY = "2026-11-23"
 SLUG = "hemma-igen-esthers-forsta-vecka"

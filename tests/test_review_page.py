@@ -7,8 +7,7 @@ import shutil
 
 import pytest
 
-from sitebuild import FIXTURES, ROOT, build, make_fixture_project, unexpected_warnings
-from test_fixture_sites import article_of
+from sitebuild import FIXTURES, ROOT, article_of, build, make_fixture_project, unexpected_warnings
 
 TODAY = "2026-11-23"
 REVIEW = FIXTURES / "sites" / "review"
