@@ -141,3 +141,10 @@ def test_last_changed_comes_from_git_with_front_matter_as_fallback(tmp_path):
     assert "Senast ändrad: 5 mars 2026" in story
     strategy = text_of(tmp_path / "site", "strategier/k2")  # not committed: falls back to senast_granskad
     assert "Senast ändrad: 10 januari 2026" in strategy
+
+
+def test_the_edit_button_sits_beside_a_link_to_the_contributor_guide(production):
+    site, _ = production
+    html = text_of(site, "berattelser/trygg-hemgang")
+    assert re.search(r'<a href="../../bidra/" title="Så redigerar du och bidrar"[^>]*>.*?</a>\s*'
+                     r'<a href="[^"]+/edit/main/stories/trygg-hemgang\.md" title="Redigera sidan"', html, re.S)
