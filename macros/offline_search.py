@@ -15,11 +15,10 @@ from lunr.pipeline import Pipeline
 from lunr.query import Query
 from markdown_it import MarkdownIt
 
-from .search_index import keywords
+from .search_index import SEPARATOR, keyword_words
 from .workflow import is_listed
 
-# Same as mkdocs.yml `plugins.search.separator` and `fields`.
-SEPARATOR = re.compile(r"""[\s\-–—,:;!?=\[\]()"”“’']+|\.(?!\d)""")
+# Same as mkdocs.yml `plugins.search.fields`.
 BOOSTS = {"title": 100, "text": 1, "tags": 1000}
 EXACT_BOOST = 100  # an exact stem outranks the many longer words it is a prefix of
 LUNR_SV = ("material", "templates", "assets", "javascripts", "lunr", "min", "lunr.sv.min.js")
@@ -84,7 +83,7 @@ def build_index(catalog):
             "ref": item.id,
             "title": _tokenize(item.title),
             "text": _tokenize(" ".join([item.data.get("beskrivning", ""), plain_text(item.body)])),
-            "tags": _tokenize(" ".join(keywords(item))),
+            "tags": keyword_words(item),
         })
     return index_builder.build()
 

@@ -6,9 +6,21 @@ text), so "SIP" finds the page about samordnad individuell plan.
 """
 
 import json
+import re
 from pathlib import Path
 
 from .workflow import is_listed
+
+
+# Same as mkdocs.yml `plugins.search.separator`.
+SEPARATOR = re.compile(r"""[\s\-–—,:;!?=\[\]()"”“’']+|\.(?!\d)""")
+
+
+def keyword_words(item) -> list[str]:
+    """The keywords as single words: lunr.js takes each list element as one token, so the phrase
+    "samordnad individuell plan" must be split, or no query could ever match it."""
+    words = [w for keyword in keywords(item) for w in SEPARATOR.split(keyword.lower()) if len(w) > 1]
+    return list(dict.fromkeys(words))
 
 
 def keywords(item) -> list[str]:
@@ -42,7 +54,7 @@ def enrich_index(site_dir: Path, catalog) -> int:
     for entry in index["docs"]:
         entry.pop("tags", None)
         item = by_url.get(entry["location"])
-        words = keywords(item) if item is not None else []
+        words = keyword_words(item) if item is not None else []
         if words:
             entry["tags"] = words
             changed += 1

@@ -22,11 +22,20 @@ def search(page, site_url: str, query: str, limit: int = 3) -> list[str]:
     page.wait_for_function("() => document.querySelectorAll('.md-search-result__item').length === 0",
                            timeout=10000)
     box.click()
-    page.keyboard.type(query)  # Material listens to key events; fill() alone does not search
+    # The whole query at once, then one key press: Material searches on key events, and typing
+    # letter by letter would race the results of shorter prefixes against the final query.
+    box.fill(query)
+    box.press("End")
     page.wait_for_function(
         "() => { const m = document.querySelector('.md-search-result__meta'); "
         "return m && /\\d|Inga|No matching/.test(m.textContent); }", timeout=10000)
-    page.wait_for_timeout(50)
+    previous = None
+    for _ in range(20):  # until two reads agree: the worker may still be answering
+        current = page.eval_on_selector_all(RESULT_LINKS, "els => els.map(e => e.href).join(' ')")
+        if current == previous:
+            break
+        previous = current
+        page.wait_for_timeout(60)
     hrefs = page.eval_on_selector_all(RESULT_LINKS, "els => els.map(e => e.href)")
     paths = []
     for href in hrefs:

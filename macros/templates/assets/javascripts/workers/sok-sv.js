@@ -30,6 +30,12 @@
     return current;
   }
 
+  // lunr.sv follows an older Snowball that keeps the definite "-et" ("rådet", "arbetet"), so
+  // "e-hälsorådet" would never reach "hälsoråd". The prefix search drops it; the exact term keeps it.
+  function prefixOf(stem) {
+    return stem.length >= 5 && stem.slice(-2) === "et" ? stem.slice(0, -2) : stem;
+  }
+
   function isStopWord(word) {
     var lunr = self.lunr;
     return !!(lunr && lunr.sv && lunr.sv.stopWordFilter) && !lunr.sv.stopWordFilter(word.toLowerCase());
@@ -45,7 +51,7 @@
     if (kept.length === 0) return query;
     return kept.map(function (word) {
       var stem = stemWord(word);
-      return stem + "^100 " + stem;
+      return stem + "^100 " + prefixOf(stem);
     }).join(" ");
   }
 
