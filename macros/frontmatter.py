@@ -93,6 +93,8 @@ def _index_lines(node, path: tuple, lines: dict, offset: int) -> None:
 
 def _refuse_aliases(source: str, offset: int) -> None:
     """Anchors and aliases (&a, *a) can make a document refer to itself or grow without bound."""
+    if "&" not in source and "*" not in source:
+        return  # nothing to find: skip the second pass over the text
     try:
         for token in yaml.scan(source, Loader=Loader):
             if isinstance(token, (yaml.AliasToken, yaml.AnchorToken)):
