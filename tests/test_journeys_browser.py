@@ -64,17 +64,19 @@ def axe_violations(page) -> list[str]:
 
 def test_follow_a_journey_from_start_to_end_with_next(page, url):
     page.goto(url + JOURNEY, wait_until="load")
-    page.locator("#steg-1 ~ ul a").first.click()
+    with page.expect_navigation(wait_until="load"):  # wait for the next page, not just the click
+        page.locator("#steg-1 ~ ul a").first.click()
     visited = []
     for _ in range(10):
         path = path_of(page, url)
         if path == JOURNEY:
             break
         box = page.locator(VISIBLE_BOX)
+        box.first.wait_for(state="visible", timeout=5000)
         assert box.count() == 1, path  # k2 is in two journeys: ?spar= keeps us on this one
         visited.append((path, re.search(r"Steg \d av \d", box.inner_text()).group(0)))
-        box.locator("a[rel=next], a:has-text('Sista steget')").first.click()
-        page.wait_for_load_state("load")
+        with page.expect_navigation(wait_until="load"):
+            box.locator("a[rel=next], a:has-text('Sista steget')").first.click()
     assert visited == [("styrning/kommunalt-forum/", "Steg 1 av 3"), ("styrning/reko/", "Steg 1 av 3"),
                        ("principer/bast-for-esther/", "Steg 2 av 3"), ("strategier/k2/", "Steg 3 av 3"),
                        ("berattelser/trygg-hemgang/", "Steg 3 av 3")]
@@ -86,8 +88,8 @@ def test_back_links_walk_the_journey_backwards(page, url):
     visited = []
     while path_of(page, url) != JOURNEY and len(visited) < 10:
         visited.append(path_of(page, url))
-        page.locator(VISIBLE_BOX).locator("a[rel=prev]").click()
-        page.wait_for_load_state("load")
+        with page.expect_navigation(wait_until="load"):
+            page.locator(VISIBLE_BOX).locator("a[rel=prev]").click()
     assert visited == ["berattelser/trygg-hemgang/", "strategier/k2/", "principer/bast-for-esther/",
                        "styrning/reko/", "styrning/kommunalt-forum/"]
 
