@@ -50,7 +50,7 @@ class Item:
 
     def link_from(self, src_uri: str) -> str:
         """A Markdown link target to this item, relative to the page at src_uri."""
-        return posixpath.relpath(self.src_uri, posixpath.dirname(src_uri) or ".")
+        return markdown_link(self.src_uri, src_uri)
 
 
 @dataclass
@@ -86,6 +86,11 @@ class Catalog:
         if self._by_src is None:
             self._by_src = {i.src_uri: i for i in self.items.values()}
         return self._by_src.get(src_uri)
+
+
+def markdown_link(target_src: str, from_src: str) -> str:
+    """A relative .md link from one site file to another, which MkDocs checks and rewrites."""
+    return posixpath.relpath(target_src, posixpath.dirname(from_src) or ".")
 
 
 def directory_url(src_uri: str) -> str:

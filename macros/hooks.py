@@ -34,7 +34,8 @@ def on_config(config, **kwargs):
 
 def on_files(files, config, **kwargs):
     state = site.current()
-    for item in site.left_out_drafts(state):
+    drafts = site.left_out_drafts(state)
+    for item in drafts:
         existing = files.get_file_from_path(item.src_uri)
         if existing is not None:
             files.remove(existing)
@@ -42,9 +43,8 @@ def on_files(files, config, **kwargs):
         files.append(File.generated(config, item.src_uri, abs_src_path=str(state.catalog.root / item.rel_path)))
     for src_uri, content in schema_export.site_files().items():
         files.append(File.generated(config, src_uri, content=content))
-    left_out = len(site.left_out_drafts(state))
-    if left_out:
-        site.log.info(f"Utkast som inte publiceras i det här bygget: {left_out}")
+    if drafts:
+        site.log.info(f"Utkast som inte publiceras i det här bygget: {len(drafts)}")
     return files
 
 

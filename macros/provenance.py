@@ -1,8 +1,7 @@
 """Where a page's facts come from and how fresh they are: the Källor and review sections."""
 
-import posixpath
-
 from . import vocabularies as v
+from .catalog import markdown_link
 
 MONTHS = ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober",
           "november", "december")
@@ -18,7 +17,7 @@ def swedish_date(value) -> str:
 def source_line(source: dict, from_src: str) -> str:
     if source.get("dokument") in v.SOURCE_DOCUMENTS:
         doc = source["dokument"]
-        target = posixpath.relpath("kallor.md", posixpath.dirname(from_src) or ".")
+        target = markdown_link("kallor.md", from_src)
         text = f"[{v.label(v.SOURCE_DOCUMENTS, doc)}]({target}#{doc})"
         return text + (f", avsnitt ”{source['avsnitt']}”" if source.get("avsnitt") else "")
     if source.get("url"):

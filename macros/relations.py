@@ -4,10 +4,10 @@ Authors write a link once (a story names its strategies); the catalog's backlink
 give the other direction, so no page lists its relations by hand.
 """
 
-import posixpath
 from collections import Counter
 
 from . import vocabularies as v
+from .catalog import markdown_link
 from .workflow import is_listed
 
 MAX_RELATED_STORIES = 5
@@ -44,7 +44,7 @@ def _section(heading: str, items, from_src: str, empty: str | None = None, descr
     shown = items[:MAX_LISTED] if more else items
     lines += [f"- {link(i, from_src, describe)}" for i in shown] if items else [empty]
     if more and len(items) > MAX_LISTED:
-        lines += ["", f"Visar {MAX_LISTED} av {len(items)}. [Se alla]({posixpath.relpath(more, posixpath.dirname(from_src) or '.')})."]
+        lines += ["", f"Visar {MAX_LISTED} av {len(items)}. [Se alla]({markdown_link(more, from_src)})."]
     return lines + [""]
 
 
@@ -119,7 +119,7 @@ def strategy_sections(item, catalog, preview):
     stories = _visible(catalog.related(item, "story", "strategier"), catalog, preview)
     out += _section("Berättelser som visar strategin", _newest(stories), src,
                     empty="Ingen berättelse visar strategin ännu. Vet du en? Se [Bidra med en berättelse]"
-                          f"({_guide_link(src)}).", describe=True, more="amnen/strategier.md")
+                          f"({markdown_link('bidra/index.md', src)}).", describe=True, more="amnen/strategier.md")
     out += _section("Indikatorer som mäter strategin",
                     _visible(catalog.related(item, "indicator", "indikatorer"), catalog, preview), src,
                     empty="Ingen indikator är kopplad till strategin ännu.")
@@ -169,9 +169,6 @@ def backlink_sections(item, catalog, preview, exclude=()):
             out += _section(f"{heading} som hänvisar hit", _sorted(found), item.src_uri)
     return out
 
-
-def _guide_link(src: str) -> str:
-    return posixpath.relpath("bidra/index.md", posixpath.dirname(src) or ".")
 
 
 SECTION_BUILDERS = {

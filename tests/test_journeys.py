@@ -14,7 +14,7 @@ from urllib.parse import urljoin, urlparse
 
 import pytest
 
-from macros import journeys
+from macros import journey_routes, journeys
 from macros.catalog import load_catalog
 from sitebuild import FIXTURES, build, make_fixture_project, unexpected_warnings, article_of as article
 
@@ -69,17 +69,17 @@ def catalog(project):
                                           (61, "1 timme 1 minut"), (95, "1 timme 35 minuter"),
                                           (120, "2 timmar"), (150, "2 timmar 30 minuter")])
 def test_duration_reads_as_swedish(minutes, text):
-    assert journeys.duration(minutes) == text
+    assert journey_routes.duration(minutes) == text
 
 
 def test_step_keys_are_stable_slugs_and_unique():
     journey = type("J", (), {"data": {"steg": [{"titel": "Så styrs samverkan"}, {"titel": "Så styrs samverkan"},
                                               {"titel": "Möt Esther"}]}})()
-    assert journeys.step_keys(journey) == ["sa-styrs-samverkan", "sa-styrs-samverkan-2", "mot-esther"]
+    assert journey_routes.step_keys(journey) == ["sa-styrs-samverkan", "sa-styrs-samverkan-2", "mot-esther"]
 
 
 def test_route_visits_every_page_once_in_reading_order(catalog):
-    way = journeys.route(catalog.items["socialchef"], catalog)
+    way = journey_routes.route(catalog.items["socialchef"], catalog)
     assert [(s.page.id, s.step, s.index_in_step, s.pages_in_step) for s in way.stops] == [
         ("kommunalt-forum", 1, 1, 2), ("reko", 1, 2, 2), ("bast-for-esther", 2, 1, 1),
         ("k2", 3, 1, 2), ("trygg-hemgang", 3, 2, 2)]
@@ -88,9 +88,9 @@ def test_route_visits_every_page_once_in_reading_order(catalog):
 
 def test_membership_is_computed_once_per_catalog_not_per_page(catalog, monkeypatch):
     calls = []
-    real = journeys.route
-    monkeypatch.setattr(journeys, "route", lambda j, c: calls.append(j.id) or real(j, c))
-    monkeypatch.setattr(journeys, "_memo", None)
+    real = journey_routes.route
+    monkeypatch.setattr(journey_routes, "route", lambda j, c: calls.append(j.id) or real(j, c))
+    catalog.memo.clear()
     for item in catalog.items.values():
         journeys.step_box_markdown(item, catalog, False)
     assert sorted(calls) == ["skolchef", "socialchef"]  # once per listed journey, for all pages together
