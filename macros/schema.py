@@ -196,7 +196,6 @@ PAGE = ContentType(
     "page", "sida", "docs", "",
     "En vanlig sida, till exempel en översikt eller en vägledning.",
     (
-        Field("render_macros", "bool", "Sidan använder makron (bara för utvecklare)."),
         Field("hide", "texts", "Delar av sidlayouten som döljs (navigation, toc, footer)."),
     ),
 )

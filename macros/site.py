@@ -10,7 +10,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import charts, facets, journeys, last_changed, navigation, provenance, relations, search_index, workflow
+from . import charts, developer_pages, facets, journeys, last_changed, navigation, provenance, relations, search_index, workflow
 from .catalog import Catalog, load_catalog
 from .problems import errors, report, warnings
 
@@ -91,11 +91,10 @@ def page_meta(item, catalog) -> dict:
         meta["tags"] = facets.facet_tags(item, catalog)
     else:
         meta["search"] = {"exclude": True}  # drafts, archived and expired pages leave search and tag pages
-    if item.type.key == "page":
-        for key in ("hide", "render_macros"):
-            if key in item.data:
-                meta[key] = item.data[key]
-    meta.setdefault("render_macros", False)
+    if item.type.key == "page" and "hide" in item.data:
+        meta["hide"] = item.data["hide"]
+    # Never from front matter: only pages on the list in code run Jinja.
+    meta["render_macros"] = developer_pages.runs_macros(item.rel_path)
     if item.status in ("utkast", "granskning", "arkiverad"):
         meta["status"] = item.status
     return meta
