@@ -93,6 +93,16 @@ def markdown_link(target_src: str, from_src: str) -> str:
     return posixpath.relpath(target_src, posixpath.dirname(from_src) or ".")
 
 
+# Characters that Markdown, its extensions or HTML could read as syntax. Written as numeric
+# character references, contributed text stays text: a title never becomes a link, a tag or a cell break.
+MARKDOWN_SPECIAL = frozenset("\\`*_{}[]()<>#+-.!|&~^=:\"'$%@")
+
+
+def md_text(value) -> str:
+    """Contributed text for a place in generated Markdown (link text, table cell, list item)."""
+    return "".join(f"&#{ord(c)};" if c in MARKDOWN_SPECIAL else (" " if c in "\r\n" else c) for c in str(value))
+
+
 def directory_url(src_uri: str) -> str:
     stem = src_uri[:-3]
     if stem == "index":
@@ -119,16 +129,51 @@ def item_id(content_type: ContentType, rel_path: str) -> str:
     return Path(rel_path).stem
 
 
-def content_files(root: Path) -> list[str]:
-    """Every Markdown content file, repository-relative; folders starting with _ or . hold snippets."""
+FLAT_ROOTS = ("stories", "strategies")  # one Markdown file per item, no subfolders
+# Files other than pages that may sit in docs/ (images, documents); anything else (HTML, SVG,
+# scripts) would be published as it stands, outside the sanitizer.
+DOCS_ASSET_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".pdf")
+
+
+def content_files(root: Path, problems: list | None = None) -> list[str]:
+    """Every Markdown content file, repository-relative; folders starting with _ or . hold snippets.
+
+    What cannot be published safely is reported in `problems`, never skipped silently:
+    symlinks, files in subfolders of stories/ and strategies/, and files with other endings.
+    """
+    problems = [] if problems is None else problems
     found = []
     for top in CONTENT_ROOTS:
         base = root / top
         if not base.is_dir():
             continue
-        for path in sorted(base.rglob("*.md")):
+        for path in sorted(base.rglob("*")):
             rel = path.relative_to(root).as_posix()
-            if any(part.startswith(("_", ".")) for part in rel.split("/")[1:]):
+            if path.is_symlink():
+                problems.append(Problem(rel, 1, f"'{rel}' är en symbolisk länk. Länkar är inte tillåtna i "
+                                                f"innehållsmapparna; lägg in själva filen i stället."))
+                continue
+            if path.is_dir():
+                continue
+            parts = rel.split("/")
+            if top in FLAT_ROOTS:
+                if len(parts) > 2:
+                    problems.append(Problem(rel, 1, f"Filen ligger i en undermapp. Flytta filen till {top}/ "
+                                                    f"(till exempel {top}/{path.name})."))
+                    continue
+                if path.suffix != ".md":
+                    fixed = workflow.slugify(path.stem if path.suffix.lower() in (".md", ".markdown") else path.name)
+                    problems.append(Problem(rel, 1, f"Filen '{path.name}' är ingen sida: filer i {top}/ ska sluta "
+                                                    f"på .md. Döp om till {fixed}.md."))
+                    continue
+            elif any(part.startswith(("_", ".")) for part in parts[1:]):
+                continue
+            elif path.suffix != ".md":
+                if path.suffix.lower() not in DOCS_ASSET_SUFFIXES:
+                    problems.append(Problem(rel, 1, (
+                        f"Filen '{path.name}' kan inte publiceras: i {top}/ får bara sidor (.md) och bilder eller "
+                        f"dokument ({', '.join(DOCS_ASSET_SUFFIXES)}) ligga. Döp om sidan till "
+                        f"{path.stem}.md, eller ta bort filen.")))
                 continue
             found.append(rel)
     return found
@@ -148,8 +193,9 @@ def load_item(root: Path, rel_path: str, problems: list) -> Item | None:
         return None
     problems.extend(fields.check_fields(content_type, front.data, front.lines, rel_path))
     text = raw.decode("utf-8", errors="replace")
-    for line, message in guards.unsafe_markup(text, 1):
-        problems.append(Problem(rel_path, line, message))
+    for check in (guards.unsafe_markup, guards.snippet_lines, guards.personnummer):
+        for line, message in check(text, 1):
+            problems.append(Problem(rel_path, line, message))
     if content_type is STORY and not front.data.get("personuppgifter_tillatna"):
         for line, message in guards.personal_data(text, 1):
             problems.append(Problem(rel_path, line, message))
@@ -207,7 +253,7 @@ def load_catalog(root: Path, today: datetime.date | None = None, paths: list[str
     catalog = Catalog(root=Path(root), today=today or datetime.date.today())
     problems: list = []
     seen_src: dict = {}
-    for rel_path in content_files(catalog.root):
+    for rel_path in content_files(catalog.root, problems):
         item = load_item(catalog.root, rel_path, problems)
         if item is None:
             continue

@@ -62,7 +62,7 @@ def _set_metadata(markdown, page, config, files, **kwargs):
     item = state.catalog.item_at(page.file.src_uri)
     if item is not None:
         page.meta = site.page_meta(item, state.catalog)
-        page.title = item.title
+        page.title = page.meta["title"]  # escaped: MkDocs and Material print titles as HTML
     return markdown
 
 
@@ -74,6 +74,15 @@ def _decorate(markdown, page, config, files, **kwargs):
 
 
 on_page_markdown = CombinedEvent(_set_metadata, _decorate)
+
+
+def on_page_content(html, page, config, files, **kwargs):
+    state = site.current()
+    item = state.catalog.item_at(page.file.src_uri)
+    if item is None:
+        # Every page comes from the catalog; one that does not was never checked, so it is not published.
+        raise PluginError(f"{page.file.src_uri}: sidan finns inte i katalogen och kan inte publiceras säkert.")
+    return site.clean_html(html, item, state)
 
 
 def on_page_context(context, page, config, nav, **kwargs):

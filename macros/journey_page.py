@@ -2,6 +2,7 @@
 
 from html import escape
 
+from .catalog import md_text
 from .journey_routes import (duration, listed_journeys, minutes_of, role_label, step_keys, step_pages, steps_of,
                              total_minutes)
 from .relations import display_title
@@ -37,7 +38,7 @@ def _summary(journey, count: int) -> list[str]:
 
 
 def _reading_list(pages, journey, from_src: str) -> list[str]:
-    return [f"- [{display_title(p)}]({p.link_from(from_src)}?spar={journey.id})" for p in pages]
+    return [f"- [{md_text(display_title(p))}]({p.link_from(from_src)}?spar={journey.id})" for p in pages]
 
 
 def _check_title(question: str) -> str:
@@ -111,7 +112,7 @@ def start_page(item, catalog, preview: bool) -> str:
     for journey in journeys:
         count = len(steps_of(journey))
         out += ['<div class="kb-spar-val__kort" markdown="1">', "",
-                f"### [{journey.title}]({journey.link_from(item.src_uri)}) {{ data-search-exclude }}", ""]
+                f"### [{md_text(journey.title)}]({journey.link_from(item.src_uri)}) {{ data-search-exclude }}", ""]
         if role_label(journey):
             out += [f"**För:** {role_label(journey)}", "{: .kb-spar-val__roll }", ""]
         out += [f"{count} steg, cirka {duration(total_minutes(journey))}", "{: .kb-spar-val__meta }", ""]

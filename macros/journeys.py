@@ -17,6 +17,7 @@ assets/javascripts/introduktion.js; every element here works without it.
 
 from html import escape
 
+from .catalog import md_text
 from .journey_page import journey_markdown  # noqa: F401  (site.decorate calls both through here)
 from .journey_routes import Route, Stop, routes, step_keys
 from .relations import display_title
@@ -28,7 +29,7 @@ def _stop_link(stop: Stop, way: Route, from_src: str, direction: str) -> str:
     label = "Föregående" if direction == "prev" else "Nästa"
     where = f"steg {stop.step}" + (f", sida {stop.index_in_step} av {stop.pages_in_step}"
                                    if stop.pages_in_step > 1 else "")
-    return (f"[{arrow_before}{label}: {display_title(stop.page)} ({where}){arrow_after}]"
+    return (f"[{arrow_before}{label}: {md_text(display_title(stop.page))} ({where}){arrow_after}]"
             f"({stop.page.link_from(from_src)}?spar={way.journey.id}){{ rel=\"{direction}\" }}")
 
 
@@ -47,7 +48,7 @@ def _box(way: Route, position: int, item) -> str:
     return "\n".join([
         f'<nav class="kb-stegruta" data-kb-stegruta="{journey.id}" aria-label="Introduktionsspår: '
         f'{escape(journey.title)}" data-search-exclude markdown="1">', "",
-        f"**Steg {stop.step} av {way.steps}**{part} i [{journey.title}]({to_journey}#steg-{stop.step})",
+        f"**Steg {stop.step} av {way.steps}**{part} i [{md_text(journey.title)}]({to_journey}#steg-{stop.step})",
         "{: .kb-stegruta__var }", "",
         f'<p class="kb-stegruta__klar" hidden><input type="checkbox" '
         f'id="kb-ruta-{journey.id}-{stop.step}" data-kb-steg="{step_keys(journey)[stop.step - 1]}"> '

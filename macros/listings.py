@@ -4,6 +4,7 @@ Example in a page that opts in to macros:
     {{ lista(typ="berättelse", strategi="k2", strategigrupp="aldre", sortering="nyast") }}
 """
 
+from .catalog import md_text
 from . import vocabularies as v
 from .relations import display_title
 from .schema import CONTENT_TYPES
@@ -99,7 +100,7 @@ def render_grouped(groups, from_src: str, visning: str) -> str:
     parts = []
     for heading, items in groups:
         if len(items) > PAGE_SIZE:
-            links = "\n".join(f"- [{display_title(i)}]({i.link_from(from_src)})" for i in items)
+            links = "\n".join(f"- [{md_text(display_title(i))}]({i.link_from(from_src)})" for i in items)
             parts.append(f"### {heading} ({len(items)})\n\n??? note \"Visa alla {len(items)}\"\n\n"
                          + "\n".join("    " + line for line in links.splitlines()))
         else:
@@ -112,17 +113,17 @@ def render(items, from_src: str, visning: str) -> str:
         return "*Inget innehåll matchar ännu.*"
     if visning == "tabell":
         rows = ["| Titel | Beskrivning |", "| --- | --- |"]
-        rows += [f"| [{display_title(i)}]({i.link_from(from_src)}) | {i.data.get('beskrivning', '')} |"
+        rows += [f"| [{md_text(display_title(i))}]({i.link_from(from_src)}) | {md_text(i.data.get('beskrivning', ''))} |"
                  for i in items]
         return "\n".join(rows)
     if visning == "lista":
-        return "\n".join(f"- [{display_title(i)}]({i.link_from(from_src)})" for i in items)
+        return "\n".join(f"- [{md_text(display_title(i))}]({i.link_from(from_src)})" for i in items)
     if visning == "kort":
         cards = []
         for i in items:
             kind = v.STORY_KINDS.get(i.data.get("slag"), "")
             meta = f"<br><small>{kind}</small>" if kind else ""
-            cards.append(f"-   **[{display_title(i)}]({i.link_from(from_src)})**{meta}\n\n    "
-                         f"{i.data.get('beskrivning', '')}")
+            cards.append(f"-   **[{md_text(display_title(i))}]({i.link_from(from_src)})**{meta}\n\n    "
+                         f"{md_text(i.data.get('beskrivning', ''))}")
         return '<div class="grid cards" markdown>\n\n' + "\n\n".join(cards) + "\n\n</div>"
     raise QueryError(f"lista(): okänd visning '{visning}'. Välj kort, tabell eller lista.")

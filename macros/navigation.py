@@ -5,6 +5,7 @@ listed on the story pages instead), so the menu stays small however many
 stories are written: every page carries the menu, and its size is the build's cost.
 """
 
+from html import escape
 from .relations import display_title
 from .workflow import is_draft
 
@@ -50,9 +51,9 @@ def build_nav(catalog, preview: bool) -> list:
         items = sorted(groups.get(key, []), key=_order)
         if not items:
             continue
-        entries = [i.src_uri if i.src_uri.endswith("/index.md") else {display_title(i): i.src_uri} for i in items]
+        entries = [i.src_uri if i.src_uri.endswith("/index.md") else {escape(display_title(i)): i.src_uri} for i in items]
         nav.append({label: entries})
     for item in sorted(top_pages, key=lambda i: i.title.lower()):
         if item.src_uri != "index.md":
-            nav.append({item.title: item.src_uri})
+            nav.append({escape(item.title): item.src_uri})
     return nav

@@ -4,6 +4,7 @@ Coverage is what mapping tools do not compute: it tells communicators which stor
 still to be written and editors which pages need attention.
 """
 
+from .catalog import md_text
 from .relations import display_title
 from .strategy_map import map_graph
 from .workflow import is_listed, review_due
@@ -23,7 +24,7 @@ def matrix(catalog, preview: bool, from_src: str, rows_type: str) -> str:
     lines = _strategy_header(strategies, from_src)
     for item in columns[rows_type]:
         cells = " | ".join(MARK if s.id in links[item.id] else "" for s in strategies)
-        lines.append(f"| [{item.title}]({item.link_from(from_src)}) | {cells} |")
+        lines.append(f"| [{md_text(item.title)}]({item.link_from(from_src)}) | {cells} |")
     totals = " | ".join(str(sum(1 for i in columns[rows_type] if s.id in links[i.id])) for s in strategies)
     lines.append(f"| **Antal** | {totals} |")
     return "\n".join(lines)
@@ -32,7 +33,7 @@ def matrix(catalog, preview: bool, from_src: str, rows_type: str) -> str:
 def _links(items, from_src: str, empty: str) -> str:
     if not items:
         return empty
-    return "\n".join(f"- [{display_title(i)}]({i.link_from(from_src)})" for i in items)
+    return "\n".join(f"- [{md_text(display_title(i))}]({i.link_from(from_src)})" for i in items)
 
 
 def coverage(catalog, preview: bool, from_src: str) -> str:

@@ -1,7 +1,7 @@
 """Where a page's facts come from and how fresh they are: the Källor and review sections."""
 
 from . import vocabularies as v
-from .catalog import markdown_link
+from .catalog import markdown_link, md_text
 
 MONTHS = ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober",
           "november", "december")
@@ -21,7 +21,7 @@ def source_line(source: dict, from_src: str) -> str:
         text = f"[{v.label(v.SOURCE_DOCUMENTS, doc)}]({target}#{doc})"
         return text + (f", avsnitt ”{source['avsnitt']}”" if source.get("avsnitt") else "")
     if source.get("url"):
-        return f"[{source.get('titel') or source['url']}]({source['url']})"
+        return f"[{md_text(source.get('titel') or source['url'])}]({source['url']})"
     return str(source.get("text", ""))
 
 

@@ -7,7 +7,7 @@ give the other direction, so no page lists its relations by hand.
 from collections import Counter
 
 from . import vocabularies as v
-from .catalog import markdown_link
+from .catalog import markdown_link, md_text
 from .workflow import is_listed
 
 MAX_RELATED_STORIES = 5
@@ -19,9 +19,9 @@ def display_title(item) -> str:
 
 
 def link(item, from_src: str, with_description: bool = False) -> str:
-    text = f"[{display_title(item)}]({item.link_from(from_src)})"
+    text = f"[{md_text(display_title(item))}]({item.link_from(from_src)})"
     if with_description and item.data.get("beskrivning"):
-        text += f" – {item.data['beskrivning']}"
+        text += f" – {md_text(item.data['beskrivning'])}"
     return text
 
 

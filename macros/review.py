@@ -5,6 +5,7 @@ Built from the catalog on every build, so the list is as fresh as the last publi
 
 import datetime
 
+from .catalog import md_text
 from .provenance import swedish_date
 from .relations import display_title
 from .workflow import is_draft, review_due
@@ -38,7 +39,7 @@ def table(items, date_field: str, date_heading: str, from_src: str) -> str:
         title = display_title(item).replace("|", "/")
         owner = str(item.data.get("ansvarig") or "–").replace("|", "/")
         when = swedish_date(date) if date else "–"
-        rows.append(f"| [{title}]({item.link_from(from_src)}) | {item.type.name.capitalize()} | {owner} | {when} |")
+        rows.append(f"| [{md_text(title)}]({item.link_from(from_src)}) | {item.type.name.capitalize()} | {owner} | {when} |")
     return "\n".join(rows)
 
 

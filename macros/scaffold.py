@@ -7,6 +7,7 @@ come from schema.STORY, its vocabularies and the catalog, so none of them can dr
 import json
 from urllib.parse import quote
 
+from .catalog import md_text
 from . import vocabularies as v
 from .listings import TYPE_BY_NAME
 from .relations import display_title
@@ -121,5 +122,5 @@ def id_table(catalog, preview, from_src: str, typ: str) -> str:
     if not items:
         return "*Inga ännu.*"
     rows = ["| Id | Titel |", "| --- | --- |"]
-    rows += [f"| `{i.id}` | [{display_title(i).replace('|', '/')}]({i.link_from(from_src)}) |" for i in items]
+    rows += [f"| `{i.id}` | [{display_title(i)}]({i.link_from(from_src)}) |" for i in items]
     return "\n".join(rows)

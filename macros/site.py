@@ -6,11 +6,13 @@ MkDocs at module level, so the logic can move to a successor of MkDocs unchanged
 
 import datetime
 import logging
+import html
 import os
+import secrets
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import charts, developer_pages, facets, journeys, last_changed, navigation, provenance, relations, search_index, workflow
+from . import charts, developer_pages, facets, journeys, last_changed, navigation, provenance, relations, sanitize, search_index, workflow
 from .catalog import Catalog, load_catalog
 from .problems import errors, report, warnings
 
@@ -22,6 +24,7 @@ class BuildState:
     catalog: Catalog
     preview: bool
     changed: dict  # repository path -> date of last change (from git)
+    nonce: str = ""  # secret per build: fences the author's text for the sanitizer
 
 
 _state: BuildState | None = None
@@ -56,7 +59,7 @@ def load(config, preview: bool) -> BuildState:
     allow_tags(config, catalog)
     if config.nav is None:
         config.nav = navigation.build_nav(catalog, preview)
-    _state = BuildState(catalog, preview, last_changed.git_dates(root))
+    _state = BuildState(catalog, preview, last_changed.git_dates(root), secrets.token_hex(16))
     return _state
 
 
@@ -86,7 +89,8 @@ def left_out_drafts(state: BuildState):
 
 def page_meta(item, catalog) -> dict:
     """The metadata MkDocs and Material see; Jinja only ever runs on developer pages that opt in."""
-    meta = {"title": item.title, "description": item.data.get("beskrivning", "")}
+    # Material prints both as HTML (the title into <h1> and <title>, the description into an attribute).
+    meta = {"title": html.escape(item.title), "description": html.escape(str(item.data.get("beskrivning", "")))}
     if workflow.is_listed(item, catalog.today):
         meta["tags"] = facets.facet_tags(item, catalog)
     else:
@@ -104,6 +108,9 @@ def decorate(markdown: str, item, state: BuildState) -> str:
     """Workflow banner above, generated relations, sources and review dates below."""
     catalog, preview = state.catalog, state.preview
     top = workflow.banner(item, catalog.today) + journeys.step_box_markdown(item, catalog, preview)
+    if not developer_pages.runs_macros(item.rel_path):
+        start, end = sanitize.author_region(state.nonce)
+        markdown = f"\n\n{start}\n\n{markdown.rstrip()}\n\n{end}\n\n"
     parts = [top + markdown.rstrip("\n"), "\n", journeys.journey_markdown(item, catalog, preview)]
     if item.type.key == "indicator":
         parts.append(charts.indicator_markdown(item))
@@ -111,6 +118,13 @@ def decorate(markdown: str, item, state: BuildState) -> str:
     parts.append(provenance.sources_markdown(item, item.src_uri))
     parts.append(provenance.review_markdown(item, last_changed.last_changed(item, state.changed)))
     return "\n".join(p for p in parts if p)
+
+
+def clean_html(html_text: str, item, state: BuildState) -> str:
+    """Every page but the developer pages on the list in code passes the HTML allow-list."""
+    if developer_pages.runs_macros(item.rel_path):
+        return html_text
+    return sanitize.clean_page(html_text, state.nonce)
 
 
 def edit_url(config, item) -> str | None:

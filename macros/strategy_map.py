@@ -7,6 +7,7 @@ the columns are plain lists of links, and the text twin below says the same in l
 
 from html import escape
 
+from .catalog import md_text
 from . import vocabularies as v
 from .relations import display_title
 from .workflow import is_listed
@@ -78,14 +79,14 @@ def text_twin(catalog, preview: bool, from_src: str) -> str:
     columns, links = map_graph(catalog, preview)
     lines = []
     for strategy in columns["strategy"]:
-        lines.append(f"- [{display_title(strategy)}]({strategy.link_from(from_src)})")
+        lines.append(f"- [{md_text(display_title(strategy))}]({strategy.link_from(from_src)})")
         for key, label in (("story", "Berättelser"), ("indicator", "Indikatorer")):
             linked = [i for i in columns[key] if i.id in links[strategy.id]]
-            names = ", ".join(f"[{i.title}]({i.link_from(from_src)})" for i in linked) or "inga ännu"
+            names = ", ".join(f"[{md_text(i.title)}]({i.link_from(from_src)})" for i in linked) or "inga ännu"
             lines.append(f"    - {label}: {names}")
     unlinked = [i for i in columns["story"] + columns["indicator"]
                 if not any(catalog.items[x].type.key == "strategy" for x in links[i.id])]
     if unlinked:
         lines.append("- Utan koppling till en strategi: "
-                     + ", ".join(f"[{i.title}]({i.link_from(from_src)})" for i in unlinked))
+                     + ", ".join(f"[{md_text(i.title)}]({i.link_from(from_src)})" for i in unlinked))
     return "\n".join(lines)

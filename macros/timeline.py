@@ -1,5 +1,6 @@
 """Tidslinje: every dated event that any page records in its `tidslinje` field, year by year."""
 
+from .catalog import md_text
 from .workflow import is_listed
 
 
@@ -23,5 +24,5 @@ def timeline_markdown(catalog, preview: bool, from_src: str) -> str:
         if when != year:
             lines += ["", f"## {when}", ""]
             year = when
-        lines.append(f"- {text} ([{item.title}]({item.link_from(from_src)}))")
+        lines.append(f"- {text} ([{md_text(item.title)}]({item.link_from(from_src)}))")
     return "\n".join(lines).strip()

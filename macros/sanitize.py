@@ -1,0 +1,76 @@
+"""The HTML allow-list every contributed page passes through after Markdown (nh3, Rust's ammonia).
+
+Contributed text is data: whatever Markdown, attr_list or raw HTML an author writes, only
+these tags, attributes and URL schemes reach a reader's browser. Regular expressions in
+macros/guards.py explain problems to authors early; this is what makes the page safe.
+"""
+
+import re
+
+import nh3
+
+TAGS = frozenset({
+    "a", "abbr", "b", "blockquote", "br", "caption", "cite", "code", "col", "colgroup", "dd", "del", "details",
+    "dfn", "div", "dl", "dt", "em", "figcaption", "figure", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img",
+    "ins", "kbd", "li", "mark", "ol", "p", "pre", "q", "s", "samp", "small", "span", "strong", "sub", "summary",
+    "sup", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "u", "ul", "var",
+})
+ATTRIBUTES = {
+    "*": {"class", "id", "title", "lang"},
+    "a": {"href"},
+    "img": {"src", "alt", "width", "height", "loading"},
+    "td": {"colspan", "rowspan"},
+    "th": {"colspan", "rowspan", "scope"},
+    "ol": {"start", "reversed"},
+    "li": {"value"},
+    "details": {"open"},
+    "col": {"span"},
+    "colgroup": {"span"},
+}
+URL_SCHEMES = frozenset({"http", "https", "mailto"})
+# Classes that Markdown and its extensions write (admonitions, footnotes, headings, code
+# highlighting); anything else, such as Material's own md-* classes, could dress contributed
+# text up as the site's interface.
+CLASS_NAME = re.compile(r"^(?:admonition(?:-title)?|note|abstract|info|tip|success|question|warning|failure|danger|"
+                        r"bug|example|quote|footnote(?:-ref|-backref)?|headerlink|highlight|highlighttable|linenos|"
+                        r"language-[a-z0-9+-]{1,20}|[a-z]{1,3}[0-9]?)$")
+# Material's interface uses ids that start with "__" or "md"; a contributed id must not clobber them.
+SAFE_ID = re.compile(r"^(?![_-]|md)[\w:.-]{1,80}$")
+LOCAL_SRC = re.compile(r"^(?![a-z][a-z0-9+.-]*:|//|\\)", re.I)  # images only from this site
+
+
+def _filter(tag: str, attribute: str, value: str):
+    if attribute == "class":
+        kept = [name for name in value.split() if CLASS_NAME.match(name)]
+        return " ".join(kept) or None
+    if attribute == "id":
+        return value if SAFE_ID.match(value) else None
+    if tag == "img" and attribute == "src":
+        return value if LOCAL_SRC.match(value.strip()) else None
+    return value
+
+
+def clean(html: str) -> str:
+    """Contributed HTML reduced to the allow-list; script and style content goes entirely."""
+    return nh3.clean(html, tags=set(TAGS), attributes={k: set(v) for k, v in ATTRIBUTES.items()},
+                     url_schemes=set(URL_SCHEMES), attribute_filter=_filter, strip_comments=True,
+                     link_rel="noopener noreferrer", clean_content_tags={"script", "style"})
+
+
+def author_region(nonce: str) -> tuple[str, str]:
+    """The markers that fence what the author wrote from what the build generated around it."""
+    return f"<!--kb-author-start-{nonce}-->", f"<!--kb-author-end-{nonce}-->"
+
+
+def clean_page(html: str, nonce: str) -> str:
+    """Sanitize the author's part of a page; generated parts (charts, relations) stay as built.
+
+    The nonce is secret to this build, so an author cannot write the markers. If the author's
+    HTML swallowed a marker (an unclosed comment), the whole page is sanitized: safe first.
+    """
+    start, end = author_region(nonce)
+    if html.count(start) == 1 and html.count(end) == 1 and html.index(start) < html.index(end):
+        before, rest = html.split(start)
+        middle, after = rest.split(end)
+        return before + clean(middle) + after
+    return clean(html.replace(start, "").replace(end, ""))

@@ -1,0 +1,139 @@
+"""Contributed text is data: the HTML allow-list, escaped titles, and no Jinja outside the list in code."""
+
+import html.parser
+import random
+import re
+
+import pytest
+
+from macros import developer_pages, sanitize
+from macros.catalog import md_text
+from sitebuild import FIXTURES, article_of, build, make_fixture_project, text_of, unexpected_warnings
+
+ATTACKS = {
+    "event handler without a space": "<svg/onload=alert(1)>",
+    "event handler on an image": '<img src="x.png" onerror="alert(1)">',
+    "entity-encoded javascript link": '<a href="&#106;avascript:alert(1)">x</a>',
+    "javascript with an encoded colon": '<a href="javascript&colon;alert(1)">x</a>',
+    "data image": '<img src="data:image/svg+xml;base64,PHN2Zz4=">',
+    "vbscript link": '<a href="vbscript:msgbox(1)">x</a>',
+    "base tag": '<base href="https://example.com/">',
+    "full-screen overlay": '<div style="position:fixed;inset:0">x</div>',
+    "form posting elsewhere": '<form action="https://example.com/"><input name="p"></form>',
+    "iframe": '<iframe src="https://example.com/"></iframe>',
+    "object": '<object data="x.swf"></object>',
+    "script": "<script>document.title='pwned'</script>",
+    "image from another host": '<img src="//example.com/pixel.png">',
+    "interface class": '<div class="md-dialog md-header">x</div>',
+    "clobbering id": '<p id="__search">x</p>',
+}
+
+
+class Walker(html.parser.HTMLParser):
+    """Every tag and attribute in sanitized output, with entities decoded as a browser decodes them."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.found = []
+
+    def handle_starttag(self, tag, attrs):
+        self.found.append((tag, dict(attrs)))
+
+
+def assert_within_allow_list(output: str):
+    walker = Walker()
+    walker.feed(output)
+    for tag, attrs in walker.found:
+        assert tag in sanitize.TAGS, (tag, output)
+        allowed = sanitize.ATTRIBUTES["*"] | sanitize.ATTRIBUTES.get(tag, set())
+        for name, value in attrs.items():
+            assert name in allowed | {"rel"}, (tag, name, output)
+            if name in ("href", "src") and value:
+                scheme = re.match(r"\s*([a-z][a-z0-9+.-]*):", value, re.I)
+                assert scheme is None or scheme.group(1).lower() in sanitize.URL_SCHEMES, (value, output)
+            if name == "class":
+                assert not any(c.startswith("md-") for c in value.split()), output
+
+
+@pytest.mark.parametrize("payload", ATTACKS.values(), ids=ATTACKS.keys())
+def test_the_sanitizer_removes_each_attack(payload):
+    output = sanitize.clean(payload)
+    assert_within_allow_list(output)
+    for gone in ("onload", "onerror", "javascript", "vbscript", "data:", "<base", "style=", "<form", "<iframe",
+                 "<object", "<script", "pwned", "example.com/pixel", "md-dialog", "__search"):
+        assert gone not in output.lower(), output
+
+
+def test_random_html_soup_never_leaves_the_allow_list():
+    pieces = ["<", ">", "/", "=", '"', "'", " ", "a", "img", "svg", "on", "load", "error", "href", "src",
+              "javascript:", "&#106;", "&colon;", "data:", "style", "script", "<!--", "-->", "{", "}", "\n",
+              "<a ", "<img ", "<div ", "<p ", "class=", "md-x", "id=", "__", "http://x/", "x.png", "\x00", "&"]
+    rng = random.Random(20261202)
+    for _ in range(2000):
+        soup = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 40)))
+        assert_within_allow_list(sanitize.clean(soup))
+
+
+def test_only_the_author_region_is_sanitized_and_forged_markers_do_not_help():
+    start, end = sanitize.author_region("hemlig")
+    page = f'<svg role="img"></svg>{start}<svg/onload=alert(1)>{end}<svg class="kb-diagram"></svg>'
+    cleaned = sanitize.clean_page(page, "hemlig")
+    assert cleaned.count("<svg") == 2 and "onload" not in cleaned
+    # Markers the author's HTML swallowed, or wrote without knowing the nonce: the whole page is sanitized.
+    for broken in (f"<svg></svg>{start}<svg onload=x>", f"<svg></svg>{start}{start}x{end}<svg onload=x>",
+                   f"<svg></svg>{end}x{start}<svg onload=x>",
+                   '<svg></svg><!--kb-author-start-gissat-->x<!--kb-author-end-gissat--><svg onload=x>'):
+        assert "<svg" not in sanitize.clean_page(broken, "hemlig")
+
+
+def test_markdown_syntax_in_contributed_text_stays_text():
+    text = md_text('Trygg hemgång](https://example.com/x)[ <b>| "x"')
+    assert not set("[]()<>|\"") & set(text)
+
+
+def test_the_macro_allow_list_names_no_contributed_folder():
+    assert all(path.startswith("docs/") for path in developer_pages.MACRO_PAGES)
+
+
+HOSTILE_STORY = """---
+titel: "Trygg hemgång](https://example.com/x)[ <b>fet</b>"
+beskrivning: 'x" http-equiv="refresh" content="0;url=https://example.com/'
+slag: illustrativ
+personas: [esther]
+strategier: [K2]
+kommuner: [hela-lanet]
+forfattare: Test
+status: publicerad
+ansvarig: Test
+skapad: 2026-01-10
+kallor:
+  - text: Test
+---
+
+Texten.
+"""
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("hostile")
+    project = make_fixture_project(tmp, FIXTURES / "base")
+    (project / "stories" / "fientlig.md").write_text(HOSTILE_STORY, encoding="utf-8")
+    result = build(project, tmp / "site", today="2026-11-23")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert unexpected_warnings(result.stdout + result.stderr) == []
+    return tmp / "site"
+
+
+def test_a_title_with_markdown_and_html_is_printed_as_text(hostile_site):
+    page = text_of(hostile_site, "berattelser/fientlig")
+    assert "<b>fet</b>" not in page and "&lt;b&gt;fet&lt;/b&gt;" in page
+    strategy = article_of(hostile_site, "strategier/k2")
+    assert "example.com" not in re.sub(r">[^<]*<", "><", strategy)  # only in text, never in a link target
+    assert "https://example.com/x" not in re.findall(r'href="([^"]*)"', strategy)
+
+
+def test_a_quote_in_the_description_cannot_leave_the_meta_attribute(hostile_site):
+    page = text_of(hostile_site, "berattelser/fientlig")
+    assert 'http-equiv="refresh"' not in page
+    assert re.search(r'<meta name="description" content="x&quot; http-equiv=&quot;refresh', page)
