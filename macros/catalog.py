@@ -245,7 +245,32 @@ def resolve(catalog: Catalog) -> None:
                     catalog.problems.append(Problem(item.rel_path, line, (
                         f"'{path[-1]}' hänvisar till '{target.id}', som är ett utkast och inte publiceras. "
                         f"Publicera {target.rel_path} först eller ta bort hänvisningen.")))
+                elif workflow.is_retired(target, catalog.today) and not workflow.is_retired(item, catalog.today):
+                    catalog.problems.append(Problem(item.rel_path, line, (
+                        f"'{path[-1]}' hänvisar till '{target.id}' ({target.rel_path}), som är arkiverad eller har "
+                        f"upphört och därför inte visas i listor och kartor. Ta bort hänvisningen eller hänvisa "
+                        f"till det som ersatt den."), WARNING))
                 catalog.backlinks.setdefault(target.id, []).append((path[0], item))
+
+
+def parent_cycles(catalog: Catalog) -> None:
+    """A loop in `overordnad` would drop every body in it from the organisation chart: an error."""
+    reported: set = set()
+    for start in catalog.of_type("body"):
+        trail, seen, node = [], set(), start
+        while node is not None and node.id not in seen and node.id not in reported:
+            seen.add(node.id)
+            trail.append(node)
+            parents = catalog.refs(node, "overordnad")
+            node = parents[0] if parents else None
+        if node is not None and node.id in seen:
+            loop = trail[[i.id for i in trail].index(node.id):]
+            reported.update(i.id for i in loop)
+            names = " → ".join(f"{i.id} ({i.rel_path})" for i in loop + [node])
+            catalog.problems.append(Problem(node.rel_path, node.line("overordnad"), (
+                f"'overordnad' bildar en slinga: {names}. Ett organ kan inte vara överordnat sig självt; "
+                f"ändra 'overordnad' i ett av organen så att kedjan slutar i ett organ utan överordnat.")))
+        reported.update(i.id for i in trail)
 
 
 def load_catalog(root: Path, today: datetime.date | None = None, paths: list[str] | None = None) -> Catalog:
@@ -267,6 +292,7 @@ def load_catalog(root: Path, today: datetime.date | None = None, paths: list[str
         seen_src[item.src_uri] = item
     catalog.problems = problems
     resolve(catalog)
+    parent_cycles(catalog)
     catalog.problems.extend(workflow.date_problems(catalog))
     if paths is not None:
         wanted = {Path(p).as_posix() for p in paths}

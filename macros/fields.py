@@ -5,6 +5,7 @@ to other items are checked later, by the catalog, once every item is loaded.
 """
 
 import datetime
+import math
 import difflib
 
 from .problems import Problem
@@ -99,7 +100,7 @@ class FieldChecker:
                 self.add(path, f"Fältet '{name}' ska vara ett heltal, men är {_show(value)}.")
             return
         if kind == "number":
-            if isinstance(value, bool) or not isinstance(value, (int, float)):
+            if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
                 self.add(path, f"Fältet '{name}' ska vara ett tal med punkt som decimaltecken (till exempel 2.5), "
                                f"men är {_show(value)}.")
             return

@@ -37,6 +37,8 @@ UNSAFE_MARKUP = (
      "Länkar med javascript:, vbscript: eller data: är inte tillåtna. Ta bort länken."),
     (re.compile(r"<\s*(base|svg|math|object|embed|frame|frameset|textarea|select|button)\b", re.I),
      "HTML-taggen <{0}> är inte tillåten i innehåll. Skriv vanlig text och Markdown."),
+    (re.compile(r"^(?:[ \t]{0,3}>){21}", re.M),
+     "Citatet är nästlat i fler än 20 nivåer ('>' i början av raden), vilket bygget inte klarar. Använd färre '>'."),
     (re.compile(r"\sstyle {0,20}=", re.I), "Attributet style är inte tillåtet i innehåll. Ta bort det."),
     (re.compile(r"!\[[^\]]*\]\(\s*(?:https?:)?//", re.I),
      "Bilder från andra webbplatser hämtas från en annan server, vilket webbplatsen inte tillåter "

@@ -137,3 +137,20 @@ def test_a_quote_in_the_description_cannot_leave_the_meta_attribute(hostile_site
     page = text_of(hostile_site, "berattelser/fientlig")
     assert 'http-equiv="refresh"' not in page
     assert re.search(r'<meta name="description" content="x&quot; http-equiv=&quot;refresh', page)
+
+
+def test_a_symlink_in_a_content_folder_is_refused_and_not_followed(tmp_path):
+    import shutil
+
+    from test_validator import run_validator
+
+    root = tmp_path / "repo"
+    shutil.copytree(FIXTURES / "base", root)
+    (root / "stories" / "lank.md").symlink_to("/etc/passwd")
+    (root / "docs" / "_ordlista").mkdir()
+    (root / "docs" / "_ordlista" / "hemligt.md").symlink_to(root / "stories" / "trygg-hemgang.md")
+    result = run_validator(root)
+    assert result.returncode == 1, result.stdout
+    assert "stories/lank.md:1: fel: 'stories/lank.md' är en symbolisk länk." in result.stdout
+    assert "docs/_ordlista/hemligt.md:1: fel:" in result.stdout
+    assert "root:" not in result.stdout
