@@ -196,8 +196,14 @@ def load_item(root: Path, rel_path: str, problems: list) -> Item | None:
     for check in (guards.unsafe_markup, guards.snippet_lines, guards.personnummer):
         for line, message in check(text, 1):
             problems.append(Problem(rel_path, line, message))
-    if content_type is STORY and not front.data.get("personuppgifter_tillatna"):
-        for line, message in guards.personal_data(text, 1):
+    if content_type is STORY:
+        named = front.data.get("kontaktuppgifter")
+        allowed = {guards.contact_key(v) for v in named} if isinstance(named, list) else set()
+        if allowed and not front.data.get("personuppgifter_tillatna"):
+            problems.append(Problem(rel_path, front.lines.get(("kontaktuppgifter",), 2), (
+                "Fältet 'kontaktuppgifter' är ifyllt men skälet saknas. Skriv i personuppgifter_tillatna varför "
+                "uppgifterna får publiceras (till exempel: regionens offentliga växel).")))
+        for line, message in guards.personal_data(text, 1, allowed):
             problems.append(Problem(rel_path, line, message))
     return Item(item_id(content_type, rel_path), content_type, rel_path, site_path(rel_path),
                 front.data, front.lines, front.body)

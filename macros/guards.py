@@ -98,21 +98,29 @@ def snippet_lines(text: str, first_line: int):
                "skriv texten direkt på sidan.")
 
 
-def personal_data(text: str, first_line: int):
-    """(line, message) for each contact detail (phone, e-mail) that looks personal."""
+def contact_key(value: str) -> str:
+    """A contact detail compared by what it is, not how it is typed: digits of a phone, an address in lower case."""
+    value = fold(str(value)).strip().lower()
+    return value if "@" in value else re.sub(r"\D", "", value)
+
+
+def personal_data(text: str, first_line: int, allowed=frozenset()):
+    """(line, message) for each contact detail (phone, e-mail) that looks personal and is not named as allowed."""
     # Digits in web addresses (a DOI, an article number) and ISO dates are not personal data;
     # blank them out with spaces of the same length so line numbers stay right.
     text = URL_OR_DATE.sub(lambda match: " " * len(match.group(0)), fold(text))
     digits = DIGIT_RUN.search(text) is not None  # the cheap test first: most stories have no such run
     for match in PHONE.finditer(text) if digits else ():
-        if sum(c.isdigit() for c in match.group(0)) >= 8:
+        if sum(c.isdigit() for c in match.group(0)) >= 8 and contact_key(match.group(0)) not in allowed:
             yield (_line_at(text, match.start(), first_line),
                    f"Texten ser ut att innehålla ett telefonnummer ('{_mask(match.group(0))}'). Ta bort det, eller "
-                   "ange i fältet personuppgifter_tillatna varför det får stå kvar (till exempel en offentlig växel).")
+                   "skriv numret i fältet kontaktuppgifter och skälet i personuppgifter_tillatna (till exempel en offentlig växel).")
     for match in EMAIL.finditer(text) if "@" in text else ():
+        if contact_key(match.group(0)) in allowed:
+            continue
         yield (_line_at(text, match.start(), first_line),
-               f"Texten ser ut att innehålla en e-postadress ('{_mask(match.group(0))}'). Ta bort den, eller ange "
-               "i fältet personuppgifter_tillatna varför den får stå kvar (till exempel en funktionsbrevlåda).")
+               f"Texten ser ut att innehålla en e-postadress ('{_mask(match.group(0))}'). Ta bort den, eller skriv "
+               "adressen i fältet kontaktuppgifter och skälet i personuppgifter_tillatna (till exempel en funktionsbrevlåda).")
 
 
 def unsafe_markup(text: str, first_line: int):

@@ -36,10 +36,20 @@ def table(items, date_field: str, date_heading: str, from_src: str) -> str:
     rows = [f"| Sida | Typ | Ansvarig | {date_heading} |", "| --- | --- | --- | --- |"]
     for item in sorted(items, key=lambda i: (str(i.data.get(date_field) or ""), i.title.lower())):
         date = item.data.get(date_field)
-        title = display_title(item).replace("|", "/")
-        owner = str(item.data.get("ansvarig") or "–").replace("|", "/")
+        title = display_title(item)
+        owner = md_text(item.data.get("ansvarig") or "–")
         when = swedish_date(date) if date else "–"
         rows.append(f"| [{md_text(title)}]({item.link_from(from_src)}) | {item.type.name.capitalize()} | {owner} | {when} |")
+    return "\n".join(rows)
+
+
+def contact_details_table(items, from_src: str) -> str:
+    """Stories that publish named contact details: an editor checks each one and its reason."""
+    rows = ["| Sida | Kontaktuppgifter | Skäl |", "| --- | --- | --- |"]
+    for item in sorted(items, key=lambda i: i.title.lower()):
+        named = ", ".join(str(v) for v in item.data.get("kontaktuppgifter") or [])
+        rows.append(f"| [{md_text(display_title(item))}]({item.link_from(from_src)}) | {md_text(named)} | "
+                    f"{md_text(item.data.get('personuppgifter_tillatna') or '–')} |")
     return "\n".join(rows)
 
 
@@ -51,4 +61,7 @@ def page(catalog, preview: bool, from_src: str, today) -> str:
         found = [i for i in items if rule(i, today)]
         listing = table(found, date_field, date_heading, from_src) if found else f"*{empty}*"
         parts += [f"## {heading}", "", listing, ""]
+    named = [i for i in items if i.data.get("kontaktuppgifter") or i.data.get("personuppgifter_tillatna")]
+    listing = contact_details_table(named, from_src) if named else "*Ingen sida publicerar kontaktuppgifter.*"
+    parts += ["## Publicerar kontaktuppgifter", "", listing, ""]
     return "\n".join(parts)

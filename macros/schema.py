@@ -92,8 +92,10 @@ STORY = ContentType(
         Field("verkliga_personer", "bool", "Sätt true om verkliga, igenkännbara personer förekommer.",
               example=False),
         Field("samtycke", "text", "Hur samtycke har dokumenterats. Krävs när verkliga_personer är true."),
-        Field("personuppgifter_tillatna", "text", "Skäl till att texten får innehålla telefonnummer, "
-              "e-post eller personnummer (till exempel en offentlig växel). Lämna tomt annars."),
+        Field("kontaktuppgifter", "texts", "Telefonnummer eller e-postadresser som får stå i texten, precis som de "
+              "står där (till exempel en offentlig växel eller en funktionsbrevlåda). Lämna tomt annars."),
+        Field("personuppgifter_tillatna", "text", "Skäl till att kontaktuppgifterna får publiceras. Krävs när "
+              "kontaktuppgifter är ifyllt. Personnummer publiceras aldrig."),
     ),
 )
 
