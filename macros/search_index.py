@@ -19,8 +19,13 @@ SEPARATOR = re.compile(r"""[\s\-–—,:;!?=\[\]()"”“’']+|\.(?!\d)""")
 def keyword_words(item) -> list[str]:
     """The keywords as single words: lunr.js takes each list element as one token, so the phrase
     "samordnad individuell plan" must be split, or no query could ever match it."""
-    words = [w for keyword in keywords(item) for w in SEPARATOR.split(keyword.lower()) if len(w) > 1]
+    words = [w for keyword in keywords(item) for w in SEPARATOR.split(keyword.lower())
+             if len(w) > 1 and not MARKUP_CHARS & set(w)]
     return list(dict.fromkeys(words))
+
+
+# The search page prints keywords into its results: a keyword that could be markup is no keyword.
+MARKUP_CHARS = frozenset("<>&\"'`")
 
 
 def keywords(item) -> list[str]:

@@ -154,3 +154,4 @@ def test_a_symlink_in_a_content_folder_is_refused_and_not_followed(tmp_path):
     assert "stories/lank.md:1: fel: 'stories/lank.md' är en symbolisk länk." in result.stdout
     assert "docs/_ordlista/hemligt.md:1: fel:" in result.stdout
     assert "root:" not in result.stdout
+

@@ -117,8 +117,12 @@ def test_tests_run_on_every_pull_request_in_debian():
 def test_pages_publishes_the_strict_build_from_main():
     data = workflow("pages.yml")
     assert data["on"]["push"]["branches"] == ["main"]
-    assert data["permissions"]["pages"] == "write" and data["permissions"]["id-token"] == "write"
     build_job, deploy_job = data["jobs"]["build"], data["jobs"]["deploy"]
+    # The build runs contributed content, so it holds no token that can publish; only deploy can.
+    assert data["permissions"] == {"contents": "read"} and build_job["permissions"] == {"contents": "read"}
+    assert deploy_job["permissions"] == {"pages": "write", "id-token": "write"}
+    checkout = next(s for s in build_job["steps"] if "actions/checkout" in s.get("uses", ""))
+    assert checkout["with"]["persist-credentials"] is False
     assert "make build" in steps(build_job) and "actions/upload-pages-artifact" in steps(build_job)
     build_step = next(s for s in build_job["steps"] if s.get("run") == "make build")
     assert set(build_step["env"]) == {"KB_SITE_URL", "KB_REPO_URL"}
