@@ -6,6 +6,7 @@ page is parsed once per build and every map costs time linear in the content.
 
 import datetime
 import posixpath
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -135,6 +136,17 @@ FLAT_ROOTS = ("stories", "strategies")  # one Markdown file per item, no subfold
 DOCS_ASSET_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".pdf")
 
 
+GLOSSARY_FOLDER = "_ordlista"  # appended to every page by pymdownx.snippets (mkdocs.yml)
+ABBREVIATION = re.compile(r"^\*\[[^\]\n]{1,40}\]: [^<>\n]{1,300}$")
+
+
+def glossary_problems(rel: str, text: str) -> list:
+    """The glossary is appended to every page after the sanitizer's fence: only abbreviation lines."""
+    return [Problem(rel, number, f"Raden '{line[:40]}' är ingen förkortning. Skriv varje rad som *[FÖRK]: förklaring, "
+                                 f"utan HTML.")
+            for number, line in enumerate(text.split("\n"), 1) if line.strip() and not ABBREVIATION.match(line)]
+
+
 def content_files(root: Path, problems: list | None = None) -> list[str]:
     """Every Markdown content file, repository-relative; folders starting with _ or . hold snippets.
 
@@ -167,6 +179,12 @@ def content_files(root: Path, problems: list | None = None) -> list[str]:
                                                     f"på .md. Döp om till {fixed}.md."))
                     continue
             elif any(part.startswith(("_", ".")) for part in parts[1:]):
+                if parts[1] == GLOSSARY_FOLDER and len(parts) == 3 and path.suffix == ".md":
+                    problems.extend(glossary_problems(rel, path.read_text(encoding="utf-8", errors="replace")))
+                else:
+                    problems.append(Problem(rel, 1, (
+                        f"Filen ligger i en mapp som börjar med _ eller . och kan inte publiceras säkert. Flytta den "
+                        f"till en vanlig mapp under {top}/ (bara {top}/{GLOSSARY_FOLDER}/ är till för förkortningar).")))
                 continue
             elif path.suffix != ".md":
                 if path.suffix.lower() not in DOCS_ASSET_SUFFIXES:

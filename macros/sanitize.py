@@ -5,6 +5,7 @@ these tags, attributes and URL schemes reach a reader's browser. Regular express
 macros/guards.py explain problems to authors early; this is what makes the page safe.
 """
 
+import html.parser
 import re
 
 import nh3
@@ -32,7 +33,7 @@ URL_SCHEMES = frozenset({"http", "https", "mailto"})
 # highlighting); anything else, such as Material's own md-* classes, could dress contributed
 # text up as the site's interface.
 CLASS_NAME = re.compile(r"^(?:admonition(?:-title)?|note|abstract|info|tip|success|question|warning|failure|danger|"
-                        r"bug|example|quote|footnote(?:-ref|-backref)?|headerlink|highlight|highlighttable|linenos|"
+                        r"bug|example|quote|grid|cards|card|footnote(?:-ref|-backref)?|headerlink|highlight|highlighttable|linenos|"
                         r"language-[a-z0-9+-]{1,20}|[a-z]{1,3}[0-9]?)$")
 # Material's interface uses ids that start with "__" or "md"; a contributed id must not clobber them.
 # "/" stays: the tags plugin marks where its listing goes with an id like "amnen/x.md:0-51/slug".
@@ -75,3 +76,31 @@ def clean_page(html: str, nonce: str) -> str:
         middle, after = rest.split(end)
         return before + clean(middle) + after
     return clean(html.replace(start, "").replace(end, ""))
+
+
+class _Removals(html.parser.HTMLParser):
+    """What clean() would take away, in words an author understands (tags and attributes by name)."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.found: list[tuple[str, str]] = []  # (what to look for in the source, Swedish description)
+
+    def handle_starttag(self, tag, attrs):
+        if tag not in TAGS:
+            self.found.append((f"<{tag}", f"HTML-taggen <{tag}>"))
+            return
+        allowed = ATTRIBUTES["*"] | ATTRIBUTES.get(tag, set())
+        for name, value in attrs:
+            value = value or ""
+            if name not in allowed or _filter(tag, name, value) is None:
+                self.found.append((value[:20] or name, f"attributet {name}=\"{value[:40]}\" på <{tag}>"))
+            elif name == "href" and re.match(r"\s*([a-z][a-z0-9+.-]*):", value, re.I) and \
+                    re.match(r"\s*([a-z][a-z0-9+.-]*):", value, re.I).group(1).lower() not in URL_SCHEMES:
+                self.found.append((value[:20], f"länken '{value[:40]}' (bara https:, http:, mailto: och sidor här)"))
+
+
+def removals(html_text: str) -> list[tuple[str, str]]:
+    parser = _Removals()
+    parser.feed(html_text)
+    parser.close()
+    return parser.found

@@ -11,6 +11,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from macros import sanitize_report  # noqa: E402
 from macros.catalog import load_catalog  # noqa: E402
 from macros.problems import errors, report  # noqa: E402
 
@@ -31,6 +32,11 @@ def main(argv: list[str] | None = None) -> int:
                 return 1
             paths.append(path.relative_to(root).as_posix())
     catalog = load_catalog(root, paths=paths)
+    for item in catalog.items.values():
+        if paths is None or item.rel_path in paths:
+            raw = (root / item.rel_path).read_text(encoding="utf-8", errors="replace")
+            catalog.problems.extend(sanitize_report.problems_for(item, raw))
+    catalog.problems.sort()
     print(report(catalog.problems))
     return 1 if errors(catalog.problems) else 0
 

@@ -111,6 +111,10 @@ kallor:
 ---
 
 Texten.
+
+<p class="md-dialog md-dialog--active">Falsk dialog</p>
+<p id="__search">Krockar med sökrutan</p>
+<img src="bild.png" alt="Bild" srcset="https://example.com/spion.png 2x">
 """
 
 
@@ -155,3 +159,33 @@ def test_a_symlink_in_a_content_folder_is_refused_and_not_followed(tmp_path):
     assert "docs/_ordlista/hemligt.md:1: fel:" in result.stdout
     assert "root:" not in result.stdout
 
+
+
+def test_the_build_sanitizes_what_the_guards_let_through(hostile_site):
+    article = article_of(hostile_site, "berattelser/fientlig")
+    assert "Falsk dialog" in article and "md-dialog" not in article
+    assert "Krockar med sökrutan" in article and 'id="__search"' not in article
+    assert '<img src="bild.png" alt="Bild">' in article and "spion.png" not in article
+
+
+MARKER_PAYLOADS = [
+    "<svg/onload=window.kbPwned=1>", '<img src=x onerror="window.kbPwned=1">',
+    '<a id=l href="&#106;avascript:window.kbPwned=1">l</a>', '<a id=m href="javascript&colon;window.kbPwned=1">m</a>',
+    "<script>window.kbPwned=1</script>", '<iframe srcdoc="<script>parent.kbPwned=1</script>"></iframe>',
+    '<object data="javascript:window.kbPwned=1"></object>', '<details open ontoggle="window.kbPwned=1">x</details>',
+    '<math><mtext><table><mglyph><style><img src=x onerror="window.kbPwned=1">',
+    '<noscript><p title="</noscript><img src=x onerror=window.kbPwned=1>">', "<base href=javascript:/a/>",
+]
+
+
+def test_no_payload_runs_in_chromium_after_sanitizing(page):
+    cleaned = sanitize.clean("\n".join(MARKER_PAYLOADS))
+    page.set_content(f"<!doctype html><html><body>{cleaned}</body></html>")
+    for link in page.locator("a").all():
+        link.click()
+    page.wait_for_timeout(300)
+    assert page.evaluate("window.kbPwned") is None
+    # The same payloads unsanitized do run, so the test can fail.
+    page.set_content(f"<!doctype html><html><body>{MARKER_PAYLOADS[1]}</body></html>")
+    page.wait_for_timeout(300)
+    assert page.evaluate("window.kbPwned") == 1
