@@ -70,12 +70,18 @@ def clean_page(html: str, nonce: str) -> str:
     The nonce is secret to this build, so an author cannot write the markers. If the author's
     HTML swallowed a marker (an unclosed comment), the whole page is sanitized: safe first.
     """
+    return clean_page_reporting(html, nonce)[0]
+
+
+def clean_page_reporting(html: str, nonce: str) -> tuple[str, list[str]]:
+    """The sanitized page and, in Swedish, what was removed from the author's part."""
     start, end = author_region(nonce)
     if html.count(start) == 1 and html.count(end) == 1 and html.index(start) < html.index(end):
         before, rest = html.split(start)
         middle, after = rest.split(end)
-        return before + clean(middle) + after
-    return clean(html.replace(start, "").replace(end, ""))
+        return before + clean(middle) + after, [what for _, what in removals(middle)]
+    whole = html.replace(start, "").replace(end, "")
+    return clean(whole), [what for _, what in removals(whole)]
 
 
 class _Removals(html.parser.HTMLParser):

@@ -121,10 +121,18 @@ def decorate(markdown: str, item, state: BuildState) -> str:
 
 
 def clean_html(html_text: str, item, state: BuildState) -> str:
-    """Every page but the developer pages on the list in code passes the HTML allow-list."""
+    """Every page but the developer pages on the list in code passes the HTML allow-list.
+
+    What it removes is logged as a warning, so a strict build stops and nothing goes silently;
+    `make validate` reports the same things first, with their lines.
+    """
     if developer_pages.runs_macros(item.rel_path):
         return html_text
-    return sanitize.clean_page(html_text, state.nonce)
+    cleaned, removed = sanitize.clean_page_reporting(html_text, state.nonce)
+    for what in dict.fromkeys(removed):
+        log.warning(f"{item.rel_path}: {what} togs bort ur sidan, eftersom det inte är tillåtet i innehåll. "
+                    f"Kör make validate för raden och hur du rättar.")
+    return cleaned
 
 
 def edit_url(config, item) -> str | None:

@@ -111,7 +111,9 @@ kallor:
 ---
 
 Texten.
+"""
 
+WALKS_AROUND_THE_GUARDS = """
 <p class="md-dialog md-dialog--active">Falsk dialog</p>
 <p id="__search">Krockar med sökrutan</p>
 <img src="bild.png" alt="Bild" srcset="https://example.com/spion.png 2x">
@@ -161,8 +163,26 @@ def test_a_symlink_in_a_content_folder_is_refused_and_not_followed(tmp_path):
 
 
 
-def test_the_build_sanitizes_what_the_guards_let_through(hostile_site):
-    article = article_of(hostile_site, "berattelser/fientlig")
+@pytest.fixture(scope="module")
+def sanitized_build(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("sanitized")
+    project = make_fixture_project(tmp, FIXTURES / "base")
+    (project / "stories" / "fientlig.md").write_text(HOSTILE_STORY + WALKS_AROUND_THE_GUARDS, encoding="utf-8")
+    strict = build(project, tmp / "strict", today="2026-11-23")
+    lenient = build(project, tmp / "site", today="2026-11-23", strict=False)
+    assert lenient.returncode == 0, lenient.stdout + lenient.stderr
+    return strict, tmp / "site"
+
+
+def test_the_strict_build_stops_on_what_the_sanitizer_removes(sanitized_build):
+    strict, _ = sanitized_build
+    assert strict.returncode != 0
+    assert 'stories/fientlig.md: attributet class="md-dialog md-dialog--active" på <p> togs bort' in strict.stderr
+    assert 'stories/fientlig.md: attributet srcset=' in strict.stderr
+
+
+def test_the_build_sanitizes_what_the_guards_let_through(sanitized_build):
+    article = article_of(sanitized_build[1], "berattelser/fientlig")
     assert "Falsk dialog" in article and "md-dialog" not in article
     assert "Krockar med sökrutan" in article and 'id="__search"' not in article
     assert '<img src="bild.png" alt="Bild">' in article and "spion.png" not in article
