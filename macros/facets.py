@@ -4,6 +4,8 @@ Tags are derived from the typed fields, never typed by hand, and the plugin's al
 generated from the same vocabularies and catalog, so a tag page cannot drift from the content.
 """
 
+from html import escape
+
 from . import vocabularies as v
 
 FACETS = {  # facet -> tag prefix (the tags plugin shows it as the parent of each value)
@@ -13,7 +15,8 @@ FACETS = {  # facet -> tag prefix (the tags plugin shows it as the parent of eac
 
 
 def _tag(facet: str, value: str) -> str:
-    return f"{FACETS[facet]}/{value.replace('/', '–')}"
+    # Material prints tag names as HTML (chips, tag pages), and values come from contributed titles.
+    return f"{FACETS[facet]}/{escape(value.replace('/', '–'))}"
 
 
 def strategy_tag(strategy) -> str:

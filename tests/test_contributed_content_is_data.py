@@ -125,6 +125,10 @@ def hostile_site(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("hostile")
     project = make_fixture_project(tmp, FIXTURES / "base")
     (project / "stories" / "fientlig.md").write_text(HOSTILE_STORY, encoding="utf-8")
+    strategy = project / "strategies" / "k2.md"
+    text = strategy.read_text(encoding="utf-8")
+    strategy.write_text(re.sub(r"^titel: .*$", 'titel: "Samverkan <i>kursiv</i>"', text, count=1, flags=re.M),
+                        encoding="utf-8")
     result = build(project, tmp / "site", today="2026-11-23")
     assert result.returncode == 0, result.stdout + result.stderr
     assert unexpected_warnings(result.stdout + result.stderr) == []
@@ -137,6 +141,12 @@ def test_a_title_with_markdown_and_html_is_printed_as_text(hostile_site):
     strategy = article_of(hostile_site, "strategier/k2")
     assert "example.com" not in re.sub(r">[^<]*<", "><", strategy)  # only in text, never in a link target
     assert "https://example.com/x" not in re.findall(r'href="([^"]*)"', strategy)
+
+
+def test_a_strategy_title_with_html_is_text_in_tag_chips_and_tag_pages(hostile_site):
+    story = text_of(hostile_site, "berattelser/fientlig")
+    assert "<i>kursiv</i>" not in story and "Samverkan &lt;i&gt;kursiv&lt;–i&gt;</span>" in story
+    assert "<i>kursiv</i>" not in text_of(hostile_site, "strategier/k2")
 
 
 def test_a_quote_in_the_description_cannot_leave_the_meta_attribute(hostile_site):
