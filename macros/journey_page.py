@@ -11,7 +11,8 @@ START_PAGE = "introduktion"
 
 
 def _one_line(text) -> str:
-    return " ".join(str(text).split())
+    """A front-matter string as one line of plain text: it lands in generated Markdown, outside the sanitizer."""
+    return md_text(" ".join(str(text).split()))
 
 
 def _summary(journey, count: int) -> list[str]:
@@ -42,11 +43,11 @@ def _reading_list(pages, journey, from_src: str) -> list[str]:
 
 
 def _check_title(question: str) -> str:
-    return _one_line(question).replace('"', "”")
+    return _one_line(str(question).replace('"', "”"))
 
 
 def _indented(text) -> list[str]:
-    return ["    " + line if line.strip() else "" for line in str(text).strip().splitlines()]
+    return ["    " + md_text(line) if line.strip() else "" for line in str(text).strip().splitlines()]
 
 
 def _step(journey, number: int, step: dict, key: str, catalog, last: bool) -> list[str]:
