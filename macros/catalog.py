@@ -94,14 +94,23 @@ def markdown_link(target_src: str, from_src: str) -> str:
     return posixpath.relpath(target_src, posixpath.dirname(from_src) or ".")
 
 
-# Characters that Markdown, its extensions or HTML could read as syntax. Written as numeric
-# character references, contributed text stays text: a title never becomes a link, a tag or a cell break.
-MARKDOWN_SPECIAL = frozenset("\\`*_{}[]()<>#+-.!|&~^=:\"'$%@")
+# Characters that Markdown, its extensions or HTML read as syntax anywhere in a line; written as
+# numeric character references, contributed text stays text: a title never becomes a link, a tag,
+# an attribute list or a table cell break.
+MARKDOWN_SPECIAL = frozenset("\\`*_{}[]()<>|&\"")
+# Read as syntax only where a line starts (headings, lists, quotes, definitions, "1." lists).
+LINE_START = re.compile(r"^(\s*)(?:([#+=:>~-])|(\d+)([.)]))")
 
 
 def md_text(value) -> str:
     """Contributed text for a place in generated Markdown (link text, table cell, list item)."""
-    return "".join(f"&#{ord(c)};" if c in MARKDOWN_SPECIAL else (" " if c in "\r\n" else c) for c in str(value))
+    text = "".join(f"&#{ord(c)};" if c in MARKDOWN_SPECIAL else (" " if c in "\r\n" else c) for c in str(value))
+
+    def escape_start(match):
+        mark = match.group(2) or match.group(4)
+        return f"{match.group(1)}{match.group(3) or ''}&#{ord(mark)};"
+
+    return LINE_START.sub(escape_start, text, count=1)
 
 
 def directory_url(src_uri: str) -> str:
