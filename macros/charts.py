@@ -90,6 +90,6 @@ def indicator_markdown(item) -> str:
         lines += ["Källorna anger inga mätvärden för den här indikatorn ännu.", ""]
         return "\n".join(lines)
     caption = f"{escape(item.title)}, {escape(str(item.data.get('enhet', '')))}. Värdena finns också i tabellen."
-    lines += [f'<figure class="kb-figur" markdown="0">{svg_chart(item)}<figcaption>{caption}</figcaption></figure>',
+    lines += [f'<figure class="kb-figur">{svg_chart(item)}<figcaption>{caption}</figcaption></figure>',
               "", data_table(item), ""]
     return "\n".join(lines)

@@ -6,10 +6,16 @@ to other items are checked later, by the catalog, once every item is loaded.
 
 import datetime
 import math
+import re
 import difflib
 
 from .problems import Problem
 from .schema import ContentType, Field, is_required
+
+
+# A public web address as a browser shows it: no other scheme, no spaces, quotes, angle brackets or
+# character references (which would turn "&#74;avascript:" into a script link).
+WEB_ADDRESS = re.compile(r"^(?![\s\S]*&[#a-zA-Z]\w*;)https?://[^\s<>\"'`\\]+$", re.I)
 
 
 def _show(value) -> str:
@@ -125,6 +131,10 @@ def check_fields(content_type: ContentType, data: dict, lines: dict, rel_path: s
                                            "(med 'titel') eller 'text'.")
         elif isinstance(source, dict) and source.get("url") and not source.get("titel"):
             checker.add(("kallor", index, "url"), "En källa med 'url' behöver också 'titel', källans namn.")
+        if isinstance(source, dict) and source.get("url") and not WEB_ADDRESS.match(str(source["url"])):
+            checker.add(("kallor", index, "url"), f"Webbadressen {_show(source['url'])} går inte att använda. Skriv "
+                                                  f"hela adressen som den står i webbläsaren, med https:// (eller "
+                                                  f"http://) först och utan mellanslag.")
     if content_type.key == "story" and data.get("verkliga_personer") is True and not data.get("samtycke"):
         checker.add(("verkliga_personer",), "Berättelsen handlar om verkliga personer men fältet 'samtycke' saknas. "
                                             "Beskriv hur samtycket dokumenterats, eller avidentifiera och sätt "

@@ -52,6 +52,46 @@ def _filter(tag: str, attribute: str, value: str):
     return value
 
 
+# What the build itself writes around the author's text (banners, step boxes, charts, relations,
+# sources, journey tools). Those parts carry contributed values too (titles, source addresses,
+# timeline text), so they pass an allow-list as well: wider, for our own markup, but still with
+# no script, no event handlers and no other URL schemes than the author's.
+GENERATED_TAGS = TAGS | {"nav", "section", "article", "input", "label", "button", "progress", "select", "option",
+                         "svg", "g", "title", "desc", "rect", "line", "text", "path", "circle"}
+GENERATED_ATTRIBUTES = {
+    **ATTRIBUTES,
+    "*": ATTRIBUTES["*"] | {"role", "hidden"},
+    "a": {"href", "rel"},
+    "td": ATTRIBUTES["td"] | {"style"},
+    "th": ATTRIBUTES["th"] | {"style"},
+    "input": {"type", "checked"},
+    "label": {"for"},
+    "button": {"type"},
+    "progress": {"max", "value"},
+    "option": {"value", "selected"},
+    "svg": {"viewbox", "xmlns", "focusable"},
+    "rect": {"x", "y", "width", "height", "fill"},
+    "line": {"x1", "y1", "x2", "y2", "stroke", "stroke-width"},
+    "text": {"x", "y", "fill", "font-size", "text-anchor", "font-weight"},
+    "path": {"d", "fill", "stroke"},
+    "circle": {"cx", "cy", "r", "fill", "stroke"},
+}
+
+
+def _generated_filter(tag: str, attribute: str, value: str):
+    if tag == "img" and attribute == "src":
+        return _filter(tag, attribute, value)
+    return value
+
+
+def clean_generated(html: str) -> str:
+    """The build's own markup around the author's text: our tags kept, anything executable removed."""
+    return nh3.clean(html, tags=set(GENERATED_TAGS), attributes={k: set(v) for k, v in GENERATED_ATTRIBUTES.items()},
+                     generic_attribute_prefixes={"data-", "aria-"}, url_schemes=set(URL_SCHEMES),
+                     attribute_filter=_generated_filter, strip_comments=False, link_rel=None,
+                     clean_content_tags={"script", "style"}, filter_style_properties={"text-align"})
+
+
 def clean(html: str) -> str:
     """Contributed HTML reduced to the allow-list; script and style content goes entirely."""
     return nh3.clean(html, tags=set(TAGS), attributes={k: set(v) for k, v in ATTRIBUTES.items()},
@@ -79,7 +119,8 @@ def clean_page_reporting(html: str, nonce: str) -> tuple[str, list[str]]:
     if html.count(start) == 1 and html.count(end) == 1 and html.index(start) < html.index(end):
         before, rest = html.split(start)
         middle, after = rest.split(end)
-        return before + clean(middle) + after, [what for _, what in removals(middle)]
+        found = removals(before, True) + removals(middle) + removals(after, True)
+        return clean_generated(before) + clean(middle) + clean_generated(after), [what for _, what in found]
     whole = html.replace(start, "").replace(end, "")
     return clean(whole), [what for _, what in removals(whole)]
 
@@ -87,26 +128,31 @@ def clean_page_reporting(html: str, nonce: str) -> tuple[str, list[str]]:
 class _Removals(html.parser.HTMLParser):
     """What clean() would take away, in words an author understands (tags and attributes by name)."""
 
-    def __init__(self):
+    def __init__(self, generated: bool = False):
         super().__init__(convert_charrefs=True)
         self.found: list[tuple[str, str]] = []  # (what to look for in the source, Swedish description)
+        self.tags, self.attributes = (GENERATED_TAGS, GENERATED_ATTRIBUTES) if generated else (TAGS, ATTRIBUTES)
+        self.filter = _generated_filter if generated else _filter
+        self.prefixes = ("data-", "aria-") if generated else ()
 
     def handle_starttag(self, tag, attrs):
-        if tag not in TAGS:
+        if tag not in self.tags:
             self.found.append((f"<{tag}", f"HTML-taggen <{tag}>"))
             return
-        allowed = ATTRIBUTES["*"] | ATTRIBUTES.get(tag, set())
+        allowed = self.attributes["*"] | self.attributes.get(tag, set())
         for name, value in attrs:
             value = value or ""
-            if name not in allowed or _filter(tag, name, value) is None:
+            if name.startswith(self.prefixes) and self.prefixes:
+                continue
+            if name not in allowed or self.filter(tag, name, value) is None:
                 self.found.append((value[:20] or name, f"attributet {name}=\"{value[:40]}\" på <{tag}>"))
             elif name == "href" and re.match(r"\s*([a-z][a-z0-9+.-]*):", value, re.I) and \
                     re.match(r"\s*([a-z][a-z0-9+.-]*):", value, re.I).group(1).lower() not in URL_SCHEMES:
                 self.found.append((value[:20], f"länken '{value[:40]}' (bara https:, http:, mailto: och sidor här)"))
 
 
-def removals(html_text: str) -> list[tuple[str, str]]:
-    parser = _Removals()
+def removals(html_text: str, generated: bool = False) -> list[tuple[str, str]]:
+    parser = _Removals(generated)
     parser.feed(html_text)
     parser.close()
     return parser.found

@@ -219,3 +219,16 @@ def test_no_payload_runs_in_chromium_after_sanitizing(page):
     page.set_content(f"<!doctype html><html><body>{MARKER_PAYLOADS[1]}</body></html>")
     page.wait_for_timeout(300)
     assert page.evaluate("window.kbPwned") == 1
+
+
+def test_the_build_s_own_markup_is_sanitized_too():
+    """Generated parts carry contributed values (source addresses, timeline text): script goes there too."""
+    start, end = sanitize.author_region("n")
+    chart = '<figure class="kb-figur"><svg viewBox="0 0 9 9" role="img"><rect x="1" y="1" width="2" height="2"/></svg>'
+    page = (f'<a href="&#74;avascript:alert(1)">källa</a>{start}x{end}{chart}<p data-kb-x="1" hidden>'
+            f'<input type="checkbox" onclick="alert(1)"></p><td style="text-align: right; position: fixed">')
+    cleaned, removed = sanitize.clean_page_reporting(page, "n")
+    assert "javascript" not in cleaned.lower() and "onclick" not in cleaned and "position" not in cleaned
+    assert '<rect x="1" y="1" width="2" height="2">' in cleaned and 'data-kb-x="1"' in cleaned
+    assert any("länken 'Javascript:alert(1)'" in what for what in removed)
+    assert any('attributet onclick="alert(1)" på <input>' in what for what in removed)
