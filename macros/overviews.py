@@ -13,7 +13,7 @@ MARK = '✓<span class="kb-sr-only"> kopplad</span>'
 
 
 def _strategy_header(strategies, from_src) -> list[str]:
-    heads = " | ".join(f"[{s.data.get('kod', s.id)}]({s.link_from(from_src)})" for s in strategies)
+    heads = " | ".join(f"[{md_text(s.data.get('kod', s.id))}]({s.link_from(from_src)})" for s in strategies)
     return [f"| | {heads} |", "| --- |" + " :---: |" * len(strategies)]
 
 

@@ -19,10 +19,12 @@ def source_line(source: dict, from_src: str) -> str:
         doc = source["dokument"]
         target = markdown_link("kallor.md", from_src)
         text = f"[{v.label(v.SOURCE_DOCUMENTS, doc)}]({target}#{doc})"
-        return text + (f", avsnitt ”{source['avsnitt']}”" if source.get("avsnitt") else "")
+        return text + (f", avsnitt ”{md_text(source['avsnitt'])}”" if source.get("avsnitt") else "")
     if source.get("url"):
-        return f"[{md_text(source.get('titel') or source['url'])}]({source['url']})"
-    return str(source.get("text", ""))
+        # The validator allows only plain web addresses; brackets are encoded so none can end the link early.
+        target = str(source["url"]).translate({ord("("): "%28", ord(")"): "%29", ord("<"): "%3C", ord(">"): "%3E"})
+        return f"[{md_text(source.get('titel') or source['url'])}]({target})"
+    return md_text(source.get("text", ""))
 
 
 def sources_markdown(item, from_src: str) -> str:
@@ -37,7 +39,7 @@ def review_markdown(item, changed=None) -> str:
     data = item.data
     parts = [f"Senast ändrad: {swedish_date(changed)}"] if changed else []
     if data.get("ansvarig"):
-        parts.append(f"Ansvarig: {data['ansvarig']}")
+        parts.append(f"Ansvarig: {md_text(data['ansvarig'])}")
     if data.get("senast_granskad"):
         parts.append(f"Senast granskad: {swedish_date(data['senast_granskad'])}")
     if data.get("nasta_granskning"):

@@ -24,5 +24,5 @@ def timeline_markdown(catalog, preview: bool, from_src: str) -> str:
         if when != year:
             lines += ["", f"## {when}", ""]
             year = when
-        lines.append(f"- {text} ([{md_text(item.title)}]({item.link_from(from_src)}))")
+        lines.append(f"- {md_text(text)} ([{md_text(item.title)}]({item.link_from(from_src)}))")
     return "\n".join(lines).strip()
