@@ -129,7 +129,7 @@ def test_a_step_naming_a_missing_page_is_reported_with_the_valid_ids(tmp_path):
 
 def test_journey_page_renders_every_step_with_number_title_and_time(site):
     html = article(site, "introduktion/socialchef")
-    headings = re.findall(r'<h2 data-search-exclude id="steg-(\d)">.*?</span></span> (.*?)<a class="headerlink"', html)
+    headings = re.findall(r'<h2 data-search-exclude(?:="")? id="steg-(\d)">.*?</span></span> (.*?)<a class="headerlink"', html)
     assert headings == [("1", "Så styrs samverkan"), ("2", "Principen Bäst för Esther"),
                         ("3", "Strategin K2 i praktiken")]
     assert "<strong>3 steg</strong>, cirka <strong>1 timme 35 minuter</strong>" in html
@@ -140,7 +140,7 @@ def test_journey_page_renders_every_step_with_number_title_and_time(site):
 
 def test_every_read_link_leads_to_a_built_page_and_carries_the_journey(site):
     html = article(site, "introduktion/socialchef")
-    steps = re.split(r'<h2 data-search-exclude id="steg-\d">', html)[1:]
+    steps = re.split(r'<h2 data-search-exclude(?:="")? id="steg-\d">', html)[1:]
     links = [re.findall(r'<li><a href="([^"]+)">', s[:s.index("kb-steg__klar")]) for s in steps]
     assert [len(x) for x in links] == [2, 1, 2]
     for href in sum(links, []):
@@ -165,8 +165,9 @@ def test_checklist_has_one_labelled_checkbox_per_step_and_tools_for_script(site)
         assert f'<label for="{box_id}">' in html
     tools = re.search(r'<div class="kb-spar__verktyg"[^>]*>', html).group(0)
     assert "hidden" in tools  # shown by script: without it the buttons could do nothing
-    assert '<button type="button" class="md-button" data-kb-borja-om>Börja om</button>' in html
-    assert '<button type="button" class="md-button" data-kb-skriv-ut>Skriv ut</button>' in html
+    # The sanitizer writes boolean attributes as name="" (the same attribute to a browser).
+    assert re.search(r'<button type="button" class="md-button" data-kb-borja-om(="")?>Börja om</button>', html)
+    assert re.search(r'<button type="button" class="md-button" data-kb-skriv-ut(="")?>Skriv ut</button>', html)
     assert re.search(r'<p[^>]*aria-live="polite"[^>]*>0 av 3 klara</p>', html)
 
 
