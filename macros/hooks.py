@@ -82,6 +82,7 @@ def on_page_content(html, page, config, files, **kwargs):
     if item is None:
         # Every page comes from the catalog; one that does not was never checked, so it is not published.
         raise PluginError(f"{page.file.src_uri}: sidan finns inte i katalogen och kan inte publiceras säkert.")
+    site.sanitize.clean_toc(page.toc)
     return site.clean_html(html, item, state)
 
 

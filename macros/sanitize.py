@@ -156,3 +156,16 @@ def removals(html_text: str, generated: bool = False) -> list[tuple[str, str]]:
     parser.feed(html_text)
     parser.close()
     return parser.found
+
+
+def text_only(html_text: str) -> str:
+    """A heading as the table of contents prints it (raw, in Material's template): text, escaped."""
+    return nh3.clean(html_text, tags=set(), clean_content_tags={"script", "style"})
+
+
+def clean_toc(entries) -> None:
+    """The table of contents is built from headings by the toc extension, beside the page content and
+    outside the sanitizer; its titles become text, whatever the headings held."""
+    for entry in entries:
+        entry.title = text_only(entry.title)
+        clean_toc(entry.children)

@@ -232,3 +232,40 @@ def test_the_build_s_own_markup_is_sanitized_too():
     assert '<rect x="1" y="1" width="2" height="2">' in cleaned and 'data-kb-x="1"' in cleaned
     assert any("länken 'Javascript:alert(1)'" in what for what in removed)
     assert any('attributet onclick="alert(1)" på <input>' in what for what in removed)
+
+
+def test_every_macro_page_is_reviewed_by_the_developers():
+    """Jinja runs on the build machine: a page on the list is code, so the developers' team must own it
+    (CODEOWNERS: the last matching line wins, so each page's line must come after the /docs/ line)."""
+    from sitebuild import ROOT
+
+    rules = [line.split() for line in (ROOT / "CODEOWNERS").read_text(encoding="utf-8").splitlines()
+             if line.strip() and not line.startswith("#")]
+    for path in developer_pages.MACRO_PAGES:
+        owners = [rule[1:] for rule in rules if f"/{path}".startswith(rule[0].rstrip("*"))]
+        assert owners and owners[-1] == ["@ORGANISATION/utvecklare"], path
+
+
+TOC_ATTACK = """
+## Rubrik <b title="<!--">x</b> <i title='-->"><img src=x= onerror\t=alert(1)>'>y</i>
+
+Text.
+"""
+
+
+def test_a_heading_cannot_smuggle_markup_into_the_table_of_contents():
+    from sitebuild import ROOT  # noqa: F401
+    import markdown
+
+    from macros import sanitize_report
+
+    md = markdown.Markdown(extensions=sanitize_report.EXTENSIONS)
+    md.convert(TOC_ATTACK.replace("\\t", "\t"))
+    raw = md.toc_tokens[0]["name"]
+    assert "<img" in raw  # the toc extension really does rebuild a tag here
+    class Entry:
+        def __init__(self, title):
+            self.title, self.children = title, []
+    entries = [Entry(raw)]
+    sanitize.clean_toc(entries)
+    assert "<" not in entries[0].title.replace("&lt;", "")
