@@ -32,7 +32,7 @@ URL_SCHEMES = frozenset({"http", "https", "mailto"})
 # Classes that Markdown and its extensions write (admonitions, footnotes, headings, code
 # highlighting); anything else, such as Material's own md-* classes, could dress contributed
 # text up as the site's interface.
-CLASS_NAME = re.compile(r"^(?:admonition(?:-title)?|note|abstract|info|tip|success|question|warning|failure|danger|"
+CLASS_NAME = re.compile(r"^(?:admonition(?:-title)?|note|kalla|abstract|info|tip|success|question|warning|failure|danger|"
                         r"bug|example|quote|grid|cards|card|footnote(?:-ref|-backref)?|headerlink|highlight|highlighttable|linenos|"
                         r"language-[a-z0-9+-]{1,20}|[a-z]{1,3}[0-9]?)$")
 # Material's interface uses ids that start with "__" or "md"; a contributed id must not clobber them.
