@@ -7,6 +7,7 @@ generated from the same vocabularies and catalog, so a tag page cannot drift fro
 from html import escape
 
 from . import vocabularies as v
+from .relations import display_title
 
 FACETS = {  # facet -> tag prefix (the tags plugin shows it as the parent of each value)
     "strategy": "Strategi", "group": "Strategigrupp", "persona": "Persona", "municipality": "Kommun",
@@ -20,7 +21,7 @@ def _tag(facet: str, value: str) -> str:
 
 
 def strategy_tag(strategy) -> str:
-    return _tag("strategy", f"{strategy.data.get('kod', strategy.id)} {strategy.title}")
+    return _tag("strategy", display_title(strategy))
 
 
 def facet_tags(item, catalog) -> list[str]:

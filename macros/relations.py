@@ -14,8 +14,10 @@ MAX_RELATED_STORIES = 5
 
 
 def display_title(item) -> str:
-    code = item.data.get("kod") if item.type.key == "strategy" else None
-    return f"{code} {item.title}" if code else item.title
+    """How an item is named in lists, maps and tags; strategies as "K2 · Samverkan och kontinuitet"."""
+    if item.type.key != "strategy" or not item.data.get("kod"):
+        return item.title
+    return f"{item.data['kod']} · {item.data.get('kortnamn') or item.title}"
 
 
 def link(item, from_src: str, with_description: bool = False) -> str:

@@ -105,6 +105,9 @@ STRATEGY = ContentType(
     (
         Field("kod", "text", "Strategins kod, till exempel K1 för kommunernas strategi 1 eller R3 för "
               "regionens strategi 3.", required=True, example="K1"),
+        Field("kortnamn", "text", "Kort namn som visas efter koden i listor, kartor och ämnesord, till exempel "
+              "\"Samverkan och kontinuitet\" (K2 · Samverkan och kontinuitet). Håll det under 40 tecken.",
+              required=True, example="Samverkan och kontinuitet"),
         Field("plan", "choice", "Planen som strategin hör till. Ägare och period följer av planen.",
               required=True, vocabulary=v.PLANS, example="kommunernas-plan"),
         Field("ordning", "int", "Strategins nummer i planen.", required=True, example=1),

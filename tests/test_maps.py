@@ -50,7 +50,7 @@ def test_every_link_in_the_map_and_org_chart_resolves(site):
 def test_map_has_a_text_twin_with_the_same_links(site):
     html = article(site, "kartor/karta")
     twin = html[html.index('id="kartan-som-text"'):]
-    k2 = twin[twin.index("K2 Samverkan"):twin.index("R2 ")]
+    k2 = twin[twin.index("K2 · Samverkan"):twin.index("R2 · ")]
     assert "Trygg hemgång för Esther" in k2 and "Kontinuitet och fast läkarkontakt" in k2
 
 
@@ -114,7 +114,7 @@ def test_tag_pages_list_items_under_each_facet_value(site):
     assert "Trygg hemgång för Esther" in older
     assert "Gammal arkiverad berättelse" not in html and "Hemligt utkast" not in html
     strategies = article(site, "amnen/strategier")
-    assert "K2 Samverkan och kontinuitet" in strategies and "Kontinuitet och fast läkarkontakt" in strategies
+    assert "K2 · Samverkan och kontinuitet" in strategies and "Kontinuitet och fast läkarkontakt" in strategies
 
 
 def test_story_page_shows_its_facet_tags(site):

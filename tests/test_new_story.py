@@ -88,7 +88,7 @@ def test_interactive_run_offers_numbers_and_asks_again_after_a_bad_choice(repo):
     result = new_story(repo, stdin="\n".join(answers) + "\n")
     output = result.stdout + result.stderr
     assert result.returncode == 0, output
-    assert "   1. K2 Samverkan och kontinuitet för invånare med komplexa behov (k2)" in output
+    assert "   1. K2 · Samverkan och kontinuitet (k2)" in output
     assert "Ogiltigt svar: '9' är inget av valen för 'strategier'. Skriv ett nummer mellan 1 och 2." in output
     assert "Ogiltigt svar: 'abc' är inget av valen för 'strategigrupper'. Skriv ett nummer mellan 1 och 3." in output
     assert "Ogiltigt svar: 'kommuner' krävs." in output
