@@ -7,6 +7,7 @@ developers review (CODEOWNERS). Paths are repository paths.
 
 MACRO_PAGES = frozenset({
     "docs/berattelser/index.md",
+    "docs/index.md",
     "docs/bidra/att-granska.md",
     "docs/bidra/index.md",
     "docs/kallor.md",

@@ -9,22 +9,24 @@ from html import escape
 from .relations import display_title
 from .workflow import is_draft
 
-SECTIONS = (
-    ("introduktion", "Ny här?"),
-    ("riktning", "Riktning och målbild"),
-    ("planer", "Planer"),
-    ("strategier", "Strategier"),
-    ("principer", "Principer"),
-    ("styrning", "Styrning"),
-    ("berattelser", "Berättelser"),
-    ("amnen", "Bläddra per ämne"),
-    ("personas", "Personas"),
-    ("indikatorer", "Indikatorer"),
-    ("kartor", "Kartor"),
-    ("lanet", "Länet"),
-    ("bidra", "Bidra"),
-    ("om", "Om kunskapsbanken"),
+# The menu has at most nine entries (top tasks, as on GOV.UK and 1177): content folders are grouped
+# under them in this order. Editors' pages (bidra/) sit under "Om kunskapsbanken", out of readers' way.
+GROUPS = (
+    ("Ny här?", ("introduktion",)),
+    ("Strategier och planer", ("riktning", "planer", "strategier", "principer")),
+    ("Vem beslutar vad", ("styrning",)),
+    ("Berättelser", ("berattelser", "personas")),
+    ("Resultat och indikatorer", ("indikatorer", "lanet")),
+    ("Kartor och ämnen", ("kartor", "amnen")),
+    ("Om kunskapsbanken", ("om", "bidra")),
 )
+FOLDER_LABELS = {  # a folder's label when it is a subsection of a group with several folders
+    "riktning": "Riktning och målbild", "planer": "Planer", "strategier": "Strategier", "principer": "Principer",
+    "berattelser": "Berättelser", "personas": "Personas", "indikatorer": "Indikatorer", "lanet": "Länet",
+    "kartor": "Kartor", "amnen": "Bläddra per ämne", "om": "Om webbplatsen", "bidra": "Bidra",
+}
+TOP_PAGES_IN = {"kallor.md": "Om kunskapsbanken"}  # top-level pages filed under a group; others stay top level
+MAX_TOP_LEVEL = 9
 NOT_IN_MENU = {"berattelser": "story"}  # section -> content type kept out of the menu
 
 
@@ -34,8 +36,13 @@ def _order(item):
             display_title(item).lower())
 
 
+def _entries(items) -> list:
+    return [i.src_uri if i.src_uri.endswith("/index.md") else {escape(display_title(i)): i.src_uri}
+            for i in sorted(items, key=_order)]
+
+
 def build_nav(catalog, preview: bool) -> list:
-    groups: dict = {}
+    folders: dict = {}
     top_pages = []
     for item in catalog.items.values():
         if is_draft(item) and not preview:
@@ -44,16 +51,25 @@ def build_nav(catalog, preview: bool) -> list:
         if "/" not in item.src_uri:
             top_pages.append(item)
         elif NOT_IN_MENU.get(folder) != item.type.key:
-            groups.setdefault(folder, []).append(item)
-    nav = [{"Start": "index.md"}] if "index" in catalog.items else []
-    known = [key for key, _ in SECTIONS]
-    for key, label in list(SECTIONS) + [(k, k.capitalize()) for k in sorted(groups) if k not in known]:
-        items = sorted(groups.get(key, []), key=_order)
-        if not items:
-            continue
-        entries = [i.src_uri if i.src_uri.endswith("/index.md") else {escape(display_title(i)): i.src_uri} for i in items]
-        nav.append({label: entries})
+            folders.setdefault(folder, []).append(item)
+    grouped = {folder for _, members in GROUPS for folder in members}
+    # A new folder nobody has placed yet still gets a menu entry (under its own name): no page goes missing.
+    groups = list(GROUPS) + [(folder.capitalize(), (folder,)) for folder in sorted(folders) if folder not in grouped]
+    filed = {label: [] for label, _ in groups}
+    for item in top_pages:
+        if item.src_uri in TOP_PAGES_IN:
+            filed[TOP_PAGES_IN[item.src_uri]].append(item)
+    nav = [{"Startsida": "index.md"}] if "index" in catalog.items else []
+    for label, members in groups:
+        present = [f for f in members if folders.get(f)]
+        if len(present) == 1 and not filed[label]:
+            entries = _entries(folders[present[0]])
+        else:
+            entries = [{FOLDER_LABELS.get(f, f.capitalize()): _entries(folders[f])} for f in present]
+            entries += [{escape(i.title): i.src_uri} for i in filed[label]]
+        if entries:
+            nav.append({label: entries})
     for item in sorted(top_pages, key=lambda i: i.title.lower()):
-        if item.src_uri != "index.md":
+        if item.src_uri != "index.md" and item.src_uri not in TOP_PAGES_IN:
             nav.append({escape(item.title): item.src_uri})
     return nav

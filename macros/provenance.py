@@ -27,12 +27,9 @@ def source_line(source: dict, from_src: str) -> str:
     return md_text(source.get("text", ""))
 
 
-def sources_markdown(item, from_src: str) -> str:
-    sources = [s for s in (item.data.get("kallor") or []) if isinstance(s, dict)]
-    if not sources:
-        return ""
-    lines = ["", "## Källor {#kallor data-search-exclude}", ""] + [f"- {source_line(s, from_src)}" for s in sources]
-    return "\n".join(lines) + "\n"
+def source_lines(item, from_src: str) -> list[str]:
+    """The page's sources, one Markdown line each, for the Om källorna section."""
+    return [source_line(s, from_src) for s in (item.data.get("kallor") or []) if isinstance(s, dict)]
 
 
 def review_markdown(item, changed=None) -> str:

@@ -7,6 +7,7 @@ give the other direction, so no page lists its relations by hand.
 from collections import Counter
 
 from . import vocabularies as v
+from .page_anatomy import TAGS_SLOT
 from .catalog import markdown_link, md_text
 from .workflow import is_listed
 
@@ -183,11 +184,13 @@ SECTION_BUILDERS = {
 }
 
 
-def relations_markdown(item, catalog, preview: bool = False) -> str:
+def relations_markdown(item, catalog, preview: bool = False, has_tags: bool = False) -> str:
+    """Kopplingar: the generated relations, then (if the page has any) its subject tags."""
     builder = SECTION_BUILDERS.get(item.type.key)
-    if builder is None:
-        return ""
-    lines = builder(item, catalog, preview)
+    lines = builder(item, catalog, preview) if builder else []
+    if has_tags:
+        # The template fills the slot with the tag links (Material's tags plugin knows their pages).
+        lines += ["### Fler sidor om { data-search-exclude }", "", TAGS_SLOT, ""]
     if not lines:
         return ""
     # Generated sections are left out of search: a page should not match on its neighbours' titles.

@@ -32,7 +32,7 @@ URL_SCHEMES = frozenset({"http", "https", "mailto"})
 # Classes that Markdown and its extensions write (admonitions, footnotes, headings, code
 # highlighting); anything else, such as Material's own md-* classes, could dress contributed
 # text up as the site's interface.
-CLASS_NAME = re.compile(r"^(?:admonition(?:-title)?|note|kalla|abstract|info|tip|success|question|warning|failure|danger|"
+CLASS_NAME = re.compile(r"^(?:admonition(?:-title)?|note|kalla|kb-kallor|abstract|info|tip|success|question|warning|failure|danger|"
                         r"bug|example|quote|grid|cards|card|footnote(?:-ref|-backref)?|headerlink|highlight|highlighttable|linenos|"
                         r"language-[a-z0-9+-]{1,20}|[a-z]{1,3}[0-9]?)$")
 # Material's interface uses ids that start with "__" or "md"; a contributed id must not clobber them.
@@ -113,16 +113,38 @@ def clean_page(html: str, nonce: str) -> str:
     return clean_page_reporting(html, nonce)[0]
 
 
+def _split_regions(html: str, start: str, end: str) -> list[tuple[bool, str]] | None:
+    """The page cut into (is_author, html) pieces at the markers, or None if they are not well nested."""
+    pieces: list[tuple[bool, str]] = []
+    pos = 0
+    while True:
+        begin = html.find(start, pos)
+        if begin < 0:
+            rest = html[pos:]
+            return None if end in rest else pieces + [(False, rest)]
+        finish = html.find(end, begin)
+        generated, author = html[pos:begin], html[begin + len(start):finish]
+        if finish < 0 or end in generated or start in author:
+            return None
+        pieces += [(False, generated), (True, author)]
+        pos = finish + len(end)
+
+
 def clean_page_reporting(html: str, nonce: str) -> tuple[str, list[str]]:
-    """The sanitized page and, in Swedish, what was removed from the author's part."""
+    """The sanitized page and, in Swedish, what was removed from the author's parts.
+
+    A page has one or more author regions (the body, and the source caveats moved under Om källorna).
+    """
     start, end = author_region(nonce)
-    if html.count(start) == 1 and html.count(end) == 1 and html.index(start) < html.index(end):
-        before, rest = html.split(start)
-        middle, after = rest.split(end)
-        found = removals(before, True) + removals(middle) + removals(after, True)
-        return clean_generated(before) + clean(middle) + clean_generated(after), [what for _, what in found]
-    whole = html.replace(start, "").replace(end, "")
-    return clean(whole), [what for _, what in removals(whole)]
+    pieces = _split_regions(html, start, end)
+    if pieces is None or not any(is_author for is_author, _ in pieces):
+        whole = html.replace(start, "").replace(end, "")
+        return clean(whole), [what for _, what in removals(whole)]
+    cleaned, found = [], []
+    for is_author, part in pieces:
+        cleaned.append(clean(part) if is_author else clean_generated(part))
+        found += removals(part, generated=not is_author)
+    return "".join(cleaned), [what for _, what in found]
 
 
 class _Removals(html.parser.HTMLParser):

@@ -12,7 +12,7 @@ import secrets
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import charts, developer_pages, facets, journeys, last_changed, navigation, provenance, relations, sanitize, search_index, workflow
+from . import charts, developer_pages, facets, journeys, last_changed, navigation, page_anatomy, provenance, relations, sanitize, search_index, workflow
 from .catalog import Catalog, load_catalog
 from .problems import errors, report, warnings
 
@@ -90,7 +90,9 @@ def left_out_drafts(state: BuildState):
 def page_meta(item, catalog) -> dict:
     """The metadata MkDocs and Material see; Jinja only ever runs on developer pages that opt in."""
     # Material prints both as HTML (the title into <h1> and <title>, the description into an attribute).
-    meta = {"title": html.escape(item.title), "description": html.escape(str(item.data.get("beskrivning", "")))}
+    # Strategies are named "K2 · Samverkan och kontinuitet" in the title, menu and breadcrumb alike.
+    meta = {"title": html.escape(relations.display_title(item)),
+            "description": html.escape(str(item.data.get("beskrivning", "")))}
     if workflow.is_listed(item, catalog.today):
         meta["tags"] = facets.facet_tags(item, catalog)
     else:
@@ -105,17 +107,22 @@ def page_meta(item, catalog) -> dict:
 
 
 def decorate(markdown: str, item, state: BuildState) -> str:
-    """Workflow banner above, generated relations, sources and review dates below."""
+    """The page anatomy (macros/page_anatomy.py): lead first, relations and sources after the body."""
     catalog, preview = state.catalog, state.preview
-    top = workflow.banner(item, catalog.today) + journeys.step_box_markdown(item, catalog, preview)
+    body, source_notes = page_anatomy.split_source_notes(markdown)
+    heading, body = page_anatomy.split_own_title(body)
+    fence = sanitize.author_region(state.nonce)
     if not developer_pages.runs_macros(item.rel_path):
-        start, end = sanitize.author_region(state.nonce)
-        markdown = f"\n\n{start}\n\n{markdown.rstrip()}\n\n{end}\n\n"
-    parts = [top + markdown.rstrip("\n"), "\n", journeys.journey_markdown(item, catalog, preview)]
+        # Everything the author wrote stays inside an author fence, wherever the anatomy puts it.
+        heading = f"\n\n{fence[0]}\n\n{heading.strip()}\n\n{fence[1]}\n\n" if heading else ""
+        body = f"\n\n{fence[0]}\n\n{body.strip()}\n\n{fence[1]}\n\n"
+    parts = [heading + workflow.banner(item, catalog.today) + page_anatomy.lead_markdown(item) + body.rstrip("\n"), "\n",
+             journeys.step_box_markdown(item, catalog, preview),
+             journeys.journey_markdown(item, catalog, preview)]
     if item.type.key == "indicator":
         parts.append(charts.indicator_markdown(item))
-    parts.append(relations.relations_markdown(item, catalog, preview))
-    parts.append(provenance.sources_markdown(item, item.src_uri))
+    parts.append(relations.relations_markdown(item, catalog, preview, has_tags=bool(facets.facet_tags(item, catalog))))
+    parts.append(page_anatomy.sources_section(provenance.source_lines(item, item.src_uri), source_notes, fence))
     parts.append(provenance.review_markdown(item, last_changed.last_changed(item, state.changed)))
     return "\n".join(p for p in parts if p)
 

@@ -143,8 +143,13 @@ def test_last_changed_comes_from_git_with_front_matter_as_fallback(tmp_path):
     assert "Senast ändrad: 10 januari 2026" in strategy
 
 
-def test_the_edit_button_sits_beside_a_link_to_the_contributor_guide(production):
+def test_the_edit_link_is_at_the_foot_beside_a_link_to_the_contributor_guide(production):
     site, _ = production
     html = text_of(site, "berattelser/trygg-hemgang")
-    assert re.search(r'<a href="../../bidra/" title="Så redigerar du och bidrar"[^>]*>.*?</a>\s*'
-                     r'<a href="[^"]+/edit/main/stories/trygg-hemgang\.md" title="Redigera sidan"', html, re.S)
+    article = html[html.index("<article"):html.index("</article>")]
+    foot = re.search(r'<a href="[^"]+/edit/main/stories/trygg-hemgang\.md" rel="edit">Föreslå en ändring</a>.*?'
+                     r'<a href="../../bidra/">', article, re.S)
+    assert foot, "the edit link goes to the story's own file, with the guide beside it"
+    # Editors' tools are out of the reader's way: nothing between the title and the lead.
+    assert article.index("<h1") < article.index('class="kb-ingress"') < foot.start()
+    assert "md-content__button" not in html
