@@ -140,7 +140,7 @@ SOURCE_DOCUMENTS = {
         "detail": "ReKo, Jönköping 4 februari 2016",
     },
     "nilsson-bilder": {
-        "label": "Omställningen till nära vård i Jönköpings län",
+        "label": "Anette Nilssons bildspel, cirka 2024–2025",
         "detail": "Bildspel, Anette Nilsson, cirka 2024–2025",
     },
 }
