@@ -141,12 +141,13 @@ def search_figures(runs: int) -> dict:
     from search_quality import load_queries, score
     from sitebuild import build, serve
 
-    from macros.offline_search import build_index, search as offline
+    from macros.offline_search import BrowserSearch
 
     with tempfile.TemporaryDirectory(prefix="kb-sok-") as tmp:
         site = Path(tmp) / "site"
         build(ROOT, site)
         index = (site / "search" / "search_index.json").read_bytes()
+        offline = BrowserSearch.from_site(site)
         queries = load_queries()
         url, stop = serve(site)
         try:
@@ -170,9 +171,7 @@ def search_figures(runs: int) -> dict:
                 browser.close()
         finally:
             stop()
-    catalog = load_catalog(ROOT)
-    offline_index = build_index(catalog)
-    cli_results = {q["fraga"]: [i.url for i, _ in offline(offline_index, catalog, q["fraga"], 3)] for q in queries}
+    cli_results = {q["fraga"]: [hit.location for hit in offline.search(q["fraga"], 3)] for q in queries}
     cli = score(queries, cli_results)
     same_top = sum(1 for q in queries if cli_results[q["fraga"]][:1] == browser_results[q["fraga"]][:1])
     return {"queries": len(queries), "browser": in_browser, "cli": cli, "same_top": same_top / len(queries),

@@ -1,18 +1,31 @@
-"""Sök i kunskapsbanken från kommandoraden, med samma svenska sökning som webbplatsen.
+"""Sök i kunskapsbanken från kommandoraden, med samma sökning och samma ordning som webbplatsen.
 
 Bra innan du skriver en ny berättelse: finns det redan en som handlar om samma sak?
 Exempel: python scripts/search.py "trygg hemgång"
+Skriptet bygger webbplatsen i en tillfällig mapp (några sekunder) och söker i dess sökindex,
+precis som sökrutan gör. Med --webbplats söker det i en redan byggd webbplats i stället.
 """
 
 import argparse
+import os
+import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from macros.catalog import load_catalog  # noqa: E402
-from macros.offline_search import build_index, search  # noqa: E402
+from macros.offline_search import BrowserSearch  # noqa: E402
+
+
+def build_site(root: Path, site_dir: Path) -> None:
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(root / "mkdocs.yml"),
+                             "-d", str(site_dir)], cwd=root, env=env, capture_output=True, text=True)
+    if result.returncode != 0:
+        sys.exit(f"Webbplatsen gick inte att bygga, så det finns inget sökindex:\n{result.stderr}")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -20,14 +33,24 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("fraga", help="det du söker efter, till exempel \"utskrivningsklara\"")
     parser.add_argument("-n", "--antal", type=int, default=5, help="antal träffar att visa (standard 5)")
     parser.add_argument("--root", type=Path, default=ROOT, help="repots rotmapp")
+    parser.add_argument("--webbplats", type=Path, help="en byggd webbplats (mapp med search/search_index.json)")
     args = parser.parse_args(argv)
-    catalog = load_catalog(args.root.resolve())
-    hits = search(build_index(catalog), catalog, args.fraga, args.antal)
+    root = args.root.resolve()
+    catalog = load_catalog(root)
+    by_url = {item.url: item for item in catalog.items.values()}
+    with tempfile.TemporaryDirectory(prefix="kb-sok-") as tmp:
+        site = args.webbplats
+        if site is None:
+            site = Path(tmp) / "site"
+            build_site(root, site)
+        hits = BrowserSearch.from_site(site).search(args.fraga, args.antal)
     if not hits:
         print(f"Inga träffar för ”{args.fraga}”. Pröva ett annat ord eller en synonym.")
         return 0
-    for rank, (item, score) in enumerate(hits, start=1):
-        print(f"{rank}. {item.title}  [{item.type.name}]  {item.rel_path}  (/{item.url})")
+    for rank, hit in enumerate(hits, start=1):
+        item = by_url.get(hit.location)
+        where = f"[{item.type.name}]  {item.rel_path}" if item else "[genererad sida]"
+        print(f"{rank}. {item.title if item else hit.title}  {where}  (/{hit.location})")
     return 0
 
 

@@ -1,33 +1,58 @@
 /*
- * Swedish search: stem each query word before Material's search worker sees it.
+ * Swedish search: one stem per word, in the index and in the query.
  *
- * Material for MkDocs indexes Swedish text through the Snowball stemmer (lunr.sv), but it
- * searches every query word as a prefix (word*), and lunr skips the stemmer for such words.
- * So "vårdcentralerna" would look for tokens starting with "vårdcentralerna" while the index
- * holds "vårdcentral". Stemming the word first ("vårdcentral*") makes inflected queries hit,
- * and the prefix still finds compounds ("vård*" finds "vårdcentral").
+ * Material for MkDocs indexes Swedish text through lunr.sv's Snowball stemmer, which does not
+ * always reach the same stem for two forms of a word: "Esther" becomes "esth" but "Esthers"
+ * "esther", "utskrivningsklar" "utskrivningskl" but "utskrivningsklara" "utskrivningsklar". So
+ * before Material builds its index, lunr.sv's stemmer is replaced by one that stems again while
+ * the word changes and keeps four letters: every form above then meets its title's word exactly.
  *
- * This file wraps Material's worker (named in the query string) and changes only the query.
+ * Material also searches every query word as a prefix (word*), and lunr skips the stemmer for
+ * such words, so each query word is stemmed here first: "vårdcentralerna" looks for
+ * "vårdcentral" exactly and "vårdcentral*" as a prefix (compounds).
+ *
+ * This file wraps Material's worker (named in the query string); macros/offline_search.py
+ * repeats the same steps for scripts/search.py.
  */
 (function () {
   "use strict";
   var QUERY = 2; // Material's message type for a search query
   var WORD = /[\p{L}\p{N}]+/gu;
   var OPERATOR_OR_FIELD = /(^|\s)[+\-~^]|:/;
+  var SHORTEST_STEM = 4;
+
+  // lunr.sv's stemmer, applied until nothing changes, never below four letters. Applying it to its
+  // own result changes nothing, which matters: lunr stems the query's exact words once more.
+  function stableStemmer(lunr) {
+    var once = lunr.sv.stemmer;
+    function root(word) {
+      var current = word;
+      for (;;) {
+        var next = once(current);
+        if (next === current || next.length < SHORTEST_STEM) return current;
+        current = next;
+      }
+    }
+    var stemmer = function (token) {
+      return typeof token.update === "function" ? token.update(root) : root(token);
+    };
+    lunr.Pipeline.registerFunction(stemmer, "stemmer-sv-stabil");
+    stemmer.root = root;
+    return stemmer;
+  }
+
+  // Material loads lunr.sv with importScripts when it sets up the index: swap the stemmer then.
+  var importScriptsOfWorker = self.importScripts;
+  self.importScripts = function () {
+    importScriptsOfWorker.apply(self, arguments);
+    var lunr = self.lunr;
+    if (lunr && lunr.sv && lunr.sv.stemmer && !lunr.sv.stemmer.root) lunr.sv.stemmer = stableStemmer(lunr);
+  };
 
   function stemWord(word) {
     var lunr = self.lunr;
-    if (!lunr || !lunr.sv || !lunr.sv.stemmer) return word;
-    var stem = function (text) { return lunr.sv.stemmer(new lunr.Token(text)).toString(); };
-    // First as the index stems ("länet" -> "län"), then until nothing changes while four
-    // letters remain ("esthers" -> "esther" -> "esth", as the index stems "Esther").
-    var current = stem(word.toLowerCase());
-    for (var i = 0; i < 2; i++) {
-      var next = stem(current);
-      if (next === current || next.length < 4) break;
-      current = next;
-    }
-    return current;
+    if (!lunr || !lunr.sv || !lunr.sv.stemmer || !lunr.sv.stemmer.root) return word;
+    return lunr.sv.stemmer.root(word.toLowerCase());
   }
 
   // lunr.sv follows an older Snowball that keeps the definite "-et" ("rådet", "arbetet"), so
@@ -63,5 +88,5 @@
   });
 
   var material = new URLSearchParams(self.location.search).get("material");
-  importScripts(material);
+  importScriptsOfWorker(material);
 })();
