@@ -25,8 +25,9 @@ $(BIN)/.installed-test: requirements-test.txt $(BIN)/.installed
 serve: $(BIN)/.installed ## Visa webbplatsen på http://127.0.0.1:8000 med utkast och automatisk omladdning
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:$(PORT) --livereload
 
-build: $(BIN)/.installed ## Bygg webbplatsen strikt till site/ (utkast tas inte med)
+build: $(BIN)/.installed ## Bygg webbplatsen strikt till site/ (utkast tas inte med, med .gz-filer för webbservern)
 	$(BIN)/mkdocs build --strict --clean --site-dir site
+	$(BIN)/python scripts/precompress.py site
 
 validate: $(BIN)/.installed ## Kontrollera allt innehåll och visa alla fel på en gång
 	$(BIN)/python scripts/validate.py

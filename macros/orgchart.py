@@ -36,5 +36,5 @@ def org_chart(catalog, preview: bool, from_src: str) -> str:
     if not roots:
         return "*Inga styrorgan finns ännu.*"
     items = "".join(_node(r, children, from_src, 0) for r in roots)
-    return (f'<nav class="kb-org" aria-label="Organisationsschema för ledningssystemet" markdown="0">'
+    return (f'<nav class="kb-org" aria-label="Organisationsschema för ledningssystemet">'
             f'<ul>{items}</ul></nav>')
