@@ -41,6 +41,7 @@ def define_env(env):
     env.macro(with_catalog(lambda c, p, s, rader="berättelse": overviews.matrix(
         c, p, s, listings.TYPE_BY_NAME[rader].key)), "matris")
     env.macro(with_catalog(overviews.coverage), "tackning")
+    env.macro(with_catalog(overviews.indicators_at_a_glance), "indikatorer_i_korthet")
     env.macro(with_catalog(orgchart.org_chart), "organisationsschema")
     env.macro(with_catalog(timeline.timeline_markdown), "tidslinje")
     env.macro(with_catalog(scaffold.template_block), "berattelsemall")

@@ -1,21 +1,18 @@
-"""Indicator charts as inline SVG, generated at build time, each with its data as a table beside it.
+"""Indicator charts, generated at build time: horizontal bars with HTML labels, and a data table.
 
-Horizontal bars suit every series the sources give (mixed periods and scopes, few points);
-no charting script is loaded, and the table is the chart's text twin.
+The labels and values are HTML text, so they keep their size at any width (an SVG with text
+scales its letters down with the column: 7 px on a phone). Only the bars themselves are SVG,
+one rectangle per row whose width is a percentage. No charting script is loaded; the table is
+the chart's text twin, in a scroll box that says when it can be scrolled (diagram.css).
 """
 
 from html import escape
 
+from . import series
+from .catalog import md_text
 from . import vocabularies as v
 
-WIDTH, LABEL_W, BAR_H, GAP, TOP, AXIS_H = 640, 190, 26, 10, 10, 46
-BAR_COLOUR, AXIS_COLOUR, TEXT_COLOUR = "#00566b", "#4d4d4d", "#1f1f1f"
-
-
-def _number(value) -> str:
-    """Swedish number format: 1 113 and 45,5."""
-    text = f"{value:,.2f}".rstrip("0").rstrip(".") if isinstance(value, float) else f"{value:,}"
-    return text.replace(",", " ").replace(".", ",")
+BAR_COLOUR = "#00566b"  # 7.6:1 against white: well above the 3:1 that graphics need
 
 
 def _nice_max(value: float) -> float:
@@ -28,68 +25,82 @@ def _nice_max(value: float) -> float:
     return 10 * magnitude
 
 
-def _points(item) -> list[dict]:
-    return [p for p in (item.data.get("serie") or []) if isinstance(p, dict) and isinstance(p.get("varde"), (int, float))]
+def _unit(item) -> str:
+    return str(item.data.get("enhet", ""))
 
 
-def svg_chart(item) -> str:
-    points = _points(item)
-    unit = str(item.data.get("enhet", ""))
-    top_value = _nice_max(max(p["varde"] for p in points))
-    plot_w = WIDTH - LABEL_W - 60
-    height = TOP + len(points) * (BAR_H + GAP) + AXIS_H
-    title_id, desc_id = f"diagram-{item.id}-titel", f"diagram-{item.id}-beskrivning"
-    parts = [f'<svg class="kb-diagram" viewBox="0 0 {WIDTH} {height}" role="img" '
-             f'aria-labelledby="{title_id} {desc_id}" xmlns="http://www.w3.org/2000/svg">',
-             f'<title id="{title_id}">{escape(item.title)}</title>',
-             f'<desc id="{desc_id}">Stapeldiagram med {len(points)} värden i {escape(unit)}. '
-             f'Samma värden finns i tabellen under diagrammet.</desc>']
-    for index, point in enumerate(points):
-        y = TOP + index * (BAR_H + GAP)
-        width = max(1.0, plot_w * point["varde"] / top_value)
-        label = f"{point.get('period', '')} · {point.get('omfattning', '')}"
-        parts += [f'<text x="{LABEL_W - 8}" y="{y + BAR_H * 0.68:.0f}" text-anchor="end" font-size="13" '
-                  f'fill="{TEXT_COLOUR}">{escape(label[:30])}</text>',
-                  f'<rect x="{LABEL_W}" y="{y}" width="{width:.1f}" height="{BAR_H}" fill="{BAR_COLOUR}"/>',
-                  f'<text x="{LABEL_W + width + 6:.1f}" y="{y + BAR_H * 0.68:.0f}" font-size="13" '
-                  f'fill="{TEXT_COLOUR}">{escape(_number(point["varde"]))}</text>']
-    axis_y = TOP + len(points) * (BAR_H + GAP)
-    parts.append(f'<line x1="{LABEL_W}" y1="{axis_y}" x2="{LABEL_W + plot_w}" y2="{axis_y}" '
-                 f'stroke="{AXIS_COLOUR}"/>')
-    for step in range(5):
-        value = top_value * step / 4
-        x = LABEL_W + plot_w * step / 4
-        parts += [f'<line x1="{x:.1f}" y1="{axis_y}" x2="{x:.1f}" y2="{axis_y + 5}" stroke="{AXIS_COLOUR}"/>',
-                  f'<text x="{x:.1f}" y="{axis_y + 19}" text-anchor="middle" font-size="12" '
-                  f'fill="{TEXT_COLOUR}">{escape(_number(value if value % 1 else int(value)))}</text>']
-    parts.append(f'<text x="{LABEL_W + plot_w / 2:.0f}" y="{axis_y + 38}" text-anchor="middle" font-size="13" '
-                 f'fill="{TEXT_COLOUR}">{escape(unit)}</text>')
-    return "".join(parts) + "</svg>"
+def undated_note(item) -> str:
+    """Said above the bars when the source names no year for some values ("Förra året", "I år")."""
+    periods = series.undated_periods(item)
+    if not periods:
+        return ""
+    which = "värdena" if len(periods) == len(series.points(item)) else "en del av värdena"
+    quoted = ", ".join(f"”{escape(p)}”" for p in periods)
+    return (f'<p class="kb-diagram-not"><strong>Källan anger inte vilka år</strong> {which} gäller. '
+            f"Perioderna står med källans ord: {quoted}.</p>")
+
+
+def bar_chart(item) -> str:
+    points = series.points(item)
+    top = _nice_max(max(p["varde"] for p in points))
+    rows, places = [], series.decimals(item)
+    for point in points:
+        share = max(0.5, 100 * point["varde"] / top)
+        rows.append(
+            '<li class="kb-stapel">'
+            f'<span class="kb-stapel-etikett"><span class="kb-stapel-period">{escape(series.period_text(point))}</span> '
+            f'<span class="kb-stapel-omfattning">{escape(str(point.get("omfattning", "")))}</span></span>'
+            '<span class="kb-stapel-spar"><svg class="kb-stapel-yta" aria-hidden="true" focusable="false" '
+            f'xmlns="http://www.w3.org/2000/svg"><rect width="{share:.1f}%" height="100%" fill="{BAR_COLOUR}"/>'
+            '</svg></span>'
+            f'<span class="kb-stapel-varde">{escape(series.number(point["varde"], places))}</span></li>')
+    caption = (f'<figcaption class="kb-diagram-rubrik"><strong>{escape(item.title)}</strong>'
+               f'<span class="kb-diagram-enhet">Enhet: {escape(_unit(item))}</span></figcaption>')
+    scale = (f'<p class="kb-diagram-skala">Staplarna är ritade från 0 till {escape(series.number(top))}. '
+             "Samma värden finns i tabellen under diagrammet.</p>")
+    return (f'<figure class="kb-diagram">{caption}{undated_note(item)}'
+            f'<ol class="kb-staplar">{"".join(rows)}</ol>{scale}</figure>')
+
+
+def scroll_box(table: str, label: str, extra_class: str = "") -> str:
+    """A table in its own sideways scroll box: focusable and named (so the keyboard can scroll it),
+    with a hint that diagram.css shows only when the table is wider than the box."""
+    classes = f"kb-tabellrulle {extra_class}".strip()
+    return (f'<div class="{classes}" role="region" tabindex="0" aria-label="{escape(label)}">'
+            '<p class="kb-rullhint">Tabellen är bredare än skärmen: rulla i sidled för att se allt.</p>'
+            f"{table}</div>")
 
 
 def data_table(item) -> str:
-    unit = str(item.data.get("enhet", ""))
-    rows = [f"| Period | Värde ({unit}) | Omfattning | Källa |", "| --- | ---: | --- | --- |"]
-    for point in _points(item):
-        source = str(point.get("kalla") or "Se sidans källor").replace("|", "\\|")
-        rows.append(f"| {point.get('period', '')} | {_number(point['varde'])} | {point.get('omfattning', '')} "
-                    f"| {source} |")
-    return "\n".join(rows)
+    unit = escape(_unit(item))
+    points = series.points(item)
+    with_source = any(p.get("kalla") for p in points)
+    head = ('<tr><th scope="col">Period</th><th scope="col" class="kb-tal">Värde</th>'
+            '<th scope="col">Omfattning</th>' + ('<th scope="col">Källa</th>' if with_source else "") + "</tr>")
+    rows, places = [], series.decimals(item)
+    for point in points:
+        source = f'<td>{escape(str(point.get("kalla") or "Se sidans källor"))}</td>' if with_source else ""
+        rows.append(f'<tr><td>{escape(series.period_text(point))}</td>'
+                    f'<td class="kb-tal">{escape(series.number(point["varde"], places))}</td>'
+                    f'<td>{escape(str(point.get("omfattning", "")))}</td>{source}</tr>')
+    caption = f"<caption>Mätvärden: {escape(item.title)} ({unit})</caption>"
+    table = f'<table class="kb-tabell">{caption}<thead>{head}</thead><tbody>{"".join(rows)}</tbody></table>'
+    return scroll_box(table, f"Tabell: mätvärden för {item.title}")
 
 
 def indicator_markdown(item) -> str:
-    """Chart, caption, data table, direction and target for an indicator page."""
+    """Chart, data table, direction and target for an indicator page."""
     direction = v.DIRECTIONS.get(item.data.get("riktning"), "")
-    facts = [f"**Enhet:** {item.data.get('enhet', '')}", f"**Riktning:** {direction}",
-             f"**Tas fram av:** {item.data.get('dataagare', '')}"]
+    facts = [f"**Enhet:** {md_text(_unit(item))}", f"**Riktning:** {direction}",
+             f"**Tas fram av:** {md_text(item.data.get('dataagare', ''))}"]
     if item.data.get("mal"):
-        facts.append(f"**Mål:** {item.data['mal']}")
-    lines = ["", "## Mätvärden {#matvarden}", "", f"**Definition:** {item.data.get('definition', '')}", "",
+        facts.append(f"**Mål:** {md_text(item.data['mal'])}")
+    lines = ["", "## Mätvärden {#matvarden}", "", f"**Definition:** {md_text(item.data.get('definition', ''))}", "",
              " · ".join(facts), ""]
-    if not _points(item):
+    if not series.points(item):
         lines += ["Källorna anger inga mätvärden för den här indikatorn ännu.", ""]
         return "\n".join(lines)
-    caption = f"{escape(item.title)}, {escape(str(item.data.get('enhet', '')))}. Värdena finns också i tabellen."
-    lines += [f'<figure class="kb-figur">{svg_chart(item)}<figcaption>{caption}</figcaption></figure>',
-              "", data_table(item), ""]
+    lines += [bar_chart(item), "", data_table(item), ""]
+    if item.data.get("kallor") and not any(p.get("kalla") for p in series.points(item)):
+        lines += ["Värdena kommer från källorna under [Källor](#kallor).", ""]
     return "\n".join(lines)

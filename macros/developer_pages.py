@@ -10,6 +10,7 @@ MACRO_PAGES = frozenset({
     "docs/index.md",
     "docs/bidra/att-granska.md",
     "docs/bidra/index.md",
+    "docs/indikatorer/index.md",
     "docs/kallor.md",
     "docs/kartor/karta.md",
     "docs/kartor/matris.md",

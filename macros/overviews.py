@@ -1,33 +1,63 @@
-"""Matris and Täckning: strategies against stories and indicators, and what is missing.
+"""Matris, Täckning and Indikatorer i korthet: strategies against stories and indicators, what is
+missing, and the latest value of every indicator.
 
 Coverage is what mapping tools do not compute: it tells communicators which stories are
 still to be written and editors which pages need attention.
 """
 
+from html import escape
+
+from . import series
 from .catalog import md_text
+from .charts import scroll_box
 from .relations import display_title
 from .strategy_map import map_graph
 from .workflow import is_listed, review_due
 
-MARK = '✓<span class="kb-sr-only"> kopplad</span>'
+MARK = '<span aria-hidden="true">✓</span><span class="kb-sr-only">kopplad</span>'
+ROW_HEADS = {"story": "Berättelse", "indicator": "Indikator"}
 
 
-def _strategy_header(strategies, from_src) -> list[str]:
-    heads = " | ".join(f"[{md_text(s.data.get('kod', s.id))}]({s.link_from(from_src)})" for s in strategies)
-    return [f"| | {heads} |", "| --- |" + " :---: |" * len(strategies)]
+def _full_name(strategy) -> str:
+    """Code, short name and, when the short name is not the start of it, the full title (label in name)."""
+    code, short, title = str(strategy.data.get("kod", strategy.id)), str(strategy.data.get("kortnamn") or ""), \
+        strategy.title
+    if not short or title.startswith(short):
+        return f"{code} {title}"
+    return f"{code} {short}: {title}"
+
+
+def _strategy_head(strategy, from_src: str) -> str:
+    code, short = str(strategy.data.get("kod", strategy.id)), str(strategy.data.get("kortnamn") or strategy.title)
+    return (f'<th scope="col" class="kb-matris-strategi"><a href="{escape(strategy.url_from(from_src))}" '
+            f'aria-label="{escape(_full_name(strategy))}"><span class="kb-matris-kod">{escape(code)}</span> '
+            f'<span class="kb-matris-kortnamn">{escape(short)}</span></a></th>')
 
 
 def matrix(catalog, preview: bool, from_src: str, rows_type: str) -> str:
-    """A table with one row per story (or indicator) and one column per strategy."""
+    """A table with one row per story (or indicator) and one column per strategy.
+
+    The table scrolls in its own box with the first column fixed; the page never scrolls sideways.
+    Column heads show code and short name; the full name is the link's accessible name, and a line
+    above the table shows it on hover and focus without covering any cell (diagram.css).
+    """
     columns, links = map_graph(catalog, preview)
-    strategies = columns["strategy"]
-    lines = _strategy_header(strategies, from_src)
-    for item in columns[rows_type]:
-        cells = " | ".join(MARK if s.id in links[item.id] else "" for s in strategies)
-        lines.append(f"| [{md_text(item.title)}]({item.link_from(from_src)}) | {cells} |")
-    totals = " | ".join(str(sum(1 for i in columns[rows_type] if s.id in links[i.id])) for s in strategies)
-    lines.append(f"| **Antal** | {totals} |")
-    return "\n".join(lines)
+    strategies, rows = columns["strategy"], columns[rows_type]
+    head = (f'<tr><th scope="col" class="kb-matris-rad">{ROW_HEADS.get(rows_type, "")}</th>'
+            + "".join(_strategy_head(s, from_src) for s in strategies) + "</tr>")
+    body = []
+    for item in rows:
+        cells = "".join(f"<td>{MARK}</td>" if s.id in links[item.id] else "<td></td>" for s in strategies)
+        body.append(f'<tr><th scope="row" class="kb-matris-rad"><a href="{escape(item.url_from(from_src))}">'
+                    f"{escape(item.title)}</a></th>{cells}</tr>")
+    totals = "".join(f"<td>{sum(1 for i in rows if s.id in links[i.id])}</td>" for s in strategies)
+    body.append(f'<tr class="kb-matris-summa"><th scope="row" class="kb-matris-rad">Antal</th>{totals}</tr>')
+    names = "".join(f"<span>{escape(_full_name(s))}</span>" for s in strategies)
+    label = f"Matris: strategier och {'berättelser' if rows_type == 'story' else 'indikatorer'}"
+    table = (f'<table class="kb-tabell kb-matris"><thead>{head}</thead><tbody>{"".join(body)}</tbody></table>')
+    return (f'<div class="kb-matris-ram"><p class="kb-matris-namn" aria-hidden="true">'
+            f'<span class="kb-matris-namn-tips">Peka på eller gå till en kolumnrubrik för att se strategins hela namn.'
+            f"</span>{names}</p>{scroll_box(table, label, 'kb-matris-rulle')}</div>")
 
 
 def _links(items, from_src: str, empty: str) -> str:
@@ -63,3 +93,31 @@ def coverage(catalog, preview: bool, from_src: str) -> str:
 
 def _anchor(heading: str) -> str:
     return heading.lower().replace(" ", "-").replace("å", "a").replace("ä", "a").replace("ö", "o")
+
+
+def indicators_at_a_glance(catalog, preview: bool, from_src: str) -> str:
+    """Indikatorer i korthet: each indicator's latest value, period, scope and direction, or that the
+    sources give none. Indicators with values come first; on a phone each row becomes a card (diagram.css)."""
+    indicators = [i for i in catalog.of_type("indicator") if is_listed(i, catalog.today, preview)]
+    with_values = sorted((i for i in indicators if series.latest(i)), key=lambda i: i.title.lower())
+    without = sorted((i for i in indicators if not series.latest(i)), key=lambda i: i.title.lower())
+    rows = []
+    for item in with_values + without:
+        name = f'<th scope="row"><a href="{escape(item.url_from(from_src))}">{escape(item.title)}</a></th>'
+        last = series.latest(item)
+        if last is None:
+            cells = f'<td colspan="3" class="kb-korthet-inga" data-rubrik="Senaste värde">{series.NO_VALUES}</td>'
+        else:
+            cells = (f'<td data-rubrik="Senaste värde"><span class="kb-korthet-tal">{escape(series.number(last["varde"], series.decimals(item)))}'
+                     f'</span> {escape(str(item.data.get("enhet", "")))}</td>'
+                     f'<td data-rubrik="Period">{escape(series.period_text(last))}</td>'
+                     f'<td data-rubrik="Gäller">{escape(str(last.get("omfattning", "")))}</td>')
+        rows.append(f'<tr>{name}{cells}<td data-rubrik="Riktning">{escape(series.change_text(item))}</td></tr>')
+    head = ('<tr><th scope="col">Indikator</th><th scope="col">Senaste värde</th><th scope="col">Period</th>'
+            '<th scope="col">Gäller</th><th scope="col">Riktning</th></tr>')
+    summary = (f'<p class="kb-korthet-summa">{len(with_values)} av {len(indicators)} indikatorer har värden i '
+               f"källorna. Riktningen säger vilket håll som är bättre och, när det finns två värden för samma "
+               f"omfattning, om den senaste förändringen gick åt det hållet.</p>")
+    table = (f'<table class="kb-tabell kb-korthet"><caption>Indikatorer i korthet: senaste värde, period och '
+             f'riktning</caption><thead>{head}</thead><tbody>{"".join(rows)}</tbody></table>')
+    return summary + table

@@ -64,6 +64,7 @@ GENERATED_ATTRIBUTES = {
     "a": {"href", "rel"},
     "td": ATTRIBUTES["td"] | {"style"},
     "th": ATTRIBUTES["th"] | {"style"},
+    "div": {"tabindex"},  # a table's scroll box (charts.scroll_box): the keyboard must be able to scroll it
     "input": {"type", "checked"},
     "label": {"for"},
     "button": {"type"},
