@@ -22,6 +22,11 @@ $(BIN)/.installed-test: requirements-test.txt $(BIN)/.installed
 	$(BIN)/pip install --quiet -r requirements-test.txt
 	@touch $@
 
+# The Nu HTML Checker for tests/test_valid_html.py, from npm (it runs on Java).
+VNU_JAR := .cache/vnu/node_modules/vnu-jar/build/dist/vnu.jar
+$(VNU_JAR):
+	npm install --silent --no-audit --no-fund --prefix .cache/vnu vnu-jar@26.9.27
+
 serve: $(BIN)/.installed ## Visa webbplatsen på http://127.0.0.1:8000 med utkast och automatisk omladdning
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:$(PORT) --livereload
 
@@ -41,7 +46,7 @@ chromium: ## Installera Chromium för webbläsartesterna om den saknas
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	else echo "Chromium saknas. Installera det med: sudo apt-get install chromium"; exit 1; fi
 
-test: $(BIN)/.installed-test chromium ## Kör alla tester (bygger webbplatsen och testar i Chromium)
+test: $(BIN)/.installed-test $(VNU_JAR) chromium ## Kör alla tester (bygger webbplatsen och testar i Chromium)
 	$(BIN)/python -m pytest
 
 bench: $(BIN)/.installed-test chromium ## Mät byggtid, storlek och sökning (skriver siffror, påstår inget)

@@ -102,5 +102,5 @@ def indicator_markdown(item) -> str:
         return "\n".join(lines)
     lines += [bar_chart(item), "", data_table(item), ""]
     if item.data.get("kallor") and not any(p.get("kalla") for p in series.points(item)):
-        lines += ["Värdena kommer från källorna under [Källor](#kallor).", ""]
+        lines += ["Värdena kommer från källorna under [Om källorna](#om-kallorna).", ""]
     return "\n".join(lines)
