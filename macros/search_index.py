@@ -28,7 +28,7 @@ KEYWORD_FIELD = "sokord"  # must be a field in mkdocs.yml `plugins.search.fields
 
 GLOSSARY = "docs/ordlista.md"
 ABBREVIATIONS = Path("docs", "_ordlista", "forkortningar.md")
-GLOSSARY_WEIGHT = 3  # a letter's section competes with whole pages, which Material ranks 2.5 times higher
+GLOSSARY_WEIGHT = 4  # a letter's section competes with whole pages, which Material ranks higher, and with titles
 LISTING_WEIGHT = 0.5  # a folder's start page, which lists the pages under it
 GUIDE_WEIGHT = 0.3  # the contributor guide: for those who write, not for those who look something up
 GUIDE_FOLDER = "docs/bidra/"
@@ -65,6 +65,8 @@ def search_weight(item) -> float | None:
     if item.rel_path.startswith(GUIDE_FOLDER):
         return GUIDE_WEIGHT
     if item.rel_path.startswith(LISTING_FOLDERS) and item.rel_path.endswith("/index.md"):
+        return LISTING_WEIGHT
+    if item.type.key == "journey":  # a guided tour of other pages, whose titles it lists step by step
         return LISTING_WEIGHT
     return 1
 
