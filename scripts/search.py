@@ -18,12 +18,14 @@ sys.path.insert(0, str(ROOT))
 
 from macros.catalog import load_catalog  # noqa: E402
 from macros.offline_search import BrowserSearch  # noqa: E402
+from macros.relations import display_title  # noqa: E402
 
 
 def build_site(root: Path, site_dir: Path) -> None:
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(root / "mkdocs.yml"),
-                             "-d", str(site_dir)], cwd=root, env=env, capture_output=True, text=True)
+                             "-d", str(site_dir)], cwd=root, env=env, capture_output=True, text=True,
+                            encoding="utf-8")
     if result.returncode != 0:
         sys.exit(f"Webbplatsen gick inte att bygga, så det finns inget sökindex:\n{result.stderr}")
 
@@ -50,7 +52,7 @@ def main(argv: list[str] | None = None) -> int:
     for rank, hit in enumerate(hits, start=1):
         item = by_url.get(hit.location)
         where = f"[{item.type.name}]  {item.rel_path}" if item else "[genererad sida]"
-        print(f"{rank}. {item.title if item else hit.title}  {where}  (/{hit.location})")
+        print(f"{rank}. {display_title(item) if item else hit.title}  {where}  (/{hit.location})")
     return 0
 
 
