@@ -142,7 +142,7 @@ def map_html(catalog, preview: bool, from_src: str) -> str:
     columns, links = map_graph(catalog, preview)
     personas = {p.id: p.title for p in catalog.of_type("persona") if is_listed(p, catalog.today, preview)}
     owners = {k: label for k, label in v.PLAN_OWNERS.items() if k != "gemensam"}
-    out = ['<div class="kb-karta" data-kb-karta markdown="0">',
+    out = ['<div class="kb-karta" data-kb-karta>',
            '<div class="kb-karta__filter" role="group" aria-label="Filtrera kartan">',
            _select("owner", "Plan", owners), _select("group", "Strategigrupp", v.STRATEGY_GROUPS),
            _select("persona", "Persona", personas),
