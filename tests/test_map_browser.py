@@ -240,3 +240,13 @@ def test_axe_finds_nothing_with_a_node_selected(device, request):
     result = Axe().run(tab, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]})
     problems = [f"{v['id']}: {[n['target'] for n in v['nodes'][:3]]}" for v in result.response["violations"]]
     assert problems == []
+
+
+def test_without_script_the_lines_and_the_text_twin_remain_and_no_dead_controls_show(browser, site_url):
+    context = browser.new_context(viewport={"width": DESKTOP[0], "height": DESKTOP[1]}, java_script_enabled=False)
+    tab = context.new_page()
+    tab.goto(site_url + "kartor/karta/")
+    assert tab.locator(".kb-karta__linjer").is_visible() and tab.locator("#kartan-som-text").is_visible()
+    for dead in (".kb-karta__filter", ".kb-karta__status", "#kb-karta-detalj"):
+        assert tab.locator(dead).is_hidden(), dead
+    context.close()

@@ -41,6 +41,7 @@
     var counters = toArray(map.querySelectorAll(".kb-karta__antal"));
     var wide = window.matchMedia(WIDE);
     var selected = null;
+    map.classList.add("kb-karta--aktiv");  // filters, status and panel only show when they work
 
     function nameOf(node) { return node.querySelector(":scope > button").textContent; }
     function typeOf(node) { return node.dataset.typ; }
