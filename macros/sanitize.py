@@ -70,7 +70,9 @@ GENERATED_ATTRIBUTES = {
     "button": {"type"},
     "progress": {"max", "value"},
     "option": {"value", "selected"},
-    "svg": {"viewbox", "xmlns", "focusable"},
+    # html5ever hands nh3 SVG attribute names in their SVG spelling (viewBox), html.parser in removals()
+    # lower-cases them: both spellings are listed, or nh3 would strip viewBox while removals() saw nothing.
+    "svg": {"viewbox", "viewBox", "preserveaspectratio", "preserveAspectRatio", "xmlns", "focusable"},
     "rect": {"x", "y", "width", "height", "fill"},
     "line": {"x1", "y1", "x2", "y2", "stroke", "stroke-width"},
     "text": {"x", "y", "fill", "font-size", "text-anchor", "font-weight"},
