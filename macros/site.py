@@ -107,13 +107,14 @@ def page_meta(item, catalog) -> dict:
 def decorate(markdown: str, item, state: BuildState) -> str:
     """Workflow banner above, generated relations, sources and review dates below."""
     catalog, preview = state.catalog, state.preview
-    top = workflow.banner(item, catalog.today) + journeys.step_box_markdown(item, catalog, preview)
+    top = workflow.banner(item, catalog.today)
     if not developer_pages.runs_macros(item.rel_path):
         start, end = sanitize.author_region(state.nonce)
         markdown = f"\n\n{start}\n\n{markdown.rstrip()}\n\n{end}\n\n"
     parts = [top + markdown.rstrip("\n"), "\n", journeys.journey_markdown(item, catalog, preview)]
     if item.type.key == "indicator":
         parts.append(charts.indicator_markdown(item))
+    parts.append(journeys.step_box_markdown(item, catalog, preview))  # after the text (and its chart)
     parts.append(relations.relations_markdown(item, catalog, preview))
     parts.append(provenance.sources_markdown(item, item.src_uri))
     parts.append(provenance.review_markdown(item, last_changed.last_changed(item, state.changed)))
