@@ -117,10 +117,10 @@ def decorate(markdown: str, item, state: BuildState) -> str:
         heading = f"\n\n{fence[0]}\n\n{heading.strip()}\n\n{fence[1]}\n\n" if heading else ""
         body = f"\n\n{fence[0]}\n\n{body.strip()}\n\n{fence[1]}\n\n"
     parts = [heading + workflow.banner(item, catalog.today) + page_anatomy.lead_markdown(item) + body.rstrip("\n"), "\n",
-             journeys.step_box_markdown(item, catalog, preview),
              journeys.journey_markdown(item, catalog, preview)]
     if item.type.key == "indicator":
         parts.append(charts.indicator_markdown(item))
+    parts.append(journeys.step_box_markdown(item, catalog, preview))  # after the text (and its chart); hidden
     parts.append(relations.relations_markdown(item, catalog, preview, has_tags=bool(facets.facet_tags(item, catalog))))
     parts.append(page_anatomy.sources_section(provenance.source_lines(item, item.src_uri), source_notes, fence))
     parts.append(provenance.review_markdown(item, last_changed.last_changed(item, state.changed)))

@@ -201,14 +201,37 @@ def test_member_page_shows_its_step_with_links_back_and_forward(site):
         assert resolves(site, "styrning/reko", href), href
 
 
-def test_a_page_in_two_journeys_has_a_box_for_each(site):
+def test_a_page_in_two_journeys_has_a_box_for_each_and_every_box_is_hidden(site):
     html = article(site, "strategier/k2")
-    assert '<p class="kb-stegrutor__rubrik">Sidan ingår i 2 introduktionsspår:</p>' in html
-    assert "kb-stegrutor" not in article(site, "styrning/reko")  # one journey: one plain box
     boxes = step_boxes(html)
     assert [re.search(r'data-kb-stegruta="([^"]+)"', b).group(1) for b in boxes] == ["socialchef", "skolchef"]
     assert "<strong>Steg 3 av 3</strong> (sida 1 av 2)" in boxes[0] and "<strong>Steg 1 av 2</strong>" in boxes[1]
-    assert "hidden" not in re.search(r"<nav[^>]*>", boxes[0]).group(0)  # without script, every box shows
+    # Script shows the one the reader follows; a reader who follows neither sees none, without script too.
+    for box in boxes:
+        assert re.search(r"<nav[^>]*\shidden[\s=>]", box), box[:200]
+    assert "Sidan ingår i" not in html and "kb-stegrutor" not in html  # no panel listing every journey
+
+
+def test_the_box_has_the_step_tick_and_a_way_to_leave(site):
+    box = step_boxes(article(site, "styrning/reko"))[0]
+    assert re.search(r'<input type="checkbox" id="kb-ruta-socialchef-1" data-kb-steg="sa-styrs-samverkan">', box)
+    assert '<label for="kb-ruta-socialchef-1">Steg 1 är klart</label>' in box
+    assert re.search(r'<button type="button" class="md-button" data-kb-lamna(="")?>Lämna spåret</button>', box)
+    note = re.search(r'<p class="kb-stegruta-lamnad"[^>]*>(.*?)</p>', article(site, "styrning/reko"), re.S)
+    assert note and re.search(r"\shidden[\s=>]", note.group(0))
+    assert note.group(1) == 'Du har lämnat introduktionsspåret. Alla spår finns på <a href="../../introduktion/">Ny här?</a>.'
+
+
+def test_no_page_shows_a_box_without_script(site):
+    """Every box the build writes is hidden: only script, knowing the reader's journey, shows one."""
+    from sitebuild import html_pages, text_of
+
+    found = 0
+    for path in html_pages(site):
+        for tag in re.findall(r'<nav[^>]*class="kb-stegruta"[^>]*>', text_of(site, path)):
+            found += 1
+            assert re.search(r"\shidden[\s=>]", tag), (path, tag)
+    assert found == 7  # 5 pages in socialchef + 2 in skolchef (k2 in both)
 
 
 def test_the_ends_lead_back_to_the_journey(site):
@@ -218,9 +241,9 @@ def test_the_ends_lead_back_to_the_journey(site):
     assert re.search(r'<a href="../../introduktion/socialchef/#steg-3">Sista steget: tillbaka till spåret', last)
 
 
-def test_box_comes_before_the_page_text(site):
+def test_box_comes_after_the_page_text_before_the_sources(site):
     html = article(site, "principer/bast-for-esther")
-    assert html.index('class="kb-stegruta"') < html.index("Principen.")
+    assert html.index("Principen.") < html.index('class="kb-stegruta"') < html.index('id="kallor"')
 
 
 def test_drafts_give_no_box_and_no_card_in_production_but_do_in_the_preview(site, preview_site):

@@ -1,11 +1,12 @@
-"""Journeys in headless Chromium, as a new manager would use them, on the journeys fixture site.
+"""Journeys in headless Chromium, as a new manager would use them.
 
-The fixture site (base + tests/fixtures/sites/journeys) is built and served here, so these tests
-do not depend on the real content, which other people keep changing.
+Most tests use the fixture site (base + tests/fixtures/sites/journeys), built and served here, so
+they do not depend on the real content, which other people keep changing. The sweeps at the end run
+over every page of the real site, so a new page or journey is covered without new test code.
 """
 
 import re
-from urllib.parse import urlparse
+from urllib.parse import urlencode, urlparse
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
@@ -16,6 +17,16 @@ WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 JOURNEY = "introduktion/socialchef/"
 STATUS = "[data-kb-framsteg]"
 VISIBLE_BOX = "nav.kb-stegruta:visible"
+CURRENT = "kb-introduktion:aktuellt"
+# What a reader can see of the journey machinery on a page: boxes and their step checkboxes.
+SHOWN_JS = """() => ({
+  boxes: Array.from(document.querySelectorAll('.kb-stegruta:not([hidden])'))
+    .map(b => b.getAttribute('data-kb-stegruta')),
+  visible: Array.from(document.querySelectorAll('.kb-stegruta'))
+    .filter(b => b.checkVisibility()).map(b => b.getAttribute('data-kb-stegruta')),
+  checkboxes: Array.from(document.querySelectorAll('.md-content input[type=checkbox]'))
+    .filter(e => e.checkVisibility()).map(e => e.id),
+})"""
 
 
 @pytest.fixture(scope="module")
@@ -53,6 +64,18 @@ def tab_to(page, selector: str, key: str = "Tab", limit: int = 200) -> None:
             return
         page.keyboard.press(key)
     raise AssertionError(f"{selector} never got focus with {key}")
+
+
+def shown(page) -> dict:
+    return page.evaluate(SHOWN_JS)
+
+
+def errors_of(page) -> list[str]:
+    """Collects script errors and console errors from now on."""
+    found: list[str] = []
+    page.on("pageerror", lambda e: found.append(f"pageerror: {e}"))
+    page.on("console", lambda m: found.append(f"console: {m.text}") if m.type == "error" else None)
+    return found
 
 
 def axe_violations(page) -> list[str]:
@@ -94,26 +117,86 @@ def test_back_links_walk_the_journey_backwards(page, url):
                        "styrning/reko/", "styrning/kommunalt-forum/"]
 
 
-def test_a_page_in_two_journeys_shows_the_one_the_reader_follows(page, url):
-    page.goto(url + "strategier/k2/", wait_until="load")
-    assert page.locator(VISIBLE_BOX).count() == 2  # nothing known yet: show both, one line each
-    assert page.get_by_text("Sidan ingår i 2 introduktionsspår:").is_visible()
-    assert page.locator(".kb-stegruta a[rel=next]:visible").count() == 2
-    assert page.locator(".kb-stegruta a[rel=prev]:visible").count() == 0
-    assert page.locator(".kb-stegruta input:visible").count() == 0
+def test_a_fresh_reader_sees_no_box_and_no_checkbox(page, url):
+    for path in ("strategier/k2/", "styrning/reko/", "personas/esther/"):
+        page.goto(url + path, wait_until="load")
+        assert shown(page) == {"boxes": [], "visible": [], "checkboxes": []}, path
+        assert page.locator("nav.kb-stegruta").count() >= 1, path  # there, waiting: not missing
+
+
+def test_arriving_through_the_journey_page_shows_exactly_that_journey(page, url):
     page.goto(url + "introduktion/skolchef/", wait_until="load")
-    page.goto(url + "strategier/k2/", wait_until="load")
-    assert page.locator(VISIBLE_BOX).count() == 1
+    with page.expect_navigation(wait_until="load"):
+        page.locator("#steg-1 ~ ul a").first.click()
+    assert path_of(page, url) == "strategier/k2/"
+    assert shown(page) == {"boxes": ["skolchef"], "visible": ["skolchef"], "checkboxes": ["kb-ruta-skolchef-1"]}
     assert "Steg 1 av 2 i Introduktion för skolchefer" in page.locator(VISIBLE_BOX).inner_text()
-    assert not page.get_by_text("Sidan ingår i 2 introduktionsspår:").is_visible()
-    assert page.locator(VISIBLE_BOX).locator("a[rel=prev]").is_visible()
-    assert page.locator(VISIBLE_BOX).get_by_label("Steg 1 är klart").is_visible()
-    page.goto(url + "strategier/k2/?spar=socialchef", wait_until="load")
-    assert "Introduktion för socialchefer" in page.locator(VISIBLE_BOX).inner_text()
-    page.goto(url + "strategier/k2/", wait_until="load")  # the link's journey is remembered
-    assert "Introduktion för socialchefer" in page.locator(VISIBLE_BOX).inner_text()
-    page.goto(url + "strategier/k2/?spar=finns-inte", wait_until="load")
-    assert "Introduktion för socialchefer" in page.locator(VISIBLE_BOX).inner_text()
+
+
+def test_a_page_in_two_journeys_shows_only_the_current_one(page, url):
+    page.goto(url + "introduktion/skolchef/", wait_until="load")  # opening a journey makes it current
+    page.goto(url + "strategier/k2/", wait_until="load")
+    assert shown(page)["visible"] == ["skolchef"]
+    page.goto(url + "strategier/k2/?spar=socialchef", wait_until="load")  # the link's journey wins ...
+    assert shown(page)["visible"] == ["socialchef"]
+    page.goto(url + "strategier/k2/", wait_until="load")  # ... and becomes the current one
+    assert shown(page)["visible"] == ["socialchef"]
+    assert page.evaluate(f"() => localStorage.getItem('{CURRENT}')") == "socialchef"
+
+
+def test_after_ticking_in_one_journey_a_page_only_in_another_shows_nothing(page, url):
+    page.goto(url + JOURNEY, wait_until="load")
+    page.get_by_label("Steg 1 är klart").check()
+    page.goto(url + "styrning/reko/", wait_until="load")  # in socialchef: its box
+    assert shown(page)["visible"] == ["socialchef"]
+    page.goto(url + "personas/esther/", wait_until="load")  # only in skolchef
+    assert shown(page) == {"boxes": [], "visible": [], "checkboxes": []}
+    page.goto(url + "strategier/k2/", wait_until="load")  # in both: only the current one
+    assert shown(page)["visible"] == ["socialchef"]
+
+
+HOSTILE = ["finns-inte", "", "socialchef ", "SOCIALCHEF", '"]><img src=x onerror=alert(1)>', "*", "__proto__",
+           "constructor", "toString", "socialchef'] , [data-kb-stegruta", "%00", "<script>alert(1)</script>"]
+
+
+@pytest.mark.parametrize("current", [None, "skolchef"])
+def test_a_bogus_or_hostile_journey_in_the_link_shows_nothing_and_breaks_nothing(page, url, current):
+    errors = errors_of(page)
+    page.on("dialog", lambda d: errors.append(f"dialog: {d.message}") or d.dismiss())
+    if current:
+        page.goto(url + f"introduktion/{current}/", wait_until="load")
+    for value in HOSTILE:
+        page.goto(url + "strategier/k2/?" + urlencode({"spar": value}), wait_until="load")
+        assert shown(page)["visible"] == ([current] if current else []), value
+        assert page.locator("img[src=x], nav.kb-stegruta img").count() == 0
+        assert page.evaluate(f"() => localStorage.getItem('{CURRENT}')") == current, value
+    page.evaluate(f"() => localStorage.setItem('{CURRENT}', '\"]><b>')")  # storage is the reader's to change too
+    page.goto(url + "strategier/k2/", wait_until="load")
+    assert shown(page)["visible"] == []
+    assert errors == []
+
+
+def test_leaving_the_journey_hides_the_box_and_forgets_it(page, url):
+    page.goto(url + "styrning/reko/?spar=socialchef", wait_until="load")
+    box = page.locator(VISIBLE_BOX)
+    box.get_by_role("button", name="Lämna spåret").click()
+    assert shown(page) == {"boxes": [], "visible": [], "checkboxes": []}
+    note = page.locator(".kb-stegruta-lamnad")
+    assert note.is_visible() and "Du har lämnat introduktionsspåret." in note.inner_text()
+    assert note.evaluate("n => n === document.activeElement")  # the keyboard is not dropped at the top
+    assert page.evaluate(f"() => localStorage.getItem('{CURRENT}')") is None
+    page.goto(url + "strategier/k2/", wait_until="load")
+    assert shown(page)["visible"] == []
+    page.goto(url + "styrning/reko/", wait_until="load")
+    assert shown(page)["visible"] == [] and not page.locator(".kb-stegruta-lamnad").is_visible()
+
+
+def test_leaving_works_from_the_keyboard(page, url):
+    page.goto(url + "styrning/reko/?spar=socialchef", wait_until="load")
+    tab_to(page, "[data-kb-lamna]")
+    page.keyboard.press("Enter")
+    assert shown(page)["visible"] == []
+    assert page.evaluate(f"() => localStorage.getItem('{CURRENT}')") is None
 
 
 def test_ticks_persist_across_reloads_progress_updates_and_reset_clears(page, url):
@@ -195,20 +278,23 @@ def test_print_button_prints_and_the_print_shows_questions_with_answers_at_the_e
     after = page.locator(".kb-steg a", has_text="Kommunalt forum").evaluate(
         "a => getComputedStyle(a, '::after').content")
     assert after == f'" – {url}styrning/kommunalt-forum/"'  # the address, without ?spar=
-    page.goto(url + "strategier/k2/", wait_until="load")
-    assert not page.locator("nav.kb-stegruta").first.is_visible()  # no use on paper
+    page.goto(url + "strategier/k2/?spar=socialchef", wait_until="load")
+    page.emulate_media(media="screen")
+    assert page.locator(VISIBLE_BOX).count() == 1
+    page.emulate_media(media="print")
+    assert page.locator(VISIBLE_BOX).count() == 0  # no use on paper
 
 
-def test_without_script_every_box_shows_and_nothing_pretends_to_work(browser, url):
+def test_without_script_no_box_shows_and_the_journey_page_is_the_way(browser, url):
     context = browser.new_context(java_script_enabled=False, locale="sv-SE")
     page = context.new_page()
     try:
-        page.goto(url + "strategier/k2/", wait_until="load")
-        assert page.locator(VISIBLE_BOX).count() == 2
-        assert not page.locator(".kb-stegruta__klar").first.is_visible()
+        page.goto(url + "strategier/k2/?spar=socialchef", wait_until="load")
+        assert page.locator(VISIBLE_BOX).count() == 0
+        assert page.locator(".md-content input[type=checkbox]:visible").count() == 0
         page.goto(url + JOURNEY, wait_until="load")
         assert not page.locator("[data-kb-verktyg]").is_visible()
-        assert page.locator(".kb-steg input[type=checkbox]").count() == 3
+        assert page.locator(".kb-steg a[href*='?spar=socialchef']").count() == 5  # every step's pages
         assert page.locator("summary", has_text="Vilket organ är politiskt?").is_visible()
     finally:
         context.close()
@@ -225,7 +311,8 @@ def test_nothing_but_local_storage_is_used(page, url):
     assert [r for r in requests if urlparse(r).hostname != "127.0.0.1" and not r.startswith("data:")] == []
 
 
-@pytest.mark.parametrize("path", [JOURNEY, "introduktion/", "strategier/k2/", "styrning/reko/?spar=socialchef"])
+@pytest.mark.parametrize("path", [JOURNEY, "introduktion/", "strategier/k2/?spar=skolchef",
+                                  "styrning/reko/?spar=socialchef"])
 def test_axe_finds_nothing_on_journey_pages(page, url, path):
     if path == "introduktion/":
         page.goto(url + JOURNEY, wait_until="load")
@@ -234,4 +321,59 @@ def test_axe_finds_nothing_on_journey_pages(page, url, path):
     if path == JOURNEY:
         page.get_by_label("Steg 2 är klart").check()
         page.locator("summary").first.click()  # an answer open
+    else:
+        assert path == "introduktion/" or page.locator(VISIBLE_BOX).count() == 1  # axe sees the box
     assert axe_violations(page) == []
+
+
+def test_axe_finds_nothing_once_the_reader_has_left(page, url):
+    page.goto(url + "styrning/reko/?spar=socialchef", wait_until="load")
+    page.locator(VISIBLE_BOX).get_by_role("button", name="Lämna spåret").click()
+    assert page.locator(".kb-stegruta-lamnad").is_visible()
+    assert axe_violations(page) == []
+
+
+# --- Sweeps over every page of the real site -----------------------------------------------------
+
+
+def test_real_site_fresh_reader_sees_no_box_and_no_checkbox_outside_the_journeys(browser, site_url, pages):
+    context = browser.new_context(locale="sv-SE")
+    page = context.new_page()
+    errors = errors_of(page)
+    problems, members = [], 0
+    try:
+        for path in pages:
+            if path.startswith("introduktion/"):
+                continue
+            page.goto(site_url + path, wait_until="load")
+            seen = shown(page)
+            if seen != {"boxes": [], "visible": [], "checkboxes": []}:
+                problems.append(f"/{path}: {seen}")
+            members += page.evaluate("() => document.querySelectorAll('.kb-stegruta').length > 0")
+        assert page.evaluate(f"() => localStorage.getItem('{CURRENT}')") is None
+    finally:
+        context.close()
+    assert problems == [] and errors == []
+    assert members > 0  # the sweep did meet pages that are steps
+
+
+def test_real_site_every_step_link_shows_exactly_its_journey(browser, site_url, pages):
+    context = browser.new_context(locale="sv-SE")
+    page = context.new_page()
+    errors = errors_of(page)
+    problems, checked_links = [], 0
+    try:
+        for journey_path in [p for p in pages if p.startswith("introduktion/") and p != "introduktion/"]:
+            page.goto(site_url + journey_path, wait_until="load")
+            journey = page.locator("[data-kb-spar]").get_attribute("data-kb-spar")
+            links = page.eval_on_selector_all(".kb-steg a[href*='?spar=']", "els => els.map(a => a.href)")
+            for link in dict.fromkeys(links):
+                page.goto(link, wait_until="load")
+                checked_links += 1
+                seen = shown(page)
+                if seen["visible"] != [journey] or len(seen["checkboxes"]) != 1:
+                    problems.append(f"{journey} → {urlparse(link).path}: {seen}")
+    finally:
+        context.close()
+    assert problems == [] and errors == []
+    assert checked_links > 0

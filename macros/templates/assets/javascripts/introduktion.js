@@ -3,17 +3,22 @@
  *
  * - Journey page ([data-kb-spar]): ticks per step are kept under "kb-introduktion:klara:<spår>",
  *   "X av Y klara" is announced, "Börja om" clears the ticks, "Skriv ut" prints.
- * - Member pages ([data-kb-stegruta]): a page in several journeys shows only the box of the
- *   journey the reader follows (?spar=<id> on the link, else the journey last opened), all of
- *   them when that is unknown. The box's own checkbox ticks the same step.
+ * - The reader's current journey ("kb-introduktion:aktuellt"): set by opening a journey page or
+ *   by a link carrying ?spar=<id>, cleared by "Lämna spåret".
+ * - Member pages ([data-kb-stegruta], every box hidden in the HTML): only the box of the current
+ *   journey shows, and only if that journey names this page; else none. The box's own checkbox
+ *   ticks the same step as the journey page.
  * - Start page ([data-kb-spar-status]): how far the reader has come in each journey.
- * Nothing leaves the browser: no cookies, no requests. Without script every box shows.
+ * ?spar= and storage are the reader's to change: a value is used only if it equals one of the
+ * journey ids the page itself carries, and never goes into a selector or into HTML.
+ * Nothing leaves the browser: no cookies, no requests. Without script no box shows; the journey
+ * page lists every step.
  */
 (function () {
   "use strict";
 
   var PREFIX = "kb-introduktion:";
-  var LAST = PREFIX + "senaste";
+  var CURRENT = PREFIX + "aktuellt";
 
   function read(key) {
     try { return window.localStorage.getItem(key); } catch (e) { return null; }
@@ -52,7 +57,7 @@
     var status = root.querySelector("[data-kb-framsteg]");
     var meter = root.querySelector("progress");
     var tools = root.querySelector("[data-kb-verktyg]");
-    write(LAST, journey);
+    write(CURRENT, journey);
 
     function update(message) {
       var done = 0;
@@ -101,33 +106,57 @@
     update();
   }
 
+  function linkedJourney() {
+    try { return new URLSearchParams(window.location.search).get("spar"); } catch (e) { return null; }
+  }
+
+  /* The journey whose box this page shows: one of `ids` (the journeys on this page), or null. */
+  function currentJourney(ids) {
+    var linked = linkedJourney();
+    if (linked !== null && ids.indexOf(linked) >= 0) {
+      write(CURRENT, linked);
+      return linked;
+    }
+    var stored = read(CURRENT);
+    return stored !== null && ids.indexOf(stored) >= 0 ? stored : null;
+  }
+
+  function setUpTick(box, journey) {
+    var input = box.querySelector("input[data-kb-steg]");
+    if (!input) return;
+    var key = input.getAttribute("data-kb-steg");
+    input.checked = ticked(journey).indexOf(key) >= 0;
+    input.addEventListener("change", function () {
+      var list = ticked(journey).filter(function (k) { return k !== key; });
+      if (input.checked) list.push(key);
+      setTicked(journey, list);
+    });
+  }
+
+  function setUpLeave(box) {
+    var note = document.querySelector("[data-kb-lamnad]");
+    each(box, "[data-kb-lamna]", function (button) {
+      button.addEventListener("click", function () {
+        write(CURRENT, null);
+        box.hidden = true;
+        if (!note) return;
+        note.hidden = false;
+        // The button is gone: keyboard and screen reader users land on what replaced it.
+        note.setAttribute("tabindex", "-1");
+        note.focus();
+      });
+    });
+  }
+
   function setUpStepBoxes(boxes) {
     var ids = boxes.map(function (box) { return box.getAttribute("data-kb-stegruta"); });
-    var wanted = null;
-    try { wanted = new URLSearchParams(window.location.search).get("spar"); } catch (e) { wanted = null; }
-    if (wanted && ids.indexOf(wanted) >= 0) {
-      write(LAST, wanted);
-    } else {
-      wanted = read(LAST);
-    }
-    if (wanted && ids.indexOf(wanted) >= 0) {
-      boxes.forEach(function (box) { box.hidden = box.getAttribute("data-kb-stegruta") !== wanted; });
-      var group = boxes[0].closest(".kb-stegrutor");
-      if (group) group.classList.add("kb-stegrutor--vald");
-    }
+    var journey = currentJourney(ids);
+    if (journey === null) return;
     boxes.forEach(function (box) {
-      var journey = box.getAttribute("data-kb-stegruta");
-      var holder = box.querySelector(".kb-stegruta__klar");
-      var input = holder && holder.querySelector("input[data-kb-steg]");
-      if (!input) return;
-      var key = input.getAttribute("data-kb-steg");
-      input.checked = ticked(journey).indexOf(key) >= 0;
-      input.addEventListener("change", function () {
-        var list = ticked(journey).filter(function (k) { return k !== key; });
-        if (input.checked) list.push(key);
-        setTicked(journey, list);
-      });
-      holder.hidden = false;
+      if (box.getAttribute("data-kb-stegruta") !== journey) return;
+      setUpTick(box, journey);
+      setUpLeave(box);
+      box.hidden = false;
     });
   }
 
@@ -141,6 +170,7 @@
   }
 
   function init() {
+    write(PREFIX + "senaste", null); // an earlier version's "last journey opened", no longer read
     each(document, "[data-kb-spar][data-kb-antal]", setUpJourney);
     var boxes = Array.prototype.slice.call(document.querySelectorAll("[data-kb-stegruta]"));
     if (boxes.length) setUpStepBoxes(boxes);
