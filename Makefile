@@ -7,10 +7,10 @@ export NO_MKDOCS_2_WARNING := 1
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help serve build validate test bench new-story clean chromium
+.PHONY: help serve build validate test bench new-story clean chromium screenshots lighthouse
 
 help: ## Visa alla kommandon med en rad var
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-10s %s\n", $$1, $$2}'
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-12s %s\n", $$1, $$2}'
 
 $(BIN)/.installed: requirements.txt
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 eller senare krävs (du har " + sys.version.split()[0] + ").")'
@@ -52,5 +52,15 @@ test: $(BIN)/.installed-test $(VNU_JAR) chromium ## Kör alla tester (bygger web
 bench: $(BIN)/.installed-test chromium ## Mät byggtid, storlek och sökning (skriver siffror, påstår inget)
 	$(BIN)/python scripts/bench.py
 
+screenshots: $(BIN)/.installed-test chromium ## Skärmbilder av nyckelsidorna i mobil och dator till skarmbilder/ (för granskare)
+	$(BIN)/python scripts/screenshots.py --ut skarmbilder
+
+LIGHTHOUSE := .cache/lighthouse/node_modules/.bin/lighthouse
+$(LIGHTHOUSE):
+	npm install --silent --no-audit --no-fund --prefix .cache/lighthouse lighthouse@12.2.3
+
+lighthouse: $(BIN)/.installed-test chromium $(LIGHTHOUSE) ## Lighthouse-poäng (mobil) för nyckelsidorna, serverade komprimerade
+	$(BIN)/python scripts/lighthouse.py --lighthouse $(LIGHTHOUSE)
+
 clean: ## Ta bort byggd webbplats och cachefiler
-	rm -rf site .pytest_cache
+	rm -rf site skarmbilder .pytest_cache
