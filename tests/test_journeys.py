@@ -243,7 +243,8 @@ def test_the_ends_lead_back_to_the_journey(site):
 
 def test_box_comes_after_the_page_text_before_the_sources(site):
     html = article(site, "principer/bast-for-esther")
-    assert html.index("Principen.") < html.index('class="kb-stegruta"') < html.index('id="kallor"')
+    assert html.index("Principen.") < html.index('class="kb-stegruta"') < html.index('id="kopplingar"') \
+        < html.index('id="om-kallorna"')
 
 
 def test_drafts_give_no_box_and_no_card_in_production_but_do_in_the_preview(site, preview_site):
