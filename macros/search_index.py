@@ -64,8 +64,8 @@ def search_weight(item) -> float | None:
         return None
     if item.rel_path.startswith(GUIDE_FOLDER):
         return GUIDE_WEIGHT
-    if item.rel_path.startswith(LISTING_FOLDERS) and item.rel_path.endswith("/index.md"):
-        return LISTING_WEIGHT
+    if item.rel_path == "docs/index.md" or (item.rel_path.startswith(LISTING_FOLDERS) and item.rel_path.endswith("/index.md")):
+        return LISTING_WEIGHT  # the start page too: its text is the top tasks, other pages' names
     if item.type.key == "journey":  # a guided tour of other pages, whose titles it lists step by step
         return LISTING_WEIGHT
     return 1

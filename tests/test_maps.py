@@ -186,7 +186,15 @@ def test_tag_pages_list_items_under_each_facet_value(site):
 
 def test_story_page_shows_its_facet_tags(site):
     html = (site / "berattelser" / "trygg-hemgang" / "index.html").read_text(encoding="utf-8")
-    tags = re.findall(r'<a href="([^"]+)" class="md-tag">([^<]+)</a>', html)
+    # Under Kopplingar, grouped by facet with short labels: <dt>Facet</dt><dd><a href=…>value</a></dd>.
+    listing = html[html.index('id="kopplingar"'):]
+    listing = listing[listing.index('<dl class="kb-amnen">'):listing.index("</dl>")]
+    tags, facet = [], None
+    for kind, value, href, label in re.findall(r'<(dt)>([^<]+)</dt>|<dd><a href="([^"]+)">([^<]+)</a></dd>', listing):
+        facet = value if kind else facet
+        if not kind:
+            tags.append((href, f"{facet}/{label}"))
     assert ("../../amnen/strategigrupper/#tag:strategigrupp/äldre", "Strategigrupp/Äldre") in tags
     assert ("../../amnen/personas/#tag:persona/esther", "Persona/Esther") in tags
-    assert any(name.startswith("Strategi/K2 ") for _, name in tags)
+    assert any(name.startswith("Strategi/K2 · ") for _, name in tags)
+    assert "md-tag" not in html[:html.index('id="kopplingar"')]  # no chips above the content
