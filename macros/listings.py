@@ -98,7 +98,8 @@ def grouped(catalog, items, gruppera: str) -> list:
 
 def render_grouped(groups, from_src: str, visning: str) -> str:
     parts = []
-    for heading, items in groups:
+    for title, items in groups:
+        heading = md_text(title)  # grouped by strategy, the heading is a contributed title
         if len(items) > PAGE_SIZE:
             links = "\n".join(f"- [{md_text(display_title(i))}]({i.link_from(from_src)})" for i in items)
             parts.append(f"### {heading} ({len(items)})\n\n??? note \"Visa alla {len(items)}\"\n\n"

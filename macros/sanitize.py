@@ -133,16 +133,34 @@ def _split_regions(html: str, start: str, end: str) -> list[tuple[bool, str]] | 
         pos = finish + len(end)
 
 
+# Python-Markdown's footnotes extension writes the author's footnotes as this block after the whole
+# document (mkdocs.yml gives it no place marker it could find elsewhere): outside every author fence,
+# yet the author's text. No generated part writes the class, and contributed values in generated parts
+# are escaped, so the block can only be the footnotes.
+FOOTNOTES = '<div class="footnote">'
+
+
+def _footnotes_are_the_author_s(pieces: list[tuple[bool, str]]) -> list[tuple[bool, str]]:
+    """A generated piece holding the footnotes block: from the block to the piece's end, the author's."""
+    out = []
+    for is_author, part in pieces:
+        at = -1 if is_author else part.find(FOOTNOTES)
+        out += [(False, part[:at]), (True, part[at:])] if at >= 0 else [(is_author, part)]
+    return out
+
+
 def clean_page_reporting(html: str, nonce: str) -> tuple[str, list[str]]:
     """The sanitized page and, in Swedish, what was removed from the author's parts.
 
-    A page has one or more author regions (the body, and the source caveats moved under Om källorna).
+    A page has one or more author regions (the body, and the source caveats moved under Om källorna),
+    and the author's footnotes, which Markdown writes after everything else.
     """
     start, end = author_region(nonce)
     pieces = _split_regions(html, start, end)
     if pieces is None or not any(is_author for is_author, _ in pieces):
         whole = html.replace(start, "").replace(end, "")
         return clean(whole), [what for _, what in removals(whole)]
+    pieces = _footnotes_are_the_author_s(pieces)
     cleaned, found = [], []
     for is_author, part in pieces:
         cleaned.append(clean(part) if is_author else clean_generated(part))

@@ -122,5 +122,6 @@ def id_table(catalog, preview, from_src: str, typ: str) -> str:
     if not items:
         return "*Inga ännu.*"
     rows = ["| Id | Titel |", "| --- | --- |"]
-    rows += [f"| `{i.id}` | [{display_title(i)}]({i.link_from(from_src)}) |" for i in items]
+    # The guide is a developer page, which skips the sanitizer: contributed titles must stay text here.
+    rows += [f"| `{i.id}` | [{md_text(display_title(i))}]({i.link_from(from_src)}) |" for i in items]
     return "\n".join(rows)
