@@ -25,6 +25,11 @@ $(BIN)/.installed-test: requirements-test.txt $(BIN)/.installed
 # The Nu HTML Checker for tests/test_valid_html.py, from npm (it runs on Java).
 VNU_JAR := .cache/vnu/node_modules/vnu-jar/build/dist/vnu.jar
 $(VNU_JAR):
+	@for tool in java:default-jre-headless npm:npm; do \
+		command -v $${tool%%:*} >/dev/null && continue; \
+		if [ "$$(id -u)" = 0 ]; then echo "Installerar $${tool#*:} med apt-get …"; apt-get update -qq && \
+			DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $${tool#*:} >/dev/null; \
+		else echo "$${tool%%:*} saknas. Installera det med: sudo apt-get install $${tool#*:}"; exit 1; fi; done
 	npm install --silent --no-audit --no-fund --prefix .cache/vnu vnu-jar@26.9.27
 
 serve: $(BIN)/.installed ## Visa webbplatsen på http://127.0.0.1:8000 med utkast och automatisk omladdning
