@@ -223,13 +223,9 @@ def load_item(root: Path, rel_path: str, problems: list) -> Item | None:
     for check in (guards.unsafe_markup, guards.snippet_lines, guards.personnummer):
         for line, message in check(text, 1):
             problems.append(Problem(rel_path, line, message))
-    if content_type is STORY:
+    if content_type is STORY:  # the reason for named contact details is a rule on STORY, checked above
         named = front.data.get("kontaktuppgifter")
         allowed = {guards.contact_key(v) for v in named} if isinstance(named, list) else set()
-        if allowed and not front.data.get("personuppgifter_tillatna"):
-            problems.append(Problem(rel_path, front.lines.get(("kontaktuppgifter",), 2), (
-                "Fältet 'kontaktuppgifter' är ifyllt men skälet saknas. Skriv i personuppgifter_tillatna varför "
-                "uppgifterna får publiceras (till exempel: regionens offentliga växel).")))
         for line, message in guards.personal_data(text, 1, allowed):
             problems.append(Problem(rel_path, line, message))
     return Item(item_id(content_type, rel_path), content_type, rel_path, site_path(rel_path),
@@ -237,53 +233,42 @@ def load_item(root: Path, rel_path: str, problems: list) -> Item | None:
 
 
 def _reference_fields(item: Item):
+    """(reference kind, path of the value, value) for every id the item names, in any field or record."""
     for f in item.type.all_fields:
-        if f.kind in ("ref", "refs"):
-            yield f, (f.name,), item.data.get(f.name)
-        if f.kind == "records":
-            for index, record in enumerate(item.data.get(f.name) or []):
-                if not isinstance(record, dict):
-                    continue
-                for sub in f.fields:
-                    if sub.kind in ("ref", "refs"):
-                        yield sub, (f.name, index, sub.name), record.get(sub.name)
+        yield from f.kind.references(item.data.get(f.name), (f.name,))
 
 
 def resolve(catalog: Catalog) -> None:
     """Check every reference and record backlinks; an unknown id lists the valid ones."""
     for item in catalog.items.values():
-        for f, path, value in _reference_fields(item):
-            if value is None:
+        for kind, where, raw in _reference_fields(item):
+            if not isinstance(raw, (str, int)) or isinstance(raw, bool):
+                continue  # the field check has reported it
+            path = where[:-1] if isinstance(where[-1], int) else where  # the field, without a list index
+            line = item.lines.get(where, item.lines.get(path, 2))
+            target = catalog.items.get(normalise_id(raw))
+            allowed = [TYPES_BY_KEY[k] for k in kind.types] if kind.types else None
+            if target is None or (allowed and target.type not in allowed):
+                valid = [i for i in catalog.items.values() if not allowed or i.type in allowed]
+                listing = ", ".join(f"{i.id} ({i.title})" for i in sorted(valid, key=lambda i: i.id)[:20])
+                wanted = " eller ".join(t.name for t in allowed) if allowed else "sida"
+                catalog.problems.append(Problem(item.rel_path, line, (
+                    f"'{path[-1]}' hänvisar till '{raw}', men det finns ingen {wanted} med det id:t. "
+                    f"Giltiga id: {listing or '(inga ännu)'}.")))
                 continue
-            values = value if isinstance(value, list) else [value]
-            for index, raw in enumerate(values):
-                if not isinstance(raw, (str, int)) or isinstance(raw, bool):
-                    continue
-                where = path + (index,) if isinstance(value, list) else path
-                line = item.lines.get(where, item.lines.get(path, 2))
-                target = catalog.items.get(normalise_id(raw))
-                allowed = [TYPES_BY_KEY[k] for k in f.ref_types] if f.ref_types else None
-                if target is None or (allowed and target.type not in allowed):
-                    valid = [i for i in catalog.items.values() if not allowed or i.type in allowed]
-                    listing = ", ".join(f"{i.id} ({i.title})" for i in sorted(valid, key=lambda i: i.id)[:20])
-                    kind = " eller ".join(t.name for t in allowed) if allowed else "sida"
-                    catalog.problems.append(Problem(item.rel_path, line, (
-                        f"'{path[-1]}' hänvisar till '{raw}', men det finns ingen {kind} med det id:t. "
-                        f"Giltiga id: {listing or '(inga ännu)'}.")))
-                    continue
-                if target is item:
-                    catalog.problems.append(Problem(item.rel_path, line, f"'{path[-1]}' hänvisar till sidan själv."))
-                    continue
-                if workflow.is_draft(target) and not workflow.is_draft(item):
-                    catalog.problems.append(Problem(item.rel_path, line, (
-                        f"'{path[-1]}' hänvisar till '{target.id}', som är ett utkast och inte publiceras. "
-                        f"Publicera {target.rel_path} först eller ta bort hänvisningen.")))
-                elif workflow.is_retired(target, catalog.today) and not workflow.is_retired(item, catalog.today):
-                    catalog.problems.append(Problem(item.rel_path, line, (
-                        f"'{path[-1]}' hänvisar till '{target.id}' ({target.rel_path}), som är arkiverad eller har "
-                        f"upphört och därför inte visas i listor och kartor. Ta bort hänvisningen eller hänvisa "
-                        f"till det som ersatt den."), WARNING))
-                catalog.backlinks.setdefault(target.id, []).append((path[0], item))
+            if target is item:
+                catalog.problems.append(Problem(item.rel_path, line, f"'{path[-1]}' hänvisar till sidan själv."))
+                continue
+            if workflow.is_draft(target) and not workflow.is_draft(item):
+                catalog.problems.append(Problem(item.rel_path, line, (
+                    f"'{path[-1]}' hänvisar till '{target.id}', som är ett utkast och inte publiceras. "
+                    f"Publicera {target.rel_path} först eller ta bort hänvisningen.")))
+            elif workflow.is_retired(target, catalog.today) and not workflow.is_retired(item, catalog.today):
+                catalog.problems.append(Problem(item.rel_path, line, (
+                    f"'{path[-1]}' hänvisar till '{target.id}' ({target.rel_path}), som är arkiverad eller har "
+                    f"upphört och därför inte visas i listor och kartor. Ta bort hänvisningen eller hänvisa "
+                    f"till det som ersatt den."), WARNING))
+            catalog.backlinks.setdefault(target.id, []).append((path[0], item))
 
 
 def parent_cycles(catalog: Catalog) -> None:

@@ -9,6 +9,7 @@ from urllib.parse import quote
 
 from .catalog import md_text
 from . import vocabularies as v
+from .kinds import ListOf
 from .listings import TYPE_BY_NAME
 from .relations import display_title
 from .schema import STORY
@@ -26,7 +27,7 @@ SKELETON = (  # (heading, hint); the hints are Markdown comments that readers ne
 
 
 def is_list(field) -> bool:
-    return field.kind in ("refs", "choices")
+    return isinstance(field.kind, ListOf)
 
 
 def linkable(catalog, type_key: str) -> list:
@@ -49,16 +50,6 @@ def owner(author: str) -> str:
     return author.rpartition(",")[2].strip() or author.strip()
 
 
-def _value(field, value) -> str:
-    if isinstance(value, list):
-        return "[" + ", ".join(value) + "]"
-    if isinstance(value, bool):
-        return str(value).lower()
-    if field.kind in ("text", "texts"):
-        return json.dumps(str(value), ensure_ascii=False)  # a JSON string is a safe YAML string
-    return str(value)
-
-
 def story_text(values: dict, today) -> str:
     """The complete Markdown file: front matter in schema order, then the heading skeleton."""
     author = values["forfattare"]
@@ -74,7 +65,7 @@ def story_text(values: dict, today) -> str:
             lines += ["kallor:", "  - text: " + json.dumps(value, ensure_ascii=False)]
         else:
             comment = f"  # {f.description}" if f.name in DEFAULTS else ""
-            lines.append(f"{f.name}: {_value(f, value)}{comment}")
+            lines.append(f"{f.name}: {f.kind.yaml(value)}{comment}")
     lines += ["# Fler fält finns i bidragsguiden: " + ", ".join(left_out) + ".", "---", ""]
     for heading, hint in SKELETON:
         lines += ([f"## {heading}", ""] if heading else []) + [f"<!-- {hint} -->", ""]

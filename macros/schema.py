@@ -2,24 +2,40 @@
 
 The catalog, the validator, the scaffolder, the JSON Schemas and the contributor
 guide's field tables are all generated from the declarations below, so none of
-them can drift from the others.
+them can drift from the others. What a field accepts is its kind (macros/kinds.py):
+one object that checks a value, describes it in JSON Schema and names it in Swedish.
+Rules between fields are declared with the fields they relate.
 """
 
 from dataclasses import dataclass, field
 
 from . import vocabularies as v
+from .kinds import (IS_GIVEN, IS_TRUE, NON_EMPTY_LIST, Boolean, Choice, Date, ExactlyOne, Integer, Kind, ListOf,
+                    Number, Record, Reference, RequiredWhen, Text, WebAddress)
 
 
 @dataclass(frozen=True)
 class Field:
     name: str
-    kind: str  # text, texts, date, int, number, bool, choice, choices, ref, refs, record, records
+    kind: Kind
     description: str
     required: bool = False
-    vocabulary: dict | None = None  # for choice/choices
-    ref_types: tuple[str, ...] = ()  # for ref/refs; empty = any content type
-    fields: tuple["Field", ...] = ()  # for record/records
     example: object = None
+
+    @property
+    def vocabulary(self) -> dict | None:
+        """The allow-list of a choice or a list of choices; None for other kinds."""
+        return self.kind.vocabulary
+
+    @property
+    def ref_types(self) -> tuple[str, ...]:
+        """The content types a reference may name; empty for any type (and for other kinds)."""
+        return self.kind.types
+
+    @property
+    def fields(self) -> tuple["Field", ...]:
+        """The subfields of a record or a list of records."""
+        return self.kind.fields
 
 
 @dataclass(frozen=True)
@@ -30,6 +46,7 @@ class ContentType:
     url_prefix: str  # site path the pages are published under
     description: str
     fields: tuple[Field, ...] = field(default=())
+    rules: tuple = ()  # rules between fields (kinds.RequiredWhen, kinds.ExactlyOne), checked after the fields
 
     def field(self, name: str) -> Field | None:
         return next((f for f in self.all_fields if f.name == name), None)
@@ -38,64 +55,86 @@ class ContentType:
     def all_fields(self) -> tuple[Field, ...]:
         return COMMON_FIELDS + self.fields
 
+    @property
+    def front_matter(self) -> Record:
+        """The whole front matter as one record: every field and the type's rules."""
+        return Record(self.all_fields, self.rules)
+
 
 SOURCE_FIELDS = (
-    Field("dokument", "choice", "Ett av källdokumenten (se sidan Källor).", vocabulary=v.SOURCE_DOCUMENTS,
+    Field("dokument", Choice(v.SOURCE_DOCUMENTS), "Ett av källdokumenten (se sidan Källor).",
           example="kommunernas-plan"),
-    Field("avsnitt", "text", "Avsnitt eller bild i dokumentet, till exempel \"Strategi 2\".", example="Strategi 2"),
-    Field("url", "text", "Webbadress till en offentlig källa (används i stället för dokument).",
+    Field("avsnitt", Text(), "Avsnitt eller bild i dokumentet, till exempel \"Strategi 2\".", example="Strategi 2"),
+    Field("url", WebAddress(), "Webbadress till en offentlig källa (används i stället för dokument).",
           example="https://rjl.se/qulturum/_in-english/esther"),
-    Field("titel", "text", "Källans namn när du anger en webbadress."),
-    Field("text", "text", "Annan källa i fri text, till exempel \"Intervju med enhetschef, mars 2026\"."),
+    Field("titel", Text(), "Källans namn när du anger en webbadress."),
+    Field("text", Text(), "Annan källa i fri text, till exempel \"Intervju med enhetschef, mars 2026\"."),
+)
+SOURCE_RULES = (
+    ExactlyOne(("dokument", "url", "text"), "Varje källa anger precis ett av 'dokument' (med 'avsnitt'), 'url' "
+                                            "(med 'titel') eller 'text'."),
+    RequiredWhen("titel", "url", IS_GIVEN, "En källa med 'url' behöver också 'titel', källans namn.", at="url"),
+)
+
+TIMELINE_FIELDS = (
+    Field("ar", Integer(), "Årtal.", required=True, example=2016),
+    Field("handelse", Text(), "Vad som hände, i en mening.", required=True),
 )
 
 COMMON_FIELDS = (
-    Field("titel", "text", "Sidans rubrik, kort och tydlig.", required=True, example="Trygg hemgång för Esther"),
-    Field("beskrivning", "text", "En eller två meningar om vad sidan handlar om. Visas i listor och sökträffar.",
+    Field("titel", Text(), "Sidans rubrik, kort och tydlig.", required=True, example="Trygg hemgång för Esther"),
+    Field("beskrivning", Text(), "En eller två meningar om vad sidan handlar om. Visas i listor och sökträffar.",
           required=True),
-    Field("status", "choice", "Var i arbetsflödet sidan är. Nya sidor börjar som utkast.", required=True,
-          vocabulary=v.STATUSES, example="utkast"),
-    Field("ansvarig", "text", "Vem som äger innehållet (organisation eller funktion, inte privatperson).",
+    Field("status", Choice(v.STATUSES), "Var i arbetsflödet sidan är. Nya sidor börjar som utkast.", required=True,
+          example="utkast"),
+    Field("ansvarig", Text(), "Vem som äger innehållet (organisation eller funktion, inte privatperson).",
           required=True, example="Kommunal utveckling"),
-    Field("skapad", "date", "Datum då sidan skapades, skrivet ÅÅÅÅ-MM-DD.", required=True, example="2026-11-23"),
-    Field("senast_granskad", "date", "Datum då innehållet senast granskades, ÅÅÅÅ-MM-DD."),
-    Field("nasta_granskning", "date", "Datum då innehållet ska granskas nästa gång, ÅÅÅÅ-MM-DD."),
-    Field("upphor", "date", "Datum då sidan slutar gälla och försvinner ur listor, kartor och sök."),
-    Field("taggar", "choices", "Ämnesord från den fasta listan.", vocabulary=v.TAGS, example=["nara-vard"]),
-    Field("sokord", "texts", "Ord som ska hitta sidan i sökningen: synonymer, vardagsord, förkortningar.",
+    Field("skapad", Date(), "Datum då sidan skapades, skrivet ÅÅÅÅ-MM-DD.", required=True, example="2026-11-23"),
+    Field("senast_granskad", Date(), "Datum då innehållet senast granskades, ÅÅÅÅ-MM-DD."),
+    Field("nasta_granskning", Date(), "Datum då innehållet ska granskas nästa gång, ÅÅÅÅ-MM-DD."),
+    Field("upphor", Date(), "Datum då sidan slutar gälla och försvinner ur listor, kartor och sök."),
+    Field("taggar", ListOf(Choice(v.TAGS)), "Ämnesord från den fasta listan.", example=["nara-vard"]),
+    Field("sokord", ListOf(Text()), "Ord som ska hitta sidan i sökningen: synonymer, vardagsord, förkortningar.",
           example=["SIP", "samordnad individuell plan"]),
-    Field("tidslinje", "records", "Daterade händelser som sidan berättar om; de visas på sidan Tidslinje.",
-          fields=(Field("ar", "int", "Årtal.", required=True, example=2016),
-                  Field("handelse", "text", "Vad som hände, i en mening.", required=True))),
-    Field("kallor", "records", "Var fakta på sidan kommer ifrån. Ange dokument och avsnitt, en webbadress "
-          "med titel, eller en källa i fri text.", required=True, fields=SOURCE_FIELDS),
+    Field("tidslinje", ListOf(Record(TIMELINE_FIELDS)), "Daterade händelser som sidan berättar om; de visas på "
+          "sidan Tidslinje."),
+    Field("kallor", ListOf(Record(SOURCE_FIELDS, SOURCE_RULES)), "Var fakta på sidan kommer ifrån. Ange dokument och "
+          "avsnitt, en webbadress med titel, eller en källa i fri text.", required=True),
 )
 
 STORY = ContentType(
     "story", "berättelse", "stories", "berattelser",
     "En berättelse som visar hur omställningen märks för invånare och medarbetare.",
     (
-        Field("slag", "choice", "Vilken sorts berättelse det är. En illustrativ berättelse är skriven för att "
-              "visa något och säger det.", required=True, vocabulary=v.STORY_KINDS, example="illustrativ"),
-        Field("personas", "refs", "Personas som berättelsen handlar om.", ref_types=("persona",),
+        Field("slag", Choice(v.STORY_KINDS), "Vilken sorts berättelse det är. En illustrativ berättelse är skriven "
+              "för att visa något och säger det.", required=True, example="illustrativ"),
+        Field("personas", ListOf(Reference(("persona",))), "Personas som berättelsen handlar om.",
               example=["esther"]),
-        Field("strategier", "refs", "Strategier som berättelsen visar i praktiken.", ref_types=("strategy",),
+        Field("strategier", ListOf(Reference(("strategy",))), "Strategier som berättelsen visar i praktiken.",
               example=["k2", "r2"]),
-        Field("principer", "refs", "Principer som berättelsen visar.", ref_types=("principle",)),
-        Field("indikatorer", "refs", "Indikatorer som berättelsen belyser.", ref_types=("indicator",)),
-        Field("strategigrupper", "choices", "Strategigrupper som berättelsen hör till.",
-              vocabulary=v.STRATEGY_GROUPS, example=["aldre"]),
-        Field("kommuner", "choices", "Kommun eller kommuner där berättelsen utspelar sig, eller hela-lanet.",
-              required=True, vocabulary=v.MUNICIPALITIES, example=["hela-lanet"]),
-        Field("forfattare", "text", "Vem som skrev berättelsen (funktion eller namn).", required=True,
+        Field("principer", ListOf(Reference(("principle",))), "Principer som berättelsen visar."),
+        Field("indikatorer", ListOf(Reference(("indicator",))), "Indikatorer som berättelsen belyser."),
+        Field("strategigrupper", ListOf(Choice(v.STRATEGY_GROUPS)), "Strategigrupper som berättelsen hör till.",
+              example=["aldre"]),
+        Field("kommuner", ListOf(Choice(v.MUNICIPALITIES)), "Kommun eller kommuner där berättelsen utspelar sig, "
+              "eller hela-lanet.", required=True, example=["hela-lanet"]),
+        Field("forfattare", Text(), "Vem som skrev berättelsen (funktion eller namn).", required=True,
               example="Kommunikatör, Region Jönköpings län"),
-        Field("verkliga_personer", "bool", "Sätt true om verkliga, igenkännbara personer förekommer.",
+        Field("verkliga_personer", Boolean(), "Sätt true om verkliga, igenkännbara personer förekommer.",
               example=False),
-        Field("samtycke", "text", "Hur samtycke har dokumenterats. Krävs när verkliga_personer är true."),
-        Field("kontaktuppgifter", "texts", "Telefonnummer eller e-postadresser som får stå i texten, precis som de "
-              "står där (till exempel en offentlig växel eller en funktionsbrevlåda). Lämna tomt annars."),
-        Field("personuppgifter_tillatna", "text", "Skäl till att kontaktuppgifterna får publiceras. Krävs när "
+        Field("samtycke", Text(), "Hur samtycke har dokumenterats. Krävs när verkliga_personer är true."),
+        Field("kontaktuppgifter", ListOf(Text()), "Telefonnummer eller e-postadresser som får stå i texten, precis "
+              "som de står där (till exempel en offentlig växel eller en funktionsbrevlåda). Utelämna fältet annars."),
+        Field("personuppgifter_tillatna", Text(), "Skäl till att kontaktuppgifterna får publiceras. Krävs när "
               "kontaktuppgifter är ifyllt. Personnummer publiceras aldrig."),
+    ),
+    rules=(
+        RequiredWhen("samtycke", "verkliga_personer", IS_TRUE, (
+            "Berättelsen handlar om verkliga personer men fältet 'samtycke' saknas. Beskriv hur samtycket "
+            "dokumenterats, eller avidentifiera och sätt verkliga_personer: false."), at="verkliga_personer"),
+        RequiredWhen("personuppgifter_tillatna", "kontaktuppgifter", NON_EMPTY_LIST, (
+            "Fältet 'kontaktuppgifter' är ifyllt men skälet saknas. Skriv i personuppgifter_tillatna varför "
+            "uppgifterna får publiceras (till exempel: regionens offentliga växel)."), at="kontaktuppgifter"),
     ),
 )
 
@@ -103,22 +142,21 @@ STRATEGY = ContentType(
     "strategy", "strategi", "strategies", "strategier",
     "En strategi i kommunernas eller regionens plan.",
     (
-        Field("kod", "text", "Strategins kod, till exempel K1 för kommunernas strategi 1 eller R3 för "
+        Field("kod", Text(), "Strategins kod, till exempel K1 för kommunernas strategi 1 eller R3 för "
               "regionens strategi 3.", required=True, example="K1"),
-        Field("kortnamn", "text", "Kort namn som visas efter koden i listor, kartor och ämnesord, till exempel "
+        Field("kortnamn", Text(), "Kort namn som visas efter koden i listor, kartor och ämnesord, till exempel "
               "\"Samverkan och kontinuitet\" (K2 · Samverkan och kontinuitet). Håll det under 40 tecken.",
               required=True, example="Samverkan och kontinuitet"),
-        Field("plan", "choice", "Planen som strategin hör till. Ägare och period följer av planen.",
-              required=True, vocabulary=v.PLANS, example="kommunernas-plan"),
-        Field("ordning", "int", "Strategins nummer i planen.", required=True, example=1),
-        Field("malbild", "texts", "Koppling till målbilden, punkt för punkt som i planen."),
-        Field("utvecklingsomraden", "texts", "Exempel på utvecklingsområden som konkretiserar strategin."),
-        Field("matomraden", "texts", "Mätområden som planen anger för strategin."),
-        Field("indikatorer", "refs", "Indikatorer som mäter strategin.", ref_types=("indicator",)),
-        Field("principer", "refs", "Principer som strategin vilar på.", ref_types=("principle",)),
-        Field("motsvarighet", "refs", "Motsvarande strategi i den andra planen.", ref_types=("strategy",)),
-        Field("strategigrupper", "choices", "Strategigrupper som arbetar med strategin.",
-              vocabulary=v.STRATEGY_GROUPS),
+        Field("plan", Choice(v.PLANS), "Planen som strategin hör till. Ägare och period följer av planen.",
+              required=True, example="kommunernas-plan"),
+        Field("ordning", Integer(), "Strategins nummer i planen.", required=True, example=1),
+        Field("malbild", ListOf(Text()), "Koppling till målbilden, punkt för punkt som i planen."),
+        Field("utvecklingsomraden", ListOf(Text()), "Exempel på utvecklingsområden som konkretiserar strategin."),
+        Field("matomraden", ListOf(Text()), "Mätområden som planen anger för strategin."),
+        Field("indikatorer", ListOf(Reference(("indicator",))), "Indikatorer som mäter strategin."),
+        Field("principer", ListOf(Reference(("principle",))), "Principer som strategin vilar på."),
+        Field("motsvarighet", ListOf(Reference(("strategy",))), "Motsvarande strategi i den andra planen."),
+        Field("strategigrupper", ListOf(Choice(v.STRATEGY_GROUPS)), "Strategigrupper som arbetar med strategin."),
     ),
 )
 
@@ -126,7 +164,7 @@ PERSONA = ContentType(
     "persona", "persona", "docs/personas", "personas",
     "En symbolisk person som arbetet utgår från, som Esther och Britt-Marie.",
     (
-        Field("fragan", "text", "Frågan personan påminner om, till exempel \"Vad är bäst för Esther?\"."),
+        Field("fragan", Text(), "Frågan personan påminner om, till exempel \"Vad är bäst för Esther?\"."),
     ),
 )
 
@@ -134,9 +172,9 @@ PRINCIPLE = ContentType(
     "principle", "princip", "docs/principer", "principer",
     "En princip, regel eller värdering som arbetet vilar på.",
     (
-        Field("samling", "choice", "Vilken uppsättning principer den hör till.", required=True,
-              vocabulary=v.PRINCIPLE_SETS, example="vagledande-principer"),
-        Field("ordning", "int", "Plats i uppsättningen (1, 2, 3 …).", required=True, example=1),
+        Field("samling", Choice(v.PRINCIPLE_SETS), "Vilken uppsättning principer den hör till.", required=True,
+              example="vagledande-principer"),
+        Field("ordning", Integer(), "Plats i uppsättningen (1, 2, 3 …).", required=True, example=1),
     ),
 )
 
@@ -144,56 +182,59 @@ GOVERNANCE_BODY = ContentType(
     "body", "styrorgan", "docs/styrning", "styrning",
     "Ett organ i ledningssystemet för samverkan.",
     (
-        Field("overordnad", "ref", "Organet som detta organ rapporterar till eller får uppdrag från.",
-              ref_types=("body",), example="reko"),
-        Field("niva", "choice", "Politisk nivå, tjänstepersonsnivå eller stöd.", required=True,
-              vocabulary=v.GOVERNANCE_LEVELS, example="tjansteperson"),
-        Field("sammansattning", "texts", "Vilka som ingår."),
-        Field("motesfrekvens", "text", "Hur ofta organet möts, som källan anger det."),
-        Field("ordforande", "text", "Hur ordförande utses eller vem som leder."),
-        Field("uppdrag", "texts", "Vad organet ansvarar för, punkt för punkt."),
+        Field("overordnad", Reference(("body",)), "Organet som detta organ rapporterar till eller får uppdrag från.",
+              example="reko"),
+        Field("niva", Choice(v.GOVERNANCE_LEVELS), "Politisk nivå, tjänstepersonsnivå eller stöd.", required=True,
+              example="tjansteperson"),
+        Field("sammansattning", ListOf(Text()), "Vilka som ingår."),
+        Field("motesfrekvens", Text(), "Hur ofta organet möts, som källan anger det."),
+        Field("ordforande", Text(), "Hur ordförande utses eller vem som leder."),
+        Field("uppdrag", ListOf(Text()), "Vad organet ansvarar för, punkt för punkt."),
     ),
 )
 
 DATA_POINT_FIELDS = (
-    Field("period", "text", "Tidpunkt eller period, till exempel 2019 eller 2023/2024.", required=True),
-    Field("varde", "number", "Värdet som ett tal.", required=True),
-    Field("omfattning", "text", "Vad värdet gäller, till exempel Hela länet eller Höglandet.", required=True),
-    Field("kalla", "text", "Källa för just detta värde om den skiljer sig från sidans källor."),
+    Field("period", Text(), "Tidpunkt eller period, till exempel 2019 eller 2023/2024.", required=True),
+    Field("varde", Number(), "Värdet som ett tal.", required=True),
+    Field("omfattning", Text(), "Vad värdet gäller, till exempel Hela länet eller Höglandet.", required=True),
+    Field("kalla", Text(), "Källa för just detta värde om den skiljer sig från sidans källor."),
 )
 
 INDICATOR = ContentType(
     "indicator", "indikator", "docs/indikatorer", "indikatorer",
     "Ett mätområde eller mått som följer omställningen.",
     (
-        Field("definition", "text", "Vad som mäts.", required=True),
-        Field("enhet", "text", "Enheten för värdena, till exempel antal, dagar eller procent.", required=True),
-        Field("riktning", "choice", "Vilket håll som är bättre.", required=True, vocabulary=v.DIRECTIONS),
-        Field("dataagare", "text", "Vem som tar fram måttet.", required=True),
-        Field("strategier", "refs", "Strategier som indikatorn mäter.", ref_types=("strategy",)),
-        Field("serie", "records", "Mätvärden. Lämna tomt om källan inte anger några värden.",
-              fields=DATA_POINT_FIELDS),
-        Field("mal", "text", "Målvärde eller mål i ord, om ett sådant finns i källan."),
+        Field("definition", Text(), "Vad som mäts.", required=True),
+        Field("enhet", Text(), "Enheten för värdena, till exempel antal, dagar eller procent.", required=True),
+        Field("riktning", Choice(v.DIRECTIONS), "Vilket håll som är bättre.", required=True),
+        Field("dataagare", Text(), "Vem som tar fram måttet.", required=True),
+        Field("strategier", ListOf(Reference(("strategy",))), "Strategier som indikatorn mäter."),
+        Field("serie", ListOf(Record(DATA_POINT_FIELDS)), "Mätvärden. Utelämna fältet om källan inte anger "
+              "några värden."),
+        Field("mal", Text(), "Målvärde eller mål i ord, om ett sådant finns i källan."),
     ),
 )
 
+CHECK_QUESTION_FIELDS = (
+    Field("fraga", Text(), "Frågan.", required=True),
+    Field("svar", Text(), "Svaret.", required=True),
+)
+
 STEP_FIELDS = (
-    Field("titel", "text", "Stegets rubrik.", required=True),
-    Field("varfor", "text", "Kort om varför steget är viktigt.", required=True),
-    Field("sidor", "refs", "Sidor att läsa, med deras id.", required=True),
-    Field("minuter", "int", "Ungefärlig tid i minuter.", required=True),
-    Field("fragor", "texts", "En till tre reflektionsfrågor."),
-    Field("kontroll", "records", "Kontrollfrågor med svar som visas på begäran.",
-          fields=(Field("fraga", "text", "Frågan.", required=True),
-                  Field("svar", "text", "Svaret.", required=True))),
+    Field("titel", Text(), "Stegets rubrik.", required=True),
+    Field("varfor", Text(), "Kort om varför steget är viktigt.", required=True),
+    Field("sidor", ListOf(Reference()), "Sidor att läsa, med deras id.", required=True),
+    Field("minuter", Integer(), "Ungefärlig tid i minuter.", required=True),
+    Field("fragor", ListOf(Text()), "En till tre reflektionsfrågor."),
+    Field("kontroll", ListOf(Record(CHECK_QUESTION_FIELDS)), "Kontrollfrågor med svar som visas på begäran."),
 )
 
 JOURNEY = ContentType(
     "journey", "introduktionsspår", "docs/introduktion", "introduktion",
     "En steg-för-steg-introduktion för en roll.",
     (
-        Field("roll", "choice", "Rollen spåret är till för.", required=True, vocabulary=v.ROLES),
-        Field("steg", "records", "Stegen i ordning.", required=True, fields=STEP_FIELDS),
+        Field("roll", Choice(v.ROLES), "Rollen spåret är till för.", required=True),
+        Field("steg", ListOf(Record(STEP_FIELDS)), "Stegen i ordning.", required=True),
     ),
 )
 
@@ -201,7 +242,7 @@ PAGE = ContentType(
     "page", "sida", "docs", "",
     "En vanlig sida, till exempel en översikt eller en vägledning.",
     (
-        Field("hide", "texts", "Delar av sidlayouten som döljs (navigation, toc, footer)."),
+        Field("hide", ListOf(Text()), "Delar av sidlayouten som döljs (navigation, toc, footer)."),
     ),
 )
 
