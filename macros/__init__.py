@@ -8,10 +8,20 @@ def define_env(env):
     def current_src() -> str:
         return env.page.file.src_uri
 
+    def current():
+        if not site.is_loaded():
+            # No hook has loaded the catalog: a staging tree (macros/generate.py) built by mkdocs-macros
+            # alone. Its generated config says where the sources are.
+            from pathlib import Path
+
+            extra = env.conf["extra"]
+            site.load_root(Path(extra["kb_source_root"]), bool(extra.get("kb_preview")))
+        return site.current()
+
     @env.macro
     def lista(typ="berättelse", sortering="titel", visning="kort", max=None, gruppera=None, **filters):
         """List content by query: type, filters (strategi, strategigrupp, persona …), order, grouping, layout."""
-        state = site.current()
+        state = current()
         items = listings.order(listings.query(state.catalog, state.preview, typ, **filters), sortering)
         items = items[:max] if max else items
         if gruppera:
@@ -31,7 +41,7 @@ def define_env(env):
     def with_catalog(render):
         """A macro that renders from the build's catalog for the current page."""
         def macro(*args, **kwargs):
-            state = site.current()
+            state = current()
             return render(state.catalog, state.preview, current_src(), *args, **kwargs)
         macro.__name__ = render.__name__
         return macro
@@ -49,7 +59,7 @@ def define_env(env):
     env.macro(with_catalog(lambda c, p, s, vad: scaffold.github_url(
         c, env.conf["repo_url"], env.conf["edit_uri"], vad)), "github_adress")
     env.macro(with_catalog(lambda c, p, s: review.page(c, p, s, site.today())), "att_granska")
-    env.macro(with_catalog(lambda c, p, s, antal=6: start_page.whats_new_markdown(c, site.current().changed, p, s, antal)),
+    env.macro(with_catalog(lambda c, p, s, antal=6: start_page.whats_new_markdown(c, current().changed, p, s, antal)),
               "nytt_och_andrat")
     env.macro(start_page.search_box_html, "sokruta")
 

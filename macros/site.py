@@ -30,6 +30,10 @@ class BuildState:
 _state: BuildState | None = None
 
 
+def is_loaded() -> bool:
+    return _state is not None
+
+
 def current() -> BuildState:
     if _state is None:
         raise RuntimeError("the catalog is loaded in on_config; nothing may ask for it earlier")
@@ -60,6 +64,18 @@ def load(config, preview: bool) -> BuildState:
     if config.nav is None:
         config.nav = navigation.build_nav(catalog, preview)
     _state = BuildState(catalog, preview, last_changed.git_dates(root), secrets.token_hex(16))
+    return _state
+
+
+def load_root(root: Path, preview: bool, today_date: datetime.date | None = None) -> BuildState:
+    """The catalog without an engine's config: for the staging generator (macros/generate.py) and for
+    the macros when no hook has loaded the catalog (a staging tree built by plain mkdocs-macros)."""
+    global _state
+    catalog = load_catalog(Path(root), today_date or today())
+    if errors(catalog.problems):
+        raise ContentError("Innehållet har fel som måste rättas innan webbplatsen kan byggas:\n"
+                           + report(catalog.problems))
+    _state = BuildState(catalog, preview, last_changed.git_dates(Path(root)), secrets.token_hex(16))
     return _state
 
 
