@@ -33,10 +33,10 @@ $(VNU_JAR):
 	npm install --silent --no-audit --no-fund --prefix .cache/vnu vnu-jar@26.9.27
 
 serve: $(BIN)/.installed ## Visa webbplatsen på http://127.0.0.1:8000 med utkast och automatisk omladdning
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:$(PORT) --livereload
+	$(BIN)/properdocs serve -f mkdocs.yml --dev-addr 127.0.0.1:$(PORT) --livereload
 
 build: $(BIN)/.installed ## Bygg webbplatsen strikt till site/ (utkast tas inte med, med .gz-filer för webbservern)
-	$(BIN)/mkdocs build --strict --clean --site-dir site
+	$(BIN)/properdocs build -f mkdocs.yml --strict --clean --site-dir site
 	$(BIN)/python scripts/precompress.py site
 
 validate: $(BIN)/.installed ## Kontrollera allt innehåll och visa alla fel på en gång

@@ -2,7 +2,7 @@
 
 
 def define_env(env):
-    from . import (listings, orgchart, overviews, provenance, review, scaffold, schema, schema_export, site,
+    from . import (listings, orgchart, overviews, provenance, review, scaffold, schema_export, site,
                    start_page, strategy_map, timeline)
 
     def current_src() -> str:
@@ -58,9 +58,7 @@ def define_env(env):
     env.macro(with_catalog(scaffold.id_table), "giltiga_id")
     env.macro(with_catalog(lambda c, p, s, vad: scaffold.github_url(
         c, env.conf["repo_url"], env.conf["edit_uri"], vad)), "github_adress")
-    env.macro(with_catalog(lambda c, p, s: review.page(c, p, s, site.today())), "att_granska")
+    env.macro(with_catalog(lambda c, p, s: review.page(c, p, s, c.today)), "att_granska")
     env.macro(with_catalog(lambda c, p, s, antal=6: start_page.whats_new_markdown(c, current().changed, p, s, antal)),
               "nytt_och_andrat")
     env.macro(start_page.search_box_html, "sokruta")
-
-    env.variables["innehallstyper"] = [t.name for t in schema.CONTENT_TYPES]

@@ -293,7 +293,7 @@ def parent_cycles(catalog: Catalog) -> None:
 
 def load_catalog(root: Path, today: datetime.date | None = None, paths: list[str] | None = None) -> Catalog:
     """Load, validate and cross-reference all content under root (optionally only report on `paths`)."""
-    catalog = Catalog(root=Path(root), today=today or datetime.date.today())
+    catalog = Catalog(root=Path(root), today=today or workflow.today())
     problems: list = []
     seen_src: dict = {}
     for rel_path in content_files(catalog.root, problems):

@@ -26,7 +26,6 @@ class FrontMatter:
     data: dict
     lines: dict  # field path (tuple of keys/indexes) -> 1-based line in the file
     body: str
-    body_line: int  # 1-based line where the body starts
 
 
 def decode(raw: bytes) -> str:
@@ -46,15 +45,15 @@ def decode(raw: bytes) -> str:
     return text.removeprefix("\ufeff").replace("\r\n", "\n")
 
 
-def split(text: str) -> tuple[str, str, int]:
-    """Front matter text, body text and the body's first line."""
+def split(text: str) -> tuple[str, str]:
+    """Front matter text and body text."""
     lines = text.split("\n")
     if not lines or lines[0].strip() != "---":
         raise FrontMatterError(1, "Filen saknar front matter. Första raden ska vara --- följd av fälten "
                                   "(titel, beskrivning …) och en avslutande rad med ---.")
     for index in range(1, len(lines)):
         if lines[index].strip() in ("---", "..."):
-            return "\n".join(lines[1:index]), "\n".join(lines[index + 1:]), index + 2
+            return "\n".join(lines[1:index]), "\n".join(lines[index + 1:])
     raise FrontMatterError(1, "Front matter avslutas aldrig. Lägg till en rad med bara --- efter sista fältet.")
 
 
@@ -135,11 +134,11 @@ def parse_yaml(source: str, offset: int = 1) -> tuple[object, dict]:
 
 def parse(raw: bytes) -> FrontMatter:
     text = decode(raw)
-    head, body, body_line = split(text)
+    head, body = split(text)
     data, lines = parse_yaml(head)
     if data is None:
         data = {}
     if not isinstance(data, dict):
         raise FrontMatterError(2, "Front matter ska vara fält med namn och värde (titel: …), inte en lista "
                                   "eller en ensam text.")
-    return FrontMatter(data=data, lines=lines, body=body, body_line=body_line)
+    return FrontMatter(data=data, lines=lines, body=body)

@@ -4,10 +4,8 @@ Plain functions that the MkDocs hooks (macros/hooks.py) call; nothing here impor
 MkDocs at module level, so the logic can move to a successor of MkDocs unchanged.
 """
 
-import datetime
 import logging
 import html
-import os
 import secrets
 from dataclasses import dataclass
 from pathlib import Path
@@ -40,12 +38,6 @@ def current() -> BuildState:
     return _state
 
 
-def today() -> datetime.date:
-    """Today, or KB_TODAY (ÅÅÅÅ-MM-DD) so tests can pin the date that expiry and review use."""
-    pinned = os.environ.get("KB_TODAY")
-    return datetime.date.fromisoformat(pinned) if pinned else datetime.date.today()
-
-
 class ContentError(Exception):
     """Raised with every content problem at once; the build stops with this message."""
 
@@ -53,7 +45,7 @@ class ContentError(Exception):
 def load(config, preview: bool) -> BuildState:
     global _state
     root = Path(config.config_file_path).resolve().parent
-    catalog = load_catalog(root, today())
+    catalog = load_catalog(root, workflow.today())
     if errors(catalog.problems):
         raise ContentError("Innehållet har fel som måste rättas innan webbplatsen kan byggas:\n"
                            + report(catalog.problems))

@@ -4,6 +4,8 @@ Drafts are left out of the production build entirely; archived and expired items
 stay reachable but leave listings, maps and search; overdue reviews are warned about.
 """
 
+import datetime
+import os
 import re
 import unicodedata
 
@@ -20,6 +22,21 @@ def slugify(text: str) -> str:
     """A file name from a title: å/ä -> a, ö -> o, spaces -> hyphens."""
     plain = unicodedata.normalize("NFKD", text.lower()).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", plain).strip("-")[:80].strip("-") or "namnlos"
+
+
+def today() -> datetime.date:
+    """The date expiry and review dates are measured against: today, or KB_TODAY (ÅÅÅÅ-MM-DD).
+
+    The one source of today for the build, the review page, the validator and the scaffolder,
+    so a pinned date (in tests, or to preview a coming day) means the same everywhere.
+    """
+    pinned = os.environ.get("KB_TODAY", "").strip()
+    if not pinned:
+        return datetime.date.today()
+    try:
+        return datetime.date.fromisoformat(pinned)
+    except ValueError:
+        raise ValueError(f"Miljövariabeln KB_TODAY ska vara ett datum som ÅÅÅÅ-MM-DD, inte '{pinned}'.") from None
 
 
 def is_draft(item) -> bool:

@@ -1,39 +1,49 @@
 """Mät bygget: tid, storlek och minne, för vår webbplats och för samma Markdown i ren Material.
 
-Skapar en syntetisk samling berättelser (N och 2N) i en tillfällig kopia av repot, bygger den
-flera gånger och skriver medianer och kvoter. "Ren" är samma Markdown, tema och tillägg utan
-vår kod (inga krokar, makron, taggar, kartor eller kopplingar). Påstår ingenting: siffrorna är till för människor
-och för avslutningsanteckningar. Mål på en dator med 2 kärnor: vår/ren <= 1,15,
+Skapar en syntetisk samling berättelser (N och 2N) i tillfälliga kopior av repot och bygger dem
+växelvis i omgångar: vår N, ren N, vår 2N, vår N, ren N, vår 2N … Kvoterna räknas per omgång
+(vår/ren och tid(2N)/tid(N) från byggen som gick tätt efter varandra) och medianen av dem skrivs,
+så att en annan last på datorn slår lika på båda sidor av en kvot. "Ren" är samma Markdown, tema,
+tillägg och sökning i ProperDocs utan vår kod (inga krokar, makron, taggar, kartor eller
+kopplingar). Topp-MB är byggprocessens största minne (ru_maxrss). Påstår ingenting: siffrorna är
+till för människor och för avslutningsanteckningar. Mål på en dator med 2 kärnor: vår/ren <= 1,15,
 tid(2N)/tid(N) <= 2,2, berättelsesidans storlek oberoende av N, 1 000 berättelser <= 30 s.
 """
 
 import argparse
 import gzip
 import json
+import os
 import random
 import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
+SCRIPTS = ROOT / "scripts"
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(SCRIPTS))
 
+from engine import build, engine_env, serve  # noqa: E402  (scripts/engine.py)
 from macros.catalog import load_catalog  # noqa: E402
 from macros import vocabularies as v  # noqa: E402
 
+# One build in a fresh process, timed without the imports; prints wall-clock seconds, CPU
+# seconds (what the build itself used, whatever else the machine runs) and peak memory (kB).
 BUILD_AND_MEASURE = """
-import resource, sys, time, os
-os.environ["NO_MKDOCS_2_WARNING"] = "1"
-from mkdocs.config import load_config
-from mkdocs.commands.build import build
-start = time.perf_counter()
-build(load_config(sys.argv[1], site_dir=sys.argv[2]))
-print(time.perf_counter() - start, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+import resource, sys, time
+sys.path.append(sys.argv[3])
+from engine import in_process_builder
+build = in_process_builder()
+start, cpu = time.perf_counter(), time.process_time()
+build(sys.argv[1], sys.argv[2])
+print(time.perf_counter() - start, time.process_time() - cpu, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
 """
 
 class _AnyTagLoader(yaml.SafeLoader):
@@ -56,7 +66,7 @@ def plain_config(project: Path) -> str:
     config["plugins"] = [p for p in config["plugins"] if isinstance(p, dict) and "search" in p]
     for extension in config["markdown_extensions"]:
         if isinstance(extension, dict) and "pymdownx.snippets" in extension:
-            extension["pymdownx.snippets"]["base_path"] = [str(project)]
+            extension["pymdownx.snippets"]["base_path"] = [str(project / "docs" / "_ordlista")]
     config["not_in_nav"] = "/berattelser/*.md"
     config["validation"] = {"nav": {"omitted_files": "info"}}
     return yaml.safe_dump(config, allow_unicode=True, sort_keys=False)
@@ -90,8 +100,9 @@ def synthetic_story(index: int, ids: dict, rng: random.Random) -> str:
 
 def make_corpus(dest: Path, count: int, plain: bool) -> Path:
     """A copy of the repo with `count` synthetic stories (ours) or the same Markdown in docs/ (plain)."""
-    project = dest / ("plain" if plain else "ours")
-    shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns(".venv", ".git", "site", "__pycache__", "tests"))
+    project = dest / f"{'plain' if plain else 'ours'}-{count}"
+    shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns(
+        ".venv", ".git", ".cache", "site", "skarmbilder", "__pycache__", "tests"))
     catalog = load_catalog(ROOT)
     ids = {key: [i.id for i in catalog.of_type(key) if i.status == "publicerad"] or ["saknas"]
            for key in ("strategy", "persona", "indicator")}
@@ -107,45 +118,60 @@ def make_corpus(dest: Path, count: int, plain: bool) -> Path:
     return project
 
 
-def build_once(project: Path) -> tuple[float, int]:
+def build_once(project: Path) -> tuple[float, float, int]:
+    """Wall seconds, CPU seconds and peak kilobytes of one build of `project`, in its own process."""
     site = project / "site"
     shutil.rmtree(site, ignore_errors=True)
-    out = subprocess.run([sys.executable, "-c", BUILD_AND_MEASURE, str(project / "mkdocs.yml"), str(site)],
-                         capture_output=True, text=True, encoding="utf-8", check=True)
-    seconds, kilobytes = out.stdout.split()[-2:]
-    return float(seconds), int(kilobytes)
+    out = subprocess.run([sys.executable, "-c", BUILD_AND_MEASURE, str(project / "mkdocs.yml"), str(site),
+                          str(SCRIPTS)], cwd=project, env=engine_env(),
+                         capture_output=True, text=True, encoding="utf-8")
+    if out.returncode != 0:
+        sys.exit(f"Bygget av {project.name} misslyckades:\n{out.stderr[-3000:]}")
+    seconds, cpu, kilobytes = out.stdout.split()[-3:]
+    return float(seconds), float(cpu), int(kilobytes)
 
 
-def measure(project: Path, runs: int) -> dict:
-    results = [build_once(project) for _ in range(runs)]
+def site_figures(project: Path) -> dict:
+    """Size figures of the last build of `project`."""
     site = project / "site"
     story_pages = sorted((site / "berattelser").glob("syntetisk-*/index.html"))
     index = (site / "search" / "search_index.json").read_bytes()
-    pages = len(list(site.rglob("index.html")))
     return {
-        "seconds": statistics.median(r[0] for r in results),
-        "peak_mb": max(r[1] for r in results) / 1024,
-        "pages": pages,
+        "pages": len(list(site.rglob("index.html"))),
         "story_html_bytes": statistics.median(p.stat().st_size for p in story_pages) if story_pages else 0,
         "index_gzip_per_page": len(gzip.compress(index)) / max(1, len(json.loads(index)["docs"])),
     }
 
 
+def interleaved(projects: dict, rounds: int) -> dict:
+    """Builds every project once per round, in the same order each round; times per project."""
+    runs = {label: [] for label in projects}
+    for number in range(1, rounds + 1):
+        for label, project in projects.items():
+            runs[label].append(build_once(project))
+            wall, cpu, _ = runs[label][-1]
+            print(f"  omgång {number}/{rounds}, {label}: {wall:.1f} s ({cpu:.1f} s CPU)", file=sys.stderr, flush=True)
+    return runs
+
+
+def pair_ratios(numerators: list, denominators: list, column: int = 0) -> list[float]:
+    """Ratio per round; column 0 is wall-clock seconds, 1 CPU seconds."""
+    return [a[column] / b[column] for a, b in zip(numerators, denominators)]
+
+
 def search_figures(runs: int) -> dict:
     """Search quality and speed on the real site: hit rates (browser and CLI), index size, first result."""
-    sys.path.insert(0, str(ROOT / "tests"))
-    import time
-
     from browser_search import open_search, search
     from playwright.sync_api import sync_playwright
     from search_quality import load_queries, score
-    from sitebuild import build, serve
 
     from macros.offline_search import BrowserSearch
 
     with tempfile.TemporaryDirectory(prefix="kb-sok-") as tmp:
         site = Path(tmp) / "site"
-        build(ROOT, site)
+        result = build(ROOT, site)
+        if result.returncode != 0:
+            sys.exit("Webbplatsen gick inte att bygga:\n" + result.stdout + result.stderr)
         index = (site / "search" / "search_index.json").read_bytes()
         offline = BrowserSearch.from_site(site)
         queries = load_queries()
@@ -181,45 +207,65 @@ def search_figures(runs: int) -> dict:
 
 def print_search(figures: dict) -> None:
     b, c = figures["browser"], figures["cli"]
-    print(f"Sökning, {figures['queries']} frågor (tests/search_queries.yml):")
-    print(f"  webbläsaren: topp-1 {b['top1']:.1%}, topp-3 {b['top3']:.1%}  (mål topp-3 >= 95 %)")
-    print(f"  kommandoraden: topp-1 {c['top1']:.1%}, topp-3 {c['top3']:.1%}; samma bästa träff som "
-          f"webbläsaren: {figures['same_top']:.1%}")
-    print(f"  sökindex: {figures['index_gzip'] / 1024:.0f} kB gzip, {figures['index_docs']} avsnitt")
-    print(f"  tid från sidladdning till första träff (Chromium, kall cache, median): "
-          f"{figures['first_result_s'] * 1000:.0f} ms")
+    print(f"Sökning, {figures['queries']} frågor (tests/search_queries.yml):\n")
+    print("| mått | värde | mål |")
+    print("| --- | --- | --- |")
+    print(f"| webbläsaren topp-1 / topp-3 | {b['top1']:.1%} / {b['top3']:.1%} | topp-3 >= 95 % |")
+    print(f"| kommandoraden topp-1 / topp-3 | {c['top1']:.1%} / {c['top3']:.1%} | |")
+    print(f"| samma bästa träff som webbläsaren | {figures['same_top']:.1%} | |")
+    print(f"| sökindex | {figures['index_gzip'] / 1024:.0f} kB gzip, {figures['index_docs']} avsnitt | |")
+    print(f"| sidladdning till första träff (Chromium, kall cache, median) | "
+          f"{figures['first_result_s'] * 1000:.0f} ms | |")
     for miss in b["misses"]:
-        print(f"  miss i webbläsaren: {miss}")
+        print(f"\nmiss i webbläsaren: {miss}")
+    print()
+
+
+def print_builds(n: int, rounds: int, runs: dict, sizes: dict, load: tuple) -> None:
+    ours, plain, double = runs["vår N"], runs["ren N"], runs["vår 2N"]
+    print(f"Byggen, N = {n} syntetiska berättelser, {rounds} omgångar (vår N, ren N, vår 2N), "
+          f"belastning före/efter (1 min): {load[0]:.1f} / {load[1]:.1f} på {os.cpu_count()} kärnor:\n")
+    print("| bygge | sidor | sekunder (median) | min–max | CPU-sekunder (median) | topp-MB | bytes/berättelsesida "
+          "| index gzip/avsnitt |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+    for label, times in runs.items():
+        seconds = [t[0] for t in times]
+        row = sizes[label]
+        print(f"| {label} | {row['pages']} | {statistics.median(seconds):.2f} | {min(seconds):.1f}–{max(seconds):.1f} | "
+              f"{statistics.median(t[1] for t in times):.2f} | {max(t[2] for t in times) / 1024:.0f} | "
+              f"{row['story_html_bytes']:.0f} | {row['index_gzip_per_page']:.0f} |")
+    story_bytes = sizes["vår 2N"]["story_html_bytes"] / max(1, sizes["vår N"]["story_html_bytes"])
+    print("\n| kvot | median av omgångarnas kvoter | per omgång | samma i CPU-tid (median) | mål |")
+    print("| --- | ---: | --- | ---: | --- |")
+    for name, numerators, denominators, goal in (("vår/ren (N)", ours, plain, "<= 1,15"),
+                                                 ("tid(2N)/tid(N)", double, ours, "<= 2,2")):
+        wall, cpu = pair_ratios(numerators, denominators), pair_ratios(numerators, denominators, column=1)
+        print(f"| {name} | {statistics.median(wall):.2f} | {', '.join(f'{r:.2f}' for r in wall)} | "
+              f"{statistics.median(cpu):.2f} | {goal} |")
+    print(f"| berättelsesida 2N/N (bytes) | {story_bytes:.3f} | | | 1,00: oberoende av N |")
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--stories", type=int, default=1000, help="N, antal syntetiska berättelser (standard 1000)")
-    parser.add_argument("--runs", type=int, default=3, help="byggen per mätning; medianen rapporteras")
+    parser.add_argument("--runs", type=int, default=5,
+                        help="omgångar (vår N, ren N, vår 2N); medianen av kvoterna rapporteras (standard 5)")
     parser.add_argument("--bara-sok", action="store_true", help="mät bara sökningen, inte bygget")
+    parser.add_argument("--utan-sok", action="store_true", help="mät bara bygget, inte sökningen")
     args = parser.parse_args(argv)
-    print_search(search_figures(args.runs))
+    if not args.utan_sok:
+        print_search(search_figures(args.runs))
     if args.bara_sok:
         return 0
     n = args.stories
     with tempfile.TemporaryDirectory(prefix="kb-bench-") as tmp:
-        tmp_path = Path(tmp)
-        rows = {}
-        for label, count, plain in (("vår N", n, False), ("ren N", n, True), ("vår 2N", 2 * n, False)):
-            folder = tmp_path / label.replace(" ", "-")
-            folder.mkdir()
-            rows[label] = measure(make_corpus(folder, count, plain), args.runs)
-            shutil.rmtree(folder)
-    print(f"Mätning med N = {n} syntetiska berättelser, {args.runs} byggen per rad (median):")
-    print(f"{'':8} {'sidor':>7} {'sekunder':>9} {'topp-MB':>8} {'bytes/berättelsesida':>21} {'index gzip/sida':>16}")
-    for label, row in rows.items():
-        print(f"{label:8} {row['pages']:>7} {row['seconds']:>9.2f} {row['peak_mb']:>8.0f} "
-              f"{row['story_html_bytes']:>21.0f} {row['index_gzip_per_page']:>16.0f}")
-    ours, plain, double = rows["vår N"], rows["ren N"], rows["vår 2N"]
-    print(f"kvot vår/ren (N): {ours['seconds'] / plain['seconds']:.2f}  (mål <= 1,15)")
-    print(f"kvot tid(2N)/tid(N): {double['seconds'] / ours['seconds']:.2f}  (mål <= 2,2)")
-    print(f"berättelsesida 2N/N: {double['story_html_bytes'] / max(1, ours['story_html_bytes']):.3f}  "
-          "(mål 1,00: oberoende av N)")
+        projects = {"vår N": make_corpus(Path(tmp), n, plain=False), "ren N": make_corpus(Path(tmp), n, plain=True),
+                    "vår 2N": make_corpus(Path(tmp), 2 * n, plain=False)}
+        before = os.getloadavg()[0]
+        runs = interleaved(projects, args.runs)
+        after = os.getloadavg()[0]
+        sizes = {label: site_figures(project) for label, project in projects.items()}
+    print_builds(n, args.runs, runs, sizes, (before, after))
     return 0
 
 

@@ -16,12 +16,11 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT / "scripts"))
 
 from precompress import precompress  # noqa: E402
 from screenshots import KEY_PAGES  # noqa: E402
-from sitebuild import build, serve  # noqa: E402
+from engine import build, serve  # noqa: E402
 
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 PAGES = {name: KEY_PAGES[name] for name in ("startsida", "strategi", "berattelse", "karta", "introduktion", "indikator")}

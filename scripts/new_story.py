@@ -18,7 +18,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from macros import scaffold, site, workflow  # noqa: E402
+from macros import scaffold, workflow  # noqa: E402
 from macros.catalog import load_catalog  # noqa: E402
 from macros.listings import FILTERS  # noqa: E402
 from macros.problems import errors, report  # noqa: E402
@@ -140,7 +140,7 @@ def next_steps(rel: str, slug: str) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
-    root, today = args.root.resolve(), args.idag or site.today()
+    root, today = args.root.resolve(), args.idag or workflow.today()
     catalog = load_catalog(root, today)
     try:
         if any(getattr(args, flag(field)) for field in FIELDS):

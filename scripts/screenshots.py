@@ -12,9 +12,9 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tests"))
+sys.path.insert(0, str(ROOT / "scripts"))
 
-from sitebuild import build, serve  # noqa: E402
+from engine import build, serve  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
 VIEWPORTS = {"mobil": (390, 844), "dator": (1366, 768)}

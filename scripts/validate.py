@@ -11,7 +11,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from macros import sanitize_report  # noqa: E402
+from macros import sanitize_report, workflow  # noqa: E402
 from macros.catalog import load_catalog  # noqa: E402
 from macros.problems import errors, report  # noqa: E402
 
@@ -22,6 +22,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--root", type=Path, default=ROOT, help="repots rotmapp")
     args = parser.parse_args(argv)
     root = args.root.resolve()
+    try:
+        today = workflow.today()  # KB_TODAY, as the build reads it
+    except ValueError as error:
+        print(f"fel: {error}", file=sys.stderr)
+        return 1
     paths = None
     if args.paths:
         paths = []
@@ -31,7 +36,7 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"{given}: fel: filen finns inte.", file=sys.stderr)
                 return 1
             paths.append(path.relative_to(root).as_posix())
-    catalog = load_catalog(root, paths=paths)
+    catalog = load_catalog(root, today, paths=paths)
     for item in catalog.items.values():
         if paths is None or item.rel_path in paths:
             raw = (root / item.rel_path).read_text(encoding="utf-8", errors="replace")

@@ -1,12 +1,11 @@
-"""`make serve` runs `mkdocs serve`: the preview shows drafts with their banner, in Swedish."""
+"""`make serve` runs `properdocs serve`: the preview shows drafts with their banner, in Swedish."""
 
-import os
 import socket
 import subprocess
-import sys
 import time
 import urllib.request
 
+from engine import engine_env, serve_command
 from sitebuild import FIXTURES, make_fixture_project
 
 
@@ -30,10 +29,9 @@ def fetch(url: str, deadline: float) -> str:
 def test_serve_previews_drafts_in_swedish(tmp_path):
     project = make_fixture_project(tmp_path, FIXTURES / "base", FIXTURES / "sites" / "workflow")
     port = free_port()
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    env = engine_env()
     env.pop("KB_PREVIEW", None)
-    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}",
-                               "-f", str(project / "mkdocs.yml")], cwd=project, env=env,
+    server = subprocess.Popen(serve_command(project, f"127.0.0.1:{port}"), cwd=project, env=env,
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         deadline = time.monotonic() + 60

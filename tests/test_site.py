@@ -50,3 +50,13 @@ def test_stories_stay_out_of_the_menu(built_site):
     assert "berattelser/" in menu  # the stories' index page is in the menu
     for path in (ROOT / "stories").glob("*.md"):
         assert f"berattelser/{path.stem}/" not in menu
+
+
+def test_the_engine_is_properdocs(built_site):
+    """ProperDocs builds the site (it names itself in the generator tag), and `make build` and
+    `make serve` name mkdocs.yml, so ProperDocs does not print its note about renaming it."""
+    assert re.search(r'<meta name="generator" content="mkdocs-ProperDocs [\d.]+,', read(built_site, ""))
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    for command in ("build", "serve"):
+        assert re.search(rf"^\t\$\(BIN\)/properdocs {command} -f mkdocs\.yml ", makefile, flags=re.M), command
+    assert "/mkdocs " not in makefile

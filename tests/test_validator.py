@@ -19,9 +19,9 @@ FIXTURES = ROOT / "tests" / "fixtures"
 SCENARIOS = sorted(p.name for p in (FIXTURES / "validator").iterdir() if p.is_dir())
 
 
-def run_validator(root: Path, *args: str) -> subprocess.CompletedProcess:
+def run_validator(root: Path, *args: str, today: str = "2026-11-23") -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, str(ROOT / "scripts" / "validate.py"), "--root", str(root), *args],
-                          capture_output=True, text=True, encoding="utf-8", env={"KB_TODAY": "2026-11-23",
+                          capture_output=True, text=True, encoding="utf-8", env={"KB_TODAY": today,
                                                                                  "PATH": "/usr/bin:/bin"})
 
 
@@ -36,6 +36,26 @@ def test_base_fixture_is_valid(tmp_path):
     result = run_validator(FIXTURES / "base")
     assert result.returncode == 0, result.stdout
     assert result.stdout.strip() == "0 fel, 0 varningar."
+
+
+def test_validator_measures_review_dates_against_kb_today():
+    """The base fixture's reviews are due 2099-01-10: the day before they are not overdue, the day after
+    every one of them is, exactly as the build and the review page would see it on that day."""
+    before = run_validator(FIXTURES / "base", today="2099-01-10")
+    after = run_validator(FIXTURES / "base", today="2099-01-11")
+    assert before.returncode == after.returncode == 0, before.stdout + after.stdout
+    assert "har passerat" not in before.stdout
+    overdue = [line for line in after.stdout.splitlines()
+               if "varning: Granskningen var planerad till 2099-01-10 och har passerat" in line]
+    assert "stories/trygg-hemgang.md:16: varning" in after.stdout
+    assert len(overdue) == 8, after.stdout
+
+
+def test_a_malformed_kb_today_is_named_in_swedish():
+    result = run_validator(FIXTURES / "base", today="23/11/2026")
+    assert result.returncode != 0
+    assert "KB_TODAY ska vara ett datum som ÅÅÅÅ-MM-DD, inte '23/11/2026'" in result.stderr
+    assert "Traceback" not in result.stderr
 
 
 @pytest.mark.parametrize("scenario", SCENARIOS)

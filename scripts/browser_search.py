@@ -1,4 +1,7 @@
-"""Type a query into the built site's real search box and read the results, as a person would."""
+"""Type a query into the built site's real search box and read the results, as a person would.
+
+Shared by tests/test_search.py and `make bench`.
+"""
 
 from urllib.parse import urljoin, urlparse
 

@@ -1,10 +1,12 @@
-"""Hit rates of tests/search_queries.yml: shared by the tests and `make bench`."""
+"""Hit rates of tests/search_queries.yml: shared by the tests and `make bench` (lives in scripts/,
+so bench imports nothing from tests/).
+"""
 
 from pathlib import Path
 
 import yaml
 
-QUERIES = Path(__file__).resolve().parent / "search_queries.yml"
+QUERIES = Path(__file__).resolve().parent.parent / "tests" / "search_queries.yml"
 
 
 def load_queries() -> list[dict]:
