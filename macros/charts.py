@@ -3,7 +3,7 @@
 The labels and values are HTML text, so they keep their size at any width (an SVG with text
 scales its letters down with the column: 7 px on a phone). Only the bars themselves are SVG,
 one rectangle per row whose width is a percentage. No charting script is loaded; the table is
-the chart's text twin, in a scroll box that says when it can be scrolled (diagram.css).
+the chart's text twin, in a scroll box that says when it can be scrolled (kunskapsbanken.css, section diagram).
 """
 
 from html import escape
@@ -64,7 +64,7 @@ def bar_chart(item) -> str:
 
 def scroll_box(table: str, label: str, extra_class: str = "") -> str:
     """A table in its own sideways scroll box: focusable and named (so the keyboard can scroll it),
-    with a hint that diagram.css shows only when the table is wider than the box."""
+    with a hint that the stylesheet's diagram section shows only when the table is wider than the box."""
     classes = f"kb-tabellrulle {extra_class}".strip()
     return (f'<div class="{classes}" role="region" tabindex="0" aria-label="{escape(label)}">'
             '<p class="kb-rullhint">Tabellen är bredare än skärmen: rulla i sidled för att se allt.</p>'

@@ -322,7 +322,9 @@ def front_matter(item, state, flavour: str, repo: SimpleNamespace) -> dict:
 
 def _body_line(root: Path, item) -> int:
     text = (root / item.rel_path).read_text(encoding="utf-8", errors="replace").removeprefix("\ufeff")
-    return split_front_matter(text.replace("\r\n", "\n"))[2]
+    text = text.replace("\r\n", "\n")
+    body = split_front_matter(text)[1]
+    return text[:len(text) - len(body)].count("\n") + 1  # the body is the text's tail
 
 
 def stage_page(root: Path, item, state, flavour: str, repo, macro_env) -> tuple[str, PageSource]:

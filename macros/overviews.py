@@ -39,7 +39,7 @@ def matrix(catalog, preview: bool, from_src: str, rows_type: str) -> str:
 
     The table scrolls in its own box with the first column fixed; the page never scrolls sideways.
     Column heads show code and short name; the full name is the link's accessible name, and a line
-    above the table shows it on hover and focus without covering any cell (diagram.css).
+    above the table shows it on hover and focus without covering any cell (kunskapsbanken.css, section diagram).
     """
     columns, links = map_graph(catalog, preview)
     strategies, rows = columns["strategy"], columns[rows_type]
@@ -97,7 +97,7 @@ def _anchor(heading: str) -> str:
 
 def indicators_at_a_glance(catalog, preview: bool, from_src: str) -> str:
     """Indikatorer i korthet: each indicator's latest value, period, scope and direction, or that the
-    sources give none. Indicators with values come first; on a phone each row becomes a card (diagram.css)."""
+    sources give none. Indicators with values come first; on a phone each row becomes a card (kunskapsbanken.css, section diagram)."""
     indicators = [i for i in catalog.of_type("indicator") if is_listed(i, catalog.today, preview)]
     with_values = sorted((i for i in indicators if series.latest(i)), key=lambda i: i.title.lower())
     without = sorted((i for i in indicators if not series.latest(i)), key=lambda i: i.title.lower())

@@ -4,6 +4,7 @@ Plain functions that the MkDocs hooks (macros/hooks.py) call; nothing here impor
 MkDocs at module level, so the logic can move to a successor of MkDocs unchanged.
 """
 
+import datetime
 import logging
 import html
 import secrets
@@ -63,7 +64,7 @@ def load_root(root: Path, preview: bool, today_date: datetime.date | None = None
     """The catalog without an engine's config: for the staging generator (macros/generate.py) and for
     the macros when no hook has loaded the catalog (a staging tree built by plain mkdocs-macros)."""
     global _state
-    catalog = load_catalog(Path(root), today_date or today())
+    catalog = load_catalog(Path(root), today_date or workflow.today())
     if errors(catalog.problems):
         raise ContentError("Innehållet har fel som måste rättas innan webbplatsen kan byggas:\n"
                            + report(catalog.problems))

@@ -7,7 +7,7 @@ links cross the middle column through the gaps between strategies, never behind 
 
 The nodes are real HTML <button>s laid over the SVG (which is aria-hidden), so keyboard and
 screen readers work as on any list of buttons; karta.js does selection, the detail panel and
-the filters. Geometry contract with karta.css: the map is a grid of five columns in the
+the filters. Geometry contract with the stylesheet's karta section: the map is a grid of five columns in the
 proportions COLUMN:GUTTER:COLUMN:GUTTER:COLUMN, each node column a flex column of equal
 slots, so node i of n sits at height (i + ½)/n of the map whatever its pixel height; the SVG
 is stretched over the same area (preserveAspectRatio="none") and its strokes do not scale.
@@ -23,7 +23,7 @@ from .workflow import is_listed
 
 # Left to right, as in the DOM, so that focus order follows what the reader sees.
 COLUMNS = (("story", "Berättelser"), ("strategy", "Strategier"), ("indicator", "Indikatorer"))
-COLUMN, GUTTER = 250, 100  # viewBox units across; karta.css uses the same 5:2 proportions
+COLUMN, GUTTER = 250, 100  # viewBox units across; the karta section of the stylesheet uses the same 5:2 proportions
 WIDTH = 3 * COLUMN + 2 * GUTTER
 HEIGHT = 1000  # viewBox units down; the map's real height comes from its nodes
 LANE_SPACING = 6  # between story–indicator lines that share a gap between strategies
