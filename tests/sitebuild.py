@@ -31,6 +31,18 @@ def make_fixture_project(tmp: Path, *contents: Path) -> Path:
     return project
 
 
+def build_strict_and_lenient(tmp: Path, stories: dict[str, str], today: str = "2026-11-23"):
+    """The base fixture with extra stories, built strictly (which should stop on what the sanitizer
+    removes) and leniently (to read the cleaned pages). Returns (strict result, lenient site folder)."""
+    project = make_fixture_project(tmp, FIXTURES / "base")
+    for name, text in stories.items():
+        (project / "stories" / name).write_text(text, encoding="utf-8")
+    strict = build(project, tmp / "strict", today=today)
+    lenient = build(project, tmp / "site", today=today, strict=False)
+    assert lenient.returncode == 0, lenient.stdout + lenient.stderr
+    return strict, tmp / "site"
+
+
 def unexpected_warnings(output: str) -> list[str]:
     return [line for line in output.splitlines() if line.startswith(("WARNING", "ERROR"))]
 

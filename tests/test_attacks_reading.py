@@ -12,7 +12,7 @@ import re
 import pytest
 
 from macros import sanitize
-from sitebuild import FIXTURES, build, make_fixture_project, serve, text_of, unexpected_warnings
+from sitebuild import FIXTURES, build, build_strict_and_lenient, make_fixture_project, serve, text_of, unexpected_warnings
 
 
 def payload(n: int) -> str:
@@ -271,15 +271,9 @@ def test_footnotes_are_cleaned_as_the_author_s_text():
 
 @pytest.fixture(scope="module")
 def footnote_builds(tmp_path_factory):
-    tmp = tmp_path_factory.mktemp("footnotes")
-    project = make_fixture_project(tmp, FIXTURES / "base")
-    story = (project / "stories" / "trygg-hemgang.md").read_text(encoding="utf-8")
-    (project / "stories" / "fotnot.md").write_text(story.split("\n---\n")[0] + "\n---\n" + FOOTNOTE_STORY,
-                                                   encoding="utf-8")
-    strict = build(project, tmp / "strict", today="2026-11-23")
-    lenient = build(project, tmp / "site", today="2026-11-23", strict=False)
-    assert lenient.returncode == 0, lenient.stdout + lenient.stderr
-    return strict, tmp / "site"
+    story = (FIXTURES / "base" / "stories" / "trygg-hemgang.md").read_text(encoding="utf-8")
+    return build_strict_and_lenient(tmp_path_factory.mktemp("footnotes"),
+                                    {"fotnot.md": story.split("\n---\n")[0] + "\n---\n" + FOOTNOTE_STORY})
 
 
 def test_the_strict_build_stops_on_markup_in_a_footnote(footnote_builds):

@@ -8,7 +8,7 @@ import pytest
 
 from macros import developer_pages, sanitize
 from macros.catalog import md_text
-from sitebuild import FIXTURES, article_of, build, make_fixture_project, text_of, unexpected_warnings
+from sitebuild import FIXTURES, article_of, build, build_strict_and_lenient, make_fixture_project, text_of, unexpected_warnings
 
 ATTACKS = {
     "event handler without a space": "<svg/onload=alert(1)>",
@@ -177,13 +177,8 @@ def test_a_symlink_in_a_content_folder_is_refused_and_not_followed(tmp_path):
 
 @pytest.fixture(scope="module")
 def sanitized_build(tmp_path_factory):
-    tmp = tmp_path_factory.mktemp("sanitized")
-    project = make_fixture_project(tmp, FIXTURES / "base")
-    (project / "stories" / "fientlig.md").write_text(HOSTILE_STORY + WALKS_AROUND_THE_GUARDS, encoding="utf-8")
-    strict = build(project, tmp / "strict", today="2026-11-23")
-    lenient = build(project, tmp / "site", today="2026-11-23", strict=False)
-    assert lenient.returncode == 0, lenient.stdout + lenient.stderr
-    return strict, tmp / "site"
+    return build_strict_and_lenient(tmp_path_factory.mktemp("sanitized"),
+                                    {"fientlig.md": HOSTILE_STORY + WALKS_AROUND_THE_GUARDS})
 
 
 def test_the_strict_build_stops_on_what_the_sanitizer_removes(sanitized_build):
