@@ -2,9 +2,14 @@
 
 Skriver alla problem på en gång, ett per rad som sökväg:rad: meddelande.
 Avslutas med 1 om något fel hittades, annars 0 (varningar stoppar inte).
+
+I GitHub Actions (GITHUB_ACTIONS=true) skrivs problemen också som anteckningar på raderna, och en
+sammanfattning på svenska läggs i GITHUB_STEP_SUMMARY: vad som är fel, hur det rättas och vilka sidor
+som ändras (filerna från --andrade eller KB_CHANGED_FILES, en per rad).
 """
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -12,6 +17,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from macros import sanitize_report, workflow  # noqa: E402
+from macros.annotations import github_annotations, job_summary, without_commands  # noqa: E402
 from macros.catalog import load_catalog  # noqa: E402
 from macros.problems import errors, report  # noqa: E402
 
@@ -20,6 +26,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("paths", nargs="*", help="filer att rapportera om (standard: allt innehåll)")
     parser.add_argument("--root", type=Path, default=ROOT, help="repots rotmapp")
+    parser.add_argument("--andrade", nargs="*", metavar="FIL", default=None,
+                        help="filer som ändras i pull requesten, för sammanfattningen (standard: KB_CHANGED_FILES)")
     args = parser.parse_args(argv)
     root = args.root.resolve()
     try:
@@ -42,8 +50,27 @@ def main(argv: list[str] | None = None) -> int:
             raw = (root / item.rel_path).read_text(encoding="utf-8", errors="replace")
             catalog.problems.extend(sanitize_report.problems_for(item, raw))
     catalog.problems.sort()
-    print(report(catalog.problems))
+    if os.environ.get("GITHUB_ACTIONS") == "true":
+        # Messages quote contributed values: in Actions the plain report must not be read as commands.
+        print(without_commands(report(catalog.problems)))
+        if catalog.problems:
+            print(github_annotations(catalog.problems))
+    else:
+        print(report(catalog.problems))
+    summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
+    if summary_file:
+        changed = args.andrade if args.andrade is not None else os.environ.get("KB_CHANGED_FILES", "").splitlines()
+        with open(summary_file, "a", encoding="utf-8") as summary:
+            summary.write(job_summary(catalog.problems, [c.strip() for c in changed if c.strip()],
+                                      page_addresses(catalog)))
     return 1 if errors(catalog.problems) else 0
+
+
+def page_addresses(catalog) -> dict:
+    """Each content file's address on the site, absolute when KB_SITE_URL says where the site lives."""
+    base = os.environ.get("KB_SITE_URL", "").strip()
+    base = base.rstrip("/") + "/" if base else "/"
+    return {item.rel_path: base + item.url for item in catalog.items.values()}
 
 
 if __name__ == "__main__":
