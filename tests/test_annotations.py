@@ -84,7 +84,8 @@ def test_a_pipe_newline_or_tag_in_a_value_stays_inside_its_cell():
 
 
 def test_a_sentence_end_inside_a_quoted_value_is_not_the_fix():
-    assert split_message("Ogiltigt värde 'a. Hej'. Välj ett av: x.") == ("Ogiltigt värde 'a. Hej'.", "Välj ett av: x.")
+    assert split_message("Ogiltigt värde 'a. Hej'. Välj ett av: x.") == (
+        "Ogiltigt värde 'a. Hej'.", "Välj ett av: x.")
     assert split_message("Texten ser ut att innehålla ett telefonnummer ('070…')") == (
         "Texten ser ut att innehålla ett telefonnummer ('070…')", "")
 
