@@ -4,10 +4,11 @@ Utan flaggor frågar skriptet efter titel, beskrivning, personas, strategier, st
 kommuner, slag och författare, och visar de giltiga valen med nummer. Med flaggor körs det
 utan frågor, till exempel:
 
-  python scripts/new_story.py --titel "Trygg hemgång" --slag illustrativ --kommun vetlanda \\
-      --strategi k2 --forfattare "Kommunikatör, Vetlanda kommun"
+  .venv/bin/python scripts/new_story.py --titel "Trygg hemgång" --beskrivning "Esther kommer hem." \\
+      --slag illustrativ --kommun vetlanda --strategi k2 --forfattare "Kommunikatör, Vetlanda kommun"
 
-En befintlig fil skrivs aldrig över. Den nya filen kontrolleras direkt och skriptet visar nästa steg.
+Saknas ett obligatoriskt fält frågar skriptet efter det när det körs i en terminal; annars listar det
+alla fält som saknas. En befintlig fil skrivs aldrig över. Den nya filen kontrolleras direkt och skriptet visar nästa steg.
 """
 
 import argparse
@@ -18,11 +19,71 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from macros import scaffold, workflow  # noqa: E402
-from macros.catalog import load_catalog  # noqa: E402
-from macros.listings import FILTERS  # noqa: E402
-from macros.problems import errors, report  # noqa: E402
-from macros.schema import STORY  # noqa: E402
+VENV_HINT = "Kör make new-story, eller .venv/bin/python scripts/new_story.py (make new-story installerar det som behövs)."
+try:
+    from macros import scaffold, workflow  # noqa: E402
+    from macros.catalog import load_catalog  # noqa: E402
+    from macros.listings import FILTERS  # noqa: E402
+    from macros.problems import errors, report  # noqa: E402
+    from macros.schema import STORY  # noqa: E402
+except ModuleNotFoundError as missing:  # run with a Python outside the project's virtualenv, e.g. plain python3
+    if (missing.name or "").partition(".")[0] == "macros":
+        raise
+    sys.exit(f"fel: Python-paketet '{missing.name}' saknas i {sys.executable}. {VENV_HINT}")
+
+SWEDISH = {  # argparse's own texts (gettext domain "argparse"), so that --help and its errors are Swedish
+    "usage: ": "användning: ",
+    "positional arguments": "argument",
+    "options": "flaggor",
+    "show this help message and exit": "visa den här hjälpen och avsluta",
+    "%(prog)s: error: %(message)s\n": "%(prog)s: fel: %(message)s\n",
+    "argument %(argument_name)s: %(message)s": "flaggan %(argument_name)s: %(message)s",
+    "unrecognized arguments: %s": "okända flaggor: %s",
+    "the following arguments are required: %s": "de här flaggorna krävs: %s",
+    "expected one argument": "ett värde krävs efter flaggan",
+    "invalid %(type)s value: %(value)r": "ogiltigt värde: %(value)r",
+    "invalid choice: %(value)r (choose from %(choices)s)": "ogiltigt val: %(value)r (välj bland %(choices)s)",
+    "ambiguous option: %(option)s could match %(matches)s": "flaggan %(option)s är tvetydig: den kan vara %(matches)s",
+    "ignored explicit argument %r": "flaggan tar inget värde: %r",
+}
+
+
+class SwedishParser(argparse.ArgumentParser):
+    """An ArgumentParser whose own texts are Swedish; argparse looks them up through argparse._ when used."""
+
+    def _swedish(self, method, *args, **kwargs):
+        english = argparse._
+        argparse._ = lambda text: SWEDISH.get(text, english(text))
+        try:
+            return method(*args, **kwargs)
+        finally:
+            argparse._ = english
+
+    def __init__(self, *args, **kwargs):
+        self._swedish(super().__init__, *args, **kwargs)
+
+    def parse_args(self, *args, **kwargs):
+        return self._swedish(super().parse_args, *args, **kwargs)
+
+    def parse_known_args(self, *args, **kwargs):
+        return self._swedish(super().parse_known_args, *args, **kwargs)
+
+    def format_usage(self):
+        return self._swedish(super().format_usage)
+
+    def format_help(self):
+        return self._swedish(super().format_help)
+
+    def error(self, message):
+        return self._swedish(super().error, message)
+
+
+def iso_date(text: str) -> datetime.date:
+    try:
+        return datetime.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' är inget datum. Skriv ÅÅÅÅ-MM-DD, till exempel 2026-11-23.")
+
 
 FLAGS = {name: argument for argument, (name, _) in FILTERS.items()}  # strategier -> --strategi, as in lista()
 FIELDS = [STORY.field(name) for name in scaffold.ASKED]
@@ -90,14 +151,17 @@ def ask(field, options, check=None):
             print(f"  Ogiltigt svar: {problem} Försök igen.")
 
 
-def from_flags(args, catalog) -> dict:
-    """The answers given as flags; ValueError naming every flag that is missing or wrong."""
-    values, problems = {}, []
+def from_flags(args, catalog, missing_allowed: bool = False) -> tuple[dict, list]:
+    """The answers given as flags and the required fields left out; ValueError naming every flag that is
+    wrong, and every one that is missing unless missing_allowed (then the caller asks for them)."""
+    values, problems, missing = {}, [], []
     for field in FIELDS:
         given, options = getattr(args, flag(field)), scaffold.choices(field, catalog)
         if not given:
             if field.required:
-                problems.append(f"--{flag(field)} saknas: {field.description}")
+                missing.append(field)
+                if not missing_allowed:
+                    problems.append(f"--{flag(field)} saknas: {field.description}")
             continue
         if options is None:
             values[field.name] = given
@@ -109,12 +173,14 @@ def from_flags(args, catalog) -> dict:
         except ValueError as problem:
             problems.append(f"--{flag(field)}: {problem}")
     if problems:
+        if missing and not missing_allowed:
+            problems.append("Ange flaggorna som saknas, eller kör skriptet i en terminal så frågar det efter dem.")
         raise ValueError("\n".join(problems))
-    return values
+    return values, missing
 
 
 def parser() -> argparse.ArgumentParser:
-    result = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    result = SwedishParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     for field in FIELDS:
         values = f" Värden: {', '.join(field.vocabulary)}." if field.vocabulary else ""
         ids = " Id från bidragsguiden." if field.ref_types else ""
@@ -122,8 +188,8 @@ def parser() -> argparse.ArgumentParser:
         result.add_argument(f"--{flag(field)}", action="append" if scaffold.is_list(field) else "store",
                             help=field.description + values + ids + repeat)
     result.add_argument("--ansvarig", help="Vem som äger innehållet (standard: organisationen i --forfattare).")
-    result.add_argument("--root", type=Path, default=ROOT, help="repots rotmapp")
-    result.add_argument("--idag", type=datetime.date.fromisoformat, help="dagens datum, ÅÅÅÅ-MM-DD (för tester)")
+    result.add_argument("--root", type=Path, default=ROOT, help="Repots rotmapp (standard: repot som skriptet ligger i).")
+    result.add_argument("--idag", type=iso_date, help="Dagens datum, ÅÅÅÅ-MM-DD (för tester).")
     return result
 
 
@@ -142,16 +208,23 @@ def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     root, today = args.root.resolve(), args.idag or workflow.today()
     catalog = load_catalog(root, today)
+    def ask_for(fields) -> dict:
+        return {f.name: ask(f, scaffold.choices(f, catalog),
+                            (lambda title: check_title(title, root, catalog)) if f.name == "titel" else None)
+                for f in fields}
+
     try:
         if any(getattr(args, flag(field)) for field in FIELDS):
-            values = from_flags(args, catalog)
-            rel = check_title(values["titel"], root, catalog)
+            values, missing = from_flags(args, catalog, missing_allowed=sys.stdin.isatty())
+            if "titel" in values:
+                check_title(values["titel"], root, catalog)
+            if missing:
+                print("Några obligatoriska fält saknas bland flaggorna. Svara på frågorna; avbryt med Ctrl+C.")
+                values |= ask_for(missing)
         else:
             print("Ny berättelse. Svara på frågorna; avbryt med Ctrl+C.")
-            values = {f.name: ask(f, scaffold.choices(f, catalog),
-                                  (lambda title: check_title(title, root, catalog)) if f.name == "titel" else None)
-                      for f in FIELDS}
-            rel = check_title(values["titel"], root, catalog)
+            values = ask_for(FIELDS)
+        rel = check_title(values["titel"], root, catalog)
     except ValueError as problem:
         print("\n".join(f"fel: {line}" for line in str(problem).splitlines()), file=sys.stderr)
         return 1

@@ -6,7 +6,10 @@ was built with the schema, the validator and the scaffolder, so the guide cannot
 
 import html
 import re
+import shlex
 import shutil
+import subprocess
+import sys
 import urllib.parse
 
 import pytest
@@ -169,3 +172,52 @@ def test_contributing_points_to_the_guide():
 def test_make_new_story_runs_the_scaffolder():
     assert re.search(r"^new-story: .*## .+\n\t\$\(BIN\)/python scripts/new_story\.py$",
                      (ROOT / "Makefile").read_text(encoding="utf-8"), flags=re.M)
+
+
+def commands_in(code_blocks: list[str]) -> list[str]:
+    """Each command line in the code blocks, with backslash continuations joined."""
+    lines = "\n".join(code_blocks).replace("\\\n", " ").splitlines()
+    return [" ".join(line.split()) for line in lines if line.strip()]
+
+
+def fenced_blocks(markdown: str) -> list[str]:
+    return re.findall(r"^```(?:sh|bash|console|shell)\n(.*?)^```", markdown, flags=re.S | re.M)
+
+
+def code_blocks_in(guide_html: str) -> list[str]:
+    return [plain(block) for block in re.findall(r'<div class="highlight"><pre.*?</pre>', guide_html, flags=re.S)]
+
+
+@pytest.fixture
+def real_repo(tmp_path):
+    """A copy of this repository's content, where a communicator runs the commands."""
+    root = tmp_path / "kunskapsbanken"
+    shutil.copytree(ROOT, root, ignore=shutil.ignore_patterns(".venv", ".cache", ".git", "site", "__pycache__"))
+    return root
+
+
+def test_every_scaffolder_command_in_the_guide_and_readme_works_as_written(guide, real_repo):
+    commands = commands_in(code_blocks_in(guide))
+    for source in ("README.md", "CONTRIBUTING.md", "docs/introduktion/kommunikator.md"):
+        commands += commands_in(fenced_blocks((ROOT / source).read_text(encoding="utf-8")))
+    scaffolds = [c for c in commands if "scripts/new_story.py" in c]
+    assert scaffolds, "bidragsguiden visar inget kommando med scripts/new_story.py"
+    for command in scaffolds:
+        words = shlex.split(command)
+        assert words[0] == ".venv/bin/python", f"{command!r} fungerar bara i projektets virtuella miljö"
+        result = subprocess.run([sys.executable, *words[1:], "--root", str(real_repo), "--idag", TODAY],
+                                cwd=real_repo, capture_output=True, text=True, encoding="utf-8", stdin=subprocess.DEVNULL)
+        assert result.returncode == 0, f"{command}\n{result.stdout}{result.stderr}"
+        assert "0 fel, 0 varningar." in result.stdout
+
+
+def test_every_make_command_in_the_guide_is_a_make_target(guide):
+    targets = set(re.findall(r"^([a-z-]+):", (ROOT / "Makefile").read_text(encoding="utf-8"), flags=re.M))
+    makes = [c.split()[1] for c in commands_in(code_blocks_in(guide)) if c.startswith("make ")]
+    assert "new-story" in makes
+    assert [m for m in makes if m not in targets] == []
+
+
+def test_guide_never_tells_to_run_plain_python():
+    text = (ROOT / "docs" / "bidra" / "index.md").read_text(encoding="utf-8")
+    assert re.findall(r"(?<![/\w])python3? scripts/", text) == []

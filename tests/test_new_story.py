@@ -126,3 +126,68 @@ def test_only_published_items_are_offered(repo):
     refused = new_story(repo, *FLAGS[:4], "--strategi", "k3", "--slag", "verklig", "--kommun", "habo",
                         "--forfattare", "Test")
     assert refused.returncode == 1 and "'k3' är inget giltigt värde för 'strategier'" in refused.stderr
+
+
+ARGPARSE_ENGLISH = ("usage:", "positional arguments", "options:", "show this help message", "error:", "unrecognized",
+                    "required:", "expected one argument", "invalid")
+
+
+def test_help_is_swedish_including_argparse_own_texts(repo):
+    result = new_story(repo, "--help")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("användning: new_story.py")
+    assert "\nflaggor:\n" in result.stdout and "-h, --help            visa den här hjälpen och avsluta" in result.stdout
+    assert "--beskrivning BESKRIVNING" in result.stdout and "Dagens datum, ÅÅÅÅ-MM-DD" in result.stdout
+    assert [word for word in ARGPARSE_ENGLISH if word in result.stdout.lower()] == []
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--okand"], "new_story.py: fel: okända flaggor: --okand"),
+    (["--titel"], "new_story.py: fel: flaggan --titel: ett värde krävs efter flaggan"),
+    (["--idag", "i morgon"], "new_story.py: fel: flaggan --idag: 'i morgon' är inget datum. Skriv ÅÅÅÅ-MM-DD"),
+])
+def test_argparse_errors_are_swedish(repo, args, message):
+    result = run_script("new_story.py", repo, *args)
+    assert result.returncode == 2 and message in result.stderr, result.stderr
+    assert result.stderr.startswith("användning: ")
+    assert [word for word in ARGPARSE_ENGLISH if word in result.stderr.lower()] == []
+
+
+def test_without_a_terminal_all_missing_flags_are_named_at_once(repo):
+    result = new_story(repo, "--titel", "Bara en titel", "--strategi", "k2")
+    assert result.returncode == 1
+    named = re.findall(r"^fel: (--\w+) saknas: ", result.stderr, flags=re.M)
+    assert named == ["--beskrivning", "--kommun", "--slag", "--forfattare"], result.stderr
+    assert "kör skriptet i en terminal så frågar det efter dem" in result.stderr
+    assert not (repo / "stories" / "bara-en-titel.md").exists()
+
+
+def test_in_a_terminal_missing_flags_are_asked_for(repo):
+    import os
+    leader, follower = os.openpty()
+    try:
+        os.write(leader, "Esther kommer hem och vet vem hon ska ringa.\n".encode("utf-8"))
+        flags = [f for i, f in enumerate(FLAGS) if i not in (2, 3)]  # without --beskrivning and its value
+        result = subprocess.run([sys.executable, str(ROOT / "scripts" / "new_story.py"), "--root", str(repo),
+                                 "--idag", TODAY, *flags], stdin=follower, capture_output=True, text=True,
+                                encoding="utf-8", env={"PATH": "/usr/bin:/bin"}, timeout=60)
+    finally:
+        os.close(follower)
+        os.close(leader)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "Några obligatoriska fält saknas bland flaggorna." in result.stdout
+    assert "\nbeskrivning: En eller två meningar" in result.stdout and "\ntitel:" not in result.stdout
+    text = (repo / "stories" / f"{SLUG}.md").read_text(encoding="utf-8")
+    assert 'beskrivning: "Esther kommer hem och vet vem hon ska ringa."' in text and "strategier: [k2]" in text
+
+
+def test_python_without_the_project_packages_gets_a_swedish_hint(repo):
+    bare = [sys.executable, "-I", "-S"]  # no site-packages: PyYAML and the rest are missing, as for plain python3
+    assert subprocess.run([*bare, "-c", "import yaml"], capture_output=True).returncode != 0
+    result = subprocess.run([*bare, str(ROOT / "scripts" / "new_story.py"), "--root", str(repo), *FLAGS],
+                            capture_output=True, text=True, encoding="utf-8")
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert result.stderr.startswith("fel: Python-paketet 'yaml' saknas")
+    assert "Kör make new-story, eller .venv/bin/python scripts/new_story.py" in result.stderr
+    assert list((repo / "stories").glob("hemma-igen*")) == []

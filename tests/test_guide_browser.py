@@ -1,0 +1,25 @@
+"""The contributor guide in Chromium: its code blocks have a copy button with a Swedish name, and axe finds nothing."""
+
+from axe_playwright_python.sync_playwright import Axe
+
+from test_browser_accessibility import WCAG_TAGS
+
+
+def test_guide_code_blocks_have_a_named_copy_button(page, site_url):
+    page.goto(site_url + "bidra/", wait_until="load")
+    blocks = page.locator("article pre")
+    assert blocks.count() >= 3  # the template, make new-story and the command with flags
+    for index in range(blocks.count()):
+        button = blocks.nth(index).locator("button[data-md-type=copy]")
+        assert button.count() == 1, f"kodblock {index} saknar kopieringsknapp"
+    template = page.locator("article pre", has_text="titel:").first
+    copy = template.get_by_role("button", name="Kopiera till urklipp")
+    assert copy.count() == 1
+    copy.focus()
+    assert copy.evaluate("b => b === document.activeElement")  # reachable from the keyboard
+
+
+def test_axe_finds_nothing_on_the_guide(page, site_url):
+    page.goto(site_url + "bidra/", wait_until="load")
+    result = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]})
+    assert [v["id"] for v in result.response["violations"]] == []
