@@ -290,3 +290,30 @@ def test_a_footnote_cannot_dress_up_as_the_interface(footnote_builds):
     for gone in ("md-dialog", 'id="__search"', "data-md-component", "data-kb-lamna", "<label", "<nav", "role="):
         assert gone not in footnotes, gone
     assert 'class="footnote-backref"' in footnotes
+
+
+LEAD_CASES = [  # a contributed value printed at the start of a Markdown line (the lead, the short name)
+    ("snippet line", '--8<-- "mkdocs.yml"'),
+    ("jinja", "{{ 7*7 }} {% raw %}"),
+    ("link syntax", "](javascript:alert(1)) [x](https://example.com)"),
+    ("markup", '<img src=x onerror="alert(1)"> "citat"'),
+    ("list and heading syntax", "# Rubrik\n- punkt"),
+]
+
+
+@pytest.mark.parametrize("name,value", LEAD_CASES, ids=[c[0] for c in LEAD_CASES])
+def test_a_hostile_description_or_short_name_renders_as_plain_text(name, value):
+    """The lead and a strategy's full-name line start a Markdown line: nothing in them may act as syntax."""
+    import markdown
+    from types import SimpleNamespace
+
+    from macros.page_anatomy import lead_markdown
+
+    item = SimpleNamespace(type=SimpleNamespace(key="strategy"), title=value,
+                           data={"beskrivning": value, "kortnamn": "Kort"})
+    html = markdown.markdown(lead_markdown(item), extensions=["attr_list", "pymdownx.snippets"],
+                             extension_configs={"pymdownx.snippets": {"base_path": ["/nonexistent"]}})
+    assert re.findall(r"<(\w+)", html) == ["p", "em", "p"], html  # two paragraphs, nothing else
+    text = re.sub(r"<[^>]+>", "", html)
+    import html as entities
+    assert " ".join(value.split()) in entities.unescape(text)
