@@ -37,7 +37,7 @@ from types import SimpleNamespace
 import jinja2
 import yaml
 
-from . import developer_pages, facets, navigation, page_anatomy, schema_export, search_index, site, workflow
+from . import developer_pages, facets, history_files, navigation, page_anatomy, schema_export, search_index, site, workflow
 from .catalog import DOCS_ASSET_SUFFIXES
 from .frontmatter import split as split_front_matter
 
@@ -46,6 +46,7 @@ GLOSSARY = Path("docs", "_ordlista")
 STAGED_DOCS = "docs"
 SITE_DIR = "site"
 JINJA_MARKS = ("{{", "{%", "{#")
+ENDRAW = re.compile(r"\{%[-+]?\s*endraw\b")  # what ends a {% raw %} block; contributed braces are escaped
 
 
 class GenerationError(Exception):
@@ -277,7 +278,7 @@ def _raw(text: str, item) -> str:
     """Generated Markdown that mkdocs-macros must print as it stands, never run."""
     if not text:
         return ""
-    if "endraw" in text:
+    if ENDRAW.search(text):
         raise GenerationError(f"{item.rel_path}:1: den genererade texten innehåller 'endraw' och kan inte skyddas "
                               f"från Jinja. Ta bort ordet ur sidans fält.")
     return "{% raw %}" + text + "{% endraw %}"
@@ -361,7 +362,7 @@ def write_staging(root: Path, out: Path, preview: bool = False, today=None, flav
     if isinstance(today, str):
         today = datetime.date.fromisoformat(today)
     base = read_config(root)
-    state = site.load_root(root, preview, today)
+    state = site.load_root(root, preview, today, base)
     repo = SimpleNamespace(repo_url=base.get("repo_url"), edit_uri=base.get("edit_uri"))
     docs = out / STAGED_DOCS
     if docs.exists():
@@ -389,7 +390,10 @@ def write_staging(root: Path, out: Path, preview: bool = False, today=None, flav
         result.pages[item.src_uri] = source
     result.drafts_left_out = sorted(i.rel_path for i in site.left_out_drafts(state))
 
-    for src_uri, content in schema_export.site_files().items():
+    # The JSON Schemas, and what git history gives besides the pages: the Atom feed and the redirect
+    # pages at old addresses (macros/history_files.py), copied by the engine as they are.
+    extra = {**schema_export.site_files(), **history_files.site_files(state)}
+    for src_uri, content in extra.items():
         (docs / src_uri).parent.mkdir(parents=True, exist_ok=True)
         (docs / src_uri).write_text(content, encoding="utf-8")
     shutil.copytree(root / GLOSSARY, docs / GLOSSARY.name)

@@ -13,7 +13,7 @@ from mkdocs.structure.files import File
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from macros import schema_export, search_index, site  # noqa: E402
+from macros import history_files, schema_export, search_index, site  # noqa: E402
 
 _preview = False
 
@@ -42,6 +42,11 @@ def on_files(files, config, **kwargs):
     for item in site.outside_docs(state):
         files.append(File.generated(config, item.src_uri, abs_src_path=str(state.catalog.root / item.rel_path)))
     for src_uri, content in schema_export.site_files().items():
+        files.append(File.generated(config, src_uri, content=content))
+    # The Atom feed and the redirects from old addresses, from the build's one read of git history;
+    # a redirect never replaces a file the site already has.
+    taken = {f.dest_uri[: -len("index.html")] for f in files if f.dest_uri.endswith("index.html")}
+    for src_uri, content in history_files.site_files(state, taken).items():
         files.append(File.generated(config, src_uri, content=content))
     if drafts:
         site.log.info(f"Utkast som inte publiceras i det här bygget: {len(drafts)}")

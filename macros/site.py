@@ -11,11 +11,13 @@ import secrets
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import charts, developer_pages, facets, journeys, last_changed, navigation, page_anatomy, provenance, relations, sanitize, search_index, workflow
+from . import (charts, developer_pages, facets, history, journeys, last_changed, navigation, page_anatomy, page_history,
+               provenance, relations, sanitize, search_index, workflow)
 from .catalog import Catalog, load_catalog
 from .problems import errors, report, warnings
 
 log = logging.getLogger("mkdocs.kunskapsbanken")
+DEFAULT_SITE_URL = "http://127.0.0.1:8000/"  # mkdocs.yml's default when KB_SITE_URL is not set
 
 
 @dataclass
@@ -24,6 +26,10 @@ class BuildState:
     preview: bool
     changed: dict  # repository path -> date of last change (from git)
     nonce: str = ""  # secret per build: fences the author's text for the sanitizer
+    history: "history.History | None" = None  # the one read of git history (macros/history.py)
+    repo: page_history.Repo = page_history.Repo()  # where commits and file histories are on GitHub
+    site_url: str = DEFAULT_SITE_URL  # absolute addresses in the feed and the redirects' canonical links
+    site_name: str = ""
 
 
 _state: BuildState | None = None
@@ -43,32 +49,45 @@ class ContentError(Exception):
     """Raised with every content problem at once; the build stops with this message."""
 
 
-def load(config, preview: bool) -> BuildState:
-    global _state
-    root = Path(config.config_file_path).resolve().parent
-    catalog = load_catalog(root, workflow.today())
+def _checked_catalog(root: Path, today_date, past: history.History):
+    catalog = load_catalog(root, today_date, renames=past.renames)
     if errors(catalog.problems):
         raise ContentError("Innehållet har fel som måste rättas innan webbplatsen kan byggas:\n"
                            + report(catalog.problems))
+    return catalog
+
+
+def _state_for(catalog, preview: bool, past: history.History, repo_url, edit_uri, site_url, site_name) -> BuildState:
+    return BuildState(catalog, preview, past.dates, secrets.token_hex(16), past,
+                      page_history.Repo.from_config(repo_url, edit_uri), str(site_url or DEFAULT_SITE_URL),
+                      str(site_name or ""))
+
+
+def load(config, preview: bool) -> BuildState:
+    global _state
+    root = Path(config.config_file_path).resolve().parent
+    past = history.read(root)  # the build's one read of git history
+    catalog = _checked_catalog(root, workflow.today(), past)
     for problem in warnings(catalog.problems):
         log.info(str(problem))  # info, not warning: an overdue review must not fail a strict build
     config.extra["material_search_worker"] = search_index.material_worker_name(config.theme.dirs)
     allow_tags(config, catalog)
     if config.nav is None:
         config.nav = navigation.build_nav(catalog, preview)
-    _state = BuildState(catalog, preview, last_changed.git_dates(root), secrets.token_hex(16))
+    _state = _state_for(catalog, preview, past, config.repo_url, config.edit_uri, config.site_url, config.site_name)
     return _state
 
 
-def load_root(root: Path, preview: bool, today_date: datetime.date | None = None) -> BuildState:
-    """The catalog without an engine's config: for the staging generator (macros/generate.py) and for
-    the macros when no hook has loaded the catalog (a staging tree built by plain mkdocs-macros)."""
+def load_root(root: Path, preview: bool, today_date: datetime.date | None = None, config: dict | None = None) -> BuildState:
+    """The catalog without an engine's config: for the staging generator (macros/generate.py), which
+    passes mkdocs.yml as read, and for the macros when no hook has loaded the catalog (a staging tree
+    built by plain mkdocs-macros)."""
     global _state
-    catalog = load_catalog(Path(root), today_date or workflow.today())
-    if errors(catalog.problems):
-        raise ContentError("Innehållet har fel som måste rättas innan webbplatsen kan byggas:\n"
-                           + report(catalog.problems))
-    _state = BuildState(catalog, preview, last_changed.git_dates(Path(root)), secrets.token_hex(16))
+    config = config or {}
+    past = history.read(Path(root))
+    catalog = _checked_catalog(Path(root), today_date or workflow.today(), past)
+    _state = _state_for(catalog, preview, past, config.get("repo_url"), config.get("edit_uri"),
+                        config.get("site_url"), config.get("site_name"))
     return _state
 
 
@@ -132,6 +151,7 @@ def decorate(markdown: str, item, state: BuildState) -> str:
     parts.append(journeys.step_box_markdown(item, catalog, preview))  # after the text (and its chart); hidden
     parts.append(relations.relations_markdown(item, catalog, preview, has_tags=bool(facets.facet_tags(item, catalog))))
     parts.append(page_anatomy.sources_section(provenance.source_lines(item, item.src_uri), source_notes, fence))
+    parts.append(page_history.history_markdown(item, state.history, state.repo))
     parts.append(provenance.review_markdown(item, last_changed.last_changed(item, state.changed)))
     return "\n".join(p for p in parts if p)
 
