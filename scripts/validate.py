@@ -1,5 +1,8 @@
 """Kontrollera innehållet: front matter, fält, hänvisningar, personuppgifter och datum.
 
+Har en sida bytt namn (enligt git-historiken) listas varje fil som fortfarande hänvisar till det
+gamla namnet, med rad och det nya id:t.
+
 Skriver alla problem på en gång, ett per rad som sökväg:rad: meddelande.
 Avslutas med 1 om något fel hittades, annars 0 (varningar stoppar inte).
 
@@ -16,7 +19,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from macros import sanitize_report, workflow  # noqa: E402
+from macros import history, sanitize_report, workflow  # noqa: E402
 from macros.annotations import github_annotations, job_summary, without_commands  # noqa: E402
 from macros.catalog import load_catalog  # noqa: E402
 from macros.problems import errors, report  # noqa: E402
@@ -44,7 +47,9 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"{given}: fel: filen finns inte.", file=sys.stderr)
                 return 1
             paths.append(path.relative_to(root).as_posix())
-    catalog = load_catalog(root, today, paths=paths)
+    # Renames in git history: whatever still names a renamed page by its old id or old file is
+    # reported with the files to update (macros/renames.py). Without git, nothing is known of renames.
+    catalog = load_catalog(root, today, paths=paths, renames=history.read(root).renames)
     for item in catalog.items.values():
         if paths is None or item.rel_path in paths:
             raw = (root / item.rel_path).read_text(encoding="utf-8", errors="replace")
