@@ -32,8 +32,13 @@ SOURCE_FOLDERS = ("docs", "stories", "strategies", "macros")
 
 
 def engine_env(**extra: str) -> dict:
-    """The environment for the engine: Material's notice about MkDocs 2 off, plus `extra`."""
-    return dict(os.environ, NO_MKDOCS_2_WARNING="1", **extra)
+    """The environment for the engine: Material's notice about MkDocs 2 off, plus `extra`.
+
+    The engine's process imports our hooks and macros from the same checkout as this process (a git
+    worktree beside the installed one, say), never a different copy of the package.
+    """
+    path = os.pathsep.join(p for p in (str(ROOT), os.environ.get("PYTHONPATH", "")) if p)
+    return dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONPATH=path, **extra)
 
 
 @dataclass
