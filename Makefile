@@ -34,10 +34,10 @@ $(VNU_JAR):
 	npm install --silent --no-audit --no-fund --prefix .cache/vnu vnu-jar@26.9.27
 
 serve: $(BIN)/.installed ## Visa webbplatsen på http://127.0.0.1:8000 med utkast och automatisk omladdning
-	$(BIN)/kb-visa --adress 127.0.0.1:$(PORT)
+	$(BIN)/python -m macros.adapters.properdocs visa --adress 127.0.0.1:$(PORT)
 
 build: $(BIN)/.installed ## Bygg webbplatsen strikt till site/ (utkast tas inte med, med .gz-filer för webbservern)
-	$(BIN)/kb-bygg --webbplats site
+	$(BIN)/python -m macros.adapters.properdocs bygg --webbplats site
 	$(BIN)/python scripts/precompress.py site
 
 validate: $(BIN)/.installed ## Kontrollera allt innehåll och visa alla fel på en gång

@@ -42,7 +42,7 @@ def test_serve_previews_drafts_in_swedish(tmp_path):
     port = free_port()
     env = engine_env()
     env.pop("KB_PREVIEW", None)
-    command = [str(Path(sys.executable).parent / "kb-visa"), "--rot", str(project), "--adress", f"127.0.0.1:{port}"]
+    command = [sys.executable, "-m", "macros.adapters.properdocs", "visa", "--rot", str(project), "--adress", f"127.0.0.1:{port}"]
     log = tmp_path / "serve.log"
     server = subprocess.Popen(command, cwd=project, env=env, stdout=log.open("w"), stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}/berattelser/utkast-berattelse/"

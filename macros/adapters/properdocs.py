@@ -184,3 +184,10 @@ def serve_main(argv=None) -> int:
     except KeyboardInterrupt:
         server.stop()
     return 0
+
+
+if __name__ == "__main__":  # python -m macros.adapters.properdocs bygg|visa …: the checkout you stand in
+    commands = {"bygg": build_main, "visa": serve_main}
+    if len(sys.argv) < 2 or sys.argv[1] not in commands:
+        sys.exit("användning: python -m macros.adapters.properdocs bygg|visa [flaggor]")
+    sys.exit(commands[sys.argv[1]](sys.argv[2:]))
