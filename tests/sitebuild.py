@@ -50,7 +50,7 @@ def unexpected_warnings(output: str) -> list[str]:
 def html_pages(site_dir: Path) -> list[str]:
     """Site paths of every built reading page (directory URLs): not the 404 page, and not the redirect
     pages at old addresses (macros/redirects.py), which only send the reader on."""
-    from macros.redirects import is_redirect_page
+    from macros.generate.redirects import is_redirect_page
 
     pages = []
     for path in sorted(site_dir.rglob("index.html")):

@@ -2,8 +2,8 @@
 old addresses, the Atom feed, and the validator's report on renamed pages.
 
 A temporary git repository holds the small base fixture site; the tests commit, rename (git mv) and
-delete in it as a contributor would, then build it once with the hook build and once generate it
-(the staging path), and read what a reader gets: the built HTML, the feed parsed as XML, and a real
+delete in it as a contributor would, then build it as `make build` does (generate, then ProperDocs)
+and once with Zensical from the same staging tree, and read what a reader gets: the built HTML, the feed parsed as XML, and a real
 browser following an old address.
 """
 
@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from macros import history
+from macros.content import history
 from sitebuild import FIXTURES, ROOT, build, make_fixture_project, serve, text_of, unexpected_warnings
 
 HOSTILE_MESSAGE = '<script>alert(1)</script> [x](javascript:alert(1)) {{ 7*7 }} {% endraw %} ]]> & "citat"'
@@ -170,7 +170,7 @@ def test_a_forged_record_in_a_commit_message_is_text(tmp_path):
     assert [c.commit.subject for c in past.of("stories/a.md")][1] == "x y"  # control characters become spaces
 
 
-# --- the hook build: redirects, Historik, feed ---------------------------------------------------
+# --- the build (generate, then ProperDocs): redirects, Historik, feed --------------------------
 
 @pytest.fixture(scope="module")
 def site(project, tmp_path_factory):
@@ -309,26 +309,26 @@ def test_a_developer_page_prints_hostile_messages_as_text_too(site):
     assert HOSTILE_MESSAGE in [text for _, text in links]
 
 
-# --- the staging path: generate, then build (macros/generate.py, scripts/build_staged.py) --------
+# --- the other engine: the same staging tree built by Zensical (macros/adapters/zensical.py) -------
 
 @pytest.fixture(scope="module")
 def staged_site(project, tmp_path_factory):
-    from build_staged import build_staged
+    from macros.adapters.zensical import build_staged
 
-    result = build_staged(project, tmp_path_factory.mktemp("history-staged"), "mkdocs", today="2026-11-23")
+    result = build_staged(project, tmp_path_factory.mktemp("history-zensical"), today="2026-11-23")
     assert result.returncode == 0, "\n".join(result.problems) + result.output
     return result.site_dir
 
 
-def test_the_staging_build_writes_the_same_redirects_feed_and_history(site, staged_site):
+def test_zensical_copies_the_same_redirects_feed_and_history(site, staged_site):
     for old in ("trygg-hemgang", "gammal-a", "gammal-b"):
         assert text_of(staged_site, f"berattelser/{old}") == text_of(site, f"berattelser/{old}")
     assert not (staged_site / "berattelser" / "borttagen").exists()
     assert "http-equiv" not in text_of(staged_site, "berattelser/upptagen")
     titles = [e.findtext(f"{ATOM}title") for e in ET.parse(staged_site / "nytt.xml").getroot().iter(f"{ATOM}entry")]
     assert titles == [e.findtext(f"{ATOM}title") for e in ET.parse(site / "nytt.xml").getroot().iter(f"{ATOM}entry")]
-    # The start page runs mkdocs-macros in the staging tree too, after the generator: its generated parts
-    # (the Historik among them) are kept from Jinja, even a message that writes {% endraw %}.
+    # For Zensical the generator runs the start page's macros itself; for ProperDocs mkdocs-macros runs
+    # them after the generator: either way the Historik is printed as text, even a message with {% endraw %}.
     assert HOSTILE_MESSAGE in [text for _, text in parsed(historik(staged_site, "")).links]
     assert [t for _, t in parsed(historik(staged_site, "berattelser/trygg-hemgang-hemma")).links] == \
         [t for _, t in parsed(historik(site, "berattelser/trygg-hemgang-hemma")).links]

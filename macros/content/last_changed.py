@@ -1,0 +1,11 @@
+"""When each content file last changed: from the build's one read of git history (macros/content/history.py).
+
+Without git history (a download, a shallow CI clone that cut the file's commits off) the page
+falls back to its front-matter dates.
+"""
+
+
+
+def last_changed(item, dates: dict):
+    """The date the page's file last changed, from git, else its review or creation date."""
+    return dates.get(item.rel_path) or item.data.get("senast_granskad") or item.data.get("skapad")
