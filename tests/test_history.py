@@ -330,6 +330,8 @@ def test_zensical_copies_the_same_redirects_feed_and_history(site, staged_site):
     # For Zensical the generator runs the start page's macros itself; for ProperDocs mkdocs-macros runs
     # them after the generator: either way the Historik is printed as text, even a message with {% endraw %}.
     assert HOSTILE_MESSAGE in [text for _, text in parsed(historik(staged_site, "")).links]
+    assert '<link rel="alternate" type="application/atom+xml" title="Nytt och ändrat" href="../../nytt.xml">' in \
+        text_of(staged_site, "berattelser/gammal-c")
     assert [t for _, t in parsed(historik(staged_site, "berattelser/trygg-hemgang-hemma")).links] == \
         [t for _, t in parsed(historik(site, "berattelser/trygg-hemgang-hemma")).links]
 
@@ -346,7 +348,7 @@ def test_the_validator_lists_every_file_that_still_names_a_renamed_story(tmp_pat
     repo.commit("Nytt namn på berättelsen", "2026-03-02T12:00:00+01:00")
     result = subprocess.run([sys.executable, str(ROOT / "scripts" / "validate.py"), "--root", str(root)],
                             capture_output=True, text=True, encoding="utf-8",
-                            env={"KB_TODAY": "2026-11-23", "PATH": "/usr/bin:/bin"})
+                            env={"KB_TODAY": "2026-11-23", "PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT)})
     output = result.stdout + result.stderr
     assert result.returncode == 1 and "Traceback" not in output, output
     assert ("docs/introduktion/socialchef.md:16: fel: 'sidor' hänvisar till 'trygg-hemgang', men "

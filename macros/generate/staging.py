@@ -407,7 +407,7 @@ def write_staging(root: Path, out: Path, preview: bool = False, today=None, flav
     files.update(schema_export.site_files())
     # What git history gives besides the pages: the Atom feed and the redirect pages at old addresses
     # (macros/generate/history_files.py), which the engine copies as they are.
-    files.update(history_files.site_files(state))
+    files.update({path: text for path, text in history_files.site_files(state).items() if path not in files})
     for path in (root / GLOSSARY).rglob("*.md"):
         files[Path(GLOSSARY.name, path.relative_to(root / GLOSSARY)).as_posix()] = path
     for path in (root / "docs").rglob("*"):  # images and documents beside the pages
