@@ -17,6 +17,9 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+# The checkout this script is in comes first, before an installed copy of the package (an editable
+# install of another worktree would otherwise validate with that worktree's code).
+sys.path.insert(0, str(ROOT))
 
 from macros.content import history, workflow
 from macros.views import sanitize_report
