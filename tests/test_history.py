@@ -3,8 +3,8 @@ old addresses, the Atom feed, and the validator's report on renamed pages.
 
 A temporary git repository holds the small base fixture site; the tests commit, rename (git mv) and
 delete in it as a contributor would, then build it as `make build` does (generate, then ProperDocs)
-and once with Zensical from the same staging tree, and read what a reader gets: the built HTML, the feed parsed as XML, and a real
-browser following an old address.
+and once with Zensical from the same staging tree, and read what a reader gets: the built HTML, the
+feed parsed as XML, and a real browser following an old address.
 """
 
 import os
@@ -56,8 +56,8 @@ class Repo:
     def __init__(self, path: Path):
         self.path = path
         self.env = dict(os.environ, GIT_AUTHOR_NAME="Test", GIT_AUTHOR_EMAIL="test@example.org",
-                        GIT_COMMITTER_NAME="Test", GIT_COMMITTER_EMAIL="test@example.org", GIT_CONFIG_GLOBAL="/dev/null",
-                        GIT_CONFIG_NOSYSTEM="1")
+                        GIT_COMMITTER_NAME="Test", GIT_COMMITTER_EMAIL="test@example.org",
+                        GIT_CONFIG_GLOBAL="/dev/null", GIT_CONFIG_NOSYSTEM="1")
         self.git("init", "-q", "-b", "main")
 
     def git(self, *args: str, date: str = "2026-03-01T12:00:00+01:00") -> str:
@@ -164,7 +164,8 @@ def test_a_forged_record_in_a_commit_message_is_text(tmp_path):
     repo.write("stories/a.md", "a")
     repo.commit("x\x1fy", "2026-03-01T12:00:00+01:00")
     repo.write("stories/a.md", "b")
-    repo.commit("kb-0000\x1f" + "0" * 40 + "\x1f0000000\x1f2026-01-01T00:00:00+00:00\x1f\x1ffalsk\tR100", "2026-03-02T12:00:00+01:00")
+    forged = "kb-0000\x1f" + "0" * 40 + "\x1f0000000\x1f2026-01-01T00:00:00+00:00\x1f\x1ffalsk\tR100"
+    repo.commit(forged, "2026-03-02T12:00:00+01:00")
     past = history.read(tmp_path)
     assert list(past.changes) == ["stories/a.md"] and past.renames == {}
     assert [c.commit.subject for c in past.of("stories/a.md")][1] == "x y"  # control characters become spaces

@@ -2,7 +2,8 @@
 
 `load_build` reads the git history once (macros/content/history.py: every file's commits and every
 rename), the catalog (every content file, checked, with references to renamed files named as such)
-and the day the build takes as today, and draws the secret that fences the author's text for the sanitizer. Nothing is kept
+and the day the build takes as today, and draws the secret that fences the author's text for the
+sanitizer. Nothing is kept
 in a module: the generator, the macros and the scripts each hold the Build they were given, so two
 builds in one process (a test, the preview server regenerating) never see each other's state.
 Derived tables that several pages need (who links to what, journey members) are computed on first

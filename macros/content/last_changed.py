@@ -1,9 +1,9 @@
-"""When each content file last changed: from the build's one read of git history (macros/content/history.py).
+"""When each content file last changed: from the build's one read of git history
+(macros/content/history.py).
 
 Without git history (a download, a shallow CI clone that cut the file's commits off) the page
 falls back to its front-matter dates.
 """
-
 
 
 def last_changed(item, dates: dict):

@@ -30,9 +30,9 @@ def whats_new_markdown(catalog, changed: dict, preview: bool, from_src: str, cou
         lines.append(f"- [{md_text(display_title(item))}]({item.link_from(from_src)}) "
                      f"<small>{md_text(kind)}, {swedish_date(last_changed(item, changed))}</small>")
     listing = "\n".join(lines) if lines else "Inga ändringar att visa."
-    # The same list as an Atom feed (macros/feed.py), which Outlook and other feed readers can follow.
-    return (listing + f"\n\n[Följ Nytt och ändrat i Outlook eller en annan flödesläsare]({markdown_link(FEED_PATH, from_src)})"
-            " (Atom-flöde)\n{ .kb-flode }")
+    # The same list as an Atom feed (macros/views/feed.py), which Outlook and other feed readers can follow.
+    feed = markdown_link(FEED_PATH, from_src)
+    return listing + f"\n\n[Följ Nytt och ändrat i Outlook eller en annan flödesläsare]({feed}) (Atom-flöde)\n{{ .kb-flode }}"
 
 
 def search_box_html() -> str:
