@@ -7,6 +7,7 @@ and once with Zensical from the same staging tree, and read what a reader gets: 
 feed parsed as XML, and a real browser following an old address.
 """
 
+import datetime
 import os
 import shutil
 import subprocess
@@ -366,3 +367,53 @@ def test_the_validator_lists_every_file_that_still_names_a_renamed_story(tmp_pat
             "docs/personas/esther.md (rad 19).") in output
     assert "men det finns ingen" not in output  # the rename is named instead of an unknown id
     assert output.rstrip().endswith("4 fel, 0 varningar.")
+
+
+# --- small cases, in process: what a file name or a missing history can do ----------------------
+
+def base_catalog():
+    from macros.content.catalog import load_catalog
+
+    return load_catalog(FIXTURES / "base", datetime.date(2026, 11, 23))
+
+
+@pytest.mark.parametrize("old", ['stories/Ond"<x>.md', "stories/a b.md", "stories/../docs/x.md", "stories/_dold.md",
+                                 "stories/sub/a.md", "docs/.git/a.md", "stories/a.MD", "stories/x.md.md",
+                                 "stories/å.md", "other/a.md", "stories/trygg-hemgang.md"])
+def test_only_slug_addresses_that_no_page_has_become_redirects(old):
+    from macros.generate import redirects
+
+    catalog = base_catalog()
+    published = list(catalog.items.values())
+    past = history.History(available=True, renames={old: "stories/trygg-hemgang.md",
+                                                    "stories/bra-namn.md": "stories/trygg-hemgang.md"})
+    assert [r.old_url for r in redirects.redirects(catalog, past, published)] == ["berattelser/bra-namn/"]
+
+
+def test_a_redirect_page_prints_the_title_as_text():
+    from macros.generate import redirects
+
+    catalog = base_catalog()
+    item = catalog.items["trygg-hemgang"]
+    item.data["titel"] = '"><script>alert(1)</script>'
+    page = redirects.redirect_page(redirects.Redirect("stories/gammal.md", "berattelser/gammal/", item),
+                                   'http://intranat.example/"kb/', "Kunskapsbanken")
+    assert "<script>" not in page and "&lt;script&gt;" in page
+    assert parsed(page).canonical == 'http://intranat.example/"kb/berattelser/trygg-hemgang/'  # escaped, intact
+    assert redirects.is_redirect_page(page)
+
+
+def test_without_history_or_repository_address_the_page_says_nothing_or_links_nothing():
+    from macros.views import page_history
+
+    item = base_catalog().items["trygg-hemgang"]
+    repo = page_history.Repo.from_config("https://github.com/kunskapsbanken/nara-vard-jonkoping", "edit/main/docs/")
+    assert page_history.history_markdown(item, history.History(), repo) == ""
+    commit = history.Commit("a" * 40, "aaaaaaa", datetime.datetime(2026, 3, 1, tzinfo=datetime.timezone.utc), "Ändrat")
+    many = history.History(available=True, changes={item.rel_path: [history.Change(commit, "M")] * 7})
+    text = page_history.history_markdown(item, many, repo)
+    assert text.count("\n- 1 mars 2026: [Ändrat](") == 5 and "Visar 5 av 7 ändringar." in text
+    odd = page_history.Repo.from_config("javascript:alert(1)//github.com/x", "edit/main/docs/")
+    assert "](" not in page_history.history_markdown(item, many, odd)  # no address to trust: no links
+    shallow = history.History(available=True, complete=False)
+    assert "bara en del av historiken" in page_history.history_markdown(item, shallow, repo)
