@@ -57,10 +57,13 @@ def renamed_items(catalog, renames: dict, item_id, site_path, directory_url) -> 
 
 
 def _link_targets(body: str):
-    """(line offset in the body, target) for every Markdown link target."""
-    for pattern in (INLINE_LINK, REFERENCE_LINK):
-        for match in pattern.finditer(body):
-            yield body.count("\n", 0, match.start(1)), match.group(1)
+    """(line offset in the body, target) for every Markdown link target, in one pass over the body."""
+    found = sorted((m.start(1), m.group(1)) for pattern in (INLINE_LINK, REFERENCE_LINK) for m in pattern.finditer(body))
+    line, counted = 0, 0
+    for start, target in found:
+        line += body.count("\n", counted, start)  # only the text since the previous link: linear
+        counted = start
+        yield line, target
 
 
 def _resolved(target: str, from_src: str) -> str | None:
