@@ -53,10 +53,11 @@ def test_stories_stay_out_of_the_menu(built_site):
 
 
 def test_the_engine_is_properdocs(built_site):
-    """ProperDocs builds the site (it names itself in the generator tag), and `make build` and
-    `make serve` name mkdocs.yml, so ProperDocs does not print its note about renaming it."""
+    """ProperDocs builds the site (it names itself in the generator tag); `make build` and `make serve`
+    go through our ProperDocs adapter (generate, then build), never plain mkdocs."""
     assert re.search(r'<meta name="generator" content="mkdocs-ProperDocs [\d.]+,', read(built_site, ""))
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
-    for command in ("build", "serve"):
-        assert re.search(rf"^\t\$\(BIN\)/properdocs {command} -f mkdocs\.yml ", makefile, flags=re.M), command
-    assert "/mkdocs " not in makefile
+    for command in ("bygg", "visa"):
+        assert re.search(rf"^\t\$\(BIN\)/python -m macros\.adapters\.properdocs {command} ", makefile, flags=re.M), command
+    assert "/mkdocs " not in makefile and "properdocs build" not in makefile
+    assert 'ENGINE = [sys.executable, "-m", "properdocs"]' in (ROOT / "macros/adapters/properdocs.py").read_text(encoding="utf-8")
