@@ -118,6 +118,12 @@ def installed_version(packages: Path, pin: str) -> str | None:
         return None
 
 
+def branch_of(edit_uri: str) -> str:
+    """The branch the site is published from, as mkdocs.yml's edit_uri names it (edit/main/docs/ -> main)."""
+    parts = (edit_uri or "").strip("/").split("/")
+    return parts[1] if len(parts) > 1 and parts[0] in ("edit", "blob") else "main"
+
+
 def github_repo(repo_url: str) -> str:
     """"owner/name" from the repository's GitHub address (mkdocs.yml repo_url, or KB_REPO_URL)."""
     parsed = urlparse(repo_url or "")
@@ -165,7 +171,7 @@ def story_fields(catalog) -> list:
     fields = [{"name": "status", "label": "Status", "widget": "hidden", "default": scaffold.DEFAULTS["status"]}]
     fields += [form_field(f, catalog) for f in STORY.all_fields if f.name in SHOWN]
     fields.append({"name": "body", "label": "Berättelsen", "widget": "kb-markdown", "required": True,
-                   "modes": ["raw", "rich_text"], "editor_components": [],
+                   "modes": ["raw"], "editor_components": [], "sanitize_preview": True,
                    "default": scaffold.skeleton(),
                    "hint": scaffold.SKELETON[0][1] + " Tipsen mellan <!-- och --> visas aldrig för läsarna."})
     return fields
@@ -275,6 +281,7 @@ def index_html(csp: str) -> str:
         '<meta name="robots" content="noindex">',
         '<meta name="referrer" content="no-referrer">',
         "<title>Redigera – Kunskapsbanken för God och nära vård</title>",
+        '<link rel="stylesheet" href="redigera.css">',
         "</head>",
         "<body>",
         "<noscript><p>Formuläret för nya berättelser behöver JavaScript. Du kan också skriva berättelsen i "
@@ -288,8 +295,20 @@ def index_html(csp: str) -> str:
     ])
 
 
+# Without a sign-in service the GitHub backend would send people to Netlify's; the page says so instead.
+NOT_SET_UP = [
+    {"text": "Formuläret för nya berättelser"},
+    {"text": "Formuläret är inte påslaget ännu. För att spara i formuläret loggar du in med ditt GitHub-konto, och "
+             "det kräver en inloggningstjänst som administratören sätter upp (README, avsnittet Formuläret för "
+             "nya berättelser)."},
+    {"text": "Tills dess skriver du berättelsen i GitHubs webbredigerare, steg för steg enligt guiden",
+     "link": {"href": "../bidra/", "text": "Bidra med en berättelse"}},
+]
+
+
 def editor_settings(catalog, repo_url: str, branch: str, oauth_url: str, local_backend: str) -> dict:
     return {"decap": decap_config(catalog, repo_url, branch, oauth_url, local_backend),
+            "signin": bool(oauth_url or local_backend), "notice": NOT_SET_UP,
             "format": story_format(), "guards": guard_rules(), "stylesheet": f"../{STYLESHEET}",
             "locale": LOCALE}
 
@@ -312,7 +331,8 @@ def site_files(catalog, repo_url: str, branch: str = "main", root: Path | None =
     settings = editor_settings(catalog, repo_url, branch, oauth, local_backend)
     files = {f"{EDITOR}/index.html": index_html(content_security_policy(local_backend)),
              f"{EDITOR}/installningar.json": json.dumps(settings, ensure_ascii=False, indent=1),
-             f"{EDITOR}/cms_editor.js": OWN_SCRIPT.read_text(encoding="utf-8")}
+             f"{EDITOR}/cms_editor.js": OWN_SCRIPT.read_text(encoding="utf-8"),
+             f"{EDITOR}/redigera.css": OWN_SCRIPT.with_suffix(".css").read_text(encoding="utf-8")}
     for site_path, package_file in BUNDLE.items():
         files[site_path] = (packages / package_file).read_text(encoding="utf-8")
     return files

@@ -236,7 +236,40 @@
     });
   }
 
+  function nameUnnamed() { // Decap leaves the preview frame and the text box without a name (axe, WCAG 4.1.2)
+    root.document.querySelectorAll('iframe:not([title])').forEach(function (frame) {
+      frame.setAttribute('title', 'Förhandsvisning av berättelsen');
+    });
+    root.document.querySelectorAll('[role="textbox"]:not([aria-label]):not([aria-labelledby])').forEach(function (box) {
+      for (var up = box.parentElement; up; up = up.parentElement) {
+        var label = up.querySelector('label');
+        if (label) { box.setAttribute('aria-label', label.textContent); return; }
+      }
+    });
+  }
+
+  function notice(lines) { // shown instead of the form when no sign-in is set up
+    var main = root.document.createElement('main');
+    lines.forEach(function (line, index) {
+      var element = root.document.createElement(index === 0 ? 'h1' : 'p');
+      element.textContent = line.text;
+      if (line.link) {
+        var link = root.document.createElement('a');
+        link.href = line.link.href;
+        link.textContent = line.link.text;
+        element.append(' ', link, '.');
+      }
+      main.appendChild(element);
+    });
+    root.document.body.appendChild(main);
+  }
+
   function start(settings) {
+    if (!settings.signin) {
+      notice(settings.notice);
+      return;
+    }
+    new MutationObserver(nameUnnamed).observe(root.document.body, { childList: true, subtree: true });
     CMS = root.CMS;
     h = root.h;
     createClass = root.createClass;

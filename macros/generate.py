@@ -37,7 +37,7 @@ from types import SimpleNamespace
 import jinja2
 import yaml
 
-from . import developer_pages, facets, navigation, page_anatomy, schema_export, search_index, site, workflow
+from . import cms_config, developer_pages, facets, navigation, page_anatomy, schema_export, search_index, site, workflow
 from .catalog import DOCS_ASSET_SUFFIXES
 from .frontmatter import split as split_front_matter
 
@@ -389,7 +389,11 @@ def write_staging(root: Path, out: Path, preview: bool = False, today=None, flav
         result.pages[item.src_uri] = source
     result.drafts_left_out = sorted(i.rel_path for i in site.left_out_drafts(state))
 
-    for src_uri, content in schema_export.site_files().items():
+    try:
+        editor = cms_config.site_files(state.catalog, repo.repo_url, cms_config.branch_of(repo.edit_uri))
+    except (cms_config.EditorBundleMissing, ValueError) as error:
+        raise GenerationError(f"mkdocs.yml:1: {error}") from None
+    for src_uri, content in (schema_export.site_files() | editor).items():
         (docs / src_uri).parent.mkdir(parents=True, exist_ok=True)
         (docs / src_uri).write_text(content, encoding="utf-8")
     shutil.copytree(root / GLOSSARY, docs / GLOSSARY.name)

@@ -13,7 +13,7 @@ from mkdocs.structure.files import File
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from macros import schema_export, search_index, site  # noqa: E402
+from macros import cms_config, schema_export, search_index, site  # noqa: E402
 
 _preview = False
 
@@ -42,6 +42,12 @@ def on_files(files, config, **kwargs):
     for item in site.outside_docs(state):
         files.append(File.generated(config, item.src_uri, abs_src_path=str(state.catalog.root / item.rel_path)))
     for src_uri, content in schema_export.site_files().items():
+        files.append(File.generated(config, src_uri, content=content))
+    try:
+        editor = cms_config.site_files(state.catalog, config["repo_url"], cms_config.branch_of(config["edit_uri"]))
+    except (cms_config.EditorBundleMissing, ValueError) as error:
+        raise PluginError(str(error)) from None
+    for src_uri, content in editor.items():
         files.append(File.generated(config, src_uri, content=content))
     if drafts:
         site.log.info(f"Utkast som inte publiceras i det här bygget: {len(drafts)}")
