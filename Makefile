@@ -12,10 +12,11 @@ export PIP_DISABLE_PIP_VERSION_CHECK := 1
 help: ## Visa alla kommandon med en rad var
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-12s %s\n", $$1, $$2}'
 
-$(BIN)/.installed: requirements.txt
+$(BIN)/.installed: requirements.txt pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 eller senare krävs (du har " + sys.version.split()[0] + ").")'
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet -r requirements.txt
+	$(BIN)/pip install --quiet --no-deps -e .
 	@touch $@
 
 $(BIN)/.installed-test: requirements-test.txt $(BIN)/.installed
@@ -32,7 +33,7 @@ $(VNU_JAR):
 		else echo "$${tool%%:*} saknas. Installera det med: sudo apt-get install $${tool#*:}"; exit 1; fi; done
 	npm install --silent --no-audit --no-fund --prefix .cache/vnu vnu-jar@26.9.27
 
-# The form editor at /redigera/ (macros/cms_config.py): Decap CMS and the YAML reader its story format
+# The form editor at /redigera/ (macros/generate/cms_config.py): Decap CMS and the YAML reader its story format
 # uses, self-hosted from npm, never from a CDN. The stamp names the versions, so a new pin installs again.
 CMS_PACKAGES := decap-cms@3.16.3 js-yaml@5.5.0
 CMS_BUNDLE := .cache/cms/.installed-decap-cms@3.16.3-js-yaml@5.5.0
@@ -52,10 +53,10 @@ $(CMS_SERVER): $(CMS_BUNDLE)
 cms: $(CMS_BUNDLE) ## Installera formulärredigeraren (Decap CMS) från npm till .cache/cms/ (bygget gör det själv)
 
 serve: $(BIN)/.installed $(CMS_BUNDLE) ## Visa webbplatsen på http://127.0.0.1:8000 med utkast och automatisk omladdning
-	$(BIN)/properdocs serve -f mkdocs.yml --dev-addr 127.0.0.1:$(PORT) --livereload
+	$(BIN)/python -m macros.adapters.properdocs visa --adress 127.0.0.1:$(PORT)
 
 build: $(BIN)/.installed $(CMS_BUNDLE) ## Bygg webbplatsen strikt till site/ (utkast tas inte med, med .gz-filer för webbservern)
-	$(BIN)/properdocs build -f mkdocs.yml --strict --clean --site-dir site
+	$(BIN)/python -m macros.adapters.properdocs bygg --webbplats site
 	$(BIN)/python scripts/precompress.py site
 
 validate: $(BIN)/.installed ## Kontrollera allt innehåll och visa alla fel på en gång

@@ -51,7 +51,7 @@ def unexpected_warnings(output: str) -> list[str]:
     return [line for line in output.splitlines() if line.startswith(("WARNING", "ERROR"))]
 
 
-EDITOR = "redigera/"  # the form editor (macros/cms_config.py): a Decap CMS app, tested in tests/test_cms_*.py
+EDITOR = "redigera/"  # the form editor (macros/generate/cms_config.py): a Decap CMS app, tested in tests/test_cms_*.py
 
 
 def html_pages(site_dir: Path) -> list[str]:

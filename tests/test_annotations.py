@@ -5,8 +5,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from macros.annotations import github_annotations, job_summary, split_message
-from macros.problems import WARNING, Problem
+from macros.content.annotations import github_annotations, job_summary, split_message
+from macros.model.problems import WARNING, Problem
 from sitebuild import ROOT
 from test_validator import overlay
 

@@ -15,8 +15,8 @@ import urllib.parse
 import pytest
 import yaml
 
-from macros.schema import STORY
-from macros.vocabularies import MUNICIPALITIES, STORY_KINDS, STRATEGY_GROUPS
+from macros.model.schema import STORY
+from macros.model.vocabularies import MUNICIPALITIES, STORY_KINDS, STRATEGY_GROUPS
 from sitebuild import FIXTURES, ROOT, article_of
 from test_new_story import TODAY, new_story, run_script
 from test_review_page import build_with_guide, rows, section

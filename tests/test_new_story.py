@@ -2,6 +2,7 @@
 
 import re
 import shutil
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -188,6 +189,12 @@ def test_python_without_the_project_packages_gets_a_swedish_hint(repo):
                             capture_output=True, text=True, encoding="utf-8")
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
-    assert result.stderr.startswith("fel: Python-paketet 'yaml' saknas")
+    assert result.stderr.startswith("fel: projektets kod (paketet macros) är inte installerad")
     assert "Kör make new-story, eller .venv/bin/python scripts/new_story.py" in result.stderr
+    # The project's code found, but not PyYAML (a Python with the source on its path and nothing else).
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    result = subprocess.run([sys.executable, "-S", str(ROOT / "scripts" / "new_story.py"), "--root", str(repo), *FLAGS],
+                            capture_output=True, text=True, encoding="utf-8", env=env)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert result.stderr.startswith("fel: Python-paketet 'yaml' saknas")
     assert list((repo / "stories").glob("hemma-igen*")) == []
