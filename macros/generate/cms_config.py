@@ -102,9 +102,16 @@ class EditorBundleMissing(Exception):
     """The Decap CMS bundle is not installed; the message says, in Swedish, how to install it."""
 
 
+CHECKOUT = Path(__file__).resolve().parents[2]  # the repository this code runs from
+
+
 def bundle_dir(root: Path) -> Path:
-    """Where `make cms` installed the npm packages (KB_CMS_DIR to use another install)."""
-    return Path(os.environ.get("KB_CMS_DIR") or Path(root) / CACHE) / "node_modules"
+    """Where `make cms` installed the npm packages: KB_CMS_DIR if set, else .cache/cms in the project
+    being built, else in the checkout this code runs from (a test's small project has none of its own)."""
+    if os.environ.get("KB_CMS_DIR"):
+        return Path(os.environ["KB_CMS_DIR"]) / "node_modules"
+    candidates = [Path(root) / CACHE / "node_modules", CHECKOUT / CACHE / "node_modules"]
+    return next((c for c in candidates if (c / "decap-cms").is_dir()), candidates[0])
 
 
 def installed_version(packages: Path, pin: str) -> str | None:
