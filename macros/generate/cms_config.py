@@ -57,7 +57,7 @@ LOCALE = {
     "collection": {"collectionTop": {"viewAsList": "Visa som lista", "viewAsGrid": "Visa som rutnät"},
                    "entries": {"unpublishedHeader": "Opublicerade inlägg"}},
     "editor": {
-        "editorControl": {"field": {"widgetLabel": "Fältet %{widgetLabel}"}},
+        "editorControl": {"field": {"widgetLabel": "Formulärfält"}},  # Decap names the widget ("kb-text")
         "editorControlPane": {
             "widget": {"regexPattern": "%{pattern}"},
             "i18n": {"copyFromLocale": "Fyll i från ett annat språk",
