@@ -36,6 +36,7 @@ BUNDLE = {  # site file -> file in the npm install under .cache/cms/node_modules
     f"{EDITOR}/decap-cms.js": "decap-cms/dist/decap-cms.js",
     f"{EDITOR}/js-yaml.min.js": "js-yaml/dist/browser/js-yaml.umd.min.js",
 }
+LAZY_PARTS = (".decap-cms.js", ".wasm")  # decap-cms.js fetches these beside itself, on demand (not the .map files)
 OWN_SCRIPT = Path(__file__).with_name("cms_editor.js")
 STYLESHEET = "assets/kunskapsbanken.css"  # the site's own stylesheet, for the preview pane
 GITHUB_API = "https://api.github.com"
@@ -342,4 +343,7 @@ def site_files(catalog, repo_url: str, branch: str = "main", root: Path | None =
              f"{EDITOR}/redigera.css": OWN_SCRIPT.with_suffix(".css").read_text(encoding="utf-8")}
     for site_path, package_file in BUNDLE.items():
         files[site_path] = packages / package_file  # 5 MB: copied as it is, not read into memory
+    for chunk in sorted((packages / "decap-cms" / "dist").iterdir()):
+        if chunk.name.endswith(LAZY_PARTS):  # loaded by decap-cms.js only when a widget needs them
+            files[f"{EDITOR}/{chunk.name}"] = chunk
     return files
