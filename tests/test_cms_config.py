@@ -170,3 +170,28 @@ def test_every_text_of_decaps_english_ui_has_a_swedish_one():
     assert missing == []
     assert set(ours) - set(english) == set(), "översättningar av texter som Decap inte har"
     assert len(decaps) < len(english)  # else cms_config.LOCALE may be outdated: recount for the README
+
+
+def test_the_generator_stops_with_the_message_when_the_bundle_is_missing(tmp_path, monkeypatch):
+    from macros.generate import staging
+    from sitebuild import make_fixture_project
+
+    project = make_fixture_project(tmp_path, FIXTURES / "base")
+    monkeypatch.setenv("KB_CMS_DIR", str(tmp_path / "tom"))
+    with pytest.raises(staging.GenerationError, match="Installera den med: make cms"):
+        staging.write_staging(project, tmp_path / "staging", today="2026-11-23")
+
+
+def test_the_generator_publishes_the_editor_beside_the_pages(tmp_path):
+    from macros.generate import staging
+    from sitebuild import make_fixture_project
+
+    project = make_fixture_project(tmp_path, FIXTURES / "base")
+    staging.write_staging(project, tmp_path / "staging", today="2026-11-23")
+    editor = tmp_path / "staging" / "docs" / "redigera"
+    assert (editor / "decap-cms.js").stat().st_size == (cms_config.bundle_dir(ROOT) / "decap-cms" / "dist" /
+                                                        "decap-cms.js").stat().st_size
+    settings = json.loads((editor / "installningar.json").read_text(encoding="utf-8"))
+    repo_url = staging.read_config(project)["repo_url"]  # mkdocs.yml's, or KB_REPO_URL
+    assert settings["decap"]["backend"]["repo"] == cms_config.github_repo(repo_url)
+    assert settings["decap"]["backend"]["branch"] == "main"
