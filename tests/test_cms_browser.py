@@ -12,6 +12,7 @@ import os
 import shutil
 import socket
 import subprocess
+import sys
 import time
 import urllib.request
 from pathlib import Path
@@ -164,7 +165,7 @@ def test_a_story_made_in_the_form_is_the_scaffolders_file_and_validates(page, lo
     flags = ["--titel", TITLE, "--beskrivning", ANSWERS["beskrivning"], "--strategi", "k2", "--strategi", "r2",
              "--persona", "esther", "--slag", "illustrativ", "--kommun", "vetlanda",
              "--forfattare", ANSWERS["forfattare"]]
-    made = subprocess.run([os.sys.executable, str(ROOT / "scripts" / "new_story.py"), "--root", str(scaffolded),
+    made = subprocess.run([sys.executable, str(ROOT / "scripts" / "new_story.py"), "--root", str(scaffolded),
                            "--idag", today, *flags], capture_output=True, text=True, encoding="utf-8")
     assert made.returncode == 0, made.stdout + made.stderr
     written = (scaffolded / "stories" / f"{SLUG}.md").read_text(encoding="utf-8")
@@ -174,7 +175,7 @@ def test_a_story_made_in_the_form_is_the_scaffolders_file_and_validates(page, lo
 
     checked = fresh_repo(tmp_path / "checked")
     (checked / "stories" / f"{SLUG}.md").write_text(saved, encoding="utf-8")
-    validation = subprocess.run([os.sys.executable, str(ROOT / "scripts" / "validate.py"), "--root", str(checked),
+    validation = subprocess.run([sys.executable, str(ROOT / "scripts" / "validate.py"), "--root", str(checked),
                                  str(checked / "stories" / f"{SLUG}.md")], capture_output=True, text=True,
                                 encoding="utf-8", env=dict(os.environ, KB_TODAY=today))
     assert validation.returncode == 0 and validation.stdout.strip() == "0 fel, 0 varningar.", validation.stdout
@@ -249,8 +250,8 @@ def test_the_github_editor_talks_to_the_github_api_and_nothing_else(browser, git
             return request_route.continue_()
         outside.append(request.url)
         if host == "api.github.com":
-            return request_route.fulfill(status=401, content_type="application/json", body='{"message": "Bad credentials"}',
-                                         headers={"Access-Control-Allow-Origin": "*",
+            return request_route.fulfill(status=401, content_type="application/json",
+                                         body='{"message": "Bad credentials"}', headers={"Access-Control-Allow-Origin": "*",
                                                   "Access-Control-Allow-Headers": "authorization, content-type"})
         return request_route.abort()
 

@@ -73,8 +73,8 @@ LOCALE = {
             "confirmDelete": "Vill du ta bort anteckningen?",
             "shortcut": "Tips: Ctrl+Enter lägger till anteckningen direkt"},
         "editorToolbar": {
-            "statusInfoTooltipDraft": "Inlägget är ett utkast. När det är klart: sätt statusen till ”Granskas” så "
-                                      "granskar en redaktör det.",
+            "statusInfoTooltipDraft": "Inlägget är ett utkast. När det är klart: sätt statusen till "
+                                      "”Under granskning” så granskar en redaktör det.",
             "statusInfoTooltipInReview": "Inlägget granskas; du behöver inte göra något mer. Du kan fortfarande "
                                          "ändra i det under granskningen."},
         "editorWidgets": {
@@ -94,7 +94,8 @@ LOCALE = {
                      "onFailToUpdateNote": "Kunde inte ändra anteckningen: %{details}",
                      "noteDeleted": "Anteckningen är borttagen",
                      "onFailToDeleteNote": "Kunde inte ta bort anteckningen: %{details}",
-                     "noteResolved": "Anteckningen är markerad som klar", "noteReopened": "Anteckningen är öppen igen",
+                     "noteResolved": "Anteckningen är markerad som klar",
+                     "noteReopened": "Anteckningen är öppen igen",
                      "onFailToToggleNote": "Kunde inte ändra anteckningen: %{details}"}},
 }
 
@@ -305,8 +306,8 @@ def index_html(csp: str) -> str:
 # Without a sign-in service the GitHub backend would send people to Netlify's; the page says so instead.
 NOT_SET_UP = [
     {"text": "Formuläret för nya berättelser"},
-    {"text": "Formuläret är inte påslaget ännu. För att spara i formuläret loggar du in med ditt GitHub-konto, och "
-             "det kräver en inloggningstjänst som administratören sätter upp (README, avsnittet Formuläret för "
+    {"text": "Formuläret är inte påslaget ännu. För att spara i formuläret loggar du in med ditt GitHub-konto, "
+             "och det kräver en inloggningstjänst som administratören sätter upp (README, avsnittet Formuläret för "
              "nya berättelser)."},
     {"text": "Tills dess skriver du berättelsen i GitHubs webbredigerare, steg för steg enligt guiden",
      "link": {"href": "../bidra/", "text": "Bidra med en berättelse"}},
