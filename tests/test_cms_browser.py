@@ -158,7 +158,9 @@ def test_a_story_made_in_the_form_is_the_scaffolders_file_and_validates(page, lo
     branch = f"cms/stories/{SLUG}"
     assert branch in git(repo, "branch", "--list", branch)  # editorial workflow: its own branch, for review
     saved = git(repo, "show", f"{branch}:stories/{SLUG}.md")
-    assert not (repo / "stories" / f"{SLUG}.md").exists()  # main is untouched until the review is done
+    # main is untouched until the review is done (decap-server checks branches out in the folder as it works,
+    # so ask git, not the folder)
+    assert f"stories/{SLUG}.md" not in git(repo, "ls-tree", "-r", "--name-only", "main").split()
     assert saved == scaffold.story_text(ANSWERS, datetime.date.fromisoformat(today), BODY)
 
     scaffolded = fresh_repo(tmp_path / "scaffolded")
