@@ -55,9 +55,14 @@ EDITOR = "redigera/"  # the form editor (macros/generate/cms_config.py): a Decap
 
 
 def html_pages(site_dir: Path) -> list[str]:
-    """Site paths of every reading page (directory URLs): not the 404 page, not the form editor."""
+    """Site paths of every built reading page (directory URLs): not the 404 page, not the redirect
+    pages at old addresses (macros/redirects.py), which only send the reader on, and not the form editor."""
+    from macros.generate.redirects import is_redirect_page
+
     pages = []
     for path in sorted(site_dir.rglob("index.html")):
+        if is_redirect_page(path.read_text(encoding="utf-8")):
+            continue
         rel = path.parent.relative_to(site_dir).as_posix()
         page = "" if rel == "." else rel + "/"
         if not page.startswith(EDITOR):

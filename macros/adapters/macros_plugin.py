@@ -8,14 +8,24 @@ render_macros on those pages alone).
 
 from pathlib import Path
 
+import datetime
+
 from macros.content.build import load_build
+from macros.content.history import History
+from macros.generate import staging
 from macros.views import macro_library
 
 
 def define_env(env):
     extra = env.conf["extra"]
     root = Path(extra.get("kb_source_root") or Path(env.conf["config_file_path"]).parent)
-    build = load_build(root, bool(extra.get("kb_preview")), extra.get("kb_today"))
+    # The generator has read git history for this build already; its dates are in the manifest.
+    manifest = Path(env.conf["config_file_path"]).parent / staging.MANIFEST
+    dates = staging.read_manifest(manifest.parent).changed if manifest.is_file() else None
+    build = load_build(root, bool(extra.get("kb_preview")), extra.get("kb_today"),
+                       past=History() if dates is not None else None)
+    if dates is not None:
+        build.changed = {path: datetime.date.fromisoformat(day) for path, day in dates.items()}
     library = macro_library.macros(build, lambda: env.page.file.src_uri, env.conf["repo_url"], env.conf["edit_uri"])
     for name, function in library.items():
         env.macro(function, name)

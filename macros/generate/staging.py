@@ -38,10 +38,10 @@ import jinja2
 import yaml
 
 from macros.content import workflow
-from macros.content.build import Build, ContentError, load_build
+from macros.content.build import Build, ContentError, load_build, site_settings
 from macros.content.catalog import DOCS_ASSET_SUFFIXES
 from macros.content.frontmatter import split as split_front_matter
-from macros.generate import cms_config, search_index
+from macros.generate import cms_config, history_files, search_index
 from macros.model import developer_pages, schema_export
 from macros.model.problems import warnings
 from macros.views import facets, macro_library, navigation, page_anatomy, sanitize, site
@@ -56,6 +56,7 @@ GLOSSARY = Path("docs", "_ordlista")
 STAGED_DOCS = "docs"
 SITE_DIR = "site"
 JINJA_MARKS = ("{{", "{%", "{#")
+ENDRAW = re.compile(r"\{%[-+]?\s*endraw\b")  # what ends a {% raw %} block; contributed braces are escaped
 
 
 class GenerationError(Exception):
@@ -91,6 +92,7 @@ class StagingResult:
     drafts_left_out: list = field(default_factory=list)  # repository paths
     seconds: float = 0.0
     search: dict = field(default_factory=dict)  # search_index.search_plan, for the step after the engine
+    changed: dict = field(default_factory=dict)  # repository path -> ISO date of its newest commit
     notices: list = field(default_factory=list)  # Swedish lines for the build log: warnings, drafts left out
 
     def source_of(self, src_uri: str) -> str:
@@ -273,7 +275,7 @@ def _raw(text: str, item) -> str:
     """Generated Markdown that mkdocs-macros must print as it stands, never run."""
     if not text:
         return ""
-    if "endraw" in text:
+    if ENDRAW.search(text):
         raise GenerationError(f"{item.rel_path}:1: den genererade texten innehåller 'endraw' och kan inte skyddas "
                               f"från Jinja. Ta bort ordet ur sidans fält.")
     return "{% raw %}" + text + "{% endraw %}"
@@ -384,7 +386,7 @@ def write_staging(root: Path, out: Path, preview: bool = False, today=None, flav
     if isinstance(today, str):
         today = datetime.date.fromisoformat(today)
     base = read_config(root)
-    state = load_build(root, preview, today)
+    state = load_build(root, preview, today, site_settings(base))
     if nonce:  # the preview server keeps one for its session
         state.nonce = nonce
     repo = SimpleNamespace(repo_url=base.get("repo_url"), edit_uri=base.get("edit_uri"))
@@ -397,6 +399,8 @@ def write_staging(root: Path, out: Path, preview: bool = False, today=None, flav
 
     config_name = "mkdocs.yml" if flavour == "mkdocs" else "zensical.yml"
     result = StagingResult(out, flavour, out / config_name, state.nonce)
+    # The engine's process (mkdocs-macros) takes the dates from here: git is read once per build.
+    result.changed = {path: day.isoformat() for path, day in sorted(state.changed.items())}
     files: dict = {}  # staged path under docs/ -> text, or the Path of a file to copy
     for item in state.published_items():
         files[item.src_uri], result.pages[item.src_uri] = stage_page(root, item, state, flavour, repo, macro_env)
@@ -407,6 +411,9 @@ def write_staging(root: Path, out: Path, preview: bool = False, today=None, flav
     if result.drafts_left_out:
         result.notices.append(f"Utkast som inte publiceras i det här bygget: {len(result.drafts_left_out)}")
     files.update(schema_export.site_files())
+    # What git history gives besides the pages: the Atom feed and the redirect pages at old addresses
+    # (macros/generate/history_files.py), which the engine copies as they are.
+    files.update({path: text for path, text in history_files.site_files(state).items() if path not in files})
     try:  # the form editor at /redigera/, with the bundle `make cms` installed
         files.update(cms_config.site_files(state.catalog, repo.repo_url, cms_config.branch_of(repo.edit_uri)))
     except (cms_config.EditorBundleMissing, ValueError) as error:
@@ -425,7 +432,7 @@ def write_staging(root: Path, out: Path, preview: bool = False, today=None, flav
                       "do not edit.\n" + yaml.safe_dump(config, allow_unicode=True, sort_keys=False, width=10_000))
     _write_if_changed(out / MANIFEST, json.dumps({
         "flavour": flavour, "nonce": state.nonce, "pages": {k: vars(v) for k, v in result.pages.items()},
-        "drafts_left_out": result.drafts_left_out, "search": result.search},
+        "drafts_left_out": result.drafts_left_out, "search": result.search, "changed": result.changed},
         ensure_ascii=False, indent=1))
     result.seconds = time.perf_counter() - started
     return result
@@ -438,6 +445,7 @@ def read_manifest(out: Path) -> StagingResult:
     result = StagingResult(Path(out), data["flavour"], Path(out) / config, data["nonce"],
                            {k: PageSource(**v) for k, v in data["pages"].items()}, data["drafts_left_out"])
     result.search = data["search"]
+    result.changed = data.get("changed", {})
     return result
 
 
