@@ -7,7 +7,7 @@ export NO_MKDOCS_2_WARNING := 1
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help serve build validate test bench new-story clean chromium screenshots lighthouse
+.PHONY: help serve build validate test bench new-story clean chromium screenshots lighthouse cms
 
 help: ## Visa alla kommandon med en rad var
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-12s %s\n", $$1, $$2}'
@@ -33,10 +33,29 @@ $(VNU_JAR):
 		else echo "$${tool%%:*} saknas. Installera det med: sudo apt-get install $${tool#*:}"; exit 1; fi; done
 	npm install --silent --no-audit --no-fund --prefix .cache/vnu vnu-jar@26.9.27
 
-serve: $(BIN)/.installed ## Visa webbplatsen på http://127.0.0.1:8000 med utkast och automatisk omladdning
+# The form editor at /redigera/ (macros/generate/cms_config.py): Decap CMS and the YAML reader its story format
+# uses, self-hosted from npm, never from a CDN. The stamp names the versions, so a new pin installs again.
+CMS_PACKAGES := decap-cms@3.16.3 js-yaml@5.5.0
+CMS_BUNDLE := .cache/cms/.installed-decap-cms@3.16.3-js-yaml@5.5.0
+# The local stand-in for GitHub that the editor's browser test saves through (tests/test_cms_browser.py).
+CMS_SERVER := .cache/cms/.installed-decap-server@3.11.3
+NPM_CHECK = command -v npm >/dev/null || { if [ "$$(id -u)" = 0 ]; then echo "Installerar npm med apt-get …"; \
+	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm >/dev/null; \
+	else echo "npm saknas. Installera det med: sudo apt-get install npm"; exit 1; fi; }
+$(CMS_BUNDLE):
+	@$(NPM_CHECK)
+	npm install --silent --no-audit --no-fund --save-exact --prefix .cache/cms $(CMS_PACKAGES)
+	@touch $@
+$(CMS_SERVER): $(CMS_BUNDLE)
+	npm install --silent --no-audit --no-fund --save-exact --prefix .cache/cms decap-server@3.11.3
+	@touch $@
+
+cms: $(CMS_BUNDLE) ## Installera formulärredigeraren (Decap CMS) från npm till .cache/cms/ (bygget gör det själv)
+
+serve: $(BIN)/.installed $(CMS_BUNDLE) ## Visa webbplatsen på http://127.0.0.1:8000 med utkast och automatisk omladdning
 	$(BIN)/python -m macros.adapters.properdocs visa --adress 127.0.0.1:$(PORT)
 
-build: $(BIN)/.installed ## Bygg webbplatsen strikt till site/ (utkast tas inte med, med .gz-filer för webbservern)
+build: $(BIN)/.installed $(CMS_BUNDLE) ## Bygg webbplatsen strikt till site/ (utkast tas inte med, med .gz-filer för webbservern)
 	$(BIN)/python -m macros.adapters.properdocs bygg --webbplats site
 	$(BIN)/python scripts/precompress.py site
 
@@ -52,20 +71,20 @@ chromium: ## Installera Chromium för webbläsartesterna om den saknas
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	else echo "Chromium saknas. Installera det med: sudo apt-get install chromium"; exit 1; fi
 
-test: $(BIN)/.installed-test $(VNU_JAR) chromium ## Kör alla tester (bygger webbplatsen och testar i Chromium)
+test: $(BIN)/.installed-test $(VNU_JAR) $(CMS_BUNDLE) $(CMS_SERVER) chromium ## Kör alla tester (bygger webbplatsen och testar i Chromium)
 	$(BIN)/python -m pytest
 
-bench: $(BIN)/.installed-test chromium ## Mät byggtid, storlek och sökning (skriver siffror, påstår inget)
+bench: $(BIN)/.installed-test $(CMS_BUNDLE) chromium ## Mät byggtid, storlek och sökning (skriver siffror, påstår inget)
 	$(BIN)/python scripts/bench.py
 
-screenshots: $(BIN)/.installed-test chromium ## Skärmbilder av nyckelsidorna i mobil och dator till skarmbilder/ (för granskare)
+screenshots: $(BIN)/.installed-test $(CMS_BUNDLE) chromium ## Skärmbilder av nyckelsidorna i mobil och dator till skarmbilder/ (för granskare)
 	$(BIN)/python scripts/screenshots.py --ut skarmbilder
 
 LIGHTHOUSE := .cache/lighthouse/node_modules/.bin/lighthouse
 $(LIGHTHOUSE):
 	npm install --silent --no-audit --no-fund --prefix .cache/lighthouse lighthouse@12.2.3
 
-lighthouse: $(BIN)/.installed-test chromium $(LIGHTHOUSE) ## Lighthouse-poäng (mobil) för nyckelsidorna, serverade komprimerade
+lighthouse: $(BIN)/.installed-test $(CMS_BUNDLE) chromium $(LIGHTHOUSE) ## Lighthouse-poäng (mobil) för nyckelsidorna, serverade komprimerade
 	$(BIN)/python scripts/lighthouse.py --lighthouse $(LIGHTHOUSE)
 
 clean: ## Ta bort byggd webbplats och cachefiler

@@ -103,6 +103,9 @@ def make_corpus(dest: Path, count: int, plain: bool) -> Path:
     project = dest / f"{'plain' if plain else 'ours'}-{count}"
     shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns(
         ".venv", ".git", ".cache", "site", "skarmbilder", "__pycache__", "tests"))
+    if (ROOT / ".cache" / "cms").is_dir():  # the form editor's bundle (make cms), which every build publishes
+        (project / ".cache").mkdir()
+        (project / ".cache" / "cms").symlink_to((ROOT / ".cache" / "cms").resolve())
     catalog = load_catalog(ROOT)
     ids = {key: [i.id for i in catalog.of_type(key) if i.status == "publicerad"] or ["saknas"]
            for key in ("strategy", "persona", "indicator")}

@@ -23,6 +23,10 @@ def make_fixture_project(tmp: Path, *contents: Path) -> Path:
         for content in contents:
             if (content / folder).is_dir():
                 shutil.copytree(content / folder, project / folder, dirs_exist_ok=True)
+    cms = ROOT / ".cache" / "cms"  # the editor's bundle (make cms), which every build publishes
+    if cms.is_dir():
+        (project / ".cache").mkdir()
+        (project / ".cache" / "cms").symlink_to(cms.resolve())
     for needed in ("_ordlista/forkortningar.md",):
         target = project / "docs" / needed
         if not target.exists():
@@ -47,9 +51,12 @@ def unexpected_warnings(output: str) -> list[str]:
     return [line for line in output.splitlines() if line.startswith(("WARNING", "ERROR"))]
 
 
+EDITOR = "redigera/"  # the form editor (macros/generate/cms_config.py): a Decap CMS app, tested in tests/test_cms_*.py
+
+
 def html_pages(site_dir: Path) -> list[str]:
-    """Site paths of every built reading page (directory URLs): not the 404 page, and not the redirect
-    pages at old addresses (macros/redirects.py), which only send the reader on."""
+    """Site paths of every built reading page (directory URLs): not the 404 page, not the redirect
+    pages at old addresses (macros/redirects.py), which only send the reader on, and not the form editor."""
     from macros.generate.redirects import is_redirect_page
 
     pages = []
@@ -57,7 +64,9 @@ def html_pages(site_dir: Path) -> list[str]:
         if is_redirect_page(path.read_text(encoding="utf-8")):
             continue
         rel = path.parent.relative_to(site_dir).as_posix()
-        pages.append("" if rel == "." else rel + "/")
+        page = "" if rel == "." else rel + "/"
+        if not page.startswith(EDITOR):
+            pages.append(page)
     return pages
 
 

@@ -50,8 +50,23 @@ def owner(author: str) -> str:
     return author.rpartition(",")[2].strip() or author.strip()
 
 
-def story_text(values: dict, today) -> str:
-    """The complete Markdown file: front matter in schema order, then the heading skeleton."""
+def skeleton() -> str:
+    """A new story's body: the headings with a writing hint under each, as Markdown comments."""
+    lines = []
+    for heading, hint in SKELETON:
+        lines += ([f"## {heading}", ""] if heading else []) + [f"<!-- {hint} -->", ""]
+    return "\n".join(lines)
+
+
+def body_text(body: str) -> str:
+    """A body as the file holds it: Unix line ends, no blank lines first, one line end last.
+    The form editor (macros/cms_editor.js) writes the body it is given the same way."""
+    return body.replace("\r\n", "\n").lstrip("\n").rstrip() + "\n"
+
+
+def story_text(values: dict, today, body: str | None = None) -> str:
+    """The complete Markdown file: front matter in schema order, then the body (the heading skeleton
+    unless one is given, as the form editor gives it)."""
     author = values["forfattare"]
     given = {name: value for name, value in values.items() if value not in (None, "", [])}
     data = {**DEFAULTS, "ansvarig": owner(author), "skapad": today.isoformat(), **given,
@@ -67,9 +82,7 @@ def story_text(values: dict, today) -> str:
             comment = f"  # {f.description}" if f.name in DEFAULTS else ""
             lines.append(f"{f.name}: {f.kind.yaml(value)}{comment}")
     lines += ["# Fler fält finns i bidragsguiden: " + ", ".join(left_out) + ".", "---", ""]
-    for heading, hint in SKELETON:
-        lines += ([f"## {heading}", ""] if heading else []) + [f"<!-- {hint} -->", ""]
-    return "\n".join(lines)
+    return "\n".join(lines) + "\n" + (skeleton() if body is None else body_text(body))
 
 
 def example_values(catalog) -> dict:

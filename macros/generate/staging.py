@@ -41,7 +41,7 @@ from macros.content import workflow
 from macros.content.build import Build, ContentError, load_build, site_settings
 from macros.content.catalog import DOCS_ASSET_SUFFIXES
 from macros.content.frontmatter import split as split_front_matter
-from macros.generate import history_files, search_index
+from macros.generate import cms_config, history_files, search_index
 from macros.model import developer_pages, schema_export
 from macros.model.problems import warnings
 from macros.views import facets, macro_library, navigation, page_anatomy, sanitize, site
@@ -414,6 +414,10 @@ def write_staging(root: Path, out: Path, preview: bool = False, today=None, flav
     # What git history gives besides the pages: the Atom feed and the redirect pages at old addresses
     # (macros/generate/history_files.py), which the engine copies as they are.
     files.update({path: text for path, text in history_files.site_files(state).items() if path not in files})
+    try:  # the form editor at /redigera/, with the bundle `make cms` installed
+        files.update(cms_config.site_files(state.catalog, repo.repo_url, cms_config.branch_of(repo.edit_uri)))
+    except (cms_config.EditorBundleMissing, ValueError) as error:
+        raise GenerationError(str(error)) from None
     for path in (root / GLOSSARY).rglob("*.md"):
         files[Path(GLOSSARY.name, path.relative_to(root / GLOSSARY)).as_posix()] = path
     for path in (root / "docs").rglob("*"):  # images and documents beside the pages

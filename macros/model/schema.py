@@ -20,6 +20,12 @@ class Field:
     description: str
     required: bool = False
     example: object = None
+    label: str = ""  # Swedish, as a form shows it; only where the name is spelt without å, ä, ö or has "_"
+
+    @property
+    def title(self) -> str:
+        """The field's name for people (the form editor's label): "Författare" for forfattare."""
+        return self.label or self.name.capitalize()
 
     @property
     def vocabulary(self) -> dict | None:
@@ -89,16 +95,19 @@ COMMON_FIELDS = (
     Field("ansvarig", Text(), "Vem som äger innehållet (organisation eller funktion, inte privatperson).",
           required=True, example="Kommunal utveckling"),
     Field("skapad", Date(), "Datum då sidan skapades, skrivet ÅÅÅÅ-MM-DD.", required=True, example="2026-11-23"),
-    Field("senast_granskad", Date(), "Datum då innehållet senast granskades, ÅÅÅÅ-MM-DD."),
-    Field("nasta_granskning", Date(), "Datum då innehållet ska granskas nästa gång, ÅÅÅÅ-MM-DD."),
-    Field("upphor", Date(), "Datum då sidan slutar gälla och försvinner ur listor, kartor och sök."),
+    Field("senast_granskad", Date(), "Datum då innehållet senast granskades, ÅÅÅÅ-MM-DD.",
+          label="Senast granskad"),
+    Field("nasta_granskning", Date(), "Datum då innehållet ska granskas nästa gång, ÅÅÅÅ-MM-DD.",
+          label="Nästa granskning"),
+    Field("upphor", Date(), "Datum då sidan slutar gälla och försvinner ur listor, kartor och sök.",
+          label="Upphör"),
     Field("taggar", ListOf(Choice(v.TAGS)), "Ämnesord från den fasta listan.", example=["nara-vard"]),
     Field("sokord", ListOf(Text()), "Ord som ska hitta sidan i sökningen: synonymer, vardagsord, förkortningar.",
-          example=["SIP", "samordnad individuell plan"]),
+          example=["SIP", "samordnad individuell plan"], label="Sökord"),
     Field("tidslinje", ListOf(Record(TIMELINE_FIELDS)), "Daterade händelser som sidan berättar om; de visas på "
           "sidan Tidslinje."),
     Field("kallor", ListOf(Record(SOURCE_FIELDS, SOURCE_RULES)), "Var fakta på sidan kommer ifrån. Ange dokument och "
-          "avsnitt, en webbadress med titel, eller en källa i fri text.", required=True),
+          "avsnitt, en webbadress med titel, eller en källa i fri text.", required=True, label="Källor"),
 )
 
 STORY = ContentType(
@@ -118,14 +127,15 @@ STORY = ContentType(
         Field("kommuner", ListOf(Choice(v.MUNICIPALITIES)), "Kommun eller kommuner där berättelsen utspelar sig, "
               "eller hela-lanet.", required=True, example=["hela-lanet"]),
         Field("forfattare", Text(), "Vem som skrev berättelsen (funktion eller namn).", required=True,
-              example="Kommunikatör, Region Jönköpings län"),
+              example="Kommunikatör, Region Jönköpings län", label="Författare"),
         Field("verkliga_personer", Boolean(), "Sätt true om verkliga, igenkännbara personer förekommer.",
-              example=False),
+              example=False, label="Verkliga personer"),
         Field("samtycke", Text(), "Hur samtycke har dokumenterats. Krävs när verkliga_personer är true."),
         Field("kontaktuppgifter", ListOf(Text()), "Telefonnummer eller e-postadresser som får stå i texten, precis "
               "som de står där (till exempel en offentlig växel eller en funktionsbrevlåda). Utelämna fältet annars."),
         Field("personuppgifter_tillatna", Text(), "Skäl till att kontaktuppgifterna får publiceras. Krävs när "
-              "kontaktuppgifter är ifyllt. Personnummer publiceras aldrig."),
+              "kontaktuppgifter är ifyllt. Personnummer publiceras aldrig.",
+              label="Personuppgifter tillåtna"),
     ),
     rules=(
         RequiredWhen("samtycke", "verkliga_personer", IS_TRUE, (

@@ -1,0 +1,350 @@
+"""The form editor at /redigera/ (Decap CMS), generated from the schema and the catalog.
+
+Communicators who have never used git add a story through a form: Decap CMS, self-hosted from
+the pinned npm bundle in .cache/cms/ (`make cms`), saves each new story on its own branch and
+opens a pull request (editorial workflow), so every story is still reviewed and checked.
+
+Everything the form knows comes from the one schema: which fields it shows (the scaffolder's
+questions and the other links a story may make), labels (Field.title) and hints (the field
+descriptions), what is required, patterns, the allow-listed values of vocabularies as select
+lists, and the strategies, principles, personas and indicators a story may name as select
+lists that show titles and store ids (the items the scaffolder offers, from the catalog at build
+time). The file the form writes is the scaffolder's (macros/content/scaffold.py): macros/generate/cms_editor.js
+serializes entries from the format description `story_format()` gives it, and a test holds the
+two to the same bytes. The personnummer check in the form uses the validator's own pattern
+and character tables (macros/content/guards.py).
+
+`site_files()` returns {site path: content} like schema_export.site_files(); the page's
+Content-Security-Policy lets it talk to its own host and the GitHub API, nothing else.
+"""
+
+import html
+import json
+import os
+from pathlib import Path
+from urllib.parse import urlparse
+
+from macros.content import guards, scaffold
+from macros.model.kinds import Boolean, Choice, Date, Integer, ListOf, Number, Record, Reference, Text
+from macros.model.schema import STORY, is_required
+
+EDITOR = "redigera"  # the site folder the editor is published under
+DECAP_CMS = "decap-cms@3.16.3"  # the Makefile installs exactly these (make cms)
+JS_YAML = "js-yaml@5.5.0"
+CACHE = Path(".cache", "cms")
+BUNDLE = {  # site file -> file in the npm install under .cache/cms/node_modules
+    f"{EDITOR}/decap-cms.js": "decap-cms/dist/decap-cms.js",
+    f"{EDITOR}/js-yaml.min.js": "js-yaml/dist/browser/js-yaml.umd.min.js",
+}
+LAZY_PARTS = (".decap-cms.js", ".wasm")  # decap-cms.js fetches these beside itself, on demand (not the .map files)
+OWN_SCRIPT = Path(__file__).with_name("cms_editor.js")
+STYLESHEET = "assets/kunskapsbanken.css"  # the site's own stylesheet, for the preview pane
+GITHUB_API = "https://api.github.com"
+
+# The fields a new story's form shows, beside the scaffolder's questions: the other links a story
+# makes, its keywords, and whether real people appear. Dates, status, sources and owner are
+# filled in as the scaffolder fills them (status utkast, skapad today, kallor and ansvarig from
+# the author), so the form asks no more than a communicator can answer.
+EXTRA_FIELDS = ("ansvarig", "taggar", "sokord", "principer", "indikatorer", "verkliga_personer", "samtycke")
+SHOWN = set(scaffold.ASKED) | set(EXTRA_FIELDS)
+HINTS = {"ansvarig": " Lämna tomt för organisationen i Författare."}
+FILLED_IN = {"ansvarig"} | set(scaffold.DEFAULTS)  # required in the file, but the scaffolder fills them in
+
+
+# Swedish for what Decap's own sv locale lacks (48 of its 248 English texts in 3.16.3), and our
+# wording for a pattern error: Decap's says "Titel matchar inte mönstret: …", ours says what to do.
+LOCALE = {
+    "auth": {"loginWithForgejo": "Logga in med Forgejo"},
+    "collection": {"collectionTop": {"viewAsList": "Visa som lista", "viewAsGrid": "Visa som rutnät"},
+                   "entries": {"unpublishedHeader": "Opublicerade inlägg"}},
+    "editor": {
+        "editorControl": {"field": {"widgetLabel": "Formulärfält"}},  # Decap names the widget ("kb-text")
+        "editorControlPane": {
+            "widget": {"regexPattern": "%{pattern}"},
+            "i18n": {"copyFromLocale": "Fyll i från ett annat språk",
+                     "copyFromLocaleConfirm": "Vill du fylla i från språket %{locale}?\nAllt befintligt innehåll "
+                                              "skrivs över."}},
+        "editorInterface": {"toggleNotes": "Visa eller dölj anteckningar"},
+        "editorNotesPane": {
+            "title": "Anteckningar", "emptyState": "Inga anteckningar ännu. Skriv den första nedan.",
+            "addNote": "Lägg till anteckning", "addPlaceholder": "Skriv en anteckning …",
+            "editPlaceholder": "Ändra anteckningen …", "save": "Spara", "cancel": "Avbryt", "edit": "Ändra",
+            "delete": "Ta bort", "resolve": "Markera som klar", "unresolve": "Öppna igen",
+            "confirmDelete": "Vill du ta bort anteckningen?",
+            "shortcut": "Tips: Ctrl+Enter lägger till anteckningen direkt"},
+        "editorToolbar": {
+            "statusInfoTooltipDraft": "Inlägget är ett utkast. När det är klart: sätt statusen till "
+                                      "”Under granskning” så granskar en redaktör det.",
+            "statusInfoTooltipInReview": "Inlägget granskas; du behöver inte göra något mer. Du kan fortfarande "
+                                         "ändra i det under granskningen."},
+        "editorWidgets": {
+            "markdown": {"strikethrough": "Genomstruken", "richText": "Formaterad text",
+                         "toggleMode": {"rich": "Byt till formaterad text", "markdown": "Byt till Markdown"}},
+            "image": {"chooseMultiple": "Välj bilder", "addMore": "Lägg till fler bilder",
+                      "removeAll": "Ta bort alla bilder"},
+            "file": {"chooseMultiple": "Välj filer", "addMore": "Lägg till fler filer",
+                     "removeAll": "Ta bort alla filer"},
+            "datetime": {"setToNow": "Sätt %{fieldLabel} till nu"},
+            "list": {"add": "Lägg till %{item}", "addType": "Lägg till %{item}"},
+            "object": {"expand": "Visa", "collapse": "Dölj"}}},
+    "mediaLibrary": {"mediaLibraryModal": {"close": "Stäng"}},
+    "ui": {"settingsDropdown": {"account": "Kontoinställningar"},
+           "toast": {"noteAdded": "Anteckningen är tillagd", "onFailToAddNote": "Kunde inte lägga till anteckningen: "
+                     "%{details}", "noteUpdated": "Anteckningen är ändrad",
+                     "onFailToUpdateNote": "Kunde inte ändra anteckningen: %{details}",
+                     "noteDeleted": "Anteckningen är borttagen",
+                     "onFailToDeleteNote": "Kunde inte ta bort anteckningen: %{details}",
+                     "noteResolved": "Anteckningen är markerad som klar",
+                     "noteReopened": "Anteckningen är öppen igen",
+                     "onFailToToggleNote": "Kunde inte ändra anteckningen: %{details}"}},
+}
+
+
+class EditorBundleMissing(Exception):
+    """The Decap CMS bundle is not installed; the message says, in Swedish, how to install it."""
+
+
+CHECKOUT = Path(__file__).resolve().parents[2]  # the repository this code runs from
+
+
+def bundle_dir(root: Path) -> Path:
+    """Where `make cms` installed the npm packages: KB_CMS_DIR if set, else .cache/cms in the project
+    being built, else in the checkout this code runs from (a test's small project has none of its own)."""
+    if os.environ.get("KB_CMS_DIR"):
+        return Path(os.environ["KB_CMS_DIR"]) / "node_modules"
+    candidates = [Path(root) / CACHE / "node_modules", CHECKOUT / CACHE / "node_modules"]
+    return next((c for c in candidates if (c / "decap-cms").is_dir()), candidates[0])
+
+
+def installed_version(packages: Path, pin: str) -> str | None:
+    """"name@version" of the installed package a pin names, or None when it is not installed."""
+    name = pin.rpartition("@")[0]
+    try:
+        with open(packages / name / "package.json", encoding="utf-8") as handle:
+            return f"{name}@{json.load(handle)['version']}"
+    except (OSError, ValueError, KeyError):
+        return None
+
+
+def branch_of(edit_uri: str) -> str:
+    """The branch the site is published from, as mkdocs.yml's edit_uri names it (edit/main/docs/ -> main)."""
+    parts = (edit_uri or "").strip("/").split("/")
+    return parts[1] if len(parts) > 1 and parts[0] in ("edit", "blob") else "main"
+
+
+def github_repo(repo_url: str) -> str:
+    """"owner/name" from the repository's GitHub address (mkdocs.yml repo_url, or KB_REPO_URL)."""
+    parsed = urlparse(repo_url or "")
+    parts = [p for p in parsed.path.split("/") if p]
+    if parsed.hostname != "github.com" or len(parts) < 2:
+        raise ValueError(f"Formulärredigeraren behöver repots adress på GitHub (repo_url i mkdocs.yml eller "
+                         f"KB_REPO_URL), till exempel https://github.com/organisation/repo, men fick '{repo_url}'.")
+    return f"{parts[0]}/{parts[1].removesuffix('.git')}"
+
+
+# --- the form ------------------------------------------------------------------------------------
+
+def _options(choices: dict) -> list:
+    return [{"label": label, "value": key} for key, label in choices.items()]
+
+
+def form_field(f, catalog) -> dict:
+    """One schema field as a Decap CMS field: widget, Swedish label and hint, required, pattern, choices."""
+    kind, many = f.kind, isinstance(f.kind, ListOf)
+    item = kind.item if many else kind
+    widget = {"name": f.name, "label": f.title, "hint": f.description + HINTS.get(f.name, ""),
+              "required": is_required(STORY, f) and f.name not in FILLED_IN}
+    choices = scaffold.choices(f, catalog)
+    if choices is not None:  # a vocabulary or the items a story may name: titles shown, ids stored
+        widget.update(widget="select", options=_options(choices), multiple=many)
+        if many and widget["required"]:
+            widget["min"] = 1
+    elif isinstance(item, Boolean):
+        widget.update(widget="boolean", default=scaffold.DEFAULTS.get(f.name, False))
+    elif many and isinstance(item, Text):
+        widget.update(widget="list")  # one text per line in the form, a list in the file
+    elif isinstance(item, Text):
+        widget.update(widget="kb-text", pattern=[kind.json_schema()["pattern"],
+                                                 "Skriv något annat än mellanslag, eller lämna fältet tomt."])
+    else:
+        raise ValueError(f"Formulärredigeraren kan inte visa fältet '{f.name}' ({kind!r}).")
+    if f.name == "titel":  # the file name comes from the title, as in scripts/new_story.py
+        widget["pattern"] = ["[A-Za-z0-9ÅÄÖåäöÉéÜü]",
+                             "Titeln behöver innehålla bokstäver eller siffror, så att filen får ett namn."]
+    return widget
+
+
+def story_fields(catalog) -> list:
+    """The story form: status as a hidden draft, the shown fields in schema order, then the text."""
+    fields = [{"name": "status", "label": "Status", "widget": "hidden", "default": scaffold.DEFAULTS["status"]}]
+    fields += [form_field(f, catalog) for f in STORY.all_fields if f.name in SHOWN]
+    fields.append({"name": "body", "label": "Berättelsen", "widget": "kb-markdown", "required": True,
+                   "modes": ["raw"], "editor_components": [], "sanitize_preview": True,
+                   "default": scaffold.skeleton(),
+                   "hint": scaffold.SKELETON[0][1] + " Tipsen mellan <!-- och --> visas aldrig för läsarna."})
+    return fields
+
+
+def decap_config(catalog, repo_url: str, branch: str = "main", oauth_url: str = "",
+                 local_backend: str = "") -> dict:
+    """The whole Decap CMS configuration (CMS.init({config})), in Swedish, with editorial workflow."""
+    backend = {"name": "github", "repo": github_repo(repo_url), "branch": branch,
+               "commit_messages": {"create": "Ny berättelse: {{slug}}", "update": "Uppdaterar berättelsen {{slug}}",
+                                   "delete": "Tar bort berättelsen {{slug}}"}}
+    if oauth_url:  # the region's OAuth proxy (see README); without it Decap would use Netlify's
+        backend["base_url"] = oauth_url.rstrip("/")
+    config = {
+        "load_config_file": False,
+        "locale": "sv",
+        "backend": backend,
+        "publish_mode": "editorial_workflow",
+        "media_folder": "docs/bilder",  # required by Decap; the story form has no image button
+        "slug": {"encoding": "ascii", "clean_accents": True, "sanitize_replacement": "-"},
+        "collections": [{
+            "name": "stories", "label": "Berättelser", "label_singular": "berättelse",
+            "description": STORY.description + " Nya berättelser sparas som utkast och granskas i en pull request "
+                                               "innan de publiceras.",
+            "folder": STORY.folder, "extension": "md", "format": "kb-berattelse",
+            "create": True, "delete": False, "slug": "{{slug}}", "identifier_field": "titel",
+            "summary": "{{titel}}", "sortable_fields": ["titel"],
+            "fields": story_fields(catalog),
+        }],
+    }
+    if local_backend:  # tests and `make redigera-lokalt`: decap-server on this machine instead of GitHub
+        config["local_backend"] = {"url": local_backend, "allowed_hosts": [urlparse(local_backend).hostname]}
+    return config
+
+
+# --- the file format (macros/generate/cms_editor.js writes what scaffold.story_text writes) --------------
+
+def yaml_style(kind) -> object:
+    """How the scaffolder writes a value of a kind (Kind.yaml), named for the JavaScript serializer."""
+    if isinstance(kind, ListOf):
+        return {"list": yaml_style(kind.item)}
+    if isinstance(kind, Reference) or isinstance(kind, (Choice, Date)):
+        return "plain"
+    if isinstance(kind, Text):
+        return "json"
+    if isinstance(kind, Boolean):
+        return "boolean"
+    if isinstance(kind, (Integer, Number)):
+        return "number"
+    if isinstance(kind, Record):
+        return {"record": [{"name": f.name, "yaml": yaml_style(f.kind)} for f in kind.fields]}
+    raise ValueError(f"no YAML style for {kind!r}")
+
+
+def story_format() -> dict:
+    """What macros/generate/cms_editor.js needs to write a story exactly as scaffold.story_text does."""
+    return {
+        "fields": [{"name": f.name, "yaml": yaml_style(f.kind), "date": isinstance(f.kind, Date),
+                    "comment": f.description if f.name in scaffold.DEFAULTS else ""} for f in STORY.all_fields],
+        "defaults": scaffold.DEFAULTS,
+        "author": "forfattare", "owner": "ansvarig", "created": "skapad", "sources": "kallor",
+        "source_prefix": "Egen berättelse, skriven av ",
+        "more_fields": "# Fler fält finns i bidragsguiden: ",
+    }
+
+
+def guard_rules() -> dict:
+    """The personnummer check of macros/guards.py, as data for the form: the same pattern and tables."""
+    return {
+        "personnummer": guards.PERSONNUMMER.pattern,
+        "url_or_date": guards.URL_OR_DATE.pattern,
+        "inline_tag": guards.INLINE_TAG.pattern,
+        "characters": {chr(code): value or "" for code, value in guards.READER_CHARACTERS.items()},
+        "message": ("Texten ser ut att innehålla ett personnummer eller samordningsnummer ('{0}'). Ta bort det; "
+                    "en region publicerar aldrig personnummer, och berättelser ska vara avidentifierade."),
+    }
+
+
+# --- the page ------------------------------------------------------------------------------------
+
+def content_security_policy(local_backend: str = "") -> str:
+    """Own host and the GitHub API only. No inline script. Decap's React styles are inline styles, and
+    Decap checks its configuration with ajv, which compiles JSON Schemas into functions: 'unsafe-eval'."""
+    connect = ["'self'", GITHUB_API] + ([local_backend_origin(local_backend)] if local_backend else [])
+    return "; ".join([
+        "default-src 'none'", "script-src 'self' 'unsafe-eval'", "style-src 'self' 'unsafe-inline'",
+        "img-src 'self' data: blob:", "font-src 'self' data:", f"connect-src {' '.join(connect)}",
+        "frame-src 'self' blob:", "child-src 'self' blob:", "worker-src 'self' blob:", "manifest-src 'self'",
+        "base-uri 'none'", "form-action 'none'", "object-src 'none'",
+    ])
+
+
+def local_backend_origin(url: str) -> str:
+    parsed = urlparse(url)
+    return f"{parsed.scheme}://{parsed.netloc}"
+
+
+def index_html(csp: str) -> str:
+    """The editor's page: no inline script (the policy allows none), a Swedish note without JavaScript."""
+    return "\n".join([
+        "<!doctype html>",
+        '<html lang="sv">',
+        "<head>",
+        '<meta charset="utf-8">',
+        f'<meta http-equiv="Content-Security-Policy" content="{html.escape(csp)}">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        '<meta name="robots" content="noindex">',
+        '<meta name="referrer" content="no-referrer">',
+        "<title>Redigera – Kunskapsbanken för God och nära vård</title>",
+        '<link rel="stylesheet" href="redigera.css">',
+        "</head>",
+        "<body>",
+        "<noscript><p>Formuläret för nya berättelser behöver JavaScript. Du kan också skriva berättelsen i "
+        "GitHubs webbredigerare; guiden Bidra med en berättelse visar hur.</p></noscript>",
+        '<script src="js-yaml.min.js"></script>',
+        '<script src="cms_editor.js"></script>',
+        '<script src="decap-cms.js"></script>',
+        "</body>",
+        "</html>",
+        "",
+    ])
+
+
+# Without a sign-in service the GitHub backend would send people to Netlify's; the page says so instead.
+NOT_SET_UP = [
+    {"text": "Formuläret för nya berättelser"},
+    {"text": "Formuläret är inte påslaget ännu. För att spara i formuläret loggar du in med ditt GitHub-konto, "
+             "och det kräver en inloggningstjänst som administratören sätter upp (README, avsnittet Formuläret för "
+             "nya berättelser)."},
+    {"text": "Tills dess skriver du berättelsen i GitHubs webbredigerare, steg för steg enligt guiden",
+     "link": {"href": "../bidra/", "text": "Bidra med en berättelse"}},
+]
+
+
+def editor_settings(catalog, repo_url: str, branch: str, oauth_url: str, local_backend: str) -> dict:
+    return {"decap": decap_config(catalog, repo_url, branch, oauth_url, local_backend),
+            "signin": bool(oauth_url or local_backend), "notice": NOT_SET_UP,
+            "format": story_format(), "guards": guard_rules(), "stylesheet": f"../{STYLESHEET}",
+            "locale": LOCALE}
+
+
+def site_files(catalog, repo_url: str, branch: str = "main", root: Path | None = None,
+               oauth_url: str | None = None, local_backend: str = "") -> dict:
+    """The editor's files as {site path: text, or the Path of a file to copy}: the page, its settings,
+    our script and stylesheet, and the pinned bundle (as the staging tree takes them).
+
+    Raises EditorBundleMissing, in Swedish, when `make cms` has not installed the bundle.
+    """
+    packages = bundle_dir(root or catalog.root)
+    missing = [name for name in BUNDLE.values() if not (packages / name).is_file()]
+    missing += [pin for pin in (DECAP_CMS, JS_YAML) if installed_version(packages, pin) not in (None, pin)]
+    if missing:
+        raise EditorBundleMissing(
+            f"Formulärredigeraren saknas eller har fel version ({', '.join(missing)} i {packages}). Installera den "
+            f"med: make cms (installerar {DECAP_CMS} och {JS_YAML} från npm till .cache/cms/). make build, "
+            f"make serve och make test gör det själva.")
+    oauth = os.environ.get("KB_CMS_OAUTH_URL", "") if oauth_url is None else oauth_url
+    settings = editor_settings(catalog, repo_url, branch, oauth, local_backend)
+    files: dict = {f"{EDITOR}/index.html": index_html(content_security_policy(local_backend)),
+             f"{EDITOR}/installningar.json": json.dumps(settings, ensure_ascii=False, indent=1),
+             f"{EDITOR}/cms_editor.js": OWN_SCRIPT.read_text(encoding="utf-8"),
+             f"{EDITOR}/redigera.css": OWN_SCRIPT.with_suffix(".css").read_text(encoding="utf-8")}
+    for site_path, package_file in BUNDLE.items():
+        files[site_path] = packages / package_file  # 5 MB: copied as it is, not read into memory
+    for chunk in sorted((packages / "decap-cms" / "dist").iterdir()):
+        if chunk.name.endswith(LAZY_PARTS):  # loaded by decap-cms.js only when a widget needs them
+            files[f"{EDITOR}/{chunk.name}"] = chunk
+    return files

@@ -1,0 +1,302 @@
+/* The form editor's own script (/redigera/): Decap CMS set up from installningar.json, which
+ * macros/cms_config.py generates from the schema.
+ *
+ * - The file format "kb-berattelse" writes a story exactly as macros/scaffold.py story_text()
+ *   does (field order, quoting, list style, comments, body); tests/test_cms_format.py holds the
+ *   two to the same bytes. It reads files with js-yaml's YAML 1.1 schema, as PyYAML does.
+ * - The widgets kb-text and kb-markdown are Decap's string and markdown fields that refuse a
+ *   personnummer, with the validator's own pattern and tables (macros/guards.py).
+ * - The preview pane shows the title, the lead and the text with the site's stylesheet.
+ *
+ * Everything here also runs under Node (module.exports) so the format can be tested without a
+ * browser. No inline script and no eval: the page's Content-Security-Policy allows neither.
+ */
+(function (root) {
+  'use strict';
+
+  // --- writing: scaffold.story_text ------------------------------------------------------------
+
+  function isGiven(value) { // scaffold.story_text: a value not in (None, "", [])
+    return value !== null && value !== undefined && value !== '' && !(Array.isArray(value) && value.length === 0);
+  }
+
+  function pyJson(value) { // Python's json.dumps(value, ensure_ascii=False): ", " and ": " separators
+    if (Array.isArray(value)) return '[' + value.map(pyJson).join(', ') + ']';
+    if (value !== null && typeof value === 'object') {
+      return '{' + Object.keys(value).map(function (key) {
+        return JSON.stringify(key) + ': ' + pyJson(value[key]);
+      }).join(', ') + '}';
+    }
+    return JSON.stringify(value === undefined ? null : value);
+  }
+
+  function yamlValue(style, value) { // Kind.yaml for each kind, by the style cms_config.yaml_style names
+    if (style === 'json') return JSON.stringify(String(value));
+    if (style === 'plain' || style === 'number') return String(value);
+    if (style === 'boolean') return value ? 'true' : 'false';
+    if (style.list) {
+      var items = Array.isArray(value) ? value : [value];
+      return '[' + items.map(function (item) { return yamlValue(style.list, item); }).join(', ') + ']';
+    }
+    if (style.record) return pyJson(value);
+    throw new Error('okänd YAML-stil ' + JSON.stringify(style));
+  }
+
+  function owner(author) { // scaffold.owner: the organisation after the last comma
+    var text = String(author);
+    var after = text.slice(text.lastIndexOf(',') + 1).trim();
+    return after || text.trim();
+  }
+
+  function bodyText(body) { // scaffold.body_text
+    return String(body || '').replace(/\r\n/g, '\n').replace(/^\n+/, '').replace(/\s+$/, '') + '\n';
+  }
+
+  function isOwnSource(sources, prefix) { // the one source the scaffolder writes: "Egen berättelse, skriven av …"
+    return !isGiven(sources) || (Array.isArray(sources) && sources.length === 1 && sources[0] !== null &&
+      typeof sources[0] === 'object' && Object.keys(sources[0]).join() === 'text' &&
+      String(sources[0].text).indexOf(prefix) === 0);
+  }
+
+  function recordLines(style, records) { // a list of records in block style, "  - " first, as the scaffolder's kallor
+    var lines = [];
+    records.forEach(function (record) {
+      var known = style.record.map(function (f) { return f.name; });
+      var names = known.filter(function (n) { return isGiven(record[n]); })
+        .concat(Object.keys(record).filter(function (n) { return known.indexOf(n) < 0; }));
+      names.forEach(function (name, index) {
+        var sub = style.record.filter(function (f) { return f.name === name; })[0];
+        var text = sub ? yamlValue(sub.yaml, record[name]) : pyJson(record[name]);
+        lines.push((index === 0 ? '  - ' : '    ') + name + ': ' + text);
+      });
+    });
+    return lines;
+  }
+
+  function storyText(format, values, today) {
+    var author = values[format.author] === undefined ? '' : String(values[format.author]);
+    var data = {};
+    Object.keys(format.defaults).forEach(function (key) { data[key] = format.defaults[key]; });
+    data[format.owner] = owner(author);
+    data[format.created] = today;
+    Object.keys(values).forEach(function (key) {
+      if (key !== 'body' && isGiven(values[key])) data[key] = values[key];
+    });
+    var ownSource = isOwnSource(values[format.sources], format.source_prefix);
+    if (ownSource) data[format.sources] = format.source_prefix + author;
+    var lines = ['---'];
+    var leftOut = [];
+    var known = {};
+    format.fields.forEach(function (f) {
+      known[f.name] = true;
+      var value = data[f.name];
+      if (!isGiven(value)) {
+        leftOut.push(f.name);
+      } else if (f.name === format.sources && ownSource) {
+        lines.push(f.name + ':', '  - text: ' + JSON.stringify(value));
+      } else if (f.yaml.list && f.yaml.list.record) {
+        lines.push(f.name + ':');
+        lines = lines.concat(recordLines(f.yaml.list, value));
+      } else {
+        var comment = f.comment ? '  # ' + f.comment : '';
+        lines.push(f.name + ': ' + yamlValue(f.yaml, value) + comment);
+      }
+    });
+    // Fields the schema does not know are kept, so nothing is lost; the validator then names them.
+    Object.keys(data).forEach(function (key) {
+      if (!known[key]) lines.push(key + ': ' + pyJson(data[key]));
+    });
+    lines.push(format.more_fields + leftOut.join(', ') + '.', '---', '');
+    return lines.join('\n') + '\n' + bodyText(values.body);
+  }
+
+  // --- reading: frontmatter.split, then YAML 1.1 as PyYAML reads it ------------------------------
+
+  function isoDates(value) { // YAML dates as the form keeps them: ÅÅÅÅ-MM-DD text
+    if (value instanceof Date) return value.toISOString().slice(0, 10);
+    if (Array.isArray(value)) return value.map(isoDates);
+    if (value !== null && typeof value === 'object') {
+      var out = {};
+      Object.keys(value).forEach(function (key) { out[key] = isoDates(value[key]); });
+      return out;
+    }
+    return value;
+  }
+
+  function readStory(jsyaml, text) {
+    var lines = String(text).replace(/^\ufeff/, '').replace(/\r\n/g, '\n').split('\n');
+    if (!lines.length || lines[0].trim() !== '---') return { body: lines.join('\n') };
+    for (var index = 1; index < lines.length; index++) {
+      var mark = lines[index].trim();
+      if (mark === '---' || mark === '...') {
+        var data = jsyaml.load(lines.slice(1, index).join('\n'), { schema: jsyaml.YAML11_SCHEMA }) || {};
+        var result = isoDates(data);
+        result.body = lines.slice(index + 1).join('\n').replace(/^\n/, '');
+        return result;
+      }
+    }
+    throw new Error('Front matter avslutas aldrig. Lägg till en rad med bara --- efter sista fältet.');
+  }
+
+  // --- the personnummer guard: guards.fold, guards._scanned_text, guards.find_personnummer ------
+
+  function makeGuard(rules, unescape) {
+    var personnummer = new RegExp(rules.personnummer, 'g');
+    var urlOrDate = new RegExp(rules.url_or_date, 'g');
+    var inlineTag = new RegExp(rules.inline_tag, 'g');
+    function translate(line) {
+      var out = '';
+      for (var ch of line) out += Object.prototype.hasOwnProperty.call(rules.characters, ch) ? rules.characters[ch] : ch;
+      return out;
+    }
+    function fold(text) {
+      return text.split('\n').map(function (line) {
+        if (line.indexOf('<') >= 0 || line.indexOf('&') >= 0) line = unescape(line.replace(inlineTag, ''));
+        return translate(line).replace(/\n/g, ' ');
+      }).join('\n');
+    }
+    function luhn(digits) {
+      var total = 0;
+      for (var i = 0; i < digits.length; i++) {
+        var value = Number(digits[i]) * (i % 2 === 0 ? 2 : 1);
+        total += value > 9 ? value - 9 : value;
+      }
+      return total % 10 === 0;
+    }
+    return function (text) { // the validator's message for the first personnummer, or ''
+      var scanned = fold(String(text)).replace(urlOrDate, function (m) { return ' '.repeat(m.length); });
+      var match;
+      personnummer.lastIndex = 0;
+      while ((match = personnummer.exec(scanned)) !== null) {
+        var month = Number(match[2]), day = Number(match[3]);
+        if (month < 1 || month > 12) continue;
+        if (!((day >= 1 && day <= 31) || (day >= 61 && day <= 91))) continue;
+        if (luhn(match[1] + match[2] + match[3] + match[4])) {
+          var found = match[0].length > 3 ? match[0].slice(0, 3) + '…' : match[0];
+          return rules.message.replace('{0}', found);
+        }
+      }
+      return '';
+    };
+  }
+
+  var api = { storyText: storyText, readStory: readStory, makeGuard: makeGuard, bodyText: bodyText };
+  if (typeof module === 'object' && module.exports) module.exports = api;
+  if (!root.document) return;
+  // This script comes before decap-cms.js, which then waits for CMS.init below instead of looking for
+  // a config.yml; the page's scripts have all run by DOMContentLoaded.
+  root.CMS_MANUAL_INIT = true;
+  var CMS, h, createClass;
+
+  // --- the browser: Decap CMS ------------------------------------------------------------------
+
+
+  function localToday() {
+    var d = new Date();
+    function pad(n) { return (n < 10 ? '0' : '') + n; }
+    return d.getFullYear() + '-' + pad(d.getMonth() + 1) + '-' + pad(d.getDate());
+  }
+
+  function unescapeHtml(text) { // html.unescape: the browser's own HTML parser decodes the references
+    var area = document.createElement('textarea');
+    area.innerHTML = text;
+    return area.value;
+  }
+
+  function merge(target, extra) {
+    Object.keys(extra).forEach(function (key) {
+      var value = extra[key];
+      if (value && typeof value === 'object' && target[key] && typeof target[key] === 'object') merge(target[key], value);
+      else target[key] = value;
+    });
+    return target;
+  }
+
+  function guardedWidget(name, base, guard) {
+    var widget = CMS.getWidget(base);
+    var Control = createClass({
+      isValid: function () {
+        var message = guard(this.props.value === null || this.props.value === undefined ? '' : this.props.value);
+        return message ? { error: { type: 'CUSTOM', message: message } } : true;
+      },
+      render: function () { return h(widget.control, Object.assign({}, this.props)); },
+    });
+    CMS.registerWidget(name, Control, widget.preview, widget.schema);
+  }
+
+  function previewTemplate() { // the page's anatomy: title, lead, then the text (macros/page_anatomy.py)
+    return createClass({
+      render: function () {
+        var data = this.props.entry.get('data');
+        return h('div', { className: 'md-typeset kb-forhandsvisning' },
+          h('h1', null, data.get('titel') || ''),
+          data.get('beskrivning') ? h('p', { className: 'kb-ingress' }, data.get('beskrivning')) : null,
+          this.props.widgetFor('body'));
+      },
+    });
+  }
+
+  function nameUnnamed() { // Decap leaves the preview frame and the text box without a name (axe, WCAG 4.1.2)
+    root.document.querySelectorAll('iframe:not([title])').forEach(function (frame) {
+      frame.setAttribute('title', 'Förhandsvisning av berättelsen');
+    });
+    root.document.querySelectorAll('[role="textbox"]:not([aria-label]):not([aria-labelledby])').forEach(function (box) {
+      for (var up = box.parentElement; up; up = up.parentElement) {
+        var label = up.querySelector('label');
+        if (label) { box.setAttribute('aria-label', label.textContent); return; }
+      }
+    });
+  }
+
+  function notice(lines) { // shown instead of the form when no sign-in is set up
+    var main = root.document.createElement('main');
+    lines.forEach(function (line, index) {
+      var element = root.document.createElement(index === 0 ? 'h1' : 'p');
+      element.textContent = line.text;
+      if (line.link) {
+        var link = root.document.createElement('a');
+        link.href = line.link.href;
+        link.textContent = line.link.text;
+        element.append(' ', link, '.');
+      }
+      main.appendChild(element);
+    });
+    root.document.body.appendChild(main);
+  }
+
+  function start(settings) {
+    if (!settings.signin) {
+      notice(settings.notice);
+      return;
+    }
+    new MutationObserver(nameUnnamed).observe(root.document.body, { childList: true, subtree: true });
+    CMS = root.CMS;
+    h = root.h;
+    createClass = root.createClass;
+    var guard = makeGuard(settings.guards, unescapeHtml);
+    CMS.registerCustomFormat('kb-berattelse', 'md', {
+      fromFile: function (text) { return readStory(root.jsyaml, text); },
+      toFile: function (data) { return storyText(settings.format, data, localToday()); },
+    });
+    guardedWidget('kb-text', 'string', guard);
+    guardedWidget('kb-markdown', 'markdown', guard);
+    CMS.registerLocale('sv', merge(CMS.getLocale('sv') || {}, settings.locale));
+    CMS.registerPreviewTemplate('stories', previewTemplate());
+    CMS.registerPreviewStyle(new URL(settings.stylesheet, root.location.href).href);
+    CMS.init({ config: settings.decap });
+  }
+
+  var settingsLoaded = fetch('installningar.json', { credentials: 'same-origin' }).then(function (response) {
+    if (!response.ok) throw new Error('installningar.json: ' + response.status);
+    return response.json();
+  });
+  root.document.addEventListener('DOMContentLoaded', function () {
+    settingsLoaded.then(start).catch(function (error) {
+      var note = document.createElement('p');
+      note.setAttribute('role', 'alert');
+      note.textContent = 'Formuläret kunde inte starta (' + error.message + '). Ladda om sidan, eller skriv ' +
+        'berättelsen i GitHubs webbredigerare enligt guiden Bidra med en berättelse.';
+      document.body.appendChild(note);
+    });
+  });
+}(typeof window === 'undefined' ? {} : window));

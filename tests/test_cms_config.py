@@ -1,0 +1,198 @@
+"""The form editor's configuration is generated from the schema and the catalog (macros/generate/cms_config.py)."""
+
+import json
+import re
+import shutil
+import subprocess
+
+import pytest
+
+from sitebuild import FIXTURES, ROOT
+from macros.content import scaffold
+from macros.content.catalog import display_title, load_catalog
+from macros.generate import cms_config
+from macros.model import vocabularies as v
+from macros.model.schema import STORY, is_required
+
+REPO_URL = "https://github.com/kunskapsbanken/nara-vard-jonkoping"
+
+
+@pytest.fixture(scope="module")
+def catalog():
+    return load_catalog(FIXTURES / "base")
+
+
+@pytest.fixture(scope="module")
+def fields(catalog):
+    collection = cms_config.decap_config(catalog, REPO_URL)["collections"][0]
+    return {f["name"]: f for f in collection["fields"]}
+
+
+def test_the_form_asks_what_the_scaffolder_asks_and_the_other_links(fields):
+    assert set(scaffold.ASKED) <= set(fields)
+    shown = [name for name in fields if name not in ("status", "body")]
+    assert shown == [f.name for f in STORY.all_fields if f.name in shown], "fälten ska stå i schemats ordning"
+    assert {"principer", "indikatorer", "personas", "strategier"} <= set(fields)
+    assert fields["status"] == {"name": "status", "label": "Status", "widget": "hidden", "default": "utkast"}
+    assert fields["body"]["widget"] == "kb-markdown" and fields["body"]["default"] == scaffold.skeleton()
+
+
+def test_labels_hints_and_required_come_from_the_schema(fields):
+    for name, widget in fields.items():
+        if name in ("status", "body"):  # a hidden draft status, and the text
+            continue
+        f = STORY.field(name)
+        assert widget["label"] == f.title
+        assert widget["hint"].startswith(f.description)
+        assert widget["required"] == (is_required(STORY, f) and name not in cms_config.FILLED_IN), name
+    assert fields["forfattare"]["label"] == "Författare" and fields["sokord"]["label"] == "Sökord"
+    assert fields["ansvarig"]["required"] is False  # the scaffolder takes it from the author
+
+
+def test_vocabularies_are_select_lists_of_their_labels(fields):
+    assert fields["kommuner"]["options"] == [{"label": label, "value": key} for key, label in v.MUNICIPALITIES.items()]
+    assert fields["kommuner"]["multiple"] is True and fields["kommuner"]["min"] == 1
+    assert fields["slag"]["multiple"] is False
+    assert {o["value"] for o in fields["taggar"]["options"]} == set(v.TAGS)
+
+
+def test_strategies_principles_personas_indicators_show_titles_and_store_ids(fields, catalog):
+    for name, type_key in (("strategier", "strategy"), ("principer", "principle"), ("personas", "persona"),
+                           ("indikatorer", "indicator")):
+        offered = {o["value"]: o["label"] for o in fields[name]["options"]}
+        assert offered == {i.id: display_title(i) for i in scaffold.linkable(catalog, type_key)}, name
+        assert offered, name
+    assert {"label": "K2 · Samverkan och kontinuitet", "value": "k2"} in fields["strategier"]["options"]
+
+
+def test_text_fields_have_the_schemas_pattern_and_the_title_needs_a_letter(fields):
+    assert fields["beskrivning"]["pattern"][0] == r"\S"
+    pattern, message = fields["titel"]["pattern"]
+    assert re.search(pattern, "Trygg hemgång") and not re.search(pattern, "!!! ???")
+    assert message.startswith("Titeln behöver innehålla bokstäver eller siffror")
+
+
+def test_swedish_ui_editorial_workflow_and_the_github_repository(catalog):
+    config = cms_config.decap_config(catalog, REPO_URL + ".git", branch="main", oauth_url="https://auth.example.org/")
+    assert config["locale"] == "sv" and config["publish_mode"] == "editorial_workflow"
+    backend = {key: value for key, value in config["backend"].items() if key != "commit_messages"}
+    assert backend == {"name": "github", "repo": "kunskapsbanken/nara-vard-jonkoping", "branch": "main",
+                       "base_url": "https://auth.example.org"}
+    assert "local_backend" not in config
+    assert config["collections"][0]["folder"] == "stories" and config["collections"][0]["format"] == "kb-berattelse"
+    assert cms_config.branch_of("edit/main/docs/") == "main"
+    with pytest.raises(ValueError, match="repots adress på GitHub"):
+        cms_config.github_repo("https://gitlab.com/a/b")
+
+
+def test_the_page_allows_its_own_host_and_the_github_api_and_nothing_else(catalog, tmp_path):
+    files = cms_config.site_files(catalog, REPO_URL, oauth_url="")
+    page = files["redigera/index.html"]
+    csp = re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', page).group(1).replace("&#x27;", "'")
+    directives = dict(d.strip().split(" ", 1) for d in csp.split(";"))
+    assert directives["default-src"] == "'none'"
+    assert directives["connect-src"] == "'self' https://api.github.com"
+    hosts = set(re.findall(r"https?://[^\s;']+", csp))
+    assert hosts == {"https://api.github.com"}
+    assert "<script>" not in page and 'src="decap-cms.js"' in page  # self-hosted, no inline script
+    assert not re.search(r"""(?:src|href)=["']?(?:https?:)?//""", page)
+
+
+def test_without_a_sign_in_service_the_page_explains_instead_of_sending_people_to_netlify(catalog):
+    settings = json.loads(cms_config.site_files(catalog, REPO_URL, oauth_url="")["redigera/installningar.json"])
+    assert settings["signin"] is False and "base_url" not in settings["decap"]["backend"]
+    assert "administratören" in " ".join(line["text"] for line in settings["notice"])
+    ready = json.loads(cms_config.site_files(catalog, REPO_URL, oauth_url="https://a.example.org")
+                       ["redigera/installningar.json"])
+    assert ready["signin"] is True and ready["decap"]["backend"]["base_url"] == "https://a.example.org"
+
+
+def test_a_missing_bundle_stops_the_build_with_the_make_command(catalog, tmp_path, monkeypatch):
+    monkeypatch.setenv("KB_CMS_DIR", str(tmp_path / "tom"))
+    with pytest.raises(cms_config.EditorBundleMissing) as error:
+        cms_config.site_files(catalog, REPO_URL)
+    message = str(error.value)
+    assert message.startswith("Formulärredigeraren saknas") and "make cms" in message and "decap-cms@3.16.3" in message
+
+
+def test_a_bundle_of_another_version_is_refused(catalog, tmp_path, monkeypatch):
+    packages = tmp_path / "cms" / "node_modules"
+    shutil.copytree(cms_config.bundle_dir(ROOT) / "js-yaml", packages / "js-yaml")
+    (packages / "decap-cms" / "dist").mkdir(parents=True)
+    (packages / "decap-cms" / "dist" / "decap-cms.js").write_text("", encoding="utf-8")
+    (packages / "decap-cms" / "package.json").write_text('{"version": "3.0.0"}', encoding="utf-8")
+    monkeypatch.setenv("KB_CMS_DIR", str(tmp_path / "cms"))
+    with pytest.raises(cms_config.EditorBundleMissing, match="decap-cms@3.16.3"):
+        cms_config.site_files(catalog, REPO_URL)
+
+
+def test_the_makefile_installs_the_pinned_versions_and_build_and_test_need_them():
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    assert f"CMS_PACKAGES := {cms_config.DECAP_CMS} {cms_config.JS_YAML}" in makefile
+    assert "npm install --silent --no-audit --no-fund --save-exact --prefix .cache/cms $(CMS_PACKAGES)" in makefile
+    for target in ("build", "serve", "test"):
+        assert re.search(rf"^{target}:[^#\n]*\$\(CMS_BUNDLE\)", makefile, flags=re.M), target
+    assert re.search(r"^test:[^#\n]*\$\(CMS_SERVER\)", makefile, flags=re.M)
+
+
+LOCALES = """
+const fs = require('fs'), path = require('path');
+function load(file) {
+  const src = fs.readFileSync(file, 'utf8').replace(/export default \\w+;?/, '').replace(/^const (\\w+) =/m, 'return');
+  return new Function(src)();
+}
+function leaves(o, p, out) {
+  for (const [k, v] of Object.entries(o)) { const key = p ? p + '.' + k : k;
+    if (v && typeof v === 'object') leaves(v, key, out); else out[key] = v; }
+  return out;
+}
+const dir = path.join(process.argv[1], 'decap-cms-locales', 'src');
+console.log(JSON.stringify({en: leaves(load(path.join(dir, 'en', 'index.js')), '', {}),
+                            sv: leaves(load(path.join(dir, 'sv', 'index.js')), '', {})}));
+"""
+
+
+def leaves(tree: dict, prefix: str = "") -> dict:
+    out = {}
+    for key, value in tree.items():
+        name = f"{prefix}.{key}" if prefix else key
+        out.update(leaves(value, name) if isinstance(value, dict) else {name: value})
+    return out
+
+
+def test_every_text_of_decaps_english_ui_has_a_swedish_one():
+    """Decap 3.16.3's sv locale translates 200 of its 248 English texts; ours (cms_config.LOCALE) the rest."""
+    result = subprocess.run(["node", "-e", LOCALES, str(cms_config.bundle_dir(ROOT))], capture_output=True, text=True,
+                            encoding="utf-8", timeout=60)
+    assert result.returncode == 0, result.stderr
+    locales = json.loads(result.stdout)
+    english, decaps, ours = locales["en"], locales["sv"], leaves(cms_config.LOCALE)
+    missing = [key for key in english if key not in decaps and key not in ours]
+    assert missing == []
+    assert set(ours) - set(english) == set(), "översättningar av texter som Decap inte har"
+    assert len(decaps) < len(english)  # else cms_config.LOCALE may be outdated: recount for the README
+
+
+def test_the_generator_stops_with_the_message_when_the_bundle_is_missing(tmp_path, monkeypatch):
+    from macros.generate import staging
+    from sitebuild import make_fixture_project
+
+    project = make_fixture_project(tmp_path, FIXTURES / "base")
+    monkeypatch.setenv("KB_CMS_DIR", str(tmp_path / "tom"))
+    with pytest.raises(staging.GenerationError, match="Installera den med: make cms"):
+        staging.write_staging(project, tmp_path / "staging", today="2026-11-23")
+
+
+def test_the_generator_publishes_the_editor_beside_the_pages(tmp_path):
+    from macros.generate import staging
+    from sitebuild import make_fixture_project
+
+    project = make_fixture_project(tmp_path, FIXTURES / "base")
+    staging.write_staging(project, tmp_path / "staging", today="2026-11-23")
+    editor = tmp_path / "staging" / "docs" / "redigera"
+    assert (editor / "decap-cms.js").stat().st_size == (cms_config.bundle_dir(ROOT) / "decap-cms" / "dist" /
+                                                        "decap-cms.js").stat().st_size
+    settings = json.loads((editor / "installningar.json").read_text(encoding="utf-8"))
+    repo_url = staging.read_config(project)["repo_url"]  # mkdocs.yml's, or KB_REPO_URL
+    assert settings["decap"]["backend"]["repo"] == cms_config.github_repo(repo_url)
+    assert settings["decap"]["backend"]["branch"] == "main"
