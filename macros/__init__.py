@@ -29,11 +29,6 @@ def define_env(env):
         return listings.render(items, current_src(), visning)
 
     @env.macro
-    def faltreferens(typ):
-        """The field table of a content type, generated from the schema."""
-        return schema_export.field_table(listings.TYPE_BY_NAME[typ])
-
-    @env.macro
     def kalldokument():
         """The source documents, each with an anchor that the Källor sections link to."""
         return provenance.source_documents_markdown()
@@ -56,6 +51,10 @@ def define_env(env):
     env.macro(with_catalog(timeline.timeline_markdown), "tidslinje")
     env.macro(with_catalog(scaffold.template_block), "berattelsemall")
     env.macro(with_catalog(scaffold.id_table), "giltiga_id")
+    # Every field of a type, generated from the schema; the ids a reference accepts come from the catalog.
+    env.macro(lambda typ: schema_export.field_overview(listings.TYPE_BY_NAME[typ]), "faltoversikt")
+    env.macro(with_catalog(lambda c, p, s, typ: schema_export.field_reference(
+        listings.TYPE_BY_NAME[typ], lambda f: scaffold.choices(f, c))), "faltreferens")
     env.macro(with_catalog(lambda c, p, s, vad: scaffold.github_url(
         c, env.conf["repo_url"], env.conf["edit_uri"], vad)), "github_adress")
     env.macro(with_catalog(lambda c, p, s: review.page(c, p, s, c.today)), "att_granska")

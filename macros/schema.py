@@ -21,6 +21,7 @@ class Field:
     description: str
     required: bool = False
     example: object = None
+    label: str = ""  # Swedish, short: the form's and the field reference's name for the field
 
     @property
     def vocabulary(self) -> dict | None:
@@ -63,12 +64,14 @@ class ContentType:
 
 SOURCE_FIELDS = (
     Field("dokument", Choice(v.SOURCE_DOCUMENTS), "Ett av källdokumenten (se sidan Källor).",
-          example="kommunernas-plan"),
-    Field("avsnitt", Text(), "Avsnitt eller bild i dokumentet, till exempel \"Strategi 2\".", example="Strategi 2"),
+          example="kommunernas-plan", label="Dokument"),
+    Field("avsnitt", Text(), "Avsnitt eller bild i dokumentet, till exempel \"Strategi 2\".", example="Strategi 2",
+          label="Avsnitt"),
     Field("url", WebAddress(), "Webbadress till en offentlig källa (används i stället för dokument).",
-          example="https://rjl.se/qulturum/_in-english/esther"),
-    Field("titel", Text(), "Källans namn när du anger en webbadress."),
-    Field("text", Text(), "Annan källa i fri text, till exempel \"Intervju med enhetschef, mars 2026\"."),
+          example="https://rjl.se/qulturum/_in-english/esther", label="Webbadress"),
+    Field("titel", Text(), "Källans namn när du anger en webbadress.", label="Källans namn"),
+    Field("text", Text(), "Annan källa i fri text, till exempel \"Intervju med enhetschef, mars 2026\".",
+          label="Annan källa"),
 )
 SOURCE_RULES = (
     ExactlyOne(("dokument", "url", "text"), "Varje källa anger precis ett av 'dokument' (med 'avsnitt'), 'url' "
@@ -77,29 +80,36 @@ SOURCE_RULES = (
 )
 
 TIMELINE_FIELDS = (
-    Field("ar", Integer(), "Årtal.", required=True, example=2016),
-    Field("handelse", Text(), "Vad som hände, i en mening.", required=True),
+    Field("ar", Integer(), "Årtal.", required=True, example=2016, label="År"),
+    Field("handelse", Text(), "Vad som hände, i en mening.", required=True, label="Händelse"),
 )
 
 COMMON_FIELDS = (
-    Field("titel", Text(), "Sidans rubrik, kort och tydlig.", required=True, example="Trygg hemgång för Esther"),
+    Field("titel", Text(), "Sidans rubrik, kort och tydlig.", required=True, example="Trygg hemgång för Esther",
+          label="Titel"),
     Field("beskrivning", Text(), "En eller två meningar om vad sidan handlar om. Visas i listor och sökträffar.",
-          required=True),
+          required=True, example="Esther kommer hem från sjukhuset och vet vem hon ska ringa.", label="Beskrivning"),
     Field("status", Choice(v.STATUSES), "Var i arbetsflödet sidan är. Nya sidor börjar som utkast.", required=True,
-          example="utkast"),
+          example="utkast", label="Status"),
     Field("ansvarig", Text(), "Vem som äger innehållet (organisation eller funktion, inte privatperson).",
-          required=True, example="Kommunal utveckling"),
-    Field("skapad", Date(), "Datum då sidan skapades, skrivet ÅÅÅÅ-MM-DD.", required=True, example="2026-11-23"),
-    Field("senast_granskad", Date(), "Datum då innehållet senast granskades, ÅÅÅÅ-MM-DD."),
-    Field("nasta_granskning", Date(), "Datum då innehållet ska granskas nästa gång, ÅÅÅÅ-MM-DD."),
-    Field("upphor", Date(), "Datum då sidan slutar gälla och försvinner ur listor, kartor och sök."),
-    Field("taggar", ListOf(Choice(v.TAGS)), "Ämnesord från den fasta listan.", example=["nara-vard"]),
+          required=True, example="Kommunal utveckling", label="Ansvarig"),
+    Field("skapad", Date(), "Datum då sidan skapades, skrivet ÅÅÅÅ-MM-DD.", required=True, example="2026-11-23",
+          label="Skapad"),
+    Field("senast_granskad", Date(), "Datum då innehållet senast granskades, ÅÅÅÅ-MM-DD.",
+          example="2026-11-23", label="Senast granskad"),
+    Field("nasta_granskning", Date(), "Datum då innehållet ska granskas nästa gång, ÅÅÅÅ-MM-DD.",
+          example="2027-11-23", label="Nästa granskning"),
+    Field("upphor", Date(), "Datum då sidan slutar gälla och försvinner ur listor, kartor och sök.",
+          example="2027-12-31", label="Upphör"),
+    Field("taggar", ListOf(Choice(v.TAGS)), "Ämnesord från den fasta listan.", example=["nara-vard"],
+          label="Ämnesord"),
     Field("sokord", ListOf(Text()), "Ord som ska hitta sidan i sökningen: synonymer, vardagsord, förkortningar.",
-          example=["SIP", "samordnad individuell plan"]),
+          example=["SIP", "samordnad individuell plan"], label="Sökord"),
     Field("tidslinje", ListOf(Record(TIMELINE_FIELDS)), "Daterade händelser som sidan berättar om; de visas på "
-          "sidan Tidslinje."),
+          "sidan Tidslinje.", example=[{"ar": 2026, "handelse": "Vad som hände, i en mening."}], label="Tidslinje"),
     Field("kallor", ListOf(Record(SOURCE_FIELDS, SOURCE_RULES)), "Var fakta på sidan kommer ifrån. Ange dokument och "
-          "avsnitt, en webbadress med titel, eller en källa i fri text.", required=True),
+          "avsnitt, en webbadress med titel, eller en källa i fri text.", required=True,
+          example=[{"dokument": "kommunernas-plan", "avsnitt": "Strategi 2"}], label="Källor"),
 )
 
 STORY = ContentType(
@@ -107,26 +117,33 @@ STORY = ContentType(
     "En berättelse som visar hur omställningen märks för invånare och medarbetare.",
     (
         Field("slag", Choice(v.STORY_KINDS), "Vilken sorts berättelse det är. En illustrativ berättelse är skriven "
-              "för att visa något och säger det.", required=True, example="illustrativ"),
+              "för att visa något och säger det.", required=True, example="illustrativ",
+              label="Slag av berättelse"),
         Field("personas", ListOf(Reference(("persona",))), "Personas som berättelsen handlar om.",
-              example=["esther"]),
+              example=["esther"], label="Personas"),
         Field("strategier", ListOf(Reference(("strategy",))), "Strategier som berättelsen visar i praktiken.",
-              example=["k2", "r2"]),
-        Field("principer", ListOf(Reference(("principle",))), "Principer som berättelsen visar."),
-        Field("indikatorer", ListOf(Reference(("indicator",))), "Indikatorer som berättelsen belyser."),
+              example=["k2", "r2"], label="Strategier"),
+        Field("principer", ListOf(Reference(("principle",))), "Principer som berättelsen visar.",
+              example=["bast-for-esther"], label="Principer"),
+        Field("indikatorer", ListOf(Reference(("indicator",))), "Indikatorer som berättelsen belyser.",
+              example=["utskrivningsklara"], label="Indikatorer"),
         Field("strategigrupper", ListOf(Choice(v.STRATEGY_GROUPS)), "Strategigrupper som berättelsen hör till.",
-              example=["aldre"]),
+              example=["aldre"], label="Strategigrupper"),
         Field("kommuner", ListOf(Choice(v.MUNICIPALITIES)), "Kommun eller kommuner där berättelsen utspelar sig, "
-              "eller hela-lanet.", required=True, example=["hela-lanet"]),
+              "eller hela-lanet.", required=True, example=["hela-lanet"], label="Kommuner"),
         Field("forfattare", Text(), "Vem som skrev berättelsen (funktion eller namn).", required=True,
-              example="Kommunikatör, Region Jönköpings län"),
+              example="Kommunikatör, Region Jönköpings län", label="Författare"),
         Field("verkliga_personer", Boolean(), "Sätt true om verkliga, igenkännbara personer förekommer.",
-              example=False),
-        Field("samtycke", Text(), "Hur samtycke har dokumenterats. Krävs när verkliga_personer är true."),
+              example=False, label="Verkliga personer"),
+        Field("samtycke", Text(), "Hur samtycke har dokumenterats. Krävs när verkliga_personer är true.",
+              example="Skriftligt samtycke, arkiverat hos kommunikationsavdelningen", label="Samtycke"),
         Field("kontaktuppgifter", ListOf(Text()), "Telefonnummer eller e-postadresser som får stå i texten, precis "
-              "som de står där (till exempel en offentlig växel eller en funktionsbrevlåda). Utelämna fältet annars."),
+              "som de står där (till exempel en offentlig växel eller en funktionsbrevlåda). Utelämna fältet annars.",
+              example=["info@example.org"], label="Kontaktuppgifter"),
         Field("personuppgifter_tillatna", Text(), "Skäl till att kontaktuppgifterna får publiceras. Krävs när "
-              "kontaktuppgifter är ifyllt. Personnummer publiceras aldrig."),
+              "kontaktuppgifter är ifyllt. Personnummer publiceras aldrig.",
+              example="Funktionsbrevlåda som kommunen själv publicerar",
+              label="Skäl att publicera kontaktuppgifterna"),
     ),
     rules=(
         RequiredWhen("samtycke", "verkliga_personer", IS_TRUE, (
@@ -143,20 +160,24 @@ STRATEGY = ContentType(
     "En strategi i kommunernas eller regionens plan.",
     (
         Field("kod", Text(), "Strategins kod, till exempel K1 för kommunernas strategi 1 eller R3 för "
-              "regionens strategi 3.", required=True, example="K1"),
+              "regionens strategi 3.", required=True, example="K1", label="Kod"),
         Field("kortnamn", Text(), "Kort namn som visas efter koden i listor, kartor och ämnesord, till exempel "
               "\"Samverkan och kontinuitet\" (K2 · Samverkan och kontinuitet). Håll det under 40 tecken.",
-              required=True, example="Samverkan och kontinuitet"),
+              required=True, example="Samverkan och kontinuitet", label="Kortnamn"),
         Field("plan", Choice(v.PLANS), "Planen som strategin hör till. Ägare och period följer av planen.",
-              required=True, example="kommunernas-plan"),
-        Field("ordning", Integer(), "Strategins nummer i planen.", required=True, example=1),
-        Field("malbild", ListOf(Text()), "Koppling till målbilden, punkt för punkt som i planen."),
-        Field("utvecklingsomraden", ListOf(Text()), "Exempel på utvecklingsområden som konkretiserar strategin."),
-        Field("matomraden", ListOf(Text()), "Mätområden som planen anger för strategin."),
-        Field("indikatorer", ListOf(Reference(("indicator",))), "Indikatorer som mäter strategin."),
-        Field("principer", ListOf(Reference(("principle",))), "Principer som strategin vilar på."),
-        Field("motsvarighet", ListOf(Reference(("strategy",))), "Motsvarande strategi i den andra planen."),
-        Field("strategigrupper", ListOf(Choice(v.STRATEGY_GROUPS)), "Strategigrupper som arbetar med strategin."),
+              required=True, example="kommunernas-plan", label="Plan"),
+        Field("ordning", Integer(), "Strategins nummer i planen.", required=True, example=1, label="Ordning"),
+        Field("malbild", ListOf(Text()), "Koppling till målbilden, punkt för punkt som i planen.", label="Målbild"),
+        Field("utvecklingsomraden", ListOf(Text()), "Exempel på utvecklingsområden som konkretiserar strategin.",
+              label="Utvecklingsområden"),
+        Field("matomraden", ListOf(Text()), "Mätområden som planen anger för strategin.", label="Mätområden"),
+        Field("indikatorer", ListOf(Reference(("indicator",))), "Indikatorer som mäter strategin.",
+              label="Indikatorer"),
+        Field("principer", ListOf(Reference(("principle",))), "Principer som strategin vilar på.", label="Principer"),
+        Field("motsvarighet", ListOf(Reference(("strategy",))), "Motsvarande strategi i den andra planen.",
+              label="Motsvarighet"),
+        Field("strategigrupper", ListOf(Choice(v.STRATEGY_GROUPS)), "Strategigrupper som arbetar med strategin.",
+              label="Strategigrupper"),
     ),
 )
 
@@ -164,7 +185,8 @@ PERSONA = ContentType(
     "persona", "persona", "docs/personas", "personas",
     "En symbolisk person som arbetet utgår från, som Esther och Britt-Marie.",
     (
-        Field("fragan", Text(), "Frågan personan påminner om, till exempel \"Vad är bäst för Esther?\"."),
+        Field("fragan", Text(), "Frågan personan påminner om, till exempel \"Vad är bäst för Esther?\".",
+              label="Frågan"),
     ),
 )
 
@@ -173,8 +195,8 @@ PRINCIPLE = ContentType(
     "En princip, regel eller värdering som arbetet vilar på.",
     (
         Field("samling", Choice(v.PRINCIPLE_SETS), "Vilken uppsättning principer den hör till.", required=True,
-              example="vagledande-principer"),
-        Field("ordning", Integer(), "Plats i uppsättningen (1, 2, 3 …).", required=True, example=1),
+              example="vagledande-principer", label="Samling"),
+        Field("ordning", Integer(), "Plats i uppsättningen (1, 2, 3 …).", required=True, example=1, label="Ordning"),
     ),
 )
 
@@ -183,58 +205,61 @@ GOVERNANCE_BODY = ContentType(
     "Ett organ i ledningssystemet för samverkan.",
     (
         Field("overordnad", Reference(("body",)), "Organet som detta organ rapporterar till eller får uppdrag från.",
-              example="reko"),
+              example="reko", label="Överordnat organ"),
         Field("niva", Choice(v.GOVERNANCE_LEVELS), "Politisk nivå, tjänstepersonsnivå eller stöd.", required=True,
-              example="tjansteperson"),
-        Field("sammansattning", ListOf(Text()), "Vilka som ingår."),
-        Field("motesfrekvens", Text(), "Hur ofta organet möts, som källan anger det."),
-        Field("ordforande", Text(), "Hur ordförande utses eller vem som leder."),
-        Field("uppdrag", ListOf(Text()), "Vad organet ansvarar för, punkt för punkt."),
+              example="tjansteperson", label="Nivå"),
+        Field("sammansattning", ListOf(Text()), "Vilka som ingår.", label="Sammansättning"),
+        Field("motesfrekvens", Text(), "Hur ofta organet möts, som källan anger det.", label="Mötesfrekvens"),
+        Field("ordforande", Text(), "Hur ordförande utses eller vem som leder.", label="Ordförande"),
+        Field("uppdrag", ListOf(Text()), "Vad organet ansvarar för, punkt för punkt.", label="Uppdrag"),
     ),
 )
 
 DATA_POINT_FIELDS = (
-    Field("period", Text(), "Tidpunkt eller period, till exempel 2019 eller 2023/2024.", required=True),
-    Field("varde", Number(), "Värdet som ett tal.", required=True),
-    Field("omfattning", Text(), "Vad värdet gäller, till exempel Hela länet eller Höglandet.", required=True),
-    Field("kalla", Text(), "Källa för just detta värde om den skiljer sig från sidans källor."),
+    Field("period", Text(), "Tidpunkt eller period, till exempel 2019 eller 2023/2024.", required=True, label="Period"),
+    Field("varde", Number(), "Värdet som ett tal.", required=True, label="Värde"),
+    Field("omfattning", Text(), "Vad värdet gäller, till exempel Hela länet eller Höglandet.", required=True,
+          label="Omfattning"),
+    Field("kalla", Text(), "Källa för just detta värde om den skiljer sig från sidans källor.", label="Källa"),
 )
 
 INDICATOR = ContentType(
     "indicator", "indikator", "docs/indikatorer", "indikatorer",
     "Ett mätområde eller mått som följer omställningen.",
     (
-        Field("definition", Text(), "Vad som mäts.", required=True),
-        Field("enhet", Text(), "Enheten för värdena, till exempel antal, dagar eller procent.", required=True),
-        Field("riktning", Choice(v.DIRECTIONS), "Vilket håll som är bättre.", required=True),
-        Field("dataagare", Text(), "Vem som tar fram måttet.", required=True),
-        Field("strategier", ListOf(Reference(("strategy",))), "Strategier som indikatorn mäter."),
+        Field("definition", Text(), "Vad som mäts.", required=True, label="Definition"),
+        Field("enhet", Text(), "Enheten för värdena, till exempel antal, dagar eller procent.", required=True,
+              label="Enhet"),
+        Field("riktning", Choice(v.DIRECTIONS), "Vilket håll som är bättre.", required=True, label="Riktning"),
+        Field("dataagare", Text(), "Vem som tar fram måttet.", required=True, label="Dataägare"),
+        Field("strategier", ListOf(Reference(("strategy",))), "Strategier som indikatorn mäter.", label="Strategier"),
         Field("serie", ListOf(Record(DATA_POINT_FIELDS)), "Mätvärden. Utelämna fältet om källan inte anger "
-              "några värden."),
-        Field("mal", Text(), "Målvärde eller mål i ord, om ett sådant finns i källan."),
+              "några värden.", label="Mätvärden"),
+        Field("mal", Text(), "Målvärde eller mål i ord, om ett sådant finns i källan.", label="Mål"),
     ),
 )
 
 CHECK_QUESTION_FIELDS = (
-    Field("fraga", Text(), "Frågan.", required=True),
-    Field("svar", Text(), "Svaret.", required=True),
+    Field("fraga", Text(), "Frågan.", required=True, label="Fråga"),
+    Field("svar", Text(), "Svaret.", required=True, label="Svar"),
 )
 
 STEP_FIELDS = (
-    Field("titel", Text(), "Stegets rubrik.", required=True),
-    Field("varfor", Text(), "Kort om varför steget är viktigt.", required=True),
-    Field("sidor", ListOf(Reference()), "Sidor att läsa, med deras id.", required=True),
-    Field("minuter", Integer(), "Ungefärlig tid i minuter.", required=True),
-    Field("fragor", ListOf(Text()), "En till tre reflektionsfrågor."),
-    Field("kontroll", ListOf(Record(CHECK_QUESTION_FIELDS)), "Kontrollfrågor med svar som visas på begäran."),
+    Field("titel", Text(), "Stegets rubrik.", required=True, label="Rubrik"),
+    Field("varfor", Text(), "Kort om varför steget är viktigt.", required=True, label="Varför"),
+    Field("sidor", ListOf(Reference()), "Sidor att läsa, med deras id.", required=True, label="Sidor"),
+    Field("minuter", Integer(), "Ungefärlig tid i minuter.", required=True, label="Minuter"),
+    Field("fragor", ListOf(Text()), "En till tre reflektionsfrågor.", label="Reflektionsfrågor"),
+    Field("kontroll", ListOf(Record(CHECK_QUESTION_FIELDS)), "Kontrollfrågor med svar som visas på begäran.",
+          label="Kontrollfrågor"),
 )
 
 JOURNEY = ContentType(
     "journey", "introduktionsspår", "docs/introduktion", "introduktion",
     "En steg-för-steg-introduktion för en roll.",
     (
-        Field("roll", Choice(v.ROLES), "Rollen spåret är till för.", required=True),
-        Field("steg", ListOf(Record(STEP_FIELDS)), "Stegen i ordning.", required=True),
+        Field("roll", Choice(v.ROLES), "Rollen spåret är till för.", required=True, label="Roll"),
+        Field("steg", ListOf(Record(STEP_FIELDS)), "Stegen i ordning.", required=True, label="Steg"),
     ),
 )
 
@@ -242,7 +267,8 @@ PAGE = ContentType(
     "page", "sida", "docs", "",
     "En vanlig sida, till exempel en översikt eller en vägledning.",
     (
-        Field("hide", ListOf(Text()), "Delar av sidlayouten som döljs (navigation, toc, footer)."),
+        Field("hide", ListOf(Text()), "Delar av sidlayouten som döljs (navigation, toc, footer).",
+              label="Dölj i sidlayouten"),
     ),
 )
 
