@@ -7,7 +7,7 @@ export NO_MKDOCS_2_WARNING := 1
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help serve build validate test bench new-story clean chromium screenshots lighthouse
+.PHONY: help serve build validate test bench new-story clean chromium screenshots preview lighthouse
 
 help: ## Visa alla kommandon med en rad var
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-12s %s\n", $$1, $$2}'
@@ -60,6 +60,9 @@ bench: $(BIN)/.installed-test chromium ## Mät byggtid, storlek och sökning (sk
 screenshots: $(BIN)/.installed-test chromium ## Skärmbilder av nyckelsidorna i mobil och dator till skarmbilder/ (för granskare)
 	$(BIN)/python scripts/screenshots.py --ut skarmbilder
 
+preview: $(BIN)/.installed-test chromium ## Förhandsvisning: webbplatsen med utkast i forhandsvisning/, skärmbilder av sidorna som ändras (KB_CHANGED_FILES) i skarmbilder/
+	$(BIN)/python scripts/screenshots.py --utkast --webbplats forhandsvisning --andrade --ut skarmbilder
+
 LIGHTHOUSE := .cache/lighthouse/node_modules/.bin/lighthouse
 $(LIGHTHOUSE):
 	npm install --silent --no-audit --no-fund --prefix .cache/lighthouse lighthouse@12.2.3
@@ -68,4 +71,4 @@ lighthouse: $(BIN)/.installed-test chromium $(LIGHTHOUSE) ## Lighthouse-poäng (
 	$(BIN)/python scripts/lighthouse.py --lighthouse $(LIGHTHOUSE)
 
 clean: ## Ta bort byggd webbplats och cachefiler
-	rm -rf site skarmbilder .pytest_cache
+	rm -rf site skarmbilder forhandsvisning .pytest_cache
