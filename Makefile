@@ -12,10 +12,11 @@ export PIP_DISABLE_PIP_VERSION_CHECK := 1
 help: ## Visa alla kommandon med en rad var
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-12s %s\n", $$1, $$2}'
 
-$(BIN)/.installed: requirements.txt
+$(BIN)/.installed: requirements.txt pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 eller senare krävs (du har " + sys.version.split()[0] + ").")'
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet -r requirements.txt
+	$(BIN)/pip install --quiet --no-deps -e .
 	@touch $@
 
 $(BIN)/.installed-test: requirements-test.txt $(BIN)/.installed
@@ -33,10 +34,10 @@ $(VNU_JAR):
 	npm install --silent --no-audit --no-fund --prefix .cache/vnu vnu-jar@26.9.27
 
 serve: $(BIN)/.installed ## Visa webbplatsen på http://127.0.0.1:8000 med utkast och automatisk omladdning
-	$(BIN)/properdocs serve -f mkdocs.yml --dev-addr 127.0.0.1:$(PORT) --livereload
+	$(BIN)/python -m macros.adapters.properdocs visa --adress 127.0.0.1:$(PORT)
 
 build: $(BIN)/.installed ## Bygg webbplatsen strikt till site/ (utkast tas inte med, med .gz-filer för webbservern)
-	$(BIN)/properdocs build -f mkdocs.yml --strict --clean --site-dir site
+	$(BIN)/python -m macros.adapters.properdocs bygg --webbplats site
 	$(BIN)/python scripts/precompress.py site
 
 validate: $(BIN)/.installed ## Kontrollera allt innehåll och visa alla fel på en gång
@@ -71,4 +72,4 @@ lighthouse: $(BIN)/.installed-test chromium $(LIGHTHOUSE) ## Lighthouse-poäng (
 	$(BIN)/python scripts/lighthouse.py --lighthouse $(LIGHTHOUSE)
 
 clean: ## Ta bort byggd webbplats och cachefiler
-	rm -rf site skarmbilder forhandsvisning .pytest_cache
+	rm -rf site skarmbilder forhandsvisning .forhandsvisning-staging .pytest_cache

@@ -31,8 +31,8 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(SCRIPTS))
 
 from engine import build, engine_env, serve  # noqa: E402  (scripts/engine.py)
-from macros.catalog import load_catalog  # noqa: E402
-from macros import vocabularies as v  # noqa: E402
+from macros.content.catalog import load_catalog
+from macros.model import vocabularies as v
 
 # One build in a fresh process, timed without the imports; prints wall-clock seconds, CPU
 # seconds (what the build itself used, whatever else the machine runs) and peak memory (kB).
@@ -165,7 +165,7 @@ def search_figures(runs: int) -> dict:
     from playwright.sync_api import sync_playwright
     from search_quality import load_queries, score
 
-    from macros.offline_search import BrowserSearch
+    from macros.adapters.offline_search import BrowserSearch
 
     with tempfile.TemporaryDirectory(prefix="kb-sok-") as tmp:
         site = Path(tmp) / "site"

@@ -93,9 +93,9 @@ def main() -> int:
             return 1
     zensical = args.zensical
     if zensical is None:
-        from build_staged import build_staged
+        from macros.adapters.zensical import build_staged
 
-        staged = build_staged(ROOT, tmp / "staging", "zensical")
+        staged = build_staged(ROOT, tmp / "staging")
         if staged.returncode:
             print("\n".join(staged.problems))
             return 1

@@ -10,9 +10,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-from macros.issue_form import FILE, form_yaml  # noqa: E402
+from macros.model.issue_form import FILE, form_yaml
 
 FORM_FILE = Path(FILE)
 

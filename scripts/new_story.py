@@ -17,18 +17,18 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
 
 VENV_HINT = "Kör make new-story, eller .venv/bin/python scripts/new_story.py (make new-story installerar det som behövs)."
 try:
-    from macros import scaffold, workflow  # noqa: E402
-    from macros.catalog import load_catalog  # noqa: E402
-    from macros.listings import FILTERS  # noqa: E402
-    from macros.problems import errors, report  # noqa: E402
-    from macros.schema import STORY  # noqa: E402
+    from macros.content import scaffold, workflow
+    from macros.content.catalog import load_catalog
+    from macros.views.listings import FILTERS
+    from macros.model.problems import errors, report
+    from macros.model.names import slugify
+    from macros.model.schema import STORY
 except ModuleNotFoundError as missing:  # run with a Python outside the project's virtualenv, e.g. plain python3
-    if (missing.name or "").partition(".")[0] == "macros":
-        raise
+    if (missing.name or "").partition(".")[0] == "macros":  # the project's own package is installed in .venv only
+        sys.exit(f"fel: projektets kod (paketet macros) är inte installerad i {sys.executable}. {VENV_HINT}")
     sys.exit(f"fel: Python-paketet '{missing.name}' saknas i {sys.executable}. {VENV_HINT}")
 
 SWEDISH = {  # argparse's own texts (gettext domain "argparse"), so that --help and its errors are Swedish
@@ -112,7 +112,7 @@ def pick(words, field, options: dict, numbered: bool = False) -> list:
 
 def check_title(title: str, root: Path, catalog) -> str:
     """The new file's repository path, or ValueError if the title gives no name or the name is taken."""
-    slug = workflow.slugify(title)
+    slug = slugify(title)
     if slug == "namnlos" and slug not in title.lower():
         raise ValueError(f"Titeln '{title}' behöver innehålla bokstäver eller siffror.")
     rel = f"{STORY.folder}/{slug}.md"

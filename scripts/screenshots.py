@@ -23,12 +23,11 @@ from urllib.parse import quote
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
-sys.path.insert(0, str(ROOT))
 
 from engine import build, serve  # noqa: E402
-from macros import workflow  # noqa: E402
-from macros.catalog import load_catalog  # noqa: E402
-from macros.preview import MAX_PAGES, Page, pages_to_photograph, preview_summary, shot_stem  # noqa: E402
+from macros.content import workflow  # noqa: E402
+from macros.content.catalog import load_catalog  # noqa: E402
+from macros.views.preview import MAX_PAGES, Page, pages_to_photograph, preview_summary, shot_stem  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
 VIEWPORTS = {"mobil": (390, 844), "dator": (1366, 768)}

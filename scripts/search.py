@@ -7,23 +7,19 @@ precis som sökrutan gör. Med --webbplats söker det i en redan byggd webbplats
 """
 
 import argparse
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
 
-from engine import build_command, engine_env  # noqa: E402  (scripts/engine.py)
-from macros.catalog import load_catalog  # noqa: E402
-from macros.offline_search import BrowserSearch  # noqa: E402
-from macros.relations import display_title  # noqa: E402
+from macros.adapters.properdocs import build
+from macros.adapters.offline_search import BrowserSearch
+from macros.content.catalog import display_title, load_catalog
 
 
 def build_site(root: Path, site_dir: Path) -> None:
-    result = subprocess.run(build_command(root, site_dir, strict=False, quiet=True), cwd=root, env=engine_env(),
-                            capture_output=True, text=True, encoding="utf-8")
+    result = build(root, site_dir, strict=False)
     if result.returncode != 0:
         sys.exit(f"Webbplatsen gick inte att bygga, så det finns inget sökindex:\n{result.stderr}")
 

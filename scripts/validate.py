@@ -14,12 +14,12 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
 
-from macros import sanitize_report, workflow  # noqa: E402
-from macros.annotations import github_annotations, job_summary, page_addresses, without_commands  # noqa: E402
-from macros.catalog import load_catalog  # noqa: E402
-from macros.problems import errors, report  # noqa: E402
+from macros.content import workflow
+from macros.views import sanitize_report
+from macros.content.annotations import github_annotations, job_summary, page_addresses, without_commands
+from macros.content.catalog import load_catalog
+from macros.model.problems import errors, report
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -12,7 +12,7 @@ import re
 
 import pytest
 
-from macros import sanitize
+from macros.views import sanitize
 from sitebuild import FIXTURES, build, build_strict_and_lenient, make_fixture_project, serve, text_of, unexpected_warnings
 
 
@@ -311,7 +311,7 @@ def test_a_hostile_description_or_short_name_renders_as_plain_text(name, value):
     import markdown
     from types import SimpleNamespace
 
-    from macros.page_anatomy import lead_markdown
+    from macros.views.page_anatomy import lead_markdown
 
     item = SimpleNamespace(type=SimpleNamespace(key="strategy"), title=value,
                            data={"beskrivning": value, "kortnamn": "Kort"})

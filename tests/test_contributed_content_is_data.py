@@ -6,8 +6,9 @@ import re
 
 import pytest
 
-from macros import developer_pages, sanitize
-from macros.catalog import md_text
+from macros.model import developer_pages
+from macros.views import sanitize
+from macros.content.catalog import md_text
 from sitebuild import FIXTURES, article_of, build, build_strict_and_lenient, make_fixture_project, text_of, unexpected_warnings
 
 ATTACKS = {
@@ -254,7 +255,7 @@ def test_a_heading_cannot_smuggle_markup_into_the_table_of_contents():
     from sitebuild import ROOT  # noqa: F401
     import markdown
 
-    from macros import sanitize_report
+    from macros.views import sanitize_report
 
     md = markdown.Markdown(extensions=sanitize_report.EXTENSIONS)
     md.convert(TOC_ATTACK.replace("\\t", "\t"))

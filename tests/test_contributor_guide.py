@@ -15,8 +15,8 @@ import urllib.parse
 import pytest
 import yaml
 
-from macros.schema import STORY
-from macros.vocabularies import STORY_KINDS
+from macros.model.schema import STORY
+from macros.model.vocabularies import STORY_KINDS
 from sitebuild import FIXTURES, ROOT, article_of
 from test_new_story import TODAY, new_story, run_script
 from test_review_page import build_with_guide, rows, section
@@ -95,6 +95,17 @@ def test_field_overview_lists_every_field_with_label_and_whether_it_is_required(
         assert f'href="#{f.name}"' in field_page and f'id="{f.name}"' in field_page, f.name
 
 
+def test_every_field_of_every_type_has_a_label():
+    from macros.model.schema import CONTENT_TYPES
+
+    def fields(of):
+        for f in of:
+            yield f
+            yield from fields(f.fields)
+
+    assert [f.name for t in CONTENT_TYPES for f in fields(t.all_fields) if not f.label.strip()] == []
+
+
 def field_section(page_html: str, name: str) -> str:
     start = page_html.index(f'<h3 id="{name}"')
     end = page_html.find("<h3", start + 1)
@@ -118,8 +129,8 @@ def test_each_field_says_kind_requirement_allowed_values_and_example(field_page)
 
 
 def test_every_example_on_the_field_page_is_accepted_by_the_validator(field_page):
-    from macros.fields import FieldChecker
-    from macros.schema_export import example_yaml
+    from macros.model.fields import FieldChecker
+    from macros.views.field_reference import example_yaml
 
     for f in STORY.all_fields:
         written = example_yaml(f)

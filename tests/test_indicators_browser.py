@@ -11,9 +11,9 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from sitebuild import ROOT
-from macros import charts, sanitize
-from macros.catalog import load_catalog
-from macros.workflow import is_listed
+from macros.views import charts, sanitize
+from macros.content.catalog import load_catalog
+from macros.content.workflow import is_listed
 
 PHONE, DESKTOP = {"width": 390, "height": 844}, {"width": 1366, "height": 768}
 YEAR = re.compile(r"(?<!\d)(19|20)\d{2}(?!\d)")

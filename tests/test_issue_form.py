@@ -8,10 +8,10 @@ import re
 
 import yaml
 
-from macros import issue_form
-from macros.kinds import ListOf
-from macros.schema import STORY
-from macros.vocabularies import MUNICIPALITIES, STORY_KINDS, STRATEGY_GROUPS, TAGS
+from macros.model import issue_form
+from macros.model.kinds import ListOf
+from macros.model.schema import STORY
+from macros.model.vocabularies import MUNICIPALITIES, STORY_KINDS, STRATEGY_GROUPS, TAGS
 from sitebuild import ROOT
 from issue_form import main
 

@@ -14,8 +14,8 @@ from urllib.parse import urljoin, urlparse
 
 import pytest
 
-from macros import journey_routes, journeys
-from macros.catalog import load_catalog
+from macros.views import journey_routes, journeys
+from macros.content.catalog import load_catalog
 from sitebuild import FIXTURES, build, make_fixture_project, unexpected_warnings, article_of as article
 
 JOURNEYS = FIXTURES / "sites" / "journeys"

@@ -21,15 +21,14 @@ import jsonschema
 import pytest
 import yaml
 
-from macros import fields
-from macros.catalog import content_files, load_catalog
-from macros.fields import FieldChecker
-from macros.frontmatter import FrontMatterError, parse
-from macros.kinds import (IS_GIVEN, Boolean, Choice, Date, ExactlyOne, Integer, ListOf, Number, Record, Reference,
-                          RequiredWhen, Text, WebAddress)
-from macros.problems import errors
-from macros.schema import CONTENT_TYPES, Field, type_for_path
-from macros.schema_export import json_schema, schema_file_name, site_files
+from macros.model import fields
+from macros.content.catalog import content_files, load_catalog
+from macros.model.fields import FieldChecker
+from macros.content.frontmatter import FrontMatterError, parse
+from macros.model.kinds import IS_GIVEN, Boolean, Choice, Date, ExactlyOne, Integer, ListOf, Number, Record, Reference, RequiredWhen, Text, WebAddress
+from macros.model.problems import errors
+from macros.model.schema import CONTENT_TYPES, Field, type_for_path
+from macros.model.schema_export import json_schema, schema_file_name, site_files
 from sitebuild import FIXTURES, ROOT
 
 TODAY = datetime.date(2026, 11, 23)

@@ -25,7 +25,7 @@ def visible_text(path: Path) -> str:
 
 
 def built_page(site: Path, repo_path: str) -> Path:
-    from macros.catalog import directory_url, site_path
+    from macros.content.catalog import directory_url, site_path
 
     return site / directory_url(site_path(repo_path)) / "index.html"
 

@@ -44,7 +44,7 @@ def test_query_order_limit_and_grouping(tmp_path):
         group = "aldre" if n < 27 else "barn-och-unga"
         (project / "stories" / f"b{n:02d}.md").write_text(STORY.format(n=n, group=group, day=n % 28 + 1),
                                                           encoding="utf-8")
-    # a page on the macro allow-list (macros/developer_pages.py)
+    # a page on the macro allow-list (macros/model/developer_pages.py)
     (project / "docs" / "berattelser").mkdir(exist_ok=True)
     (project / "docs" / "berattelser" / "index.md").write_text(PAGE.format(), encoding="utf-8")
     shutil.copytree(ROOT / "docs" / "amnen", project / "docs" / "amnen")

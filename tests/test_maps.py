@@ -75,7 +75,7 @@ def test_map_draws_one_line_per_link_between_its_two_nodes(site):
 
 
 def test_story_indicator_lines_cross_the_strategy_column_between_strategies(site):
-    from macros.strategy_map import EDGES, HEIGHT
+    from macros.views.strategy_map import EDGES, HEIGHT
 
     html = article(site, "kartor/karta")
     path = re.search(r'data-fran="trygg-hemgang" data-till="kontinuitet" d="([^"]+)"', html).group(1)
@@ -106,7 +106,7 @@ def start_tags(html):
 
 def test_the_generated_map_passes_the_sanitizer_untouched(site):
     """The map's markup (SVG included) is all on the generated allow-list: nothing would be stripped."""
-    from macros.sanitize import clean_generated
+    from macros.views.sanitize import clean_generated
 
     html = article(site, "kartor/karta")
     block = html[html.index('<div class="kb-karta"'):html.index('id="kartan-som-text"')]
@@ -140,7 +140,7 @@ def test_matrix_heads_show_short_names_and_name_the_full_strategy(site):
 
 def test_matrix_markup_passes_the_generated_allow_list(site):
     """The matrix page runs macros and is not sanitized at build time: its markup must already be clean."""
-    from macros import sanitize
+    from macros.views import sanitize
 
     html = article(site, "kartor/matris")
     for table in re.findall(r'<div class="kb-matris-ram">.*?</table></div></div>', html, re.S):

@@ -2,6 +2,7 @@
 
 import re
 import shutil
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -20,7 +21,7 @@ FLAGS = ["--titel", "Hemma igen: Esthers första vecka", "--beskrivning", "Esthe
 def run_script(script: str, root: Path, *args: str, stdin: str = "") -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, str(ROOT / "scripts" / script), "--root", str(root), *args],
                           input=stdin, capture_output=True, text=True, encoding="utf-8",
-                          env={"KB_TODAY": TODAY, "PATH": "/usr/bin:/bin"})
+                          env={"KB_TODAY": TODAY, "PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT)})
 
 
 def new_story(root: Path, *args: str, stdin: str = "") -> subprocess.CompletedProcess:
@@ -170,7 +171,7 @@ def test_in_a_terminal_missing_flags_are_asked_for(repo):
         flags = [f for i, f in enumerate(FLAGS) if i not in (2, 3)]  # without --beskrivning and its value
         result = subprocess.run([sys.executable, str(ROOT / "scripts" / "new_story.py"), "--root", str(repo),
                                  "--idag", TODAY, *flags], stdin=follower, capture_output=True, text=True,
-                                encoding="utf-8", env={"PATH": "/usr/bin:/bin"}, timeout=60)
+                                encoding="utf-8", env={"PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT)}, timeout=60)
     finally:
         os.close(follower)
         os.close(leader)
@@ -188,6 +189,12 @@ def test_python_without_the_project_packages_gets_a_swedish_hint(repo):
                             capture_output=True, text=True, encoding="utf-8")
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
-    assert result.stderr.startswith("fel: Python-paketet 'yaml' saknas")
+    assert result.stderr.startswith("fel: projektets kod (paketet macros) är inte installerad")
     assert "Kör make new-story, eller .venv/bin/python scripts/new_story.py" in result.stderr
+    # The project's code found, but not PyYAML (a Python with the source on its path and nothing else).
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    result = subprocess.run([sys.executable, "-S", str(ROOT / "scripts" / "new_story.py"), "--root", str(repo), *FLAGS],
+                            capture_output=True, text=True, encoding="utf-8", env=env)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert result.stderr.startswith("fel: Python-paketet 'yaml' saknas")
     assert list((repo / "stories").glob("hemma-igen*")) == []

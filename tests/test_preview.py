@@ -8,9 +8,9 @@ import struct
 import pytest
 import yaml
 
-from macros.annotations import job_summary
-from macros.catalog import load_catalog
-from macros.preview import Page, pages_to_photograph, preview_summary, shot_stem
+from macros.content.annotations import job_summary
+from macros.content.catalog import load_catalog
+from macros.views.preview import Page, pages_to_photograph, preview_summary, shot_stem
 from screenshots import KEY_PAGES, VIEWPORTS, main
 from sitebuild import FIXTURES, ROOT, make_fixture_project
 

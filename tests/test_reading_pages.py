@@ -199,7 +199,7 @@ SOURCE_NOTE_CASES = [
 
 @pytest.mark.parametrize("case", SOURCE_NOTE_CASES, ids=[c["name"] for c in SOURCE_NOTE_CASES])
 def test_source_notes_are_lifted_out_of_the_body(case):
-    from macros.page_anatomy import split_source_notes
+    from macros.views.page_anatomy import split_source_notes
 
     body, notes = split_source_notes(case["markdown"])
     assert notes == case["notes"]

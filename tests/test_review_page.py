@@ -82,8 +82,8 @@ def test_preview_lists_overdue_drafts_too(tmp_path):
 @pytest.mark.parametrize("today,listed", [("2026-10-16", True), ("2026-10-15", False), ("2026-12-15", True),
                                           ("2026-12-16", False)])
 def test_expiry_window_is_sixty_days_inclusive(tmp_path, today, listed):
-    from macros import review
-    from macros.catalog import load_catalog
+    from macros.views import review
+    from macros.content.catalog import load_catalog
 
     project = make_fixture_project(tmp_path, FIXTURES / "base", REVIEW)
     day = datetime.date.fromisoformat(today)

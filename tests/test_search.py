@@ -23,7 +23,7 @@ def is_gathering(path: str) -> bool:
 
 
 def abbreviations() -> list[str]:
-    from macros.search_index import ABBREVIATIONS, abbreviations as read
+    from macros.generate.search_index import ABBREVIATIONS, abbreviations as read
 
     return read(ROOT / ABBREVIATIONS)
 
@@ -39,7 +39,7 @@ def search_page(browser, site_url):
 
 @pytest.fixture(scope="module")
 def offline(built_site):
-    from macros.offline_search import BrowserSearch
+    from macros.adapters.offline_search import BrowserSearch
 
     return BrowserSearch.from_site(built_site)
 
@@ -124,7 +124,7 @@ def test_tag_listing_pages_leave_the_index_and_keywords_leave_the_tags(built_sit
 
 def test_the_command_line_stemmer_is_the_browsers(search_page, site_url, built_site):
     """Every word of the index, stemmed by lunr.sv in Chromium and by the Python port."""
-    from macros.offline_search import stem, words_of
+    from macros.adapters.offline_search import stem, words_of
 
     import re
     index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))

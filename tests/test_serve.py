@@ -1,11 +1,14 @@
-"""`make serve` runs `properdocs serve`: the preview shows drafts with their banner, in Swedish."""
+"""`make serve` (kb-visa): the preview shows drafts with their banner, in Swedish, and follows edits."""
 
 import socket
 import subprocess
 import time
 import urllib.request
 
-from engine import engine_env, serve_command
+import sys
+from pathlib import Path
+
+from engine import engine_env
 from sitebuild import FIXTURES, make_fixture_project
 
 
@@ -26,19 +29,42 @@ def fetch(url: str, deadline: float) -> str:
             time.sleep(0.3)
 
 
+def fetch_until(url: str, text: str, deadline: float) -> str:
+    while True:
+        page = fetch(url, deadline)
+        if text in page or time.monotonic() > deadline:
+            return page
+        time.sleep(0.5)
+
+
 def test_serve_previews_drafts_in_swedish(tmp_path):
     project = make_fixture_project(tmp_path, FIXTURES / "base", FIXTURES / "sites" / "workflow")
     port = free_port()
     env = engine_env()
     env.pop("KB_PREVIEW", None)
-    server = subprocess.Popen(serve_command(project, f"127.0.0.1:{port}"), cwd=project, env=env,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    command = [sys.executable, "-m", "macros.adapters.properdocs", "visa", "--rot", str(project), "--adress", f"127.0.0.1:{port}"]
+    log = tmp_path / "serve.log"
+    server = subprocess.Popen(command, cwd=project, env=env, stdout=log.open("w"), stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}/berattelser/utkast-berattelse/"
     try:
         deadline = time.monotonic() + 60
         start = fetch(f"http://127.0.0.1:{port}/", deadline)
         assert '<html lang="sv"' in start
-        draft = fetch(f"http://127.0.0.1:{port}/berattelser/utkast-berattelse/", deadline)
+        draft = fetch(url, deadline)
         assert "Hemligt utkast om hemgång" in draft and '<p class="admonition-title">Utkast</p>' in draft
+
+        # An edit is regenerated and rebuilt; a broken file is reported in Swedish and the last good page stays.
+        story = project / "stories" / "utkast-berattelse.md"
+        story.write_text(story.read_text(encoding="utf-8").replace("Hemligt utkast om hemgång", "Ändrat utkast om hemgång"),
+                         encoding="utf-8")
+        assert "Ändrat utkast om hemgång" in fetch_until(url, "Ändrat utkast", time.monotonic() + 60)
+        story.write_text("---\ntitel: [trasig\n---\nText\n", encoding="utf-8")
+        deadline = time.monotonic() + 30
+        while "Förhandsvisningen visar den senaste felfria versionen" not in log.read_text(encoding="utf-8"):
+            assert time.monotonic() < deadline, log.read_text(encoding="utf-8")
+            time.sleep(0.3)
+        assert "stories/utkast-berattelse.md" in log.read_text(encoding="utf-8")
+        assert "Ändrat utkast om hemgång" in fetch(url, time.monotonic() + 10)
     finally:
         server.terminate()
         server.wait(timeout=20)

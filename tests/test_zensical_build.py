@@ -1,9 +1,9 @@
-"""Generate, then build: the staging tree (macros/generate.py) built strictly by Zensical.
+"""Generate, then build: the staging tree (macros/generate/staging.py) built strictly by Zensical.
 
 Zensical runs none of our hooks and no unknown plugin. Built from the generated tree, every page,
 story, strategy, tag page and schema must still be there, with the same article text as the hook
 build, no draft, no raw Jinja, Swedish titles intact, and the author's HTML cleaned after the build
-(macros/postbuild.py). Zensical is installed from requirements-test.txt (0.0.73: the newest that
+(macros/generate/postbuild.py). Zensical is installed from requirements-test.txt (0.0.73: the newest that
 installs from the package index here; 0.0.74 and 0.1.x need a zensical-ui release it lacks).
 
 Article text is compared with markup removed: tags, the ¶ of heading permalinks, the contents of
@@ -20,11 +20,14 @@ from pathlib import Path
 
 import pytest
 
-from macros import catalog as catalog_module, relations, schema_export
+from macros.content import catalog as catalog_module
+from macros.model import schema_export
+from macros.views import relations
+from macros.content.catalog import display_title
 from sitebuild import FIXTURES, ROOT, article_of, html_pages, make_fixture_project, text_of
 
 sys.path.insert(0, str(ROOT / "scripts"))
-from build_staged import build_staged  # noqa: E402
+from macros.adapters.zensical import build_staged
 
 ZENSICAL = Path(sys.executable).parent / "zensical"
 
@@ -50,7 +53,7 @@ def hostile_site(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("zensical-fixture")
     project = make_fixture_project(tmp, FIXTURES / "base", FIXTURES / "sites" / "workflow")
     shutil.copy(HOSTILE, project / "stories" / "fientlig.md")
-    return build_staged(project, tmp / "staging", "zensical", today="2026-11-23")
+    return build_staged(project, tmp / "staging", today="2026-11-23")
 
 
 def plain_text(site: Path, path: str) -> str:
@@ -91,13 +94,13 @@ def test_no_page_shows_raw_jinja_or_the_build_s_markers(zensical_site):
 
 def test_titles_keep_swedish_letters(zensical_site):
     state_pages = zensical_site.staging.pages
-    from macros import site as site_module
+    from macros.views import site as site_module
 
     catalog = site_module.current().catalog
     checked = 0
     for src_uri in state_pages:
         item = catalog.item_at(src_uri)
-        title = relations.display_title(item)
+        title = display_title(item)
         if not set("åäöÅÄÖ") & set(title) or src_uri == "index.md":
             continue
         page = text_of(zensical_site.site_dir, catalog_module.directory_url(src_uri))
@@ -141,7 +144,7 @@ def test_engine_warnings_name_the_source_file_and_line(tmp_path):
     story = (project / "stories" / "trygg-hemgang.md").read_text(encoding="utf-8")
     lines = story.rstrip("\n").split("\n") + ["", "Se [en sida som inte finns](finns-inte.md)."]
     (project / "stories" / "trygg-hemgang.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
-    result = build_staged(project, tmp_path / "staging", "zensical")
+    result = build_staged(project, tmp_path / "staging")
     assert result.returncode != 0
     assert f"stories/trygg-hemgang.md:{len(lines)}" in result.output, result.output
     assert "berattelser/trygg-hemgang.md" not in result.output

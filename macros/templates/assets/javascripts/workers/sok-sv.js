@@ -11,7 +11,7 @@
  * such words, so each query word is stemmed here first: "vårdcentralerna" looks for
  * "vårdcentral" exactly and "vårdcentral*" as a prefix (compounds).
  *
- * This file wraps Material's worker (named in the query string); macros/offline_search.py
+ * This file wraps Material's worker (named in the query string); macros/adapters/offline_search.py
  * repeats the same steps for scripts/search.py.
  */
 (function () {

@@ -1,0 +1,193 @@
+"""Generate, then build with ProperDocs: `make build`, `make serve` and every test build come through here.
+
+ProperDocs is the maintained continuation of MkDocs 1.6 with the same plugin and hook API. Run as
+`python -m properdocs`, every `import mkdocs.*` (in Material, mkdocs-macros and our hooks) gets
+ProperDocs' module, so one engine runs the whole build.
+
+1. the generator writes the staging tree (macros/generate/staging.py): no engine code runs there;
+2. ProperDocs builds it strictly; the staged config's hook sanitizes every page and shapes the search
+   index after the build (macros/adapters/properdocs_hooks.py);
+3. every staging path in the engine's messages is replaced by the source file a person edits.
+
+    kb-bygg [--forhandsvisning] [--webbplats site]     (make build)
+    kb-visa [--port 8000]                               (make serve: drafts shown, rebuilt on change)
+"""
+
+import argparse
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from macros.content.build import ContentError
+from macros.generate import staging
+
+ENGINE = [sys.executable, "-m", "properdocs"]
+ROOT = Path(__file__).resolve().parents[2]
+SOURCE_FOLDERS = ("docs", "stories", "strategies", "macros")
+
+
+def engine_env(**extra: str) -> dict:
+    """The environment for the engine: Material's notice about MkDocs 2 off, plus `extra`.
+
+    The engine's process imports our hooks and macros from the same checkout as this process (a git
+    worktree beside the installed one, say), never a different copy of the package.
+    """
+    path = os.pathsep.join(p for p in (str(ROOT), os.environ.get("PYTHONPATH", "")) if p)
+    return dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONPATH=path, **extra)
+
+
+@dataclass
+class BuildResult:
+    returncode: int
+    stdout: str
+    stderr: str  # the engine's messages (or the generator's), naming source files, never staging copies
+    staged: staging.StagingResult | None = None
+
+
+def staging_dir_for(site_dir: Path) -> Path:
+    """Where a build's staging tree goes: beside the site folder, never inside a content folder."""
+    site_dir = Path(site_dir).resolve()
+    return site_dir.parent / f".{site_dir.name}-staging"
+
+
+def build(project: Path, site_dir: Path, preview: bool = False, today: str | None = None, strict: bool = True,
+          staging_dir: Path | None = None) -> BuildResult:
+    """Generate the staging tree of `project` and build it with ProperDocs into `site_dir`.
+
+    preview: drafts included, as `make serve` shows them; today: the date the build takes as today
+    (YYYY-MM-DD, as KB_TODAY).
+    """
+    out = Path(staging_dir) if staging_dir else staging_dir_for(site_dir)
+    try:
+        result = staging.write_staging(Path(project), out, preview, today, "mkdocs")
+    except (staging.GenerationError, ContentError) as error:
+        return BuildResult(1, "", str(error) + "\n")
+    command = ENGINE + ["build", "--clean", "-f", str(result.config_file), "-d", str(Path(site_dir).resolve())] + \
+        (["--strict"] if strict else [])
+    process = subprocess.run(command, cwd=result.out, env=engine_env(), capture_output=True, text=True,
+                             encoding="utf-8")
+    return BuildResult(process.returncode, result.translate(process.stdout), result.translate(process.stderr), result)
+
+
+def in_process_builder():
+    """The engine's build function, imported into this Python process (for timing and profiling).
+
+    Returns build(config_file, site_dir), which builds as `properdocs build` does. Importing
+    first keeps the imports out of a measurement.
+    """
+    os.environ["NO_MKDOCS_2_WARNING"] = "1"
+    import properdocs.replacement  # noqa: F401  (before anything imports mkdocs.*)
+    from properdocs.commands.build import build as engine_build
+    from properdocs.config import load_config
+
+    return lambda config_file, site_dir: engine_build(load_config(str(config_file), site_dir=str(site_dir)))
+
+
+class PreviewServer:
+    """`make serve`: the staging tree with drafts, served by ProperDocs with live reload, and written
+    anew whenever a source file changes. A content error is printed in Swedish and the last good
+    tree stays served, so the preview never hangs on a typo."""
+
+    def __init__(self, project: Path, address: str, out: Path):
+        self.project, self.address, self.out = Path(project).resolve(), address, Path(out).resolve()
+        self.process = None
+        self.last = None
+
+    def generate(self) -> bool:
+        try:
+            # One nonce for the session: a rebuild never mixes a page and a manifest from two generations.
+            self.last = staging.write_staging(self.project, self.out, preview=True, flavour="mkdocs",
+                                              nonce=self.last.nonce if self.last else None)
+        except (staging.GenerationError, ContentError) as error:
+            print(f"\nFörhandsvisningen visar den senaste felfria versionen tills felet är rättat:\n{error}\n",
+                  file=sys.stderr, flush=True)
+            return False
+        return True
+
+    def start(self) -> None:
+        if not self.generate():
+            raise SystemExit(1)
+        command = ENGINE + ["serve", "--livereload", "--dev-addr", self.address, "-f", str(self.last.config_file)]
+        self.process = subprocess.Popen(command, cwd=self.out, env=engine_env(), stdout=subprocess.PIPE,
+                                        stderr=subprocess.STDOUT, text=True, encoding="utf-8")
+        threading.Thread(target=self._relay, daemon=True).start()
+
+    def _relay(self) -> None:
+        for line in self.process.stdout:
+            print(self.last.translate(line) if self.last else line, end="", flush=True)
+
+    def watch(self) -> None:
+        """Regenerate on every change to a source folder or mkdocs.yml (debounced), until stopped."""
+        from watchdog.events import FileSystemEventHandler
+        from watchdog.observers import Observer
+
+        changed = threading.Event()
+
+        class Handler(FileSystemEventHandler):
+            def on_any_event(self, event):
+                # Changes only: reading a file (opened, closed without writing) is an event too.
+                if event.event_type in ("created", "modified", "deleted", "moved") and \
+                        "__pycache__" not in str(event.src_path) and ".cache" not in Path(event.src_path).parts:
+                    changed.set()
+
+        observer = Observer()
+        for folder in SOURCE_FOLDERS:
+            if (self.project / folder).is_dir():
+                observer.schedule(Handler(), str(self.project / folder), recursive=True)
+        observer.schedule(Handler(), str(self.project), recursive=False)
+        observer.start()
+        try:
+            while self.process.poll() is None:
+                if changed.wait(0.5):
+                    time.sleep(0.3)  # an editor saves in several steps
+                    changed.clear()
+                    self.generate()
+        finally:
+            observer.stop()
+            self.stop()
+
+    def stop(self) -> None:
+        if self.process and self.process.poll() is None:
+            self.process.terminate()
+            self.process.wait(timeout=20)
+
+
+def build_main(argv=None) -> int:
+    """Bygg webbplatsen strikt: först genereras all Markdown, sedan bygger ProperDocs den (make build)."""
+    parser = argparse.ArgumentParser(description=build_main.__doc__)
+    parser.add_argument("--webbplats", type=Path, default=ROOT / "site", help="mappen webbplatsen byggs till")
+    parser.add_argument("--forhandsvisning", action="store_true", help="ta med utkast")
+    parser.add_argument("--rot", type=Path, default=ROOT, help="projektets mapp (där mkdocs.yml ligger)")
+    args = parser.parse_args(argv)
+    result = build(args.rot, args.webbplats, preview=args.forhandsvisning,
+                   staging_dir=args.rot / ".cache" / "staging")
+    print(result.stdout + result.stderr, end="", file=sys.stderr if result.returncode else sys.stdout)
+    return result.returncode
+
+
+def serve_main(argv=None) -> int:
+    """Visa webbplatsen med utkast och automatisk omladdning medan du skriver (make serve)."""
+    parser = argparse.ArgumentParser(description=serve_main.__doc__)
+    parser.add_argument("--adress", default="127.0.0.1:8000", help="värd:port att visa på")
+    parser.add_argument("--rot", type=Path, default=ROOT, help="projektets mapp (där mkdocs.yml ligger)")
+    args = parser.parse_args(argv)
+    server = PreviewServer(args.rot, args.adress, args.rot / ".cache" / "staging-serve")
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))  # stopped from outside: stop the engine too
+    server.start()
+    try:
+        server.watch()
+    except KeyboardInterrupt:
+        server.stop()
+    return 0
+
+
+if __name__ == "__main__":  # python -m macros.adapters.properdocs bygg|visa …: the checkout you stand in
+    commands = {"bygg": build_main, "visa": serve_main}
+    if len(sys.argv) < 2 or sys.argv[1] not in commands:
+        sys.exit("användning: python -m macros.adapters.properdocs bygg|visa [flaggor]")
+    sys.exit(commands[sys.argv[1]](sys.argv[2:]))

@@ -1,0 +1,331 @@
+"""The catalog: every content item loaded once, validated, cross-referenced, with backlinks.
+
+The build, the macros, the scripts and the tests all ask this one catalog, so a
+page is parsed once per build and every map costs time linear in the content.
+"""
+
+import datetime
+import posixpath
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from macros.content import guards, workflow
+from macros.model import fields
+from macros.content.frontmatter import FrontMatterError, parse
+from macros.model.problems import ERROR, WARNING, Problem
+from macros.model.schema import PAGE, STORY, TYPES_BY_KEY, ContentType, type_for_path
+from macros.model.names import slugify
+
+CONTENT_ROOTS = ("docs", "stories", "strategies")
+
+
+@dataclass(eq=False)  # identity: items are unique objects, used in sets and as dict keys
+class Item:
+    id: str
+    type: ContentType
+    rel_path: str  # repository path, e.g. stories/trygg-hemgang.md
+    src_uri: str  # path in the site's file set, e.g. berattelser/trygg-hemgang.md
+    data: dict
+    lines: dict
+    body: str
+
+    @property
+    def title(self) -> str:
+        return str(self.data.get("titel") or self.id)
+
+    @property
+    def status(self) -> str:
+        return self.data.get("status") or "publicerad"
+
+    @property
+    def url(self) -> str:
+        """Site path with directory URLs: berattelser/trygg-hemgang/."""
+        return directory_url(self.src_uri)
+
+    def url_from(self, src_uri: str) -> str:
+        """A relative URL to this page for raw HTML, from the page built from src_uri."""
+        here = directory_url(src_uri)
+        return posixpath.relpath(self.url or ".", here or ".") + "/" if self.url != here else "./"
+
+    def line(self, name: str) -> int:
+        return self.lines.get((name,), 2)
+
+    def link_from(self, src_uri: str) -> str:
+        """A Markdown link target to this item, relative to the page at src_uri."""
+        return markdown_link(self.src_uri, src_uri)
+
+
+@dataclass
+class Catalog:
+    root: Path
+    today: datetime.date
+    items: dict = field(default_factory=dict)  # id -> Item
+    problems: list = field(default_factory=list)
+    backlinks: dict = field(default_factory=dict)  # id -> list of (field name, Item)
+    _by_src: dict | None = None
+    memo: dict = field(default_factory=dict)  # derived data computed once per build, by its users
+
+    def of_type(self, key: str) -> list:
+        return [i for i in self.items.values() if i.type.key == key]
+
+    def refs(self, item: Item, name: str) -> list:
+        value = item.data.get(name) or []
+        ids = value if isinstance(value, list) else [value]
+        return [self.items[normalise_id(i)] for i in ids if normalise_id(i) in self.items]
+
+    def referrers(self, item: Item, type_key: str | None = None) -> list:
+        found = [source for _, source in self.backlinks.get(item.id, [])]
+        unique = list(dict.fromkeys(found))
+        return [i for i in unique if type_key is None or i.type.key == type_key]
+
+    def related(self, item: Item, type_key: str, name: str) -> list:
+        """Both directions of a link: what item names in `name`, and what names item, of one type."""
+        both = [i for i in self.refs(item, name) if i.type.key == type_key] + self.referrers(item, type_key)
+        return list(dict.fromkeys(both))
+
+    def item_at(self, src_uri: str):
+        """The item published at a site path, or None (built once: pages ask for it one by one)."""
+        if self._by_src is None:
+            self._by_src = {i.src_uri: i for i in self.items.values()}
+        return self._by_src.get(src_uri)
+
+
+def markdown_link(target_src: str, from_src: str) -> str:
+    """A relative .md link from one site file to another, which MkDocs checks and rewrites."""
+    return posixpath.relpath(target_src, posixpath.dirname(from_src) or ".")
+
+
+# Characters that Markdown, its extensions or HTML read as syntax anywhere in a line; written as
+# numeric character references, contributed text stays text: a title never becomes a link, a tag,
+# an attribute list or a table cell break.
+MARKDOWN_SPECIAL = frozenset("\\`*_{}[]()<>|&\"")
+# Read as syntax only where a line starts (headings, lists, quotes, definitions, "1." lists).
+LINE_START = re.compile(r"^(\s*)(?:([#+=:>~-])|(\d+)([.)]))")
+
+
+def md_text(value) -> str:
+    """Contributed text for a place in generated Markdown (link text, table cell, list item)."""
+    text = "".join(f"&#{ord(c)};" if c in MARKDOWN_SPECIAL else (" " if c in "\r\n" else c) for c in str(value))
+
+    def escape_start(match):
+        mark = match.group(2) or match.group(4)
+        return f"{match.group(1)}{match.group(3) or ''}&#{ord(mark)};"
+
+    return LINE_START.sub(escape_start, text, count=1)
+
+
+def directory_url(src_uri: str) -> str:
+    stem = src_uri[:-3]
+    if stem == "index":
+        return ""
+    return (stem[: -len("/index")] if stem.endswith("/index") else stem) + "/"
+
+
+def normalise_id(value) -> str:
+    return str(value).strip().lower()
+
+
+def site_path(rel_path: str) -> str:
+    """Where a repository file is published in the site's file set."""
+    top, _, rest = rel_path.partition("/")
+    if top == "docs":
+        return rest
+    return {"stories": "berattelser", "strategies": "strategier"}[top] + "/" + rest
+
+
+def item_id(content_type: ContentType, rel_path: str) -> str:
+    if content_type is PAGE:
+        stem = site_path(rel_path)[:-3]
+        return stem[: -len("/index")] if stem.endswith("/index") else stem
+    return Path(rel_path).stem
+
+
+FLAT_ROOTS = ("stories", "strategies")  # one Markdown file per item, no subfolders
+# Files other than pages that may sit in docs/ (images, documents); anything else (HTML, SVG,
+# scripts) would be published as it stands, outside the sanitizer.
+DOCS_ASSET_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".pdf")
+
+
+GLOSSARY_FOLDER = "_ordlista"  # appended to every page by pymdownx.snippets (mkdocs.yml)
+ABBREVIATION = re.compile(r"^\*\[[^\]\n]{1,40}\]: [^<>\n]{1,300}$")
+
+
+def glossary_problems(rel: str, text: str) -> list:
+    """The glossary is appended to every page after the sanitizer's fence: only abbreviation lines."""
+    return [Problem(rel, number, f"Raden '{line[:40]}' är ingen förkortning. Skriv varje rad som *[FÖRK]: förklaring, "
+                                 f"utan HTML.")
+            for number, line in enumerate(text.split("\n"), 1) if line.strip() and not ABBREVIATION.match(line)]
+
+
+def content_files(root: Path, problems: list | None = None) -> list[str]:
+    """Every Markdown content file, repository-relative; folders starting with _ or . hold snippets.
+
+    What cannot be published safely is reported in `problems`, never skipped silently:
+    symlinks, files in subfolders of stories/ and strategies/, and files with other endings.
+    """
+    problems = [] if problems is None else problems
+    found = []
+    for top in CONTENT_ROOTS:
+        base = root / top
+        if not base.is_dir():
+            continue
+        for path in sorted(base.rglob("*")):
+            rel = path.relative_to(root).as_posix()
+            if path.is_symlink():
+                problems.append(Problem(rel, 1, f"'{rel}' är en symbolisk länk. Länkar är inte tillåtna i "
+                                                f"innehållsmapparna; lägg in själva filen i stället."))
+                continue
+            if path.is_dir():
+                continue
+            parts = rel.split("/")
+            if top in FLAT_ROOTS:
+                if len(parts) > 2:
+                    problems.append(Problem(rel, 1, f"Filen ligger i en undermapp. Flytta filen till {top}/ "
+                                                    f"(till exempel {top}/{path.name})."))
+                    continue
+                if path.suffix != ".md":
+                    fixed = slugify(path.stem if path.suffix.lower() in (".md", ".markdown") else path.name)
+                    problems.append(Problem(rel, 1, f"Filen '{path.name}' är ingen sida: filer i {top}/ ska sluta "
+                                                    f"på .md. Döp om till {fixed}.md."))
+                    continue
+            elif any(part.startswith(("_", ".")) for part in parts[1:]):
+                if parts[1] == GLOSSARY_FOLDER and len(parts) == 3 and path.suffix == ".md":
+                    problems.extend(glossary_problems(rel, path.read_text(encoding="utf-8", errors="replace")))
+                else:
+                    problems.append(Problem(rel, 1, (
+                        f"Filen ligger i en mapp som börjar med _ eller . och kan inte publiceras säkert. Flytta den "
+                        f"till en vanlig mapp under {top}/ (bara {top}/{GLOSSARY_FOLDER}/ är till för förkortningar).")))
+                continue
+            elif path.suffix != ".md":
+                if path.suffix.lower() not in DOCS_ASSET_SUFFIXES:
+                    problems.append(Problem(rel, 1, (
+                        f"Filen '{path.name}' kan inte publiceras: i {top}/ får bara sidor (.md) och bilder eller "
+                        f"dokument ({', '.join(DOCS_ASSET_SUFFIXES)}) ligga. Döp om sidan till "
+                        f"{path.stem}.md, eller ta bort filen.")))
+                continue
+            found.append(rel)
+    return found
+
+
+def load_item(root: Path, rel_path: str, problems: list) -> Item | None:
+    content_type = type_for_path(rel_path)
+    stem = Path(rel_path).stem
+    if content_type is not PAGE and not workflow.valid_slug(stem):
+        problems.append(Problem(rel_path, 1, f"Filnamnet '{stem}.md' får bara innehålla små bokstäver a–z, siffror "
+                                             f"och bindestreck. Byt namn till '{slugify(stem)}.md'."))
+    raw = (root / rel_path).read_bytes()
+    try:
+        front = parse(raw)
+    except FrontMatterError as error:
+        problems.append(Problem(rel_path, error.line, error.message))
+        return None
+    problems.extend(fields.check_fields(content_type, front.data, front.lines, rel_path))
+    text = raw.decode("utf-8", errors="replace")
+    for check in (guards.unsafe_markup, guards.snippet_lines, guards.personnummer):
+        for line, message in check(text, 1):
+            problems.append(Problem(rel_path, line, message))
+    if content_type is STORY:  # the reason for named contact details is a rule on STORY, checked above
+        named = front.data.get("kontaktuppgifter")
+        allowed = {guards.contact_key(v) for v in named} if isinstance(named, list) else set()
+        for line, message in guards.personal_data(text, 1, allowed):
+            problems.append(Problem(rel_path, line, message))
+    return Item(item_id(content_type, rel_path), content_type, rel_path, site_path(rel_path),
+                front.data, front.lines, front.body)
+
+
+def _reference_fields(item: Item):
+    """(reference kind, path of the value, value) for every id the item names, in any field or record."""
+    for f in item.type.all_fields:
+        yield from f.kind.references(item.data.get(f.name), (f.name,))
+
+
+def resolve(catalog: Catalog) -> None:
+    """Check every reference and record backlinks; an unknown id lists the valid ones."""
+    for item in catalog.items.values():
+        for kind, where, raw in _reference_fields(item):
+            if not isinstance(raw, (str, int)) or isinstance(raw, bool):
+                continue  # the field check has reported it
+            path = where[:-1] if isinstance(where[-1], int) else where  # the field, without a list index
+            line = item.lines.get(where, item.lines.get(path, 2))
+            target = catalog.items.get(normalise_id(raw))
+            allowed = [TYPES_BY_KEY[k] for k in kind.types] if kind.types else None
+            if target is None or (allowed and target.type not in allowed):
+                valid = [i for i in catalog.items.values() if not allowed or i.type in allowed]
+                listing = ", ".join(f"{i.id} ({i.title})" for i in sorted(valid, key=lambda i: i.id)[:20])
+                wanted = " eller ".join(t.name for t in allowed) if allowed else "sida"
+                catalog.problems.append(Problem(item.rel_path, line, (
+                    f"'{path[-1]}' hänvisar till '{raw}', men det finns ingen {wanted} med det id:t. "
+                    f"Giltiga id: {listing or '(inga ännu)'}.")))
+                continue
+            if target is item:
+                catalog.problems.append(Problem(item.rel_path, line, f"'{path[-1]}' hänvisar till sidan själv."))
+                continue
+            if workflow.is_draft(target) and not workflow.is_draft(item):
+                catalog.problems.append(Problem(item.rel_path, line, (
+                    f"'{path[-1]}' hänvisar till '{target.id}', som är ett utkast och inte publiceras. "
+                    f"Publicera {target.rel_path} först eller ta bort hänvisningen.")))
+            elif workflow.is_retired(target, catalog.today) and not workflow.is_retired(item, catalog.today):
+                catalog.problems.append(Problem(item.rel_path, line, (
+                    f"'{path[-1]}' hänvisar till '{target.id}' ({target.rel_path}), som är arkiverad eller har "
+                    f"upphört och därför inte visas i listor och kartor. Ta bort hänvisningen eller hänvisa "
+                    f"till det som ersatt den."), WARNING))
+            catalog.backlinks.setdefault(target.id, []).append((path[0], item))
+
+
+def parent_cycles(catalog: Catalog) -> None:
+    """A loop in `overordnad` would drop every body in it from the organisation chart: an error."""
+    reported: set = set()
+    for start in catalog.of_type("body"):
+        trail, seen, node = [], set(), start
+        while node is not None and node.id not in seen and node.id not in reported:
+            seen.add(node.id)
+            trail.append(node)
+            parents = catalog.refs(node, "overordnad")
+            node = parents[0] if parents else None
+        if node is not None and node.id in seen:
+            loop = trail[[i.id for i in trail].index(node.id):]
+            reported.update(i.id for i in loop)
+            names = " → ".join(f"{i.id} ({i.rel_path})" for i in loop + [node])
+            catalog.problems.append(Problem(node.rel_path, node.line("overordnad"), (
+                f"'overordnad' bildar en slinga: {names}. Ett organ kan inte vara överordnat sig självt; "
+                f"ändra 'overordnad' i ett av organen så att kedjan slutar i ett organ utan överordnat.")))
+        reported.update(i.id for i in trail)
+
+
+def load_catalog(root: Path, today: datetime.date | None = None, paths: list[str] | None = None) -> Catalog:
+    """Load, validate and cross-reference all content under root (optionally only report on `paths`)."""
+    catalog = Catalog(root=Path(root), today=today or workflow.today())
+    problems: list = []
+    seen_src: dict = {}
+    for rel_path in content_files(catalog.root, problems):
+        item = load_item(catalog.root, rel_path, problems)
+        if item is None:
+            continue
+        other = catalog.items.get(item.id) or seen_src.get(item.src_uri)
+        if other is not None:
+            problems.append(Problem(rel_path, 1, (
+                f"Id:t '{item.id}' används redan av {other.rel_path}. Varje sida behöver ett unikt filnamn; "
+                f"byt namn på den här filen.")))
+            continue
+        catalog.items[item.id] = item
+        seen_src[item.src_uri] = item
+    catalog.problems = problems
+    resolve(catalog)
+    parent_cycles(catalog)
+    catalog.problems.extend(workflow.date_problems(catalog))
+    if paths is not None:
+        wanted = {Path(p).as_posix() for p in paths}
+        catalog.problems = [p for p in catalog.problems if p.path in wanted]
+    catalog.problems.sort()
+    return catalog
+
+
+__all__ = ["Catalog", "Item", "load_catalog", "ERROR", "WARNING"]
+
+
+def display_title(item) -> str:
+    """How an item is named in lists, maps and tags; strategies as "K2 · Samverkan och kontinuitet"."""
+    if item.type.key != "strategy" or not item.data.get("kod"):
+        return item.title
+    return f"{item.data['kod']} · {item.data.get('kortnamn') or item.title}"

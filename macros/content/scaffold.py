@@ -1,0 +1,122 @@
+"""A new story's file, generated from the schema: the scaffolder writes it, the guide shows it.
+
+Which fields an author is asked for, the values offered and the front matter written all
+come from schema.STORY, its vocabularies and the catalog, so none of them can drift.
+"""
+
+import json
+import posixpath
+from urllib.parse import quote
+
+from macros.content.catalog import md_text
+from macros.model import issue_form, vocabularies as v
+from macros.model.kinds import ListOf
+from macros.model.schema import TYPE_BY_NAME
+from macros.content.catalog import display_title
+from macros.model.schema import STORY
+from macros.content.workflow import is_expired
+
+ASKED = ("titel", "beskrivning", "personas", "strategier", "strategigrupper", "kommuner", "slag", "forfattare")
+DEFAULTS = {"status": "utkast", "verkliga_personer": False}  # written with their description as a comment
+LINKABLE = ("publicerad", "granskning")  # a new story may only name items that have a public page
+SKELETON = (  # (heading, hint); the hints are Markdown comments that readers never see
+    ("", "Skriv med egna ord: konkret, ur en persons perspektiv, och utan uppgifter som kan peka ut någon."),
+    ("Vad hände?", "Beskriv situationen och vad som hände, steg för steg."),
+    ("Vad gjorde skillnad?", "Vem gjorde vad, och vad var det som gjorde att det blev bättre?"),
+    ("Vad berättelsen visar", "Vad visar berättelsen om omställningen? Nämn gärna strategin eller principen."),
+)
+
+
+def is_list(field) -> bool:
+    return isinstance(field.kind, ListOf)
+
+
+def linkable(catalog, type_key: str) -> list:
+    """Items of a type that a new story may link to: published or under review, not expired."""
+    found = [i for i in catalog.of_type(type_key) if i.status in LINKABLE and not is_expired(i, catalog.today)]
+    return sorted(found, key=lambda i: display_title(i).lower())
+
+
+def choices(field, catalog) -> dict | None:
+    """id -> label of the values a field accepts (its allow-list or the items it may name); None: free text."""
+    if field.vocabulary:
+        return {key: v.label(field.vocabulary, key) for key in field.vocabulary}
+    if field.ref_types:
+        return {i.id: display_title(i) for key in field.ref_types for i in linkable(catalog, key)}
+    return None
+
+
+def owner(author: str) -> str:
+    """The organisation in "Kommunikatör, Region Jönköpings län", or the author when none is named."""
+    return author.rpartition(",")[2].strip() or author.strip()
+
+
+def story_text(values: dict, today) -> str:
+    """The complete Markdown file: front matter in schema order, then the heading skeleton."""
+    author = values["forfattare"]
+    given = {name: value for name, value in values.items() if value not in (None, "", [])}
+    data = {**DEFAULTS, "ansvarig": owner(author), "skapad": today.isoformat(), **given,
+            "kallor": "Egen berättelse, skriven av " + author}
+    lines, left_out = ["---"], []
+    for f in STORY.all_fields:
+        value = data.get(f.name)
+        if value in (None, "", []):
+            left_out.append(f.name)
+        elif f.name == "kallor":
+            lines += ["kallor:", "  - text: " + json.dumps(value, ensure_ascii=False)]
+        else:
+            comment = f"  # {f.description}" if f.name in DEFAULTS else ""
+            lines.append(f"{f.name}: {f.kind.yaml(value)}{comment}")
+    lines += ["# Fler fält finns i bidragsguiden: " + ", ".join(left_out) + ".", "---", ""]
+    for heading, hint in SKELETON:
+        lines += ([f"## {heading}", ""] if heading else []) + [f"<!-- {hint} -->", ""]
+    return "\n".join(lines)
+
+
+def example_values(catalog) -> dict:
+    """The guide's sample answers: each asked field's schema example (or description), valid ids only."""
+    values = {}
+    for name in ASKED:
+        f = STORY.field(name)
+        valid = choices(f, catalog)
+        if valid is not None:
+            examples = f.example if isinstance(f.example, list) else [f.example]
+            picked = [x for x in examples if x in valid]
+            values[name] = picked if is_list(f) else (picked or list(valid))[0]
+        else:
+            values[name] = f.example or f.description
+    return values
+
+
+def template(catalog) -> str:
+    return story_text(example_values(catalog), catalog.today)
+
+
+def template_block(catalog, preview, from_src) -> str:
+    """The guide's copyable template: the same text the scaffolder writes, with sample answers."""
+    return "```markdown\n" + template(catalog) + "```"
+
+
+def github_url(catalog, repo_url: str, edit_uri: str, what: str) -> str:
+    """The stories folder on GitHub ("mapp"), a new file there with the template filled in ("ny"), or the
+    issue form that proposes a story ("formular")."""
+    branch = edit_uri.strip("/").split("/")[1]  # edit/main/docs/ -> main
+    base = repo_url.rstrip("/")
+    if what == "mapp":
+        return f"{base}/tree/{branch}/{STORY.folder}"
+    if what == "ny":
+        return f"{base}/new/{branch}/{STORY.folder}?filename=min-berattelse.md&value={quote(template(catalog), safe='')}"
+    if what == "formular":
+        return f"{base}/issues/new?template={quote(posixpath.basename(issue_form.FILE))}"
+    raise ValueError(f"github_adress(): okänt val '{what}'. Välj mapp, ny eller formular.")
+
+
+def id_table(catalog, preview, from_src: str, typ: str) -> str:
+    """A table of the ids a story may name for one content type (Swedish name), each linked to its page."""
+    items = linkable(catalog, TYPE_BY_NAME[typ].key)
+    if not items:
+        return "*Inga ännu.*"
+    rows = ["| Id | Titel |", "| --- | --- |"]
+    # The guide is a developer page, which skips the sanitizer: contributed titles must stay text here.
+    rows += [f"| `{i.id}` | [{md_text(display_title(i))}]({i.link_from(from_src)}) |" for i in items]
+    return "\n".join(rows)

@@ -1,0 +1,88 @@
+"""The Plone-style workflow: utkast -> granskning -> publicerad, plus arkiverad and expiry.
+
+Drafts are left out of the production build entirely; archived and expired items
+stay reachable but leave listings, maps and search; overdue reviews are warned about.
+"""
+
+import datetime
+import os
+import re
+import unicodedata
+
+from macros.model.problems import WARNING, Problem
+
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+def valid_slug(value: str) -> bool:
+    return bool(SLUG.match(value))
+
+
+def today() -> datetime.date:
+    """The date expiry and review dates are measured against: today, or KB_TODAY (ÅÅÅÅ-MM-DD).
+
+    The one source of today for the build, the review page, the validator and the scaffolder,
+    so a pinned date (in tests, or to preview a coming day) means the same everywhere.
+    """
+    pinned = os.environ.get("KB_TODAY", "").strip()
+    if not pinned:
+        return datetime.date.today()
+    try:
+        return datetime.date.fromisoformat(pinned)
+    except ValueError:
+        raise ValueError(f"Miljövariabeln KB_TODAY ska vara ett datum som ÅÅÅÅ-MM-DD, inte '{pinned}'.") from None
+
+
+def is_draft(item) -> bool:
+    return item.status == "utkast"
+
+
+def is_expired(item, today) -> bool:
+    expires = item.data.get("upphor")
+    return bool(expires) and hasattr(expires, "year") and expires < today
+
+
+def is_retired(item, today) -> bool:
+    """Archived or expired: the page stays, but leaves listings, maps and search."""
+    return item.status == "arkiverad" or is_expired(item, today)
+
+
+def is_listed(item, today, preview: bool = False) -> bool:
+    if is_draft(item):
+        return preview
+    return not is_retired(item, today)
+
+
+def review_due(item, today) -> bool:
+    due = item.data.get("nasta_granskning")
+    return bool(due) and hasattr(due, "year") and due < today and not is_retired(item, today)
+
+
+def date_problems(catalog) -> list:
+    found = []
+    for item in catalog.items.values():
+        if review_due(item, catalog.today):
+            found.append(Problem(item.rel_path, item.line("nasta_granskning"), (
+                f"Granskningen var planerad till {item.data['nasta_granskning']} och har passerat. Granska "
+                "innehållet och uppdatera senast_granskad och nasta_granskning."), WARNING))
+        created, reviewed = item.data.get("skapad"), item.data.get("senast_granskad")
+        if hasattr(created, "year") and hasattr(reviewed, "year") and reviewed < created:
+            found.append(Problem(item.rel_path, item.line("senast_granskad"), (
+                f"senast_granskad ({reviewed}) är före skapad ({created}). Rätta datumet."), WARNING))
+    return found
+
+
+def banner(item, today) -> str:
+    """A Markdown admonition telling the reader where the page is in the workflow, or ''."""
+    if is_draft(item):
+        return ('!!! warning "Utkast"\n    Den här sidan är ett utkast och syns bara i förhandsvisningen. '
+                "Den publiceras när status ändras till granskning eller publicerad.\n\n")
+    if item.status == "granskning":
+        return ('!!! info "Under granskning"\n    Innehållet granskas och kan ändras.\n\n')
+    if item.status == "arkiverad":
+        return ('!!! note "Arkiverad"\n    Sidan är arkiverad och gäller inte längre. Den finns kvar som '
+                "historik men visas inte i listor, kartor eller sökningen.\n\n")
+    if is_expired(item, today):
+        return (f'!!! note "Har upphört"\n    Sidan gällde till och med {item.data["upphor"]}. Den finns kvar som '
+                "historik men visas inte i listor, kartor eller sökningen.\n\n")
+    return ""

@@ -1,0 +1,76 @@
+"""After an engine has built a staging tree (macros/generate/staging.py): the HTML allow-list, engine-neutral.
+
+The hook build sanitizes each page's HTML inside MkDocs (site.clean_html). An engine that runs no
+hooks of ours (Zensical) cannot, so this step reads every built page instead, finds the page's own
+HTML between the markers partials/content.html writes with the build's nonce, and cleans it by
+region exactly as the hook build does (sanitize.clean_page_reporting: the author's parts with the
+strict list, ours with the wider one). The table of contents, printed beside the article from the
+headings, becomes text. What is removed is reported naming the source file a person edits; a page
+the sanitizer cannot find its markers in is an error, never published uncleaned.
+"""
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from macros.views import sanitize
+from macros.content.catalog import directory_url
+
+
+def content_markers(nonce: str) -> tuple[str, str]:
+    return f"<!--kb-content-start-{nonce}-->", f"<!--kb-content-end-{nonce}-->"
+
+
+# The table of contents (Material's and Zensical's partials/toc-item.html): each title in a span.
+TOC = re.compile(r'(<nav class="md-nav md-nav--secondary".*?</nav>\s*</div>)', re.S)
+TOC_TITLE = re.compile(r'(<span class="md-ellipsis">)(.*?)(</span>)', re.S)
+
+
+@dataclass
+class SanitizeReport:
+    pages: int = 0
+    removed: list = field(default_factory=list)  # Swedish messages naming the source file
+    errors: list = field(default_factory=list)
+
+
+def _clean_toc(page_html: str) -> str:
+    def titles(match):
+        return TOC_TITLE.sub(lambda m: m.group(1) + sanitize.text_only(m.group(2)) + m.group(3), match.group(1))
+    return TOC.sub(titles, page_html)
+
+
+def sanitize_page(page_html: str, nonce: str, sanitized: bool) -> tuple[str, list[str]] | None:
+    """The built page with its own HTML cleaned, and what was removed; None if the markers are missing."""
+    start, end = content_markers(nonce)
+    if page_html.count(start) != 1 or page_html.count(end) != 1:
+        return None
+    before, rest = page_html.split(start, 1)
+    content, after = rest.split(end, 1)
+    if sanitized:
+        content, removed = sanitize.clean_page_reporting(content, nonce)
+    else:  # a developer page that runs macros: trusted, but the build's markers never reach a reader
+        author_start, author_end = sanitize.author_region(nonce)
+        content, removed = content.replace(author_start, "").replace(author_end, ""), []
+    return _clean_toc(before) + content + after, removed
+
+
+def sanitize_site(site_dir: Path, nonce: str, pages: dict) -> SanitizeReport:
+    """Clean every built page of a staging build; `pages` maps staged src_uri -> generate.PageSource."""
+    report = SanitizeReport()
+    for src_uri, source in pages.items():
+        path = Path(site_dir) / directory_url(src_uri) / "index.html"
+        if not path.is_file():
+            report.errors.append(f"{source.rel_path}: sidan byggdes inte ({path.relative_to(site_dir)} saknas).")
+            continue
+        result = sanitize_page(path.read_text(encoding="utf-8"), nonce, source.sanitized)
+        if result is None:
+            report.errors.append(f"{source.rel_path}: sidans markeringar för rensningen saknas i den byggda sidan; "
+                                 f"den kan inte publiceras säkert (har partials/content.html ändrats?).")
+            continue
+        cleaned, removed = result
+        path.write_text(cleaned, encoding="utf-8")
+        report.pages += 1
+        for what in dict.fromkeys(removed):
+            report.removed.append(f"{source.rel_path}: {what} togs bort ur sidan, eftersom det inte är tillåtet i "
+                                  f"innehåll. Kör make validate för raden och hur du rättar.")
+    return report

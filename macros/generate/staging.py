@@ -1,0 +1,451 @@
+"""Generate, then build: the whole site as a staging tree of final Markdown that any engine can build.
+
+    python -m macros.generate --ut .cache/staging [--motor zensical] [--forhandsvisning]
+
+writes `<out>/docs/` (every published page with its front matter and decorated body, the JSON
+Schemas, the glossary snippet) and a generated config beside it: `mkdocs.yml` for MkDocs or
+ProperDocs, or `zensical.yml` for Zensical. Neither engine then needs a hook of ours:
+
+- front matter: the title and description escaped as the hooks set them (Material prints both as
+  HTML), the facet tags, `edit_url` to the real source file (stories/…, strategies/…, docs/…), and
+  the page's search weight (`search.boost`, or `search.exclude`);
+- body: macros/views/site.decorate's page anatomy, with the author's text fenced by this build's nonce so
+  that macros/postbuild.sanitize_site can clean it as the author's in the built HTML;
+- macro pages (macros/model/developer_pages.py): for MkDocs their Jinja stays for mkdocs-macros, and what
+  the build generated around it is wrapped in {% raw %}, so generated text is never run as Jinja, as
+  in the hook build. Zensical cannot run our macros, so for it the generator renders them here, with
+  mkdocs-macros' semantics (the whole body is rendered first, then decorated);
+- drafts are left out unless previewing; the menu and the tag allow-list go into the config.
+
+Nothing here imports an engine (mkdocs, material, properdocs, zensical, mkdocs-macros): the same
+tree builds on each. Errors name the source file and line, never the staging copy.
+"""
+
+import argparse
+import datetime
+import importlib.util
+import json
+import os
+import re
+import shutil
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import SimpleNamespace
+
+import jinja2
+import yaml
+
+from macros.content import workflow
+from macros.content.build import Build, ContentError, load_build
+from macros.content.catalog import DOCS_ASSET_SUFFIXES
+from macros.content.frontmatter import split as split_front_matter
+from macros.generate import search_index
+from macros.model import developer_pages, schema_export
+from macros.views import facets, macro_library, navigation, page_anatomy, sanitize, site
+
+FLAVOURS = ("mkdocs", "zensical")
+MANIFEST = "staging.json"  # what the steps after the engine need: pages and their sources, nonce, search
+# The engine adapters the staged ProperDocs config names (paths, not imports: nothing here imports them).
+ADAPTERS = Path(__file__).resolve().parents[1] / "adapters"
+MACROS_PLUGIN = ADAPTERS / "macros_plugin.py"
+PROPERDOCS_HOOKS = ADAPTERS / "properdocs_hooks.py"
+GLOSSARY = Path("docs", "_ordlista")
+STAGED_DOCS = "docs"
+SITE_DIR = "site"
+JINJA_MARKS = ("{{", "{%", "{#")
+
+
+class GenerationError(Exception):
+    """A problem generating the staging tree, as `source-file:line: message` in Swedish."""
+
+
+@dataclass
+class PageSource:
+    rel_path: str  # the repository file a reader's page comes from
+    body_line: int  # its body's first line, so a line in the body maps back to the file
+    # False only for the developer pages that run macros (trusted, reviewed code) and for the tag listing
+    # pages, whose body is nothing but the tags plugin's directive: the listing there is the engine's
+    # own output from escaped titles, with the plugin's own classes and styles.
+    sanitized: bool
+    staged_body_line: int = 0  # where the author's body starts in the staging copy (0: not found as written)
+    body_lines: int = 0
+
+    def source_line(self, staged_line: int) -> int:
+        """A line of the staging copy as the line of the source file (the body's first line if generated)."""
+        offset = staged_line - self.staged_body_line
+        if self.staged_body_line and 0 <= offset < self.body_lines:
+            return self.body_line + offset
+        return self.body_line
+
+
+@dataclass
+class StagingResult:
+    out: Path
+    flavour: str
+    config_file: Path
+    nonce: str
+    pages: dict = field(default_factory=dict)  # staged src_uri (berattelser/x.md) -> PageSource
+    drafts_left_out: list = field(default_factory=list)  # repository paths
+    seconds: float = 0.0
+    search: dict = field(default_factory=dict)  # search_index.search_plan, for the step after the engine
+
+    def source_of(self, src_uri: str) -> str:
+        page = self.pages.get(src_uri)
+        return page.rel_path if page else src_uri
+
+    def translate(self, output: str) -> str:
+        """An engine's messages with every staging path replaced by the source file a person edits."""
+        staged_docs = str(self.out / STAGED_DOCS)
+        output = output.replace(staged_docs + os.sep, "").replace(staged_docs, "docs")
+        # Longest first, so berattelser/index.md is not half-replaced by a shorter path.
+        for src_uri in sorted(self.pages, key=len, reverse=True):
+            output = _replace_path(output, src_uri, self.pages[src_uri])
+        return output
+
+
+def _replace_path(text: str, src_uri: str, source) -> str:
+    """src_uri replaced where it stands as a whole path (not inside docs/…, which is already a source),
+    and a line number after it (`path:12` or `path:12:5`, as Zensical writes) mapped to the source file."""
+    pattern = re.compile(r"(?<![\w/\\.-])" + re.escape(src_uri) + r"(?::(\d+)(?::\d+)?)?")
+
+    def replace(match):
+        line = f":{source.source_line(int(match.group(1)))}" if match.group(1) else ""
+        return source.rel_path + line
+    return pattern.sub(replace, text)
+
+
+# --- the config ----------------------------------------------------------------------------------
+
+class _ConfigLoader(yaml.SafeLoader):
+    """mkdocs.yml as MkDocs reads it: !ENV from the environment, !relative from the project folder."""
+
+
+def _env_tag(loader, node):
+    names = [loader.construct_scalar(node)] if isinstance(node, yaml.ScalarNode) else \
+        [loader.construct_scalar(n) for n in node.value[:-1]]
+    default = None if isinstance(node, yaml.ScalarNode) else loader.construct_object(node.value[-1])
+    for name in names:
+        if name in os.environ:
+            return yaml.safe_load(os.environ[name])
+    return default
+
+
+def _relative_tag(loader, node):
+    value = loader.construct_scalar(node)
+    return value.replace("$config_dir", str(loader.project_root)).replace("$docs_dir", str(loader.project_root / "docs"))
+
+
+_ConfigLoader.add_constructor("!ENV", _env_tag)
+_ConfigLoader.add_constructor("!relative", _relative_tag)
+
+
+def read_config(root: Path) -> dict:
+    with open(root / "mkdocs.yml", encoding="utf-8") as handle:
+        loader = _ConfigLoader(handle)
+        loader.project_root = root
+        try:
+            return loader.get_single_data()
+        finally:
+            loader.dispose()
+
+
+def _plugin(plugins: list, name: str):
+    for entry in plugins:
+        if entry == name or (isinstance(entry, dict) and name in entry):
+            return entry
+    return None
+
+
+def _plugin_options(plugins: list, name: str) -> dict:
+    entry = _plugin(plugins, name)
+    return dict(entry[name] or {}) if isinstance(entry, dict) else {}
+
+
+def material_templates() -> Path | None:
+    """Material's template folder, found without importing Material (the generator imports no engine)."""
+    spec = importlib.util.find_spec("material")
+    return Path(spec.origin).parent / "templates" if spec and spec.origin else None
+
+
+def staged_config(root: Path, out: Path, base: dict, state, flavour: str) -> dict:
+    """The project's mkdocs.yml for the staging tree: no hooks, generated menu and tags, absolute paths."""
+    config = {k: v for k, v in base.items() if k not in ("hooks", "watch", "plugins", "markdown_extensions")}
+    config["docs_dir"] = STAGED_DOCS
+    config["site_dir"] = SITE_DIR
+    config["nav"] = navigation.build_nav(state.catalog, state.preview)
+    theme = dict(config["theme"])
+    theme["custom_dir"] = str(root / theme.get("custom_dir", "macros/templates"))
+    config["theme"] = theme
+    extra = dict(config.get("extra") or {})
+    templates = material_templates()
+    if templates is not None and flavour == "mkdocs":
+        extra["material_search_worker"] = search_index.material_worker_name([templates])
+    extra["kb_source_root"] = str(root)  # macros/__init__.py loads the catalog from here if no hook has
+    extra["kb_preview"] = state.preview
+    extra["kb_today"] = state.today.isoformat()  # the macros load the same Build: the same day
+    extra["kb_nonce"] = state.nonce  # partials/content.html marks the page's own HTML for macros/generate/postbuild.py
+    config["extra"] = extra
+
+    extensions = []
+    for entry in base["markdown_extensions"]:
+        if isinstance(entry, dict) and "pymdownx.snippets" in entry:
+            options = dict(entry["pymdownx.snippets"])
+            options["base_path"] = [str(out / STAGED_DOCS / GLOSSARY.name)]
+            entry = {"pymdownx.snippets": options}
+        extensions.append(entry)
+    config["markdown_extensions"] = extensions
+
+    plugins = base["plugins"]
+    tags = _plugin_options(plugins, "tags")
+    tags["tags_allowed"] = sorted(facets.allowed_tags(state.catalog))
+    staged_plugins = [{"search": _plugin_options(plugins, "search")}, {"tags": tags}]
+    if flavour == "mkdocs":
+        macros = _plugin_options(plugins, "macros")
+        macros["module_name"] = str(MACROS_PLUGIN.with_suffix(""))
+        staged_plugins.append({"macros": macros})
+        config["hooks"] = [str(PROPERDOCS_HOOKS)]  # after the build: sanitize, shape the search index
+    config["plugins"] = staged_plugins
+    if flavour == "zensical":
+        theme["variant"] = "classic"  # looks like Material
+        theme["custom_dir"] = str(zensical_overrides(root, out))
+    return config
+
+
+# Material-only templates: main.html loads Material's search worker through our Swedish wrapper, and
+# partials/search.html is Material's search dialog; Zensical brings its own search.
+MATERIAL_ONLY_TEMPLATES = ("main.html", "partials/search.html")
+
+
+def zensical_overrides(root: Path, out: Path) -> Path:
+    """macros/templates for Zensical: the same assets and partials, minus Material's search, with
+    macros/templates_zensical laid over them where MiniJinja needs other syntax."""
+    target = out / "overrides"
+    if target.exists():
+        shutil.rmtree(target)
+    shutil.copytree(root / "macros" / "templates", target)
+    for name in MATERIAL_ONLY_TEMPLATES:
+        (target / name).unlink(missing_ok=True)
+    shutil.copytree(root / "macros" / "templates_zensical", target, dirs_exist_ok=True)
+    return target
+
+
+# --- the pages -----------------------------------------------------------------------------------
+
+def _macro_environment(build: Build, repo):
+    """Jinja with the macro library, as mkdocs-macros sets it up (on_undefined strict), for an engine
+    that cannot run our macros. Returns (the page being rendered, jinja)."""
+    page = SimpleNamespace(src_uri="")
+    library = macro_library.macros(build, lambda: page.src_uri, repo.repo_url, repo.edit_uri)
+    jinja = jinja2.Environment(undefined=jinja2.StrictUndefined, autoescape=False, keep_trailing_newline=True)
+    jinja.globals.update(library)
+    return page, jinja
+
+
+def _error_line(error: Exception) -> int:
+    """The line of the template a Jinja error happened on (1 if unknown)."""
+    if getattr(error, "lineno", None):
+        return error.lineno
+    tb = error.__traceback__
+    line = 1
+    while tb is not None:
+        if tb.tb_frame.f_code.co_filename == "<template>":
+            line = tb.tb_lineno
+        tb = tb.tb_next
+    return line
+
+
+def render_macros(item, body: str, body_line: int, page, jinja) -> str:
+    """A macro page's body as mkdocs-macros would render it, for an engine that cannot run our macros."""
+    page.src_uri = item.src_uri
+    try:
+        return jinja.from_string(body).render()
+    except Exception as error:  # any failure in a macro is the page's: say which file and line
+        line = body_line + _error_line(error) - 1
+        raise GenerationError(f"{item.rel_path}:{line}: makrot kunde inte köras: {type(error).__name__}: {error}") \
+            from error
+
+
+def _raw(text: str, item) -> str:
+    """Generated Markdown that mkdocs-macros must print as it stands, never run."""
+    if not text:
+        return ""
+    if "endraw" in text:
+        raise GenerationError(f"{item.rel_path}:1: den genererade texten innehåller 'endraw' och kan inte skyddas "
+                              f"från Jinja. Ta bort ordet ur sidans fält.")
+    return "{% raw %}" + text + "{% endraw %}"
+
+
+def macro_page_for_mkdocs(item, state) -> str:
+    """A macro page whose Jinja mkdocs-macros runs, with everything the build generated kept as raw text.
+
+    The hook build runs Jinja on the author's body and decorates afterwards; here the decoration comes
+    first, so it is fenced off: the page's own title and body run as Jinja, nothing else does.
+    """
+    body_only, notes = page_anatomy.split_source_notes(item.body)
+    heading, body = page_anatomy.split_own_title(body_only)
+    if any(mark in note for note in notes for mark in JINJA_MARKS):
+        raise GenerationError(f"{item.rel_path}:1: en !!! kalla-ruta på en sida med makron får inte innehålla "
+                              f"Jinja ({{{{ … }}}}): den flyttas till Om källorna och körs inte.")
+    decorated = site.decorate(item.body, item, state)
+    prefix = heading + workflow.banner(item, state.catalog.today) + page_anatomy.lead_markdown(item)
+    own = body.rstrip("\n")
+    if not decorated.startswith(prefix + own):
+        raise GenerationError(f"{item.rel_path}:1: sidans delar kom i oväntad ordning (macros/views/page_anatomy.py).")
+    generated_before = prefix[len(heading):]
+    rest = decorated[len(prefix) + len(own):]
+    return heading + _raw(generated_before, item) + own + _raw(rest, item)
+
+
+def front_matter(item, state, flavour: str, repo: SimpleNamespace) -> dict:
+    meta = site.page_meta(item, state.catalog)
+    runs_macros = meta.pop("render_macros")
+    if flavour == "mkdocs" and runs_macros:
+        meta["render_macros"] = True  # mkdocs.yml has render_by_default: false
+    edit = site.edit_url(repo, item)
+    if edit:
+        meta["edit_url"] = edit
+    weight = search_index.search_weight(item)
+    if weight is None:
+        meta["search"] = {"exclude": True}
+    elif "search" not in meta and weight != 1:
+        meta["search"] = {"boost": weight}
+    return meta
+
+
+def _body_line(root: Path, item) -> int:
+    text = (root / item.rel_path).read_text(encoding="utf-8", errors="replace").removeprefix("\ufeff")
+    text = text.replace("\r\n", "\n")
+    body = split_front_matter(text)[1]
+    return text[:len(text) - len(body)].count("\n") + 1  # the body is the text's tail
+
+
+def stage_page(root: Path, item, state, flavour: str, repo, macro_env) -> tuple[str, PageSource]:
+    meta = front_matter(item, state, flavour, repo)
+    body_line = _body_line(root, item)
+    runs_macros = developer_pages.runs_macros(item.rel_path)
+    if runs_macros and flavour == "mkdocs":
+        body = macro_page_for_mkdocs(item, state)
+    elif runs_macros:
+        page, jinja = macro_env()
+        body = site.decorate(render_macros(item, item.body, body_line, page, jinja), item, state)
+        # What the page says is the site's own; the nonce never reaches a reader.
+        start, end = sanitize.author_region(state.nonce)
+        body = body.replace(start, "").replace(end, "")
+    else:
+        body = site.decorate(item.body, item, state)
+    head = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=10_000)
+    text = f"---\n{head}---\n\n{body}\n"
+    own = item.body.strip("\n")
+    at = text.find(own) if own else -1
+    staged_line = text.count("\n", 0, at) + 1 if at >= 0 else 0
+    source_line = body_line + len(item.body) - len(item.body.lstrip("\n"))
+    listing = bool(search_index.TAG_LISTING.match(item.body)) and item.type.key == "page"
+    return text, PageSource(item.rel_path, source_line, not (runs_macros or listing), staged_line,
+                            own.count("\n") + 1 if own else 0)
+
+
+def _write_if_changed(path: Path, content) -> bool:
+    """Write text (or copy the file at a Path) unless the target already holds it: a preview server
+    watching the tree then rebuilds for real changes only."""
+    data = content.read_bytes() if isinstance(content, Path) else content.encode("utf-8")
+    try:
+        if path.stat().st_size == len(data) and path.read_bytes() == data:
+            return False
+    except FileNotFoundError:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+    return True
+
+
+def _sync_tree(folder: Path, files: dict) -> None:
+    """Make `folder` hold exactly `files` (relative path -> text or source Path): stale files go."""
+    for rel, content in files.items():
+        _write_if_changed(folder / rel, content)
+    if folder.exists():
+        for path in sorted(folder.rglob("*"), reverse=True):  # files before their folders
+            rel = path.relative_to(folder).as_posix()
+            if path.is_file() and rel not in files:
+                path.unlink()
+            elif path.is_dir() and not any(path.iterdir()):
+                path.rmdir()
+
+
+def write_staging(root: Path, out: Path, preview: bool = False, today=None, flavour: str = "mkdocs",
+                  nonce: str | None = None) -> StagingResult:
+    """Write the staging tree for one engine flavour; returns where everything came from."""
+    if flavour not in FLAVOURS:
+        raise ValueError(f"unknown flavour {flavour!r}; one of {FLAVOURS}")
+    started = time.perf_counter()
+    root, out = Path(root).resolve(), Path(out).resolve()
+    if isinstance(today, str):
+        today = datetime.date.fromisoformat(today)
+    base = read_config(root)
+    state = load_build(root, preview, today)
+    if nonce:  # the preview server keeps one for its session
+        state.nonce = nonce
+    repo = SimpleNamespace(repo_url=base.get("repo_url"), edit_uri=base.get("edit_uri"))
+    cache = {}
+
+    def macro_env():
+        if "env" not in cache:
+            cache["env"] = _macro_environment(state, repo)
+        return cache["env"]
+
+    config_name = "mkdocs.yml" if flavour == "mkdocs" else "zensical.yml"
+    result = StagingResult(out, flavour, out / config_name, state.nonce)
+    files: dict = {}  # staged path under docs/ -> text, or the Path of a file to copy
+    for item in state.published_items():
+        files[item.src_uri], result.pages[item.src_uri] = stage_page(root, item, state, flavour, repo, macro_env)
+    result.drafts_left_out = sorted(i.rel_path for i in state.left_out_drafts())
+    result.search = search_index.search_plan(state)
+    files.update(schema_export.site_files())
+    for path in (root / GLOSSARY).rglob("*.md"):
+        files[Path(GLOSSARY.name, path.relative_to(root / GLOSSARY)).as_posix()] = path
+    for path in (root / "docs").rglob("*"):  # images and documents beside the pages
+        if path.is_file() and path.suffix.lower() in DOCS_ASSET_SUFFIXES:
+            rel = path.relative_to(root / "docs")
+            if not rel.parts[0].startswith(("_", ".")):
+                files[rel.as_posix()] = path
+    _sync_tree(out / STAGED_DOCS, files)
+
+    config = staged_config(root, out, base, state, flavour)
+    _write_if_changed(result.config_file, "# Generated by macros/generate/staging.py from mkdocs.yml and the catalog; "
+                      "do not edit.\n" + yaml.safe_dump(config, allow_unicode=True, sort_keys=False, width=10_000))
+    _write_if_changed(out / MANIFEST, json.dumps({
+        "flavour": flavour, "nonce": state.nonce, "pages": {k: vars(v) for k, v in result.pages.items()},
+        "drafts_left_out": result.drafts_left_out, "search": result.search},
+        ensure_ascii=False, indent=1))
+    result.seconds = time.perf_counter() - started
+    return result
+
+
+def read_manifest(out: Path) -> StagingResult:
+    """The staging tree's manifest as written by write_staging (for the steps after the engine)."""
+    data = json.loads((Path(out) / MANIFEST).read_text(encoding="utf-8"))
+    config = "mkdocs.yml" if data["flavour"] == "mkdocs" else "zensical.yml"
+    result = StagingResult(Path(out), data["flavour"], Path(out) / config, data["nonce"],
+                           {k: PageSource(**v) for k, v in data["pages"].items()}, data["drafts_left_out"])
+    result.search = data["search"]
+    return result
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description="Skriv webbplatsen som färdig Markdown för en byggmotor.")
+    parser.add_argument("--ut", type=Path, required=True, help="mappen att skriva till")
+    parser.add_argument("--motor", choices=FLAVOURS, default="mkdocs")
+    parser.add_argument("--forhandsvisning", action="store_true", help="ta med utkast")
+    parser.add_argument("--rot", type=Path, default=Path(__file__).resolve().parents[2])
+    args = parser.parse_args(argv)
+    try:
+        result = write_staging(args.rot, args.ut, args.forhandsvisning, flavour=args.motor)
+    except (GenerationError, ContentError) as error:
+        print(error, file=sys.stderr)
+        return 1
+    print(f"{len(result.pages)} sidor skrivna till {result.out} på {result.seconds:.2f} s ({result.config_file.name}).")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,50 @@
+"""The macros developer pages may call ({{ karta() }}, {{ lista(...) }} …), as plain functions of a Build.
+
+Only pages on the list in code (macros/model/developer_pages.py) run Jinja at all; this module says
+what those pages can call. Each macro gets the Build and the calling page's source path, so links are
+relative to that page. The mkdocs-macros adapter (macros/adapters/macros_plugin.py) registers these
+with the engine; the generator calls them itself where no mkdocs-macros runs (Zensical).
+"""
+
+from macros.content import provenance, scaffold
+from macros.model.schema import TYPE_BY_NAME
+from macros.views import field_reference, listings, orgchart, overviews, review, start_page, strategy_map, timeline
+
+
+def macros(build, current_src, repo_url: str, edit_uri: str) -> dict:
+    """name -> callable for one build; `current_src()` says which page is being rendered."""
+    catalog, preview = build.catalog, build.preview
+
+    def lista(typ="berättelse", sortering="titel", visning="kort", max=None, gruppera=None, **filters):
+        """List content by query: type, filters (strategi, strategigrupp, persona …), order, grouping, layout."""
+        items = listings.order(listings.query(catalog, preview, typ, **filters), sortering)
+        items = items[:max] if max else items
+        if gruppera:
+            return listings.render_grouped(listings.grouped(catalog, items, gruppera), current_src(), visning)
+        return listings.render(items, current_src(), visning)
+
+    def on_page(render):
+        """A macro that renders from the catalog for the current page."""
+        return lambda *args, **kwargs: render(catalog, preview, current_src(), *args, **kwargs)
+
+    return {
+        "lista": lista,
+        # Every field of a type, from the schema; the ids a reference accepts come from the catalog.
+        "faltoversikt": lambda typ: field_reference.field_overview(TYPE_BY_NAME[typ]),
+        "faltreferens": lambda typ: field_reference.field_reference(TYPE_BY_NAME[typ],
+                                                                    lambda f: scaffold.choices(f, catalog)),
+        "kalldokument": provenance.source_documents_markdown,
+        "karta": on_page(strategy_map.map_html),
+        "karta_som_text": on_page(strategy_map.text_twin),
+        "matris": on_page(lambda c, p, s, rader="berättelse": overviews.matrix(c, p, s, TYPE_BY_NAME[rader].key)),
+        "tackning": on_page(overviews.coverage),
+        "indikatorer_i_korthet": on_page(overviews.indicators_at_a_glance),
+        "organisationsschema": on_page(orgchart.org_chart),
+        "tidslinje": on_page(timeline.timeline_markdown),
+        "berattelsemall": on_page(scaffold.template_block),
+        "giltiga_id": on_page(scaffold.id_table),
+        "github_adress": lambda vad: scaffold.github_url(catalog, repo_url, edit_uri, vad),
+        "att_granska": on_page(lambda c, p, s: review.page(c, p, s, c.today)),
+        "nytt_och_andrat": on_page(lambda c, p, s, antal=6: start_page.whats_new_markdown(c, build.changed, p, s, antal)),
+        "sokruta": start_page.search_box_html,
+    }

@@ -1,0 +1,214 @@
+"""The HTML allow-list every contributed page passes through after Markdown (nh3, Rust's ammonia).
+
+Contributed text is data: whatever Markdown, attr_list or raw HTML an author writes, only
+these tags, attributes and URL schemes reach a reader's browser. Regular expressions in
+macros/content/guards.py explain problems to authors early; this is what makes the page safe.
+"""
+
+import html.parser
+import re
+
+import nh3
+
+TAGS = frozenset({
+    "a", "abbr", "b", "blockquote", "br", "caption", "cite", "code", "col", "colgroup", "dd", "del", "details",
+    "dfn", "div", "dl", "dt", "em", "figcaption", "figure", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img",
+    "ins", "kbd", "li", "mark", "ol", "p", "pre", "q", "s", "samp", "small", "span", "strong", "sub", "summary",
+    "sup", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "u", "ul", "var",
+})
+ATTRIBUTES = {
+    "*": {"class", "id", "title", "lang"},
+    "a": {"href"},
+    "img": {"src", "alt", "width", "height", "loading"},
+    "td": {"colspan", "rowspan"},
+    "th": {"colspan", "rowspan", "scope"},
+    "ol": {"start", "reversed"},
+    "li": {"value"},
+    "details": {"open"},
+    "col": {"span"},
+    "colgroup": {"span"},
+}
+URL_SCHEMES = frozenset({"http", "https", "mailto"})
+# Classes that Markdown and its extensions write (admonitions, footnotes, headings, code
+# highlighting); anything else, such as Material's own md-* classes, could dress contributed
+# text up as the site's interface.
+CLASS_NAME = re.compile(r"^(?:admonition(?:-title)?|note|kalla|kb-kallor|abstract|info|tip|success|question|warning|failure|danger|"
+                        r"bug|example|quote|grid|cards|card|footnote(?:-ref|-backref)?|headerlink|highlight|highlighttable|linenos|"
+                        r"language-[a-z0-9+-]{1,20}|[a-z]{1,3}[0-9]?)$")
+# Material's interface uses ids that start with "__" or "md"; a contributed id must not clobber them.
+# "/" stays: the tags plugin marks where its listing goes with an id like "amnen/x.md:0-51/slug".
+SAFE_ID = re.compile(r"^(?![_-]|md)[\w:./-]{1,200}$")
+LOCAL_SRC = re.compile(r"^(?![a-z][a-z0-9+.-]*:|//|\\)", re.I)  # images only from this site
+
+
+def _filter(tag: str, attribute: str, value: str):
+    if attribute == "class":
+        kept = [name for name in value.split() if CLASS_NAME.match(name)]
+        return " ".join(kept) or None
+    if attribute == "id":
+        return value if SAFE_ID.match(value) else None
+    if tag == "img" and attribute == "src":
+        return value if LOCAL_SRC.match(value.strip()) else None
+    return value
+
+
+# What the build itself writes around the author's text (banners, step boxes, charts, relations,
+# sources, journey tools). Those parts carry contributed values too (titles, source addresses,
+# timeline text), so they pass an allow-list as well: wider, for our own markup, but still with
+# no script, no event handlers and no other URL schemes than the author's.
+GENERATED_TAGS = TAGS | {"nav", "section", "article", "input", "label", "button", "progress", "select", "option",
+                         "svg", "g", "title", "desc", "rect", "line", "text", "path", "circle"}
+GENERATED_ATTRIBUTES = {
+    **ATTRIBUTES,
+    "*": ATTRIBUTES["*"] | {"role", "hidden"},
+    "a": {"href", "rel"},
+    "td": ATTRIBUTES["td"] | {"style"},
+    "th": ATTRIBUTES["th"] | {"style"},
+    "div": {"tabindex"},  # a table's scroll box (charts.scroll_box): the keyboard must be able to scroll it
+    "input": {"type", "checked"},
+    "label": {"for"},
+    "button": {"type"},
+    "progress": {"max", "value"},
+    "option": {"value", "selected"},
+    # html5ever hands nh3 SVG attribute names in their SVG spelling (viewBox), html.parser in removals()
+    # lower-cases them: both spellings are listed, or nh3 would strip viewBox while removals() saw nothing.
+    "svg": {"viewbox", "viewBox", "preserveaspectratio", "preserveAspectRatio", "xmlns", "focusable"},
+    "rect": {"x", "y", "width", "height", "fill"},
+    "line": {"x1", "y1", "x2", "y2", "stroke", "stroke-width"},
+    "text": {"x", "y", "fill", "font-size", "text-anchor", "font-weight"},
+    "path": {"d", "fill", "stroke"},
+    "circle": {"cx", "cy", "r", "fill", "stroke"},
+}
+
+
+def _generated_filter(tag: str, attribute: str, value: str):
+    if tag == "img" and attribute == "src":
+        return _filter(tag, attribute, value)
+    return value
+
+
+def clean_generated(html: str) -> str:
+    """The build's own markup around the author's text: our tags kept, anything executable removed."""
+    return nh3.clean(html, tags=set(GENERATED_TAGS), attributes={k: set(v) for k, v in GENERATED_ATTRIBUTES.items()},
+                     generic_attribute_prefixes={"data-", "aria-"}, url_schemes=set(URL_SCHEMES),
+                     attribute_filter=_generated_filter, strip_comments=False, link_rel=None,
+                     clean_content_tags={"script", "style"}, filter_style_properties={"text-align"})
+
+
+def clean(html: str) -> str:
+    """Contributed HTML reduced to the allow-list; script and style content goes entirely."""
+    return nh3.clean(html, tags=set(TAGS), attributes={k: set(v) for k, v in ATTRIBUTES.items()},
+                     url_schemes=set(URL_SCHEMES), attribute_filter=_filter, strip_comments=True,
+                     link_rel="noopener noreferrer", clean_content_tags={"script", "style"})
+
+
+def author_region(nonce: str) -> tuple[str, str]:
+    """The markers that fence what the author wrote from what the build generated around it."""
+    return f"<!--kb-author-start-{nonce}-->", f"<!--kb-author-end-{nonce}-->"
+
+
+def clean_page(html: str, nonce: str) -> str:
+    """Sanitize the author's part of a page; generated parts (charts, relations) stay as built.
+
+    The nonce is secret to this build, so an author cannot write the markers. If the author's
+    HTML swallowed a marker (an unclosed comment), the whole page is sanitized: safe first.
+    """
+    return clean_page_reporting(html, nonce)[0]
+
+
+def _split_regions(html: str, start: str, end: str) -> list[tuple[bool, str]] | None:
+    """The page cut into (is_author, html) pieces at the markers, or None if they are not well nested."""
+    pieces: list[tuple[bool, str]] = []
+    pos = 0
+    while True:
+        begin = html.find(start, pos)
+        if begin < 0:
+            rest = html[pos:]
+            return None if end in rest else pieces + [(False, rest)]
+        finish = html.find(end, begin)
+        generated, author = html[pos:begin], html[begin + len(start):finish]
+        if finish < 0 or end in generated or start in author:
+            return None
+        pieces += [(False, generated), (True, author)]
+        pos = finish + len(end)
+
+
+# Python-Markdown's footnotes extension writes the author's footnotes as this block after the whole
+# document (mkdocs.yml gives it no place marker it could find elsewhere): outside every author fence,
+# yet the author's text. No generated part writes the class, and contributed values in generated parts
+# are escaped, so the block can only be the footnotes.
+FOOTNOTES = '<div class="footnote">'
+
+
+def _footnotes_are_the_author_s(pieces: list[tuple[bool, str]]) -> list[tuple[bool, str]]:
+    """A generated piece holding the footnotes block: from the block to the piece's end, the author's."""
+    out = []
+    for is_author, part in pieces:
+        at = -1 if is_author else part.find(FOOTNOTES)
+        out += [(False, part[:at]), (True, part[at:])] if at >= 0 else [(is_author, part)]
+    return out
+
+
+def clean_page_reporting(html: str, nonce: str) -> tuple[str, list[str]]:
+    """The sanitized page and, in Swedish, what was removed from the author's parts.
+
+    A page has one or more author regions (the body, and the source caveats moved under Om källorna),
+    and the author's footnotes, which Markdown writes after everything else.
+    """
+    start, end = author_region(nonce)
+    pieces = _split_regions(html, start, end)
+    if pieces is None or not any(is_author for is_author, _ in pieces):
+        whole = html.replace(start, "").replace(end, "")
+        return clean(whole), [what for _, what in removals(whole)]
+    pieces = _footnotes_are_the_author_s(pieces)
+    cleaned, found = [], []
+    for is_author, part in pieces:
+        cleaned.append(clean(part) if is_author else clean_generated(part))
+        found += removals(part, generated=not is_author)
+    return "".join(cleaned), [what for _, what in found]
+
+
+class _Removals(html.parser.HTMLParser):
+    """What clean() would take away, in words an author understands (tags and attributes by name)."""
+
+    def __init__(self, generated: bool = False):
+        super().__init__(convert_charrefs=True)
+        self.found: list[tuple[str, str]] = []  # (what to look for in the source, Swedish description)
+        self.tags, self.attributes = (GENERATED_TAGS, GENERATED_ATTRIBUTES) if generated else (TAGS, ATTRIBUTES)
+        self.filter = _generated_filter if generated else _filter
+        self.prefixes = ("data-", "aria-") if generated else ()
+
+    def handle_starttag(self, tag, attrs):
+        if tag not in self.tags:
+            self.found.append((f"<{tag}", f"HTML-taggen <{tag}>"))
+            return
+        allowed = self.attributes["*"] | self.attributes.get(tag, set())
+        for name, value in attrs:
+            value = value or ""
+            if name.startswith(self.prefixes) and self.prefixes:
+                continue
+            if name not in allowed or self.filter(tag, name, value) is None:
+                self.found.append((value[:20] or name, f"attributet {name}=\"{value[:40]}\" på <{tag}>"))
+            elif name == "href" and re.match(r"\s*([a-z][a-z0-9+.-]*):", value, re.I) and \
+                    re.match(r"\s*([a-z][a-z0-9+.-]*):", value, re.I).group(1).lower() not in URL_SCHEMES:
+                self.found.append((value[:20], f"länken '{value[:40]}' (bara https:, http:, mailto: och sidor här)"))
+
+
+def removals(html_text: str, generated: bool = False) -> list[tuple[str, str]]:
+    parser = _Removals(generated)
+    parser.feed(html_text)
+    parser.close()
+    return parser.found
+
+
+def text_only(html_text: str) -> str:
+    """A heading as the table of contents prints it (raw, in Material's template): text, escaped."""
+    return nh3.clean(html_text, tags=set(), clean_content_tags={"script", "style"})
+
+
+def clean_toc(entries) -> None:
+    """The table of contents is built from headings by the toc extension, beside the page content and
+    outside the sanitizer; its titles become text, whatever the headings held."""
+    for entry in entries:
+        entry.title = text_only(entry.title)
+        clean_toc(entry.children)

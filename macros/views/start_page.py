@@ -1,0 +1,39 @@
+"""The start page's own parts: a search field on the page, and Nytt och ändrat.
+
+The search field is a plain form that reloads the page with ?q=…, which Material's search
+opens with the query, so it needs no script of ours. Nytt och ändrat lists the pages that
+changed most recently. Dates come from the one `git log` the build already reads (macros/content/last_changed.py), falling
+back to the front-matter dates, so the list costs nothing extra and needs no upkeep.
+"""
+
+from macros.content.catalog import md_text
+from macros.content.last_changed import last_changed
+from macros.content.provenance import swedish_date
+from macros.content.catalog import display_title
+from macros.content.workflow import is_listed
+
+
+def latest(catalog, changed: dict, preview: bool, count: int):
+    """The `count` listed pages changed last, newest first (overview and index pages left out)."""
+    pages = [i for i in catalog.items.values()
+             if is_listed(i, catalog.today, preview) and not i.src_uri.endswith("index.md") and last_changed(i, changed)]
+    pages.sort(key=lambda i: (str(last_changed(i, changed)), i.title), reverse=True)
+    return pages[:count]
+
+
+def whats_new_markdown(catalog, changed: dict, preview: bool, from_src: str, count: int = 6) -> str:
+    lines = []
+    for item in latest(catalog, changed, preview, count):
+        kind = item.type.name.lower()
+        lines.append(f"- [{md_text(display_title(item))}]({item.link_from(from_src)}) "
+                     f"<small>{md_text(kind)}, {swedish_date(last_changed(item, changed))}</small>")
+    return "\n".join(lines) if lines else "Inga ändringar att visa."
+
+
+def search_box_html() -> str:
+    return ('<form class="kb-startsok" action="./" method="get" role="search" aria-label="Sök på webbplatsen">\n'
+            '<label for="kb-startsok-falt">Vad letar du efter?</label>\n'
+            '<span class="kb-startsok__rad">'
+            '<input id="kb-startsok-falt" name="q" type="search" autocomplete="off" '
+            'placeholder="Till exempel SIP, utskrivningsklara eller ReKo">'
+            '<button type="submit">Sök</button></span>\n</form>')

@@ -1,0 +1,190 @@
+"""Karta: stories, strategies and indicators in three columns joined by lines, with a text twin.
+
+The layout is computed here, at build time, so the lines are plain inline SVG and no script
+is needed to draw them. Strategies stand in the middle because they are the hubs: most links
+run story–strategy (left gutter) or strategy–indicator (right gutter). The few story–indicator
+links cross the middle column through the gaps between strategies, never behind a strategy.
+
+The nodes are real HTML <button>s laid over the SVG (which is aria-hidden), so keyboard and
+screen readers work as on any list of buttons; karta.js does selection, the detail panel and
+the filters. Geometry contract with the stylesheet's karta section: the map is a grid of five columns in the
+proportions COLUMN:GUTTER:COLUMN:GUTTER:COLUMN, each node column a flex column of equal
+slots, so node i of n sits at height (i + ½)/n of the map whatever its pixel height; the SVG
+is stretched over the same area (preserveAspectRatio="none") and its strokes do not scale.
+Without script the text twin below the map says the same in lists.
+"""
+
+from html import escape
+
+from macros.content.catalog import md_text
+from macros.model import vocabularies as v
+from macros.content.catalog import display_title
+from macros.content.workflow import is_listed
+
+# Left to right, as in the DOM, so that focus order follows what the reader sees.
+COLUMNS = (("story", "Berättelser"), ("strategy", "Strategier"), ("indicator", "Indikatorer"))
+COLUMN, GUTTER = 250, 100  # viewBox units across; the karta section of the stylesheet uses the same 5:2 proportions
+WIDTH = 3 * COLUMN + 2 * GUTTER
+HEIGHT = 1000  # viewBox units down; the map's real height comes from its nodes
+LANE_SPACING = 6  # between story–indicator lines that share a gap between strategies
+EDGES = {  # x of a node's anchor on the side that faces the other end of the link
+    "story": COLUMN, "strategy_left": COLUMN + GUTTER, "strategy_right": 2 * COLUMN + GUTTER,
+    "indicator": 2 * COLUMN + 2 * GUTTER,
+}
+PANEL_ID = "kb-karta-detalj"
+
+
+def map_graph(catalog, preview: bool):
+    """Nodes per column and, for each node id, the ids it links to (both directions)."""
+    listed = lambda items: [i for i in items if is_listed(i, catalog.today, preview)]  # noqa: E731
+    strategies = sorted(listed(catalog.of_type("strategy")), key=lambda i: (i.data.get("plan", ""), i.data.get("ordning", 0)))
+    stories = sorted(listed(catalog.of_type("story")), key=lambda i: i.title)
+    indicators = sorted(listed(catalog.of_type("indicator")), key=lambda i: i.title)
+    links = {i.id: set() for i in strategies + stories + indicators}
+    for strategy in strategies:
+        for other in catalog.related(strategy, "story", "strategier") + catalog.related(strategy, "indicator", "indikatorer"):
+            if other.id in links:
+                links[strategy.id].add(other.id)
+                links[other.id].add(strategy.id)
+    for story in stories:
+        for indicator in catalog.refs(story, "indikatorer"):
+            if indicator.id in links:
+                links[story.id].add(indicator.id)
+                links[indicator.id].add(story.id)
+    return {"strategy": strategies, "story": stories, "indicator": indicators}, links
+
+
+def edges(columns, links) -> list[tuple[str, str]]:
+    """Every link once, as (left node, right node) in column order."""
+    order = {item.id: (position, index) for position, (key, _) in enumerate(COLUMNS)
+             for index, item in enumerate(columns[key])}
+    pairs = {tuple(sorted((a, b), key=order.get)) for a, targets in links.items() for b in targets}
+    return sorted(pairs, key=lambda pair: (order[pair[0]], order[pair[1]]))
+
+
+def _y(index: int, count: int) -> float:
+    return (index + 0.5) / count * HEIGHT
+
+
+def _curve(x1: float, y1: float, x2: float, y2: float) -> str:
+    """A cubic curve leaving and arriving horizontally, so it meets the node's side square on."""
+    middle = (x1 + x2) / 2
+    return f"C {middle:g} {y1:.1f}, {middle:g} {y2:.1f}, {x2:g} {y2:.1f}"
+
+
+def line_paths(columns, links) -> list[tuple[str, str, str]]:
+    """(from id, to id, SVG path data) for every link, in viewBox units."""
+    where = {item.id: (key, _y(index, len(columns[key])))
+             for key, _ in COLUMNS for index, item in enumerate(columns[key])}
+    strategies = len(columns["strategy"])
+    lanes: dict[int, list[int]] = {}  # gap between strategies (0 = above the first) -> paths using it
+    paths = []
+    for a, b in edges(columns, links):
+        (kind_a, ya), (kind_b, yb) = where[a], where[b]
+        if kind_a == "story" and kind_b == "strategy":
+            d = f"M {EDGES['story']} {ya:.1f} " + _curve(EDGES["story"], ya, EDGES["strategy_left"], yb)
+        elif kind_a == "strategy":
+            d = f"M {EDGES['strategy_right']} {ya:.1f} " + _curve(EDGES["strategy_right"], ya, EDGES["indicator"], yb)
+        else:  # story–indicator: through the gap between strategies nearest the middle of the two ends
+            gap = min(range(strategies + 1), key=lambda k: abs(k * HEIGHT / max(strategies, 1) - (ya + yb) / 2))
+            lanes.setdefault(gap, []).append(len(paths))
+            d = (ya, yb)
+        paths.append((a, b, d))
+    for gap, members in lanes.items():
+        base = gap * HEIGHT / max(strategies, 1)
+        for rank, index in enumerate(members):
+            a, b, (ya, yb) = paths[index]
+            if gap == 0:  # above the first strategy: lanes go downwards from the map's top edge
+                y = base + LANE_SPACING * (rank + 1)
+            elif gap == strategies:  # below the last one: upwards from the bottom edge
+                y = base - LANE_SPACING * (rank + 1)
+            else:  # between two strategies: centred in the gap
+                y = base + LANE_SPACING * (rank - (len(members) - 1) / 2)
+            left, right = EDGES["strategy_left"], EDGES["strategy_right"]
+            d = (f"M {EDGES['story']} {ya:.1f} " + _curve(EDGES["story"], ya, left, y)
+                 + f" L {right} {y:.1f} " + _curve(right, y, EDGES["indicator"], yb))
+            paths[index] = (a, b, d)
+    return paths
+
+
+def facets(item, catalog, links) -> dict:
+    """Plan owners, strategy groups and personas of a node, taken from itself and its neighbours."""
+    group = {item} | {catalog.items[i] for i in links[item.id]}
+    owners = {v.PLANS[i.data["plan"]]["owner"] for i in group if i.data.get("plan") in v.PLANS}
+    groups = {g for i in group for g in (i.data.get("strategigrupper") or [])}
+    personas = {p.id for i in group for p in catalog.refs(i, "personas")}
+    return {"owner": owners, "group": groups, "persona": personas}
+
+
+def _select(name: str, label: str, options: dict) -> str:
+    choices = "".join(f'<option value="{escape(k)}">{escape(t)}</option>' for k, t in options.items())
+    return (f'<label>{label} <select data-kb-filter="{name}"><option value="">Alla</option>{choices}</select>'
+            "</label>")
+
+
+def _svg(columns, links) -> str:
+    paths = "".join(f'<path class="kb-linje" data-fran="{escape(a)}" data-till="{escape(b)}" d="{d}"></path>'
+                    for a, b, d in line_paths(columns, links))
+    return (f'<svg class="kb-karta__linjer" viewBox="0 0 {WIDTH} {HEIGHT}" preserveAspectRatio="none" '
+            f'aria-hidden="true" focusable="false"><g>{paths}</g></svg>')
+
+
+def _node(item, key: str, catalog, links, from_src: str) -> str:
+    data = " ".join(f'data-{name}="{escape(" ".join(sorted(values)))}"'
+                    for name, values in facets(item, catalog, links).items())
+    return (f'<li class="kb-nod" data-id="{escape(item.id)}" data-typ="{key}" '
+            f'data-links="{escape(" ".join(sorted(links[item.id])))}" data-href="{escape(item.url_from(from_src))}" {data}>'
+            f'<button type="button" aria-pressed="false" aria-controls="{PANEL_ID}">{escape(display_title(item))}</button>'
+            "</li>")
+
+
+def map_html(catalog, preview: bool, from_src: str) -> str:
+    columns, links = map_graph(catalog, preview)
+    personas = {p.id: p.title for p in catalog.of_type("persona") if is_listed(p, catalog.today, preview)}
+    owners = {k: label for k, label in v.PLAN_OWNERS.items() if k != "gemensam"}
+    out = ['<div class="kb-karta" data-kb-karta>',
+           '<div class="kb-karta__filter" role="group" aria-label="Filtrera kartan">',
+           _select("owner", "Plan", owners), _select("group", "Strategigrupp", v.STRATEGY_GROUPS),
+           _select("persona", "Persona", personas),
+           '<button type="button" class="kb-karta__aterstall" data-kb-reset>Återställ</button></div>',
+           '<p class="kb-karta__status" role="status" aria-live="polite">Välj en berättelse, strategi eller '
+           "indikator.</p>",
+           '<div class="kb-karta__yta">', '<div class="kb-karta__karta">', _svg(columns, links)]
+    for key, heading in COLUMNS:
+        total = len(columns[key])
+        out.append(f'<div class="kb-karta__kolumn kb-karta__kolumn--{key}">'
+                   f'<h3 id="karta-{key}">{heading} <span class="kb-karta__antal" data-typ="{key}" data-total="{total}">({total})</span></h3>'
+                   f'<ul aria-labelledby="karta-{key}">')
+        out.extend(_node(item, key, catalog, links, from_src) for item in columns[key])
+        out.append("</ul></div>")
+    out.append("</div>")
+    out.append(f'<div class="kb-karta__detalj" id="{PANEL_ID}" data-kb-detalj>'
+               '<p class="kb-karta__tips">Välj något i kartan, så visas dess kopplingar här.</p></div>')
+    out.append("</div></div>")
+    return "\n".join(out)
+
+
+def text_twin(catalog, preview: bool, from_src: str) -> str:
+    """The same nodes and links as nested lists: each strategy with its stories and indicators."""
+    columns, links = map_graph(catalog, preview)
+    lines = []
+    for strategy in columns["strategy"]:
+        lines.append(f"- [{md_text(display_title(strategy))}]({strategy.link_from(from_src)})")
+        for key, label in (("story", "Berättelser"), ("indicator", "Indikatorer")):
+            linked = [i for i in columns[key] if i.id in links[strategy.id]]
+            names = ", ".join(f"[{md_text(i.title)}]({i.link_from(from_src)})" for i in linked) or "inga ännu"
+            lines.append(f"    - {label}: {names}")
+    # The map also draws story–indicator lines; the twin says them too.
+    measured = [(story, [i for i in columns["indicator"] if i.id in links[story.id]]) for story in columns["story"]]
+    measured = [(story, indicators) for story, indicators in measured if indicators]
+    if measured:
+        lines.append("- Berättelser och indikatorerna de tar upp:")
+        lines.extend(f"    - [{md_text(story.title)}]({story.link_from(from_src)}): "
+                     + ", ".join(f"[{md_text(i.title)}]({i.link_from(from_src)})" for i in indicators)
+                     for story, indicators in measured)
+    unlinked = [i for i in columns["story"] + columns["indicator"]
+                if not any(catalog.items[x].type.key == "strategy" for x in links[i.id])]
+    if unlinked:
+        lines.append("- Utan koppling till en strategi: "
+                     + ", ".join(f"[{md_text(i.title)}]({i.link_from(from_src)})" for i in unlinked))
+    return "\n".join(lines)
