@@ -181,3 +181,11 @@ def test_make_preview_builds_with_drafts_and_photographs_the_changed_pages():
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
     assert re.search(r"^preview: .*## .+\n\t\$\(BIN\)/python scripts/screenshots\.py --utkast --webbplats "
                      r"forhandsvisning --andrade --ut skarmbilder$", makefile, flags=re.M)
+
+
+def test_the_guide_and_the_pull_request_template_name_the_preview_check_as_github_shows_it():
+    name = workflows()["test.yml"]["jobs"]["forhandsvisning"]["name"]
+    guide = (ROOT / "docs" / "bidra" / "index.md").read_text(encoding="utf-8")
+    preview = guide[guide.index("{ #forhandsvisning }"):]
+    assert f"kontrollen **{name}**" in preview[:preview.index("\n## ")]
+    assert f"kontrollen *{name}*" in (ROOT / ".github" / "PULL_REQUEST_TEMPLATE.md").read_text(encoding="utf-8")

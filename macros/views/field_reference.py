@@ -62,7 +62,8 @@ def _subfields(record: Record, choices) -> list[str]:
         parts = [f"{_code(sub.name)} ({md_text(sub.label)})", "krävs" if sub.required else "valfritt",
                  md_text(sub.kind.label)]
         values = allowed_values(sub, choices)
-        line = "    - " + ", ".join(parts) + (f": {values}" if values else "") + ". " + md_text(sub.description)
+        line = "    - " + ", ".join(parts) + ". " + md_text(sub.description) + (
+            f" Tillåtna värden: {values}." if values else "")
         lines.append(line)
     return lines + [f"    - {md_text(message)}" for message in
                     (rule.message for rule in record.rules)]
