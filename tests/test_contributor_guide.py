@@ -90,12 +90,12 @@ def field_page(tmp_path_factory):
 
 def test_field_overview_lists_every_field_with_label_and_whether_it_is_required(field_page):
     table = rows(section(field_page, "Översikt"))
-    assert table == [[f.name, f.label, "ja" if f.required else "nej", f.kind.label] for f in STORY.all_fields]
+    assert table == [[f.name, f.title, "ja" if f.required else "nej", f.kind.label] for f in STORY.all_fields]
     for f in STORY.all_fields:
         assert f'href="#{f.name}"' in field_page and f'id="{f.name}"' in field_page, f.name
 
 
-def test_every_field_of_every_type_has_a_label():
+def test_every_field_of_every_type_has_a_title():
     from macros.model.schema import CONTENT_TYPES
 
     def fields(of):
@@ -103,7 +103,7 @@ def test_every_field_of_every_type_has_a_label():
             yield f
             yield from fields(f.fields)
 
-    assert [f.name for t in CONTENT_TYPES for f in fields(t.all_fields) if not f.label.strip()] == []
+    assert [f.name for t in CONTENT_TYPES for f in fields(t.all_fields) if not f.title.strip()] == []
 
 
 def field_section(page_html: str, name: str) -> str:
@@ -115,7 +115,7 @@ def field_section(page_html: str, name: str) -> str:
 def test_each_field_says_kind_requirement_allowed_values_and_example(field_page):
     for f in STORY.all_fields:
         text = field_section(field_page, f.name)
-        assert f.label in text and f.description in text, f.name
+        assert f.title in text and f.description in text, f.name
         assert f"Krävs: {'ja' if f.required else 'nej'}" in text and f"Sort: {f.kind.label}" in text, f.name
         assert f.example is not None, f"fältet {f.name} saknar exempel i macros/schema.py"
         assert "Exempel:" in text and f"{f.name}:" in text.split("Exempel:")[1], f.name

@@ -40,7 +40,7 @@ def test_questions_carry_the_schemas_labels_descriptions_and_allowed_values():
     assert list(elements) == [*issue_form.ASKED, "berattelse", "kontroll"]
     for name in issue_form.ASKED:
         f, attributes = STORY.field(name), elements[name]["attributes"]
-        assert attributes["label"] == f.label and attributes["description"].startswith(f.description), name
+        assert attributes["label"] == f.title and attributes["description"].startswith(f.description), name
         required = elements[name].get("validations", {}).get("required", False)
         assert required == (f.required and name not in issue_form.EDITOR_DEFAULTS), name
         if f.vocabulary:

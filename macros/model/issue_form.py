@@ -1,7 +1,7 @@
 """The GitHub issue form "Föreslå en berättelse" (.github/ISSUE_TEMPLATE/berattelse.yml), generated from the schema.
 
 The form is for people with a GitHub account who do not want to edit a file: an editor turns the answers
-into a story. Its questions are the story's fields, with the schema's labels, descriptions, examples and
+into a story. Its questions are the story's fields, with the schema's titles, descriptions, examples and
 allowed values, so it cannot drift from what the validator accepts; scripts/issue_form.py writes it and
 tests/test_issue_form.py fails when the file in the repository is not what this module makes.
 
@@ -97,7 +97,7 @@ def hint(f) -> str:
 def element(f) -> dict:
     """The issue form element for one story field."""
     description = " ".join(part for part in (f.description, hint(f)) if part)
-    attributes = {"label": f.label, "description": description}
+    attributes = {"label": f.title, "description": description}
     kind = f.kind.item if isinstance(f.kind, ListOf) else f.kind
     if isinstance(kind, Choice):
         kind_name = "dropdown"

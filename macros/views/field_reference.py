@@ -59,7 +59,7 @@ def _rules_for(record: Record, name: str) -> list[str]:
 def _subfields(record: Record, choices) -> list[str]:
     lines = []
     for sub in record.fields:
-        parts = [f"{_code(sub.name)} ({md_text(sub.label)})", "krävs" if sub.required else "valfritt",
+        parts = [f"{_code(sub.name)} ({md_text(sub.title)})", "krävs" if sub.required else "valfritt",
                  md_text(sub.kind.label)]
         values = allowed_values(sub, choices)
         line = "    - " + ", ".join(parts) + ". " + md_text(sub.description) + (
@@ -74,7 +74,7 @@ def field_overview(content_type: ContentType) -> str:
     lines = ["| Fält | Namn | Krävs | Sort |", "| --- | --- | --- | --- |"]
     for f in content_type.all_fields:
         required = "ja" if is_required(content_type, f) else "nej"
-        lines.append(f"| [{_code(f.name)}](#{f.name}) | {md_text(f.label)} | {required} | {md_text(f.kind.label)} |")
+        lines.append(f"| [{_code(f.name)}](#{f.name}) | {md_text(f.title)} | {required} | {md_text(f.kind.label)} |")
     return "\n".join(lines) + "\n"
 
 
@@ -87,7 +87,7 @@ def field_reference(content_type: ContentType, choices=vocabulary_choices) -> st
     front_matter = content_type.front_matter
     lines = []
     for f in content_type.all_fields:
-        lines += [f"### {_code(f.name)}: {md_text(f.label)} {{ #{f.name} }}", "", md_text(f.description), ""]
+        lines += [f"### {_code(f.name)}: {md_text(f.title)} {{ #{f.name} }}", "", md_text(f.description), ""]
         lines.append(f"- **Krävs:** {'ja' if is_required(content_type, f) else 'nej'}")
         lines.append(f"- **Sort:** {md_text(f.kind.label)}")
         values = allowed_values(f, choices)
