@@ -7,7 +7,7 @@ export NO_MKDOCS_2_WARNING := 1
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help serve build validate test bench new-story clean chromium screenshots lighthouse cms
+.PHONY: help serve build validate test bench new-story clean chromium screenshots preview lighthouse cms
 
 help: ## Visa alla kommandon med en rad var
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-12s %s\n", $$1, $$2}'
@@ -80,6 +80,9 @@ bench: $(BIN)/.installed-test $(CMS_BUNDLE) chromium ## Mät byggtid, storlek oc
 screenshots: $(BIN)/.installed-test $(CMS_BUNDLE) chromium ## Skärmbilder av nyckelsidorna i mobil och dator till skarmbilder/ (för granskare)
 	$(BIN)/python scripts/screenshots.py --ut skarmbilder
 
+preview: $(BIN)/.installed-test $(CMS_BUNDLE) chromium ## Förhandsvisning: webbplatsen med utkast i forhandsvisning/, skärmbilder av sidorna som ändras (KB_CHANGED_FILES) i skarmbilder/
+	$(BIN)/python scripts/screenshots.py --utkast --webbplats forhandsvisning --andrade --ut skarmbilder
+
 LIGHTHOUSE := .cache/lighthouse/node_modules/.bin/lighthouse
 $(LIGHTHOUSE):
 	npm install --silent --no-audit --no-fund --prefix .cache/lighthouse lighthouse@12.2.3
@@ -88,4 +91,4 @@ lighthouse: $(BIN)/.installed-test $(CMS_BUNDLE) chromium $(LIGHTHOUSE) ## Light
 	$(BIN)/python scripts/lighthouse.py --lighthouse $(LIGHTHOUSE)
 
 clean: ## Ta bort byggd webbplats och cachefiler
-	rm -rf site skarmbilder .pytest_cache
+	rm -rf site skarmbilder forhandsvisning .forhandsvisning-staging .pytest_cache

@@ -23,7 +23,7 @@ sys.path.insert(0, str(ROOT))
 
 from macros.content import history, workflow
 from macros.views import sanitize_report
-from macros.content.annotations import github_annotations, job_summary, without_commands
+from macros.content.annotations import github_annotations, job_summary, page_addresses, without_commands
 from macros.content.catalog import load_catalog
 from macros.model.problems import errors, report
 
@@ -70,15 +70,8 @@ def main(argv: list[str] | None = None) -> int:
         changed = args.andrade if args.andrade is not None else os.environ.get("KB_CHANGED_FILES", "").splitlines()
         with open(summary_file, "a", encoding="utf-8") as summary:
             summary.write(job_summary(catalog.problems, [c.strip() for c in changed if c.strip()],
-                                      page_addresses(catalog)))
+                                      page_addresses(catalog, os.environ.get("KB_SITE_URL", ""))))
     return 1 if errors(catalog.problems) else 0
-
-
-def page_addresses(catalog) -> dict:
-    """Each content file's address on the site, absolute when KB_SITE_URL says where the site lives."""
-    base = os.environ.get("KB_SITE_URL", "").strip()
-    base = base.rstrip("/") + "/" if base else "/"
-    return {item.rel_path: base + item.url for item in catalog.items.values()}
 
 
 if __name__ == "__main__":

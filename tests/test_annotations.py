@@ -30,7 +30,7 @@ def commands_github_runs(stdout: str) -> list[str]:
 
 
 def run_in_actions(root: Path, summary: Path, *args: str, changed: str = "") -> subprocess.CompletedProcess:
-    env = {"KB_TODAY": "2026-11-23", "PATH": "/usr/bin:/bin", "GITHUB_ACTIONS": "true",
+    env = {"KB_TODAY": "2026-11-23", "PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT), "GITHUB_ACTIONS": "true",
            "GITHUB_STEP_SUMMARY": str(summary), "KB_CHANGED_FILES": changed}
     return subprocess.run([sys.executable, str(ROOT / "scripts" / "validate.py"), "--root", str(root), *args],
                           capture_output=True, text=True, encoding="utf-8", env=env)

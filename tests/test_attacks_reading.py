@@ -5,6 +5,7 @@ validator's patterns on the raw file do not see them and the build must keep the
 also on the developer pages, which run Jinja and skip the sanitizer.
 """
 
+import html
 import html.parser
 import json
 import re
@@ -96,6 +97,7 @@ DEVELOPER_PAGES = {
     "bidra/index.md": ('{{ giltiga_id("strategi") }}\n\n{{ giltiga_id("indikator") }}\n\n{{ giltiga_id("persona") }}\n\n'
                        '{{ lista(typ="berättelse", visning="lista", gruppera="strategi") }}\n\n'
                        '{{ lista(typ="berättelse", visning="tabell") }}'),
+    "bidra/falt.md": '{{ faltoversikt("berättelse") }}\n\n{{ faltreferens("berättelse") }}',
     "kartor/karta.md": "{{ karta() }}\n\n{{ karta_som_text() }}",
     "kartor/matris.md": '{{ matris(rader="berättelse") }}\n\n{{ matris(rader="indikator") }}',
     "kartor/tackning.md": "{{ tackning() }}",
@@ -169,6 +171,8 @@ def test_the_hostile_values_really_are_in_the_site(hostile_site):
     for n in (1, 20, 30, 41):
         assert f"kbPwn({n})" in text_of(hostile_site, "kartor/karta")
     assert "kbPwn(41)" in text_of(hostile_site, "bidra")
+    fields = html.unescape(text_of(hostile_site, "bidra/falt"))
+    assert all(f"kbPwn({n})" in fields for n in (20, 30, 41))  # the field reference's allowed values
     assert live_markup('<p><img src=x onerror="kbPwn(1)"><a href="javascript:kbPwn(1)">x</a></p>')  # the scan finds it
 
 

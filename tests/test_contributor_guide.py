@@ -16,7 +16,7 @@ import pytest
 import yaml
 
 from macros.model.schema import STORY
-from macros.model.vocabularies import MUNICIPALITIES, STORY_KINDS, STRATEGY_GROUPS
+from macros.model.vocabularies import STORY_KINDS
 from sitebuild import FIXTURES, ROOT, article_of
 from test_new_story import TODAY, new_story, run_script
 from test_review_page import build_with_guide, rows, section
@@ -45,11 +45,98 @@ def template_in(guide_html: str) -> str:
     return plain(re.search(r"<pre.*?</pre>", section(guide_html, "Mallen"), flags=re.S).group(0))
 
 
-def test_field_table_matches_the_schema(guide):
-    table = rows(section(guide, "Alla fält i en berättelse"))
-    assert [r[0] for r in table] == [f.name for f in STORY.all_fields]
-    required = {r[0] for r in table if r[1] == "ja"}
-    assert required == {f.name for f in STORY.all_fields if f.required}
+def test_guide_offers_the_easy_routes_first_and_is_honest_about_the_account(guide):
+    headings = re.findall(r'<h2 id="([^"]+)"', guide)
+    routes = [headings.index(anchor) for anchor in ("formular", "github-formular", "steg-for-steg", "kommando")]
+    assert routes == sorted(routes)
+    overview = rows(guide[:guide.index('<h2 id="formular"')])
+    assert [r[0] for r in overview] == ["Föreslå en berättelse i ett formulär",
+                                        "Föreslå en berättelse i ett formulär på GitHub",
+                                        "Skapa filen i GitHubs webbredigerare", "Skapa filen med ett kommando"]
+    text = plain(guide)
+    assert "Alla sätt kräver ett konto på GitHub" in text and "Har du inget GitHub-konto?" in text
+
+
+def test_form_editor_button_leads_to_the_editor_under_redigera(guide):
+    form = section(guide, "Föreslå en berättelse i ett formulär")
+    assert re.search(r'<a class="md-button md-button--primary" href="\.\./redigera/">Öppna formuläret</a>', form)
+
+
+def test_form_editor_link_resolves_in_the_real_site(built_site):
+    page = (built_site / "bidra" / "index.html").read_text(encoding="utf-8")
+    assert 'href="../redigera/"' in page
+    if not (built_site / "redigera").is_dir():
+        pytest.skip("formulärredigeraren (/redigera/) finns inte i den här versionen av repot ännu")
+    assert (built_site / "redigera" / "index.html").is_file()
+
+
+def test_issue_form_button_opens_the_form_in_the_repository(guide):
+    link = html.unescape(re.search(r'href="([^"]+/issues/new\?[^"]+)"', section(
+        guide, "Föreslå en berättelse i ett formulär på GitHub")).group(1))
+    template = urllib.parse.parse_qs(urllib.parse.urlsplit(link).query)["template"]
+    assert template == ["berattelse.yml"] and (GITHUB / "ISSUE_TEMPLATE" / template[0]).is_file()
+
+
+def test_guide_links_to_the_field_reference_instead_of_a_table(guide):
+    part = section(guide, "Alla fält i en berättelse")
+    assert 'href="falt/"' in part and "<table" not in part
+
+
+@pytest.fixture(scope="module")
+def field_page(tmp_path_factory):
+    _, site = build_with_guide(tmp_path_factory.mktemp("falt"))
+    return article_of(site, "bidra/falt")
+
+
+def test_field_overview_lists_every_field_with_label_and_whether_it_is_required(field_page):
+    table = rows(section(field_page, "Översikt"))
+    assert table == [[f.name, f.title, "ja" if f.required else "nej", f.kind.label] for f in STORY.all_fields]
+    for f in STORY.all_fields:
+        assert f'href="#{f.name}"' in field_page and f'id="{f.name}"' in field_page, f.name
+
+
+def test_every_field_of_every_type_has_a_title():
+    from macros.model.schema import CONTENT_TYPES
+
+    def fields(of):
+        for f in of:
+            yield f
+            yield from fields(f.fields)
+
+    assert [f.name for t in CONTENT_TYPES for f in fields(t.all_fields) if not f.title.strip()] == []
+
+
+def field_section(page_html: str, name: str) -> str:
+    start = page_html.index(f'<h3 id="{name}"')
+    end = page_html.find("<h3", start + 1)
+    return plain(page_html[start:end if end > 0 else len(page_html)])
+
+
+def test_each_field_says_kind_requirement_allowed_values_and_example(field_page):
+    for f in STORY.all_fields:
+        text = field_section(field_page, f.name)
+        assert f.title in text and f.description in text, f.name
+        assert f"Krävs: {'ja' if f.required else 'nej'}" in text and f"Sort: {f.kind.label}" in text, f.name
+        assert f.example is not None, f"fältet {f.name} saknar exempel i macros/schema.py"
+        assert "Exempel:" in text and f"{f.name}:" in text.split("Exempel:")[1], f.name
+    slag = field_section(field_page, "slag")
+    assert all(f"{key} ({title})" in slag for key, title in STORY_KINDS.items())
+    # References list the ids of the fixture's linkable items, with their titles
+    assert re.search(r"Tillåtna värden: k2 \(K2 · [^)]+\), r2 \(R2 · [^)]+\)", field_section(field_page, "strategier"))
+    assert "esther (" in field_section(field_page, "personas")
+    assert "Tillåtna värden" not in field_section(field_page, "titel")  # free text
+    assert "Varje källa anger precis ett av" in field_section(field_page, "kallor")  # the record's rules
+
+
+def test_every_example_on_the_field_page_is_accepted_by_the_validator(field_page):
+    from macros.model.fields import FieldChecker
+    from macros.views.field_reference import example_yaml
+
+    for f in STORY.all_fields:
+        written = example_yaml(f)
+        assert written.strip().splitlines()[0] in field_section(field_page, f.name), f.name
+        value = yaml.safe_load(written)[f.name]
+        assert f.kind.check(value, (f.name,), FieldChecker("stories/x.md", {})) == [], (f.name, value)
 
 
 def test_guide_template_validates_and_is_what_the_scaffolder_writes(guide, repo):
@@ -131,23 +218,6 @@ def test_pages_publishes_the_strict_build_from_main():
     assert set(build_step["env"]) == {"KB_SITE_URL", "KB_REPO_URL"}
     assert next(s for s in build_job["steps"] if "upload-pages-artifact" in s.get("uses", ""))["with"]["path"] == "site"
     assert deploy_job["needs"] == "build" and "actions/deploy-pages" in steps(deploy_job)
-
-
-def test_issue_form_mirrors_the_schema():
-    form = yaml.safe_load((GITHUB / "ISSUE_TEMPLATE" / "berattelse.yml").read_text(encoding="utf-8"))
-    assert form["name"] and form["description"]
-    inputs = {e["id"]: e for e in form["body"] if e["type"] != "markdown"}
-    for name, element in inputs.items():
-        field = STORY.field(name)
-        if field is not None:
-            assert element["attributes"]["description"].startswith(field.description), name
-    assert set(inputs) - {f.name for f in STORY.all_fields} == {"berattelse", "kontroll"}
-    options = {name: inputs[name]["attributes"]["options"] for name in ("slag", "strategigrupper", "kommuner")}
-    assert options == {"slag": list(STORY_KINDS.values()), "strategigrupper": list(STRATEGY_GROUPS.values()),
-                       "kommuner": list(MUNICIPALITIES.values())}
-    for name in ("titel", "beskrivning", "slag", "kommuner", "forfattare", "berattelse"):
-        assert inputs[name]["validations"]["required"] is True, name
-    assert all(o["required"] for o in inputs["kontroll"]["attributes"]["options"])
 
 
 def test_pull_request_template_asks_for_the_checks():

@@ -21,7 +21,7 @@ FLAGS = ["--titel", "Hemma igen: Esthers första vecka", "--beskrivning", "Esthe
 def run_script(script: str, root: Path, *args: str, stdin: str = "") -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, str(ROOT / "scripts" / script), "--root", str(root), *args],
                           input=stdin, capture_output=True, text=True, encoding="utf-8",
-                          env={"KB_TODAY": TODAY, "PATH": "/usr/bin:/bin"})
+                          env={"KB_TODAY": TODAY, "PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT)})
 
 
 def new_story(root: Path, *args: str, stdin: str = "") -> subprocess.CompletedProcess:
@@ -171,7 +171,7 @@ def test_in_a_terminal_missing_flags_are_asked_for(repo):
         flags = [f for i, f in enumerate(FLAGS) if i not in (2, 3)]  # without --beskrivning and its value
         result = subprocess.run([sys.executable, str(ROOT / "scripts" / "new_story.py"), "--root", str(repo),
                                  "--idag", TODAY, *flags], stdin=follower, capture_output=True, text=True,
-                                encoding="utf-8", env={"PATH": "/usr/bin:/bin"}, timeout=60)
+                                encoding="utf-8", env={"PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT)}, timeout=60)
     finally:
         os.close(follower)
         os.close(leader)

@@ -21,8 +21,8 @@ SCENARIOS = sorted(p.name for p in (FIXTURES / "validator").iterdir() if p.is_di
 
 def run_validator(root: Path, *args: str, today: str = "2026-11-23") -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, str(ROOT / "scripts" / "validate.py"), "--root", str(root), *args],
-                          capture_output=True, text=True, encoding="utf-8", env={"KB_TODAY": today,
-                                                                                 "PATH": "/usr/bin:/bin"})
+                          capture_output=True, text=True, encoding="utf-8",
+                          env={"KB_TODAY": today, "PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT)})
 
 
 def overlay(tmp_path: Path, scenario: str) -> Path:

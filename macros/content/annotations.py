@@ -62,6 +62,18 @@ def cell(text) -> str:
     return md_text(text) if str(text).strip() else "–"
 
 
+def page_addresses(catalog, site_url: str = "") -> dict:
+    """Each content file's page address: absolute under `site_url` (KB_SITE_URL), else from the site root."""
+    base = site_url.strip().rstrip("/") + "/" if site_url.strip() else "/"
+    return {item.rel_path: base + item.url for item in catalog.items.values()}
+
+
+def changed_pages(changed_files, addresses: dict) -> list[tuple[str, str]]:
+    """(file, address) of each changed file that is a page, in the order given, each once. Changed files
+    that are not pages (code, styling, deleted pages) have no address and are left out."""
+    return [(path, addresses[path]) for path in dict.fromkeys(changed_files) if path in addresses]
+
+
 def job_summary(problems, changed_files, addresses: dict | None = None) -> str:
     """Swedish Markdown for the job summary: the verdict, a table of problems and the pages that change.
 
@@ -82,7 +94,7 @@ def job_summary(problems, changed_files, addresses: dict | None = None) -> str:
             what, fix = split_message(p.message)
             prefix = "Varning: " if p.severity != ERROR else ""
             lines.append(f"| {cell(p.path)} | {int(p.line)} | {cell(prefix + what)} | {cell(fix)} |")
-    pages = [(path, addresses[path]) for path in dict.fromkeys(changed_files) if path in addresses]
+    pages = changed_pages(changed_files, addresses)
     lines += ["", "### Sidor som ändras", ""]
     if pages:
         lines += [f"- {md_text(path)}: {md_text(address)}" for path, address in pages]

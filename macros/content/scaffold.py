@@ -5,10 +5,11 @@ come from schema.STORY, its vocabularies and the catalog, so none of them can dr
 """
 
 import json
+import posixpath
 from urllib.parse import quote
 
 from macros.content.catalog import md_text
-from macros.model import vocabularies as v
+from macros.model import issue_form, vocabularies as v
 from macros.model.kinds import ListOf
 from macros.model.schema import TYPE_BY_NAME
 from macros.content.catalog import display_title
@@ -110,14 +111,17 @@ def template_block(catalog, preview, from_src) -> str:
 
 
 def github_url(catalog, repo_url: str, edit_uri: str, what: str) -> str:
-    """The stories folder on GitHub ("mapp"), or a new file there with the template filled in ("ny")."""
+    """The stories folder on GitHub ("mapp"), a new file there with the template filled in ("ny"), or the
+    issue form that proposes a story ("formular")."""
     branch = edit_uri.strip("/").split("/")[1]  # edit/main/docs/ -> main
     base = repo_url.rstrip("/")
     if what == "mapp":
         return f"{base}/tree/{branch}/{STORY.folder}"
     if what == "ny":
         return f"{base}/new/{branch}/{STORY.folder}?filename=min-berattelse.md&value={quote(template(catalog), safe='')}"
-    raise ValueError(f"github_adress(): okänt val '{what}'. Välj mapp eller ny.")
+    if what == "formular":
+        return f"{base}/issues/new?template={quote(posixpath.basename(issue_form.FILE))}"
+    raise ValueError(f"github_adress(): okänt val '{what}'. Välj mapp, ny eller formular.")
 
 
 def id_table(catalog, preview, from_src: str, typ: str) -> str:

@@ -9,6 +9,7 @@ MACRO_PAGES = frozenset({
     "docs/berattelser/index.md",
     "docs/index.md",
     "docs/bidra/att-granska.md",
+    "docs/bidra/falt.md",
     "docs/bidra/index.md",
     "docs/indikatorer/index.md",
     "docs/kallor.md",

@@ -20,12 +20,7 @@ class Field:
     description: str
     required: bool = False
     example: object = None
-    label: str = ""  # Swedish, as a form shows it; only where the name is spelt without å, ä, ö or has "_"
-
-    @property
-    def title(self) -> str:
-        """The field's name for people (the form editor's label): "Författare" for forfattare."""
-        return self.label or self.name.capitalize()
+    title: str = ""  # Swedish, short: the name forms and the field reference show for the field
 
     @property
     def vocabulary(self) -> dict | None:
@@ -68,12 +63,14 @@ class ContentType:
 
 SOURCE_FIELDS = (
     Field("dokument", Choice(v.SOURCE_DOCUMENTS), "Ett av källdokumenten (se sidan Källor).",
-          example="kommunernas-plan"),
-    Field("avsnitt", Text(), "Avsnitt eller bild i dokumentet, till exempel \"Strategi 2\".", example="Strategi 2"),
+          example="kommunernas-plan", title="Dokument"),
+    Field("avsnitt", Text(), "Avsnitt eller bild i dokumentet, till exempel \"Strategi 2\".", example="Strategi 2",
+          title="Avsnitt"),
     Field("url", WebAddress(), "Webbadress till en offentlig källa (används i stället för dokument).",
-          example="https://rjl.se/qulturum/_in-english/esther"),
-    Field("titel", Text(), "Källans namn när du anger en webbadress."),
-    Field("text", Text(), "Annan källa i fri text, till exempel \"Intervju med enhetschef, mars 2026\"."),
+          example="https://rjl.se/qulturum/_in-english/esther", title="Webbadress"),
+    Field("titel", Text(), "Källans namn när du anger en webbadress.", title="Källans namn"),
+    Field("text", Text(), "Annan källa i fri text, till exempel \"Intervju med enhetschef, mars 2026\".",
+          title="Annan källa"),
 )
 SOURCE_RULES = (
     ExactlyOne(("dokument", "url", "text"), "Varje källa anger precis ett av 'dokument' (med 'avsnitt'), 'url' "
@@ -82,32 +79,36 @@ SOURCE_RULES = (
 )
 
 TIMELINE_FIELDS = (
-    Field("ar", Integer(), "Årtal.", required=True, example=2016),
-    Field("handelse", Text(), "Vad som hände, i en mening.", required=True),
+    Field("ar", Integer(), "Årtal.", required=True, example=2016, title="År"),
+    Field("handelse", Text(), "Vad som hände, i en mening.", required=True, title="Händelse"),
 )
 
 COMMON_FIELDS = (
-    Field("titel", Text(), "Sidans rubrik, kort och tydlig.", required=True, example="Trygg hemgång för Esther"),
+    Field("titel", Text(), "Sidans rubrik, kort och tydlig.", required=True, example="Trygg hemgång för Esther",
+          title="Titel"),
     Field("beskrivning", Text(), "En eller två meningar om vad sidan handlar om. Visas i listor och sökträffar.",
-          required=True),
+          required=True, example="Esther kommer hem från sjukhuset och vet vem hon ska ringa.", title="Beskrivning"),
     Field("status", Choice(v.STATUSES), "Var i arbetsflödet sidan är. Nya sidor börjar som utkast.", required=True,
-          example="utkast"),
+          example="utkast", title="Status"),
     Field("ansvarig", Text(), "Vem som äger innehållet (organisation eller funktion, inte privatperson).",
-          required=True, example="Kommunal utveckling"),
-    Field("skapad", Date(), "Datum då sidan skapades, skrivet ÅÅÅÅ-MM-DD.", required=True, example="2026-11-23"),
+          required=True, example="Kommunal utveckling", title="Ansvarig"),
+    Field("skapad", Date(), "Datum då sidan skapades, skrivet ÅÅÅÅ-MM-DD.", required=True, example="2026-11-23",
+          title="Skapad"),
     Field("senast_granskad", Date(), "Datum då innehållet senast granskades, ÅÅÅÅ-MM-DD.",
-          label="Senast granskad"),
+          example="2026-11-23", title="Senast granskad"),
     Field("nasta_granskning", Date(), "Datum då innehållet ska granskas nästa gång, ÅÅÅÅ-MM-DD.",
-          label="Nästa granskning"),
+          example="2027-11-23", title="Nästa granskning"),
     Field("upphor", Date(), "Datum då sidan slutar gälla och försvinner ur listor, kartor och sök.",
-          label="Upphör"),
-    Field("taggar", ListOf(Choice(v.TAGS)), "Ämnesord från den fasta listan.", example=["nara-vard"]),
+          example="2027-12-31", title="Upphör"),
+    Field("taggar", ListOf(Choice(v.TAGS)), "Ämnesord från den fasta listan.", example=["nara-vard"],
+          title="Ämnesord"),
     Field("sokord", ListOf(Text()), "Ord som ska hitta sidan i sökningen: synonymer, vardagsord, förkortningar.",
-          example=["SIP", "samordnad individuell plan"], label="Sökord"),
+          example=["SIP", "samordnad individuell plan"], title="Sökord"),
     Field("tidslinje", ListOf(Record(TIMELINE_FIELDS)), "Daterade händelser som sidan berättar om; de visas på "
-          "sidan Tidslinje."),
+          "sidan Tidslinje.", example=[{"ar": 2026, "handelse": "Vad som hände, i en mening."}], title="Tidslinje"),
     Field("kallor", ListOf(Record(SOURCE_FIELDS, SOURCE_RULES)), "Var fakta på sidan kommer ifrån. Ange dokument och "
-          "avsnitt, en webbadress med titel, eller en källa i fri text.", required=True, label="Källor"),
+          "avsnitt, en webbadress med titel, eller en källa i fri text.", required=True,
+          example=[{"dokument": "kommunernas-plan", "avsnitt": "Strategi 2"}], title="Källor"),
 )
 
 STORY = ContentType(
@@ -115,27 +116,33 @@ STORY = ContentType(
     "En berättelse som visar hur omställningen märks för invånare och medarbetare.",
     (
         Field("slag", Choice(v.STORY_KINDS), "Vilken sorts berättelse det är. En illustrativ berättelse är skriven "
-              "för att visa något och säger det.", required=True, example="illustrativ"),
+              "för att visa något och säger det.", required=True, example="illustrativ",
+              title="Slag av berättelse"),
         Field("personas", ListOf(Reference(("persona",))), "Personas som berättelsen handlar om.",
-              example=["esther"]),
+              example=["esther"], title="Personas"),
         Field("strategier", ListOf(Reference(("strategy",))), "Strategier som berättelsen visar i praktiken.",
-              example=["k2", "r2"]),
-        Field("principer", ListOf(Reference(("principle",))), "Principer som berättelsen visar."),
-        Field("indikatorer", ListOf(Reference(("indicator",))), "Indikatorer som berättelsen belyser."),
+              example=["k2", "r2"], title="Strategier"),
+        Field("principer", ListOf(Reference(("principle",))), "Principer som berättelsen visar.",
+              example=["bast-for-esther"], title="Principer"),
+        Field("indikatorer", ListOf(Reference(("indicator",))), "Indikatorer som berättelsen belyser.",
+              example=["utskrivningsklara"], title="Indikatorer"),
         Field("strategigrupper", ListOf(Choice(v.STRATEGY_GROUPS)), "Strategigrupper som berättelsen hör till.",
-              example=["aldre"]),
+              example=["aldre"], title="Strategigrupper"),
         Field("kommuner", ListOf(Choice(v.MUNICIPALITIES)), "Kommun eller kommuner där berättelsen utspelar sig, "
-              "eller hela-lanet.", required=True, example=["hela-lanet"]),
+              "eller hela-lanet.", required=True, example=["hela-lanet"], title="Kommuner"),
         Field("forfattare", Text(), "Vem som skrev berättelsen (funktion eller namn).", required=True,
-              example="Kommunikatör, Region Jönköpings län", label="Författare"),
+              example="Kommunikatör, Region Jönköpings län", title="Författare"),
         Field("verkliga_personer", Boolean(), "Sätt true om verkliga, igenkännbara personer förekommer.",
-              example=False, label="Verkliga personer"),
-        Field("samtycke", Text(), "Hur samtycke har dokumenterats. Krävs när verkliga_personer är true."),
+              example=False, title="Verkliga personer"),
+        Field("samtycke", Text(), "Hur samtycke har dokumenterats. Krävs när verkliga_personer är true.",
+              example="Skriftligt samtycke, arkiverat hos kommunikationsavdelningen", title="Samtycke"),
         Field("kontaktuppgifter", ListOf(Text()), "Telefonnummer eller e-postadresser som får stå i texten, precis "
-              "som de står där (till exempel en offentlig växel eller en funktionsbrevlåda). Utelämna fältet annars."),
+              "som de står där (till exempel en offentlig växel eller en funktionsbrevlåda). Utelämna fältet annars.",
+              example=["info@example.org"], title="Kontaktuppgifter"),
         Field("personuppgifter_tillatna", Text(), "Skäl till att kontaktuppgifterna får publiceras. Krävs när "
               "kontaktuppgifter är ifyllt. Personnummer publiceras aldrig.",
-              label="Personuppgifter tillåtna"),
+              example="Funktionsbrevlåda som kommunen själv publicerar",
+              title="Skäl att publicera kontaktuppgifterna"),
     ),
     rules=(
         RequiredWhen("samtycke", "verkliga_personer", IS_TRUE, (
@@ -152,20 +159,24 @@ STRATEGY = ContentType(
     "En strategi i kommunernas eller regionens plan.",
     (
         Field("kod", Text(), "Strategins kod, till exempel K1 för kommunernas strategi 1 eller R3 för "
-              "regionens strategi 3.", required=True, example="K1"),
+              "regionens strategi 3.", required=True, example="K1", title="Kod"),
         Field("kortnamn", Text(), "Kort namn som visas efter koden i listor, kartor och ämnesord, till exempel "
               "\"Samverkan och kontinuitet\" (K2 · Samverkan och kontinuitet). Håll det under 40 tecken.",
-              required=True, example="Samverkan och kontinuitet"),
+              required=True, example="Samverkan och kontinuitet", title="Kortnamn"),
         Field("plan", Choice(v.PLANS), "Planen som strategin hör till. Ägare och period följer av planen.",
-              required=True, example="kommunernas-plan"),
-        Field("ordning", Integer(), "Strategins nummer i planen.", required=True, example=1),
-        Field("malbild", ListOf(Text()), "Koppling till målbilden, punkt för punkt som i planen."),
-        Field("utvecklingsomraden", ListOf(Text()), "Exempel på utvecklingsområden som konkretiserar strategin."),
-        Field("matomraden", ListOf(Text()), "Mätområden som planen anger för strategin."),
-        Field("indikatorer", ListOf(Reference(("indicator",))), "Indikatorer som mäter strategin."),
-        Field("principer", ListOf(Reference(("principle",))), "Principer som strategin vilar på."),
-        Field("motsvarighet", ListOf(Reference(("strategy",))), "Motsvarande strategi i den andra planen."),
-        Field("strategigrupper", ListOf(Choice(v.STRATEGY_GROUPS)), "Strategigrupper som arbetar med strategin."),
+              required=True, example="kommunernas-plan", title="Plan"),
+        Field("ordning", Integer(), "Strategins nummer i planen.", required=True, example=1, title="Ordning"),
+        Field("malbild", ListOf(Text()), "Koppling till målbilden, punkt för punkt som i planen.", title="Målbild"),
+        Field("utvecklingsomraden", ListOf(Text()), "Exempel på utvecklingsområden som konkretiserar strategin.",
+              title="Utvecklingsområden"),
+        Field("matomraden", ListOf(Text()), "Mätområden som planen anger för strategin.", title="Mätområden"),
+        Field("indikatorer", ListOf(Reference(("indicator",))), "Indikatorer som mäter strategin.",
+              title="Indikatorer"),
+        Field("principer", ListOf(Reference(("principle",))), "Principer som strategin vilar på.", title="Principer"),
+        Field("motsvarighet", ListOf(Reference(("strategy",))), "Motsvarande strategi i den andra planen.",
+              title="Motsvarighet"),
+        Field("strategigrupper", ListOf(Choice(v.STRATEGY_GROUPS)), "Strategigrupper som arbetar med strategin.",
+              title="Strategigrupper"),
     ),
 )
 
@@ -173,7 +184,8 @@ PERSONA = ContentType(
     "persona", "persona", "docs/personas", "personas",
     "En symbolisk person som arbetet utgår från, som Esther och Britt-Marie.",
     (
-        Field("fragan", Text(), "Frågan personan påminner om, till exempel \"Vad är bäst för Esther?\"."),
+        Field("fragan", Text(), "Frågan personan påminner om, till exempel \"Vad är bäst för Esther?\".",
+              title="Frågan"),
     ),
 )
 
@@ -182,8 +194,8 @@ PRINCIPLE = ContentType(
     "En princip, regel eller värdering som arbetet vilar på.",
     (
         Field("samling", Choice(v.PRINCIPLE_SETS), "Vilken uppsättning principer den hör till.", required=True,
-              example="vagledande-principer"),
-        Field("ordning", Integer(), "Plats i uppsättningen (1, 2, 3 …).", required=True, example=1),
+              example="vagledande-principer", title="Samling"),
+        Field("ordning", Integer(), "Plats i uppsättningen (1, 2, 3 …).", required=True, example=1, title="Ordning"),
     ),
 )
 
@@ -192,58 +204,61 @@ GOVERNANCE_BODY = ContentType(
     "Ett organ i ledningssystemet för samverkan.",
     (
         Field("overordnad", Reference(("body",)), "Organet som detta organ rapporterar till eller får uppdrag från.",
-              example="reko"),
+              example="reko", title="Överordnat organ"),
         Field("niva", Choice(v.GOVERNANCE_LEVELS), "Politisk nivå, tjänstepersonsnivå eller stöd.", required=True,
-              example="tjansteperson"),
-        Field("sammansattning", ListOf(Text()), "Vilka som ingår."),
-        Field("motesfrekvens", Text(), "Hur ofta organet möts, som källan anger det."),
-        Field("ordforande", Text(), "Hur ordförande utses eller vem som leder."),
-        Field("uppdrag", ListOf(Text()), "Vad organet ansvarar för, punkt för punkt."),
+              example="tjansteperson", title="Nivå"),
+        Field("sammansattning", ListOf(Text()), "Vilka som ingår.", title="Sammansättning"),
+        Field("motesfrekvens", Text(), "Hur ofta organet möts, som källan anger det.", title="Mötesfrekvens"),
+        Field("ordforande", Text(), "Hur ordförande utses eller vem som leder.", title="Ordförande"),
+        Field("uppdrag", ListOf(Text()), "Vad organet ansvarar för, punkt för punkt.", title="Uppdrag"),
     ),
 )
 
 DATA_POINT_FIELDS = (
-    Field("period", Text(), "Tidpunkt eller period, till exempel 2019 eller 2023/2024.", required=True),
-    Field("varde", Number(), "Värdet som ett tal.", required=True),
-    Field("omfattning", Text(), "Vad värdet gäller, till exempel Hela länet eller Höglandet.", required=True),
-    Field("kalla", Text(), "Källa för just detta värde om den skiljer sig från sidans källor."),
+    Field("period", Text(), "Tidpunkt eller period, till exempel 2019 eller 2023/2024.", required=True, title="Period"),
+    Field("varde", Number(), "Värdet som ett tal.", required=True, title="Värde"),
+    Field("omfattning", Text(), "Vad värdet gäller, till exempel Hela länet eller Höglandet.", required=True,
+          title="Omfattning"),
+    Field("kalla", Text(), "Källa för just detta värde om den skiljer sig från sidans källor.", title="Källa"),
 )
 
 INDICATOR = ContentType(
     "indicator", "indikator", "docs/indikatorer", "indikatorer",
     "Ett mätområde eller mått som följer omställningen.",
     (
-        Field("definition", Text(), "Vad som mäts.", required=True),
-        Field("enhet", Text(), "Enheten för värdena, till exempel antal, dagar eller procent.", required=True),
-        Field("riktning", Choice(v.DIRECTIONS), "Vilket håll som är bättre.", required=True),
-        Field("dataagare", Text(), "Vem som tar fram måttet.", required=True),
-        Field("strategier", ListOf(Reference(("strategy",))), "Strategier som indikatorn mäter."),
+        Field("definition", Text(), "Vad som mäts.", required=True, title="Definition"),
+        Field("enhet", Text(), "Enheten för värdena, till exempel antal, dagar eller procent.", required=True,
+              title="Enhet"),
+        Field("riktning", Choice(v.DIRECTIONS), "Vilket håll som är bättre.", required=True, title="Riktning"),
+        Field("dataagare", Text(), "Vem som tar fram måttet.", required=True, title="Dataägare"),
+        Field("strategier", ListOf(Reference(("strategy",))), "Strategier som indikatorn mäter.", title="Strategier"),
         Field("serie", ListOf(Record(DATA_POINT_FIELDS)), "Mätvärden. Utelämna fältet om källan inte anger "
-              "några värden."),
-        Field("mal", Text(), "Målvärde eller mål i ord, om ett sådant finns i källan."),
+              "några värden.", title="Mätvärden"),
+        Field("mal", Text(), "Målvärde eller mål i ord, om ett sådant finns i källan.", title="Mål"),
     ),
 )
 
 CHECK_QUESTION_FIELDS = (
-    Field("fraga", Text(), "Frågan.", required=True),
-    Field("svar", Text(), "Svaret.", required=True),
+    Field("fraga", Text(), "Frågan.", required=True, title="Fråga"),
+    Field("svar", Text(), "Svaret.", required=True, title="Svar"),
 )
 
 STEP_FIELDS = (
-    Field("titel", Text(), "Stegets rubrik.", required=True),
-    Field("varfor", Text(), "Kort om varför steget är viktigt.", required=True),
-    Field("sidor", ListOf(Reference()), "Sidor att läsa, med deras id.", required=True),
-    Field("minuter", Integer(), "Ungefärlig tid i minuter.", required=True),
-    Field("fragor", ListOf(Text()), "En till tre reflektionsfrågor."),
-    Field("kontroll", ListOf(Record(CHECK_QUESTION_FIELDS)), "Kontrollfrågor med svar som visas på begäran."),
+    Field("titel", Text(), "Stegets rubrik.", required=True, title="Rubrik"),
+    Field("varfor", Text(), "Kort om varför steget är viktigt.", required=True, title="Varför"),
+    Field("sidor", ListOf(Reference()), "Sidor att läsa, med deras id.", required=True, title="Sidor"),
+    Field("minuter", Integer(), "Ungefärlig tid i minuter.", required=True, title="Minuter"),
+    Field("fragor", ListOf(Text()), "En till tre reflektionsfrågor.", title="Reflektionsfrågor"),
+    Field("kontroll", ListOf(Record(CHECK_QUESTION_FIELDS)), "Kontrollfrågor med svar som visas på begäran.",
+          title="Kontrollfrågor"),
 )
 
 JOURNEY = ContentType(
     "journey", "introduktionsspår", "docs/introduktion", "introduktion",
     "En steg-för-steg-introduktion för en roll.",
     (
-        Field("roll", Choice(v.ROLES), "Rollen spåret är till för.", required=True),
-        Field("steg", ListOf(Record(STEP_FIELDS)), "Stegen i ordning.", required=True),
+        Field("roll", Choice(v.ROLES), "Rollen spåret är till för.", required=True, title="Roll"),
+        Field("steg", ListOf(Record(STEP_FIELDS)), "Stegen i ordning.", required=True, title="Steg"),
     ),
 )
 
@@ -251,7 +266,8 @@ PAGE = ContentType(
     "page", "sida", "docs", "",
     "En vanlig sida, till exempel en översikt eller en vägledning.",
     (
-        Field("hide", ListOf(Text()), "Delar av sidlayouten som döljs (navigation, toc, footer)."),
+        Field("hide", ListOf(Text()), "Delar av sidlayouten som döljs (navigation, toc, footer).",
+              title="Dölj i sidlayouten"),
     ),
 )
 

@@ -1,7 +1,8 @@
-"""The schema rendered for people and editors: JSON Schemas and the guide's field tables.
+"""The schema rendered for editors: one JSON Schema per content type, published under /schemas/.
 
-Both come from the fields' kinds (macros/model/kinds.py), the same objects the validator checks with;
-tests/test_json_schemas.py validates every content file against these schemas to keep it so.
+They come from the fields' kinds (macros/model/kinds.py), the same objects the validator checks with;
+tests/test_json_schemas.py validates every content file against these schemas to keep it so. The field
+reference page for people is macros/views/field_reference.py.
 """
 
 import json
@@ -24,18 +25,3 @@ def schema_file_name(content_type: ContentType) -> str:
 def site_files() -> dict:
     """Generated files published with the site: one JSON Schema per content type."""
     return {schema_file_name(t): json.dumps(json_schema(t), ensure_ascii=False, indent=2) for t in CONTENT_TYPES}
-
-
-def _cell(text: str) -> str:
-    return str(text).replace("|", "\\|").replace("\n", " ")
-
-
-def field_table(content_type: ContentType) -> str:
-    """A Markdown table of every field of a type, for the contributor guide."""
-    rows = ["| Fält | Krävs | Typ | Beskrivning |", "| --- | --- | --- | --- |"]
-    for f in content_type.all_fields:
-        details = f.kind.details()
-        kind = f.kind.label + (": " + details if details else "")
-        required = "ja" if is_required(content_type, f) else "nej"
-        rows.append(f"| `{f.name}` | {required} | {_cell(kind)} | {_cell(f.description)} |")
-    return "\n".join(rows)

@@ -7,9 +7,8 @@ with the engine; the generator calls them itself where no mkdocs-macros runs (Ze
 """
 
 from macros.content import provenance, scaffold
-from macros.model import schema_export
 from macros.model.schema import TYPE_BY_NAME
-from macros.views import listings, orgchart, overviews, review, start_page, strategy_map, timeline
+from macros.views import field_reference, listings, orgchart, overviews, review, start_page, strategy_map, timeline
 
 
 def macros(build, current_src, repo_url: str, edit_uri: str) -> dict:
@@ -30,7 +29,10 @@ def macros(build, current_src, repo_url: str, edit_uri: str) -> dict:
 
     return {
         "lista": lista,
-        "faltreferens": lambda typ: schema_export.field_table(TYPE_BY_NAME[typ]),
+        # Every field of a type, from the schema; the ids a reference accepts come from the catalog.
+        "faltoversikt": lambda typ: field_reference.field_overview(TYPE_BY_NAME[typ]),
+        "faltreferens": lambda typ: field_reference.field_reference(TYPE_BY_NAME[typ],
+                                                                    lambda f: scaffold.choices(f, catalog)),
         "kalldokument": provenance.source_documents_markdown,
         "karta": on_page(strategy_map.map_html),
         "karta_som_text": on_page(strategy_map.text_twin),
