@@ -56,7 +56,7 @@ test: $(BIN)/.installed-test $(VNU_JAR) chromium ## Kör alla tester (bygger web
 	$(BIN)/python -m pytest
 
 bench: $(BIN)/.installed-test chromium ## Mät byggtid, storlek och sökning (skriver siffror, påstår inget)
-	$(BIN)/python scripts/bench.py
+	PYTHONPATH=. $(BIN)/python scripts/bench.py  # this checkout's macros, also in a git worktree
 
 screenshots: $(BIN)/.installed-test chromium ## Skärmbilder av nyckelsidorna i mobil och dator till skarmbilder/ (för granskare)
 	$(BIN)/python scripts/screenshots.py --ut skarmbilder
