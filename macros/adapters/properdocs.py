@@ -68,14 +68,14 @@ def build(project: Path, site_dir: Path, preview: bool = False, today: str | Non
         result = staging.write_staging(Path(project), out, preview, today, "mkdocs")
     except (staging.GenerationError, ContentError) as error:
         return BuildResult(1, "", str(error) + "\n")
+    notices = "".join(f"INFO    -  {line}\n" for line in result.notices)
     if engine is not None:
         engine(result.config_file, Path(site_dir).resolve(), strict=strict)
-        return BuildResult(0, "", "", result)
+        return BuildResult(0, notices, "", result)
     command = ENGINE + ["build", "--clean", "-f", str(result.config_file), "-d", str(Path(site_dir).resolve())] + \
         (["--strict"] if strict else [])
     process = subprocess.run(command, cwd=result.out, env=engine_env(), capture_output=True, text=True,
                              encoding="utf-8")
-    notices = "".join(f"INFO    -  {line}\n" for line in result.notices)
     return BuildResult(process.returncode, notices + result.translate(process.stdout), result.translate(process.stderr),
                        result)
 

@@ -36,7 +36,7 @@ CLASS_NAME = re.compile(r"^(?:admonition(?:-title)?|note|kalla|kb-kallor|abstrac
                         r"bug|example|quote|grid|cards|card|footnote(?:-ref|-backref)?|headerlink|highlight|highlighttable|linenos|"
                         r"language-[a-z0-9+-]{1,20}|[a-z]{1,3}[0-9]?)$")
 # Material's interface uses ids that start with "__" or "md"; a contributed id must not clobber them.
-# "/" stays: the tags plugin marks where its listing goes with an id like "amnen/x.md:0-51/slug".
+# ":" and "/" stay: the tag pages' headings have ids like "tag:strategigrupp/äldre" (macros/views/facets.py).
 SAFE_ID = re.compile(r"^(?![_-]|md)[\w:./-]{1,200}$")
 LOCAL_SRC = re.compile(r"^(?![a-z][a-z0-9+.-]*:|//|\\)", re.I)  # images only from this site
 
