@@ -149,8 +149,9 @@ def interleaved(builds: dict, rounds: int) -> dict:
     for number in range(1, rounds + 1):
         for label, (mode, project) in builds.items():
             runs[label].append(build_once(mode, project))
-            wall, cpu, _ = runs[label][-1]
-            print(f"  omgång {number}/{rounds}, {label}: {wall:.1f} s ({cpu:.1f} s CPU)", file=sys.stderr, flush=True)
+            wall, cpu, kilobytes = runs[label][-1]
+            print(f"  omgång {number}/{rounds}, {label}: {wall:.1f} s ({cpu:.1f} s CPU, {kilobytes / 1024:.0f} MB)",
+                  file=sys.stderr, flush=True)
     return runs
 
 

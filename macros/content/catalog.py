@@ -5,7 +5,6 @@ page is parsed once per build and every map costs time linear in the content.
 """
 
 import datetime
-import posixpath
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -46,8 +45,7 @@ class Item:
 
     def url_from(self, src_uri: str) -> str:
         """A relative URL to this page for raw HTML, from the page built from src_uri."""
-        here = directory_url(src_uri)
-        return posixpath.relpath(self.url or ".", here or ".") + "/" if self.url != here else "./"
+        return relative_url(self.url, directory_url(src_uri))
 
     def line(self, name: str) -> int:
         return self.lines.get((name,), 2)
@@ -89,6 +87,18 @@ class Catalog:
         if self._by_src is None:
             self._by_src = {i.src_uri: i for i in self.items.values()}
         return self._by_src.get(src_uri)
+
+
+def relative_url(target: str, here: str) -> str:
+    """From one directory URL (berattelser/x/, or '' for the start page) to another, as
+    posixpath.relpath would give it, ending in '/' ('./' for the page itself)."""
+    if target == here:
+        return "./"
+    to, at = target.split("/")[:-1], here.split("/")[:-1]
+    common = 0
+    while common < len(at) and common < len(to) and to[common] == at[common]:
+        common += 1
+    return "/".join([".."] * (len(at) - common) + to[common:]) + "/"
 
 
 def markdown_link(target_src: str, from_src: str) -> str:

@@ -370,7 +370,7 @@ def write_staging(root: Path, out: Path, preview: bool = False, today=None, flav
     _write_if_changed(out / MANIFEST, json.dumps({
         "flavour": flavour, "nonce": state.nonce, "pages": {k: vars(v) for k, v in result.pages.items()},
         "drafts_left_out": result.drafts_left_out, "search": result.search},
-        ensure_ascii=False, indent=1))
+        ensure_ascii=False, separators=(",", ":")))
     result.seconds = time.perf_counter() - started
     return result
 

@@ -17,7 +17,7 @@ import re
 import unicodedata
 from html import escape
 
-from macros.content.catalog import display_title, md_text
+from macros.content.catalog import display_title, md_text, relative_url
 from macros.content.workflow import is_listed
 from macros.model import vocabularies as v
 
@@ -95,7 +95,8 @@ def tag_problems(build, allowed: set[str] | None = None) -> list[str]:
     for item in listing_items(build):
         unknown = [name for name in listing_facets(item) if name not in PREFIXES]
         if unknown or not listing_facets(item):
-            problems.append(f"{item.rel_path}:{item.body_line}: ämnessidan listar {', '.join(unknown) or 'inget'}; "
+            line = item.body_line + item.body.count("\n", 0, len(item.body) - len(item.body.lstrip()))
+            problems.append(f"{item.rel_path}:{line}: ämnessidan listar {', '.join(unknown) or 'inget'}; "
                             f"skriv <!-- material/tags {{ include: [{PREFIXES[0]}] }} --> med ett av "
                             f"{', '.join(PREFIXES)}.")
     return problems
@@ -127,13 +128,19 @@ def listing_items(build) -> list:
     return [i for i in build.published_items() if is_listing(i)]
 
 
-def _listing_for(build) -> dict:
-    """Facet prefix -> the listing page that lists it (the first by path, if several do)."""
-    found: dict = {}
+def _tag_targets(build) -> dict:
+    """Tag name -> (its listing page's directory URL or None, its anchor), for every tag of the build."""
+    listing_for: dict = {}
     for item in sorted(listing_items(build), key=lambda i: i.src_uri):
         for name in listing_facets(item):
-            found.setdefault(name, item)
-    return found
+            listing_for.setdefault(name, item)
+    targets = {}
+    for item in build.published_items():
+        for tag in facet_tags(item, build.catalog):
+            if tag not in targets:
+                page = listing_for.get(tag.split("/", 1)[0])
+                targets[tag] = (page.url if page is not None else None, anchor(tag))
+    return targets
 
 
 def _tag_index(build) -> dict:
@@ -171,7 +178,8 @@ def tags_section(item, build) -> list[str]:
     tags = facet_tags(item, build.catalog)
     if not tags:
         return []
-    listing_for = build.table("facet_listing_pages", _listing_for)
+    targets = build.table("facet_tag_targets", _tag_targets)
+    here = item.url
     lines = ['<dl class="kb-amnen">']
     for prefix in PREFIXES:
         values = sorted(tag for tag in tags if tag.startswith(prefix + "/"))
@@ -179,7 +187,7 @@ def tags_section(item, build) -> list[str]:
             lines.append(f"<dt>{prefix}</dt>")
         for tag in values:
             label = escape(tag[len(prefix) + 1:])
-            page = listing_for.get(prefix)
-            lines.append(f'<dd><a href="{escape(page.url_from(item.src_uri) + "#" + anchor(tag))}">{label}</a></dd>'
-                         if page is not None else f"<dd>{label}</dd>")
+            url, fragment = targets[tag]
+            lines.append(f'<dd><a href="{escape(relative_url(url, here) + "#" + fragment)}">{label}</a></dd>'
+                         if url is not None else f"<dd>{label}</dd>")
     return ["### Fler sidor om { data-search-exclude }", "", "\n".join(lines + ["</dl>"]), ""]

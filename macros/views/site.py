@@ -33,6 +33,8 @@ def decorate(markdown: str, item, state) -> str:
     catalog, preview = state.catalog, state.preview
     body, source_notes = page_anatomy.split_source_notes(markdown)
     heading, body = page_anatomy.split_own_title(body)
+    if facets.is_listing(item):
+        body = ""  # the tag-page directive: the build writes the listing (facets.listing_markdown)
     fence = sanitize.author_region(state.nonce)
     if not developer_pages.runs_macros(item.rel_path):
         # Everything the author wrote stays inside an author fence, wherever the anatomy puts it.
