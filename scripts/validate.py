@@ -1,5 +1,8 @@
 """Kontrollera innehållet: front matter, fält, hänvisningar, personuppgifter och datum.
 
+Har en sida bytt namn (enligt git-historiken) listas varje fil som fortfarande hänvisar till det
+gamla namnet, med rad och det nya id:t.
+
 Skriver alla problem på en gång, ett per rad som sökväg:rad: meddelande.
 Avslutas med 1 om något fel hittades, annars 0 (varningar stoppar inte).
 
@@ -14,8 +17,11 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+# The checkout this script is in comes first, before an installed copy of the package (an editable
+# install of another worktree would otherwise validate with that worktree's code).
+sys.path.insert(0, str(ROOT))
 
-from macros.content import workflow
+from macros.content import history, workflow
 from macros.views import sanitize_report
 from macros.content.annotations import github_annotations, job_summary, without_commands
 from macros.content.catalog import load_catalog
@@ -44,7 +50,9 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"{given}: fel: filen finns inte.", file=sys.stderr)
                 return 1
             paths.append(path.relative_to(root).as_posix())
-    catalog = load_catalog(root, today, paths=paths)
+    # Renames in git history: whatever still names a renamed page by its old id or old file is
+    # reported with the files to update (macros/renames.py). Without git, nothing is known of renames.
+    catalog = load_catalog(root, today, paths=paths, renames=history.read(root).renames)
     for item in catalog.items.values():
         if paths is None or item.rel_path in paths:
             raw = (root / item.rel_path).read_text(encoding="utf-8", errors="replace")

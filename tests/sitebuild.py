@@ -48,9 +48,14 @@ def unexpected_warnings(output: str) -> list[str]:
 
 
 def html_pages(site_dir: Path) -> list[str]:
-    """Site paths of every built page (directory URLs), except the 404 page."""
+    """Site paths of every built reading page (directory URLs): not the 404 page, and not the redirect
+    pages at old addresses (macros/redirects.py), which only send the reader on."""
+    from macros.generate.redirects import is_redirect_page
+
     pages = []
     for path in sorted(site_dir.rglob("index.html")):
+        if is_redirect_page(path.read_text(encoding="utf-8")):
+            continue
         rel = path.parent.relative_to(site_dir).as_posix()
         pages.append("" if rel == "." else rel + "/")
     return pages

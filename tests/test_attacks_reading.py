@@ -200,6 +200,22 @@ def test_the_search_index_holds_no_markup_from_contributed_values(hostile_site):
         assert all(not set("<>&\"'") & set(word) for word in entry.get("sokord", [])), entry["location"]
 
 
+def test_the_atom_feed_carries_hostile_titles_and_descriptions_as_text(hostile_site):
+    """nytt.xml parses, and each hostile value comes back from the XML exactly as written: text, never
+    elements (the start page's feed link is on a developer page, which runs macros)."""
+    import xml.etree.ElementTree as ET
+
+    atom = "{http://www.w3.org/2005/Atom}"
+    feed = ET.parse(hostile_site / "nytt.xml").getroot()
+    entries = {e.findtext(f"{atom}title"): e for e in feed.iter(f"{atom}entry")}
+    title = next(t for t in entries if "kbPwn(1)" in t)
+    assert "<img src=x onerror=kbPwn(1)>" in title and "[l](javascript:kbPwn(1))" in title
+    assert "<img src=x onerror=kbPwn(2)>" in entries[title].findtext(f"{atom}summary")
+    assert {e.tag for e in feed.iter()} <= {f"{atom}{n}" for n in (
+        "feed", "id", "title", "subtitle", "updated", "link", "author", "name", "entry", "category", "summary")}
+    assert '<a href="nytt.xml">Följ Nytt och ändrat' in text_of(hostile_site, "")
+
+
 MARK_CALLS = "window.kbPwn = n => { (window.kbCalled = window.kbCalled || []).push(n); }"
 INJECTED = ("() => [...document.querySelectorAll('img[onerror], svg[onload], [onerror], [onload], "
             "a[href^=\"javascript\"], .md-search-result .kb-amnen-slot, .md-search-result img, .md-search-result svg')]"

@@ -1,7 +1,9 @@
 """The Build: everything one build knows, collected once and handed to every step that renders.
 
-`load_build` reads the catalog (every content file, checked), the git dates and the day the build
-takes as today, and draws the secret that fences the author's text for the sanitizer. Nothing is kept
+`load_build` reads the git history once (macros/content/history.py: every file's commits and every
+rename), the catalog (every content file, checked, with references to renamed files named as such)
+and the day the build takes as today, and draws the secret that fences the author's text for the
+sanitizer. Nothing is kept
 in a module: the generator, the macros and the scripts each hold the Build they were given, so two
 builds in one process (a test, the preview server regenerating) never see each other's state.
 Derived tables that several pages need (who links to what, journey members) are computed on first
@@ -13,13 +15,32 @@ import secrets
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from macros.content import last_changed, workflow
+from macros.content import workflow
+from macros.content.history import History, read as read_history
 from macros.content.catalog import Catalog, load_catalog
 from macros.model.problems import errors, report
 
 
 class ContentError(Exception):
     """Raised with every content problem at once; the build stops with this message."""
+
+
+DEFAULT_SITE_URL = "http://127.0.0.1:8000/"  # mkdocs.yml's default when KB_SITE_URL is not set
+
+
+@dataclass(frozen=True)
+class SiteSettings:
+    """What the config says about where the site and its sources live (mkdocs.yml, as read)."""
+
+    site_url: str = DEFAULT_SITE_URL  # absolute addresses: the feed, the redirects' canonical links
+    site_name: str = ""
+    repo_url: str = ""  # links to commits and file histories (checked where they are built)
+    edit_uri: str = ""
+
+
+def site_settings(config: dict) -> SiteSettings:
+    return SiteSettings(str(config.get("site_url") or DEFAULT_SITE_URL), str(config.get("site_name") or ""),
+                        str(config.get("repo_url") or ""), str(config.get("edit_uri") or ""))
 
 
 @dataclass
@@ -30,6 +51,8 @@ class Build:
     changed: dict  # repository path -> date of its newest commit (from git; {} without history)
     nonce: str = field(default_factory=lambda: secrets.token_hex(16))  # fences the author's text
     tables: dict = field(default_factory=dict)  # derived per-build tables, see `table`
+    history: History = field(default_factory=History)  # commits and renames from git
+    site: SiteSettings = field(default_factory=SiteSettings)
 
     @property
     def today(self) -> datetime.date:
@@ -49,13 +72,19 @@ class Build:
         return [i for i in self.catalog.items.values() if workflow.is_draft(i) and not self.preview]
 
 
-def load_build(root: Path, preview: bool, today: datetime.date | str | None = None) -> Build:
-    """Load and check everything once; ContentError lists every problem that stops the build."""
+def load_build(root: Path, preview: bool, today: datetime.date | str | None = None,
+               site: SiteSettings | None = None, past: History | None = None) -> Build:
+    """Load and check everything once; ContentError lists every problem that stops the build.
+
+    past: the git history if the caller has it already (the engine's process gets the generator's
+    dates from the staging manifest); otherwise git is read here, once.
+    """
     root = Path(root).resolve()
     if isinstance(today, str):
         today = datetime.date.fromisoformat(today)
-    catalog = load_catalog(root, today or workflow.today())
+    past = read_history(root) if past is None else past
+    catalog = load_catalog(root, today or workflow.today(), renames=past.renames)
     if errors(catalog.problems):
         raise ContentError("Innehållet har fel som måste rättas innan webbplatsen kan byggas:\n"
                            + report(catalog.problems))
-    return Build(root, catalog, preview, last_changed.git_dates(root))
+    return Build(root, catalog, preview, past.dates, history=past, site=site or SiteSettings())

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from macros.content import guards, workflow
+from macros.content import renames as renames_module
 from macros.model import fields
 from macros.content.frontmatter import FrontMatterError, parse
 from macros.model.problems import ERROR, WARNING, Problem
@@ -28,7 +29,7 @@ class Item:
     data: dict
     lines: dict
     body: str
-    body_line: int = 1  # the line of the source file the body starts on
+    body_line: int = 1  # the file's line the body starts on
 
     @property
     def title(self) -> str:
@@ -249,8 +250,10 @@ def load_item(root: Path, rel_path: str, problems: list) -> Item | None:
         allowed = {guards.contact_key(v) for v in named} if isinstance(named, list) else set()
         for line, message in guards.personal_data(text, 1, allowed):
             problems.append(Problem(rel_path, line, message))
+    normalised = text.removeprefix("\ufeff").replace("\r\n", "\n")
+    body_line = normalised.count("\n") - front.body.count("\n") + 1
     return Item(item_id(content_type, rel_path), content_type, rel_path, site_path(rel_path),
-                front.data, front.lines, front.body, front.body_line)
+                front.data, front.lines, front.body, body_line)
 
 
 def _reference_fields(item: Item):
@@ -259,8 +262,14 @@ def _reference_fields(item: Item):
         yield from f.kind.references(item.data.get(f.name), (f.name,))
 
 
-def resolve(catalog: Catalog) -> None:
-    """Check every reference and record backlinks; an unknown id lists the valid ones."""
+def resolve(catalog: Catalog, renamed: dict | None = None) -> dict:
+    """Check every reference and record backlinks; an unknown id lists the valid ones.
+
+    renamed: old id -> renames.Renamed, from git history: a reference to a renamed page's old id
+    names the new id instead. Returns old id -> [(rel_path, line)] of those references.
+    """
+    renamed = renamed or {}
+    old_references: dict = {}
     for item in catalog.items.values():
         for kind, where, raw in _reference_fields(item):
             if not isinstance(raw, (str, int)) or isinstance(raw, bool):
@@ -269,6 +278,13 @@ def resolve(catalog: Catalog) -> None:
             line = item.lines.get(where, item.lines.get(path, 2))
             target = catalog.items.get(normalise_id(raw))
             allowed = [TYPES_BY_KEY[k] for k in kind.types] if kind.types else None
+            moved = renamed.get(normalise_id(raw)) if target is None else None
+            if moved is not None and (not allowed or moved.item.type in allowed):
+                catalog.problems.append(Problem(item.rel_path, line, (
+                    f"'{path[-1]}' hänvisar till '{raw}', men {moved.old_path} har bytt namn till "
+                    f"{moved.item.rel_path}, så id:t är nu '{moved.item.id}'. Byt '{raw}' mot '{moved.item.id}'.")))
+                old_references.setdefault(moved.old_id, []).append((item.rel_path, line))
+                continue
             if target is None or (allowed and target.type not in allowed):
                 valid = [i for i in catalog.items.values() if not allowed or i.type in allowed]
                 listing = ", ".join(f"{i.id} ({i.title})" for i in sorted(valid, key=lambda i: i.id)[:20])
@@ -290,6 +306,7 @@ def resolve(catalog: Catalog) -> None:
                     f"upphört och därför inte visas i listor och kartor. Ta bort hänvisningen eller hänvisa "
                     f"till det som ersatt den."), WARNING))
             catalog.backlinks.setdefault(target.id, []).append((path[0], item))
+    return old_references
 
 
 def parent_cycles(catalog: Catalog) -> None:
@@ -312,8 +329,13 @@ def parent_cycles(catalog: Catalog) -> None:
         reported.update(i.id for i in trail)
 
 
-def load_catalog(root: Path, today: datetime.date | None = None, paths: list[str] | None = None) -> Catalog:
-    """Load, validate and cross-reference all content under root (optionally only report on `paths`)."""
+def load_catalog(root: Path, today: datetime.date | None = None, paths: list[str] | None = None,
+                 renames: dict | None = None) -> Catalog:
+    """Load, validate and cross-reference all content under root (optionally only report on `paths`).
+
+    renames: old repository path -> path now, from git history (macros/history.py): what still refers
+    to a renamed file by its old name is reported with the new one (macros/renames.py).
+    """
     catalog = Catalog(root=Path(root), today=today or workflow.today())
     problems: list = []
     seen_src: dict = {}
@@ -330,7 +352,9 @@ def load_catalog(root: Path, today: datetime.date | None = None, paths: list[str
         catalog.items[item.id] = item
         seen_src[item.src_uri] = item
     catalog.problems = problems
-    resolve(catalog)
+    renamed = renames_module.renamed_items(catalog, renames, item_id, site_path, directory_url) if renames else {}
+    old_references = resolve(catalog, renamed)
+    catalog.problems.extend(renames_module.rename_problems(catalog, renamed, old_references))
     parent_cycles(catalog)
     catalog.problems.extend(workflow.date_problems(catalog))
     if paths is not None:

@@ -26,7 +26,6 @@ class FrontMatter:
     data: dict
     lines: dict  # field path (tuple of keys/indexes) -> 1-based line in the file
     body: str
-    body_line: int = 1  # the line of the file the body starts on
 
 
 def decode(raw: bytes) -> str:
@@ -142,4 +141,4 @@ def parse(raw: bytes) -> FrontMatter:
     if not isinstance(data, dict):
         raise FrontMatterError(2, "Front matter ska vara fält med namn och värde (titel: …), inte en lista "
                                   "eller en ensam text.")
-    return FrontMatter(data=data, lines=lines, body=body, body_line=text.count("\n", 0, len(text) - len(body)) + 1)
+    return FrontMatter(data=data, lines=lines, body=body)

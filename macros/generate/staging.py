@@ -20,7 +20,8 @@ ProperDocs, or `zensical.yml` for Zensical. Neither engine then needs a hook of 
 
 The staged ProperDocs config therefore differs from the engine alone only by the step after the
 build (macros/adapters/properdocs_hooks.py). Nothing here imports an engine (mkdocs, material,
-properdocs, zensical, mkdocs-macros): the same tree builds on each. Errors name the source file and line, never the staging copy.
+properdocs, zensical, mkdocs-macros): the same tree builds on each. Errors name the source file and
+line, never the staging copy.
 """
 
 import argparse
@@ -39,9 +40,9 @@ from types import SimpleNamespace
 import jinja2
 import yaml
 
-from macros.content.build import Build, ContentError, load_build
+from macros.content.build import Build, ContentError, load_build, site_settings
 from macros.content.catalog import DOCS_ASSET_SUFFIXES
-from macros.generate import search_index
+from macros.generate import history_files, search_index
 from macros.model import developer_pages, schema_export
 from macros.model.problems import warnings
 from macros.views import facets, macro_library, navigation, sanitize, site
@@ -329,7 +330,7 @@ def write_staging(root: Path, out: Path, preview: bool = False, today=None, flav
     if isinstance(today, str):
         today = datetime.date.fromisoformat(today)
     base = read_config(root)
-    state = load_build(root, preview, today)
+    state = load_build(root, preview, today, site_settings(base))
     problems = facets.tag_problems(state)
     if problems:
         raise GenerationError("Ämnesorden stämmer inte med listan över tillåtna ämnesord:\n" + "\n".join(problems))
@@ -355,6 +356,9 @@ def write_staging(root: Path, out: Path, preview: bool = False, today=None, flav
     if result.drafts_left_out:
         result.notices.append(f"Utkast som inte publiceras i det här bygget: {len(result.drafts_left_out)}")
     files.update(schema_export.site_files())
+    # What git history gives besides the pages: the Atom feed and the redirect pages at old addresses
+    # (macros/generate/history_files.py), which the engine copies as they are.
+    files.update({path: text for path, text in history_files.site_files(state).items() if path not in files})
     for path in (root / GLOSSARY).rglob("*.md"):
         files[Path(GLOSSARY.name, path.relative_to(root / GLOSSARY)).as_posix()] = path
     for path in (root / "docs").rglob("*"):  # images and documents beside the pages

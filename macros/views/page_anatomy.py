@@ -2,7 +2,8 @@
 
     H1 (template) → status banner → lead (beskrivning) → body → journey box → chart →
     Kopplingar (relations, then subject tags) → Om källorna (sources and every source caveat,
-    in one collapsible section) → review dates, and "Föreslå en ändring" (template).
+    in one collapsible section) → Historik (the latest commits, macros/views/page_history.py) →
+    review dates, and "Föreslå en ändring" (template).
 
 Source caveats are the author's `!!! kalla "…"` boxes. They are lifted out of the body here,
 at the Markdown level, and printed under Om källorna, still fenced as the author's text so the
@@ -15,8 +16,6 @@ from macros.content.catalog import md_text
 
 SOURCE_NOTE = re.compile(r"!!! kalla(?:\s|$)")  # only at the start of a line: nested boxes stay put
 FENCE = re.compile(r"(`{3,}|~{3,})")
-# Where the template puts the subject tags (Material's tag chips) inside Kopplingar.
-TAGS_SLOT = '<div class="kb-amnen-slot"></div>'
 
 
 def lead_markdown(item) -> str:

@@ -9,7 +9,7 @@ import html
 from macros.content import last_changed, provenance, workflow
 from macros.content.catalog import display_title
 from macros.model import developer_pages
-from macros.views import charts, facets, journeys, page_anatomy, relations, sanitize
+from macros.views import charts, facets, journeys, page_anatomy, page_history, relations, sanitize
 
 
 def page_meta(item, catalog) -> dict:
@@ -47,6 +47,7 @@ def decorate(markdown: str, item, state) -> str:
     parts.append(journeys.step_box_markdown(item, state))  # after the text (and its chart); hidden
     parts.append(relations.relations_markdown(item, state))
     parts.append(page_anatomy.sources_section(provenance.source_lines(item, item.src_uri), source_notes, fence))
+    parts.append(page_history.history_markdown(item, state.history, page_history.repo_of(state)))
     parts.append(provenance.review_markdown(item, last_changed.last_changed(item, state.changed)))
     return "\n".join(p for p in parts if p)
 

@@ -2,15 +2,17 @@
 
 The search field is a plain form that reloads the page with ?q=…, which Material's search
 opens with the query, so it needs no script of ours. Nytt och ändrat lists the pages that
-changed most recently. Dates come from the one `git log` the build already reads (macros/content/last_changed.py), falling
-back to the front-matter dates, so the list costs nothing extra and needs no upkeep.
+changed most recently, and links to the same list as an Atom feed (nytt.xml, macros/views/feed.py).
+Dates come from the build's one read of git history (macros/content/history.py), falling back to
+the front-matter dates, so the list costs nothing extra and needs no upkeep.
 """
 
-from macros.content.catalog import md_text
+from macros.content.catalog import markdown_link, md_text
 from macros.content.last_changed import last_changed
 from macros.content.provenance import swedish_date
 from macros.content.catalog import display_title
 from macros.content.workflow import is_listed
+from macros.views.feed import FEED_PATH
 
 
 def latest(catalog, changed: dict, preview: bool, count: int):
@@ -27,7 +29,10 @@ def whats_new_markdown(catalog, changed: dict, preview: bool, from_src: str, cou
         kind = item.type.name.lower()
         lines.append(f"- [{md_text(display_title(item))}]({item.link_from(from_src)}) "
                      f"<small>{md_text(kind)}, {swedish_date(last_changed(item, changed))}</small>")
-    return "\n".join(lines) if lines else "Inga ändringar att visa."
+    listing = "\n".join(lines) if lines else "Inga ändringar att visa."
+    # The same list as an Atom feed (macros/views/feed.py), which Outlook and other feed readers can follow.
+    feed = markdown_link(FEED_PATH, from_src)
+    return listing + f"\n\n[Följ Nytt och ändrat i Outlook eller en annan flödesläsare]({feed}) (Atom-flöde)\n{{ .kb-flode }}"
 
 
 def search_box_html() -> str:

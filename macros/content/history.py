@@ -1,0 +1,181 @@
+"""The content's git history, read once per build: every file's commits and every rename.
+
+One `git log` over docs/, stories/ and strategies/, newest first, with rename detection. Three
+features read it: "Senast ändrad" and Nytt och ändrat (the newest commit per file), the page's
+Historik (its recent commits), and the redirects from old addresses (the renames). Reading the
+log once keeps the cost linear in the history instead of one git call per page.
+
+Renames are followed while the log is read: walking from the newest commit back, a rename
+old → new means that older commits of `old` belong to the file now known as `new`, so a chain
+a → b → c ends at c, and a file deleted later, or a path reused by another file, is told apart.
+
+Commit messages and file names are contributed text: they are kept as data here (control
+characters removed) and escaped by every view that prints them. Without git, or outside a
+repository, the history is unavailable and every reader falls back as it did before; in a
+shallow clone the commits at the cut-off (which git shows as adding every file) are left out
+and the history is marked incomplete.
+"""
+
+import datetime
+import re
+import secrets
+import subprocess
+from dataclasses import dataclass, field
+from pathlib import Path
+
+CONTENT_ROOTS = ("docs", "stories", "strategies")
+HASH = re.compile(r"^[0-9a-f]{40}$")
+STATUS = re.compile(r"^([ACDMRTUXB])\d*$")
+# C0 and C1 controls, and what XML 1.0 cannot carry: a subject stays one line of plain characters.
+CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
+MAX_SUBJECT = 300
+GIT_TIMEOUT = 120
+
+
+@dataclass(frozen=True)
+class Commit:
+    hash: str  # 40 hex digits, checked: it goes into addresses
+    short: str
+    when: datetime.datetime  # committer date, with its offset
+    subject: str  # contributed text: escape wherever it is printed
+
+    @property
+    def date(self) -> datetime.date:
+        return self.when.date()
+
+
+@dataclass(frozen=True)
+class Change:
+    commit: Commit
+    status: str  # A added, M modified, R renamed to this path, D deleted, …
+    old_path: str = ""  # for R: the path before the commit
+
+
+@dataclass
+class History:
+    """What git knows about the content files; `available` False when there is no git history."""
+
+    available: bool = False
+    complete: bool = True  # False in a shallow clone: older commits are missing
+    changes: dict = field(default_factory=dict)  # path now -> [Change], newest first
+    renames: dict = field(default_factory=dict)  # old path -> path it has now (chains resolved)
+    deleted: set = field(default_factory=set)  # old paths whose file was deleted since (no redirect)
+
+    def of(self, rel_path: str) -> list:
+        return self.changes.get(rel_path, [])
+
+    def latest(self, rel_path: str) -> Change | None:
+        found = self.changes.get(rel_path)
+        return found[0] if found else None
+
+    @property
+    def dates(self) -> dict:
+        """Path -> date of its newest commit, as macros/content/last_changed.py reads it."""
+        return {path: found[0].commit.date for path, found in self.changes.items() if found}
+
+
+class _Gone:
+    """The identity of a file that no longer exists under a path (deleted, or the path was reused)."""
+
+    __slots__ = ("path",)
+
+    def __init__(self, path: str):
+        self.path = path
+
+
+def clean_subject(text: str) -> str:
+    return CONTROL.sub(" ", text).strip()[:MAX_SUBJECT]
+
+
+def _git(root: Path, *args: str) -> str | None:
+    try:
+        return subprocess.run(["git", *args], cwd=root, capture_output=True, text=True, encoding="utf-8",
+                              errors="replace", timeout=GIT_TIMEOUT, check=True).stdout
+    except (OSError, subprocess.SubprocessError):
+        return None
+
+
+def log_command(marker: str) -> list[str]:
+    # -z: paths as they are, never quoted; --relative: paths from the project folder even when it
+    # sits inside a bigger repository; --date-order: no commit before its children, which the rename
+    # walk needs. The marker is new on every read, so no commit message can start a record.
+    return ["log", "-z", "--date-order", "--relative", "-M", "--name-status", "--no-color",
+            f"--format={marker}%x1f%H%x1f%h%x1f%cI%x1f%P%x1f%s", "--", *CONTENT_ROOTS]
+
+
+def read(root: Path) -> History:
+    """The history of the content under root; an unavailable History without git or a repository."""
+    root = Path(root)
+    shallow = _git(root, "rev-parse", "--is-shallow-repository")
+    if shallow is None:
+        return History()
+    marker = "kb-" + secrets.token_hex(8)
+    out = _git(root, *log_command(marker))
+    if out is None:
+        return History()
+    return parse(out, marker, shallow.strip() == "true")
+
+
+def _header(token: str, marker: str) -> tuple[Commit | None, bool]:
+    """A commit from its header record, and whether it has parents; None if the record is not sound."""
+    parts = token.split("\x1f", 5)
+    if len(parts) != 6 or parts[0] != marker or not HASH.match(parts[1]):
+        return None, False
+    try:
+        when = datetime.datetime.fromisoformat(parts[3])
+    except ValueError:
+        return None, False
+    short = parts[2] if re.fullmatch(r"[0-9a-f]{4,40}", parts[2]) else parts[1][:7]
+    return Commit(parts[1], short, when, clean_subject(parts[5])), bool(parts[4].strip())
+
+
+def parse(out: str, marker: str, shallow: bool = False) -> History:
+    """The History from `git log -z --name-status` output (log_command), in one pass."""
+    history = History(available=True, complete=not shallow)
+    identity: dict = {}  # path at this point of the walk -> the file's path now, or a _Gone
+    tokens = out.split("\0")
+    commit, keep = None, False
+    i = 0
+    while i < len(tokens):
+        token = tokens[i].lstrip("\n")
+        i += 1
+        if token.startswith(marker + "\x1f"):
+            commit, has_parents = _header(token, marker)
+            # At a shallow clone's cut-off, git shows the commit as adding every file: not a change.
+            keep = commit is not None and (has_parents or not shallow)
+            continue
+        status = STATUS.match(token)
+        if status is None or commit is None:
+            continue
+        letter = status.group(1)
+        paths = tokens[i:i + (2 if letter in "RC" else 1)]
+        i += len(paths)
+        if not keep or len(paths) < (2 if letter in "RC" else 1):
+            continue
+        _record(history, identity, commit, letter, paths)
+    history.changes = {p: c for p, c in history.changes.items() if isinstance(p, str)}
+    return history
+
+
+def _record(history: History, identity: dict, commit: Commit, letter: str, paths: list) -> None:
+    if any(CONTROL.search(p) for p in paths):
+        return  # never a publishable file name, and not to be printed in any message
+    path = paths[-1]
+    key = identity.get(path, path)
+    if letter == "D":
+        key = _Gone(path)  # older commits of this path belong to a file that is gone
+        identity[path] = key
+        history.deleted.add(path)
+        return
+    if isinstance(key, str):
+        history.changes.setdefault(key, []).append(Change(commit, letter, paths[0] if letter == "R" else ""))
+    if letter in "ARC":
+        # Before this commit the path did not hold this file: older commits of it are another file's.
+        identity[path] = _Gone(path)
+    if letter == "R":
+        old = paths[0]
+        identity[old] = key
+        if isinstance(key, str):
+            history.renames.setdefault(old, key)  # the newest rename away from a path wins
+        else:
+            history.deleted.add(old)
