@@ -75,7 +75,7 @@ test: $(BIN)/.installed-test $(VNU_JAR) $(CMS_BUNDLE) $(CMS_SERVER) chromium ## 
 	$(BIN)/python -m pytest
 
 bench: $(BIN)/.installed-test $(CMS_BUNDLE) chromium ## Mät byggtid, storlek och sökning (skriver siffror, påstår inget)
-	$(BIN)/python scripts/bench.py
+	PYTHONPATH=. $(BIN)/python scripts/bench.py  # this checkout's macros, also in a git worktree
 
 screenshots: $(BIN)/.installed-test $(CMS_BUNDLE) chromium ## Skärmbilder av nyckelsidorna i mobil och dator till skarmbilder/ (för granskare)
 	$(BIN)/python scripts/screenshots.py --ut skarmbilder

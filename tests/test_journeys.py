@@ -15,6 +15,7 @@ from urllib.parse import urljoin, urlparse
 import pytest
 
 from macros.views import journey_routes, journeys
+from macros.content.build import Build
 from macros.content.catalog import load_catalog
 from sitebuild import FIXTURES, build, make_fixture_project, unexpected_warnings, article_of as article
 
@@ -86,26 +87,31 @@ def test_route_visits_every_page_once_in_reading_order(catalog):
     assert way.steps == 3
 
 
-def test_membership_is_computed_once_per_catalog_not_per_page(catalog, monkeypatch):
+def build_of(catalog, preview: bool = False) -> Build:
+    return Build(catalog.root, catalog, preview, {})
+
+
+def test_membership_is_computed_once_per_build_not_per_page(catalog, monkeypatch):
     calls = []
     real = journey_routes.route
     monkeypatch.setattr(journey_routes, "route", lambda j, c: calls.append(j.id) or real(j, c))
-    catalog.memo.clear()
+    production = build_of(catalog)
     for item in catalog.items.values():
-        journeys.step_box_markdown(item, catalog, False)
+        journeys.step_box_markdown(item, production)
     assert sorted(calls) == ["skolchef", "socialchef"]  # once per listed journey, for all pages together
+    preview = build_of(catalog, preview=True)
     for item in catalog.items.values():
-        journeys.step_box_markdown(item, catalog, True)
+        journeys.step_box_markdown(item, preview)
     assert sorted(calls[2:]) == ["skolchef", "socialchef", "utkast-spar"]  # the preview is its own build
 
 
 def test_step_box_markdown_names_position_and_neighbours(catalog):
-    text = journeys.step_box_markdown(catalog.items["reko"], catalog, False)
+    text = journeys.step_box_markdown(catalog.items["reko"], build_of(catalog))
     assert "**Steg 1 av 3** (sida 2 av 2) i [Introduktion för socialchefer](../introduktion/socialchef.md#steg-1)" in text
     assert "Föregående: Kommunalt forum (steg 1, sida 1 av 2)" in text
     assert "(kommunalt-forum.md?spar=socialchef)" in text
     assert "Nästa: Bäst för Esther (steg 2)" in text and "(../principer/bast-for-esther.md?spar=socialchef)" in text
-    assert journeys.step_box_markdown(catalog.items["r2"], catalog, False) == ""  # only a draft names it
+    assert journeys.step_box_markdown(catalog.items["r2"], build_of(catalog)) == ""  # only a draft names it
 
 
 def test_journey_markdown_is_empty_for_other_pages(catalog):

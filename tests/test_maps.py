@@ -198,3 +198,31 @@ def test_story_page_shows_its_facet_tags(site):
     assert ("../../amnen/personas/#tag:persona/esther", "Persona/Esther") in tags
     assert any(name.startswith("Strategi/K2 · ") for _, name in tags)
     assert "md-tag" not in html[:html.index('id="kopplingar"')]  # no chips above the content
+
+
+def test_a_tag_outside_the_allow_list_stops_the_build_naming_file_and_line(tmp_path):
+    """Tags come from checked fields; if one is not on the allow-list (the vocabularies and the content
+    disagree) the generator stops with every such tag, in Swedish, at the field's line."""
+    from macros.content.build import load_build
+    from macros.views import facets
+
+    project = make_fixture_project(tmp_path, FIXTURES / "base")
+    state = load_build(project, False, "2026-11-23")
+    esther = next(i for i in state.published_items() if i.id == "trygg-hemgang")
+    allowed = facets.allowed_tags(state.catalog) - {"Persona/Esther"}
+    problems = facets.tag_problems(state, allowed)
+    line = esther.line("personas")
+    assert f"stories/trygg-hemgang.md:{line}: ämnesordet 'Persona/Esther' (från fältet 'personas')" in "\n".join(problems)
+    assert facets.tag_problems(state) == []
+
+
+def test_a_tag_page_naming_an_unknown_facet_stops_the_build(tmp_path):
+    from macros.generate import staging
+
+    project = make_fixture_project(tmp_path, FIXTURES / "base")
+    (project / "docs" / "amnen").mkdir()
+    (project / "docs" / "amnen" / "x.md").write_text("---\ntitel: X\nbeskrivning: X.\n---\n\n"
+                                                     "<!-- material/tags { include: [Okänd] } -->\n", encoding="utf-8")
+    with pytest.raises(staging.GenerationError) as error:
+        staging.write_staging(project, tmp_path / "staging", today="2026-11-23")
+    assert "docs/amnen/x.md:6: ämnessidan listar Okänd" in str(error.value)

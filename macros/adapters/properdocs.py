@@ -56,22 +56,26 @@ def staging_dir_for(site_dir: Path) -> Path:
 
 
 def build(project: Path, site_dir: Path, preview: bool = False, today: str | None = None, strict: bool = True,
-          staging_dir: Path | None = None) -> BuildResult:
+          staging_dir: Path | None = None, engine=None) -> BuildResult:
     """Generate the staging tree of `project` and build it with ProperDocs into `site_dir`.
 
     preview: drafts included, as `make serve` shows them; today: the date the build takes as today
-    (YYYY-MM-DD, as KB_TODAY).
+    (YYYY-MM-DD, as KB_TODAY). engine: an `in_process_builder()` to run the engine in this process
+    (scripts/bench.py, profiling) instead of as `properdocs build` in its own; it raises on failure.
     """
     out = Path(staging_dir) if staging_dir else staging_dir_for(site_dir)
     try:
         result = staging.write_staging(Path(project), out, preview, today, "mkdocs")
     except (staging.GenerationError, ContentError) as error:
         return BuildResult(1, "", str(error) + "\n")
+    notices = "".join(f"INFO    -  {line}\n" for line in result.notices)
+    if engine is not None:
+        engine(result.config_file, Path(site_dir).resolve(), strict=strict)
+        return BuildResult(0, notices, "", result)
     command = ENGINE + ["build", "--clean", "-f", str(result.config_file), "-d", str(Path(site_dir).resolve())] + \
         (["--strict"] if strict else [])
     process = subprocess.run(command, cwd=result.out, env=engine_env(), capture_output=True, text=True,
                              encoding="utf-8")
-    notices = "".join(f"INFO    -  {line}\n" for line in result.notices)
     return BuildResult(process.returncode, notices + result.translate(process.stdout), result.translate(process.stderr),
                        result)
 
@@ -79,15 +83,18 @@ def build(project: Path, site_dir: Path, preview: bool = False, today: str | Non
 def in_process_builder():
     """The engine's build function, imported into this Python process (for timing and profiling).
 
-    Returns build(config_file, site_dir), which builds as `properdocs build` does. Importing
-    first keeps the imports out of a measurement.
+    Returns build(config_file, site_dir, strict=False), which builds as `properdocs build --clean
+    [--strict]` does and raises if the engine stops. Importing first keeps the imports out of a
+    measurement.
     """
     os.environ["NO_MKDOCS_2_WARNING"] = "1"
     import properdocs.replacement  # noqa: F401  (before anything imports mkdocs.*)
     from properdocs.commands.build import build as engine_build
     from properdocs.config import load_config
 
-    return lambda config_file, site_dir: engine_build(load_config(str(config_file), site_dir=str(site_dir)))
+    def run(config_file, site_dir, strict: bool = False) -> None:
+        engine_build(load_config(str(config_file), site_dir=str(site_dir), strict=strict))
+    return run
 
 
 class PreviewServer:

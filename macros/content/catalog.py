@@ -5,7 +5,6 @@ page is parsed once per build and every map costs time linear in the content.
 """
 
 import datetime
-import posixpath
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -47,8 +46,7 @@ class Item:
 
     def url_from(self, src_uri: str) -> str:
         """A relative URL to this page for raw HTML, from the page built from src_uri."""
-        here = directory_url(src_uri)
-        return posixpath.relpath(self.url or ".", here or ".") + "/" if self.url != here else "./"
+        return relative_url(self.url, directory_url(src_uri))
 
     def line(self, name: str) -> int:
         return self.lines.get((name,), 2)
@@ -66,7 +64,6 @@ class Catalog:
     problems: list = field(default_factory=list)
     backlinks: dict = field(default_factory=dict)  # id -> list of (field name, Item)
     _by_src: dict | None = None
-    memo: dict = field(default_factory=dict)  # derived data computed once per build, by its users
 
     def of_type(self, key: str) -> list:
         return [i for i in self.items.values() if i.type.key == key]
@@ -93,28 +90,49 @@ class Catalog:
         return self._by_src.get(src_uri)
 
 
+def relative_url(target: str, here: str) -> str:
+    """From one directory URL (berattelser/x/, or '' for the start page) to another, as
+    posixpath.relpath would give it, ending in '/' ('./' for the page itself)."""
+    if target == here:
+        return "./"
+    to, at = target.split("/")[:-1], here.split("/")[:-1]
+    common = 0
+    while common < len(at) and common < len(to) and to[common] == at[common]:
+        common += 1
+    return "/".join([".."] * (len(at) - common) + to[common:]) + "/"
+
+
 def markdown_link(target_src: str, from_src: str) -> str:
-    """A relative .md link from one site file to another, which MkDocs checks and rewrites."""
-    return posixpath.relpath(target_src, posixpath.dirname(from_src) or ".")
+    """A relative .md link from one site file to another, which MkDocs checks and rewrites.
+
+    posixpath.relpath(target_src, dirname(from_src)) for the normalised paths of the site's file set,
+    without its absolute-path work: every generated link passes here.
+    """
+    target = target_src.split("/")
+    here = from_src.split("/")[:-1]
+    common = 0
+    while common < len(here) and common < len(target) - 1 and target[common] == here[common]:
+        common += 1
+    return "/".join([".."] * (len(here) - common) + target[common:])
 
 
 # Characters that Markdown, its extensions or HTML read as syntax anywhere in a line; written as
 # numeric character references, contributed text stays text: a title never becomes a link, a tag,
 # an attribute list or a table cell break.
 MARKDOWN_SPECIAL = frozenset("\\`*_{}[]()<>|&\"")
+_MARKDOWN_TEXT = {ord(c): f"&#{ord(c)};" for c in MARKDOWN_SPECIAL} | {ord("\r"): " ", ord("\n"): " "}
 # Read as syntax only where a line starts (headings, lists, quotes, definitions, "1." lists).
 LINE_START = re.compile(r"^(\s*)(?:([#+=:>~-])|(\d+)([.)]))")
 
 
+def _escape_start(match) -> str:
+    mark = match.group(2) or match.group(4)
+    return f"{match.group(1)}{match.group(3) or ''}&#{ord(mark)};"
+
+
 def md_text(value) -> str:
     """Contributed text for a place in generated Markdown (link text, table cell, list item)."""
-    text = "".join(f"&#{ord(c)};" if c in MARKDOWN_SPECIAL else (" " if c in "\r\n" else c) for c in str(value))
-
-    def escape_start(match):
-        mark = match.group(2) or match.group(4)
-        return f"{match.group(1)}{match.group(3) or ''}&#{ord(mark)};"
-
-    return LINE_START.sub(escape_start, text, count=1)
+    return LINE_START.sub(_escape_start, str(value).translate(_MARKDOWN_TEXT), count=1)
 
 
 def directory_url(src_uri: str) -> str:

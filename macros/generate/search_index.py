@@ -21,6 +21,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from macros.content.workflow import is_listed
+from macros.views.facets import is_listing
 
 # Same as mkdocs.yml `plugins.search.separator`.
 SEPARATOR = re.compile(r"""[\s\-–—,:;!?=\[\]()"”“’']+|\.(?!\d)""")
@@ -34,7 +35,6 @@ GUIDE_WEIGHT = 0.3  # the contributor guide: for those who write, not for those 
 GUIDE_FOLDER = "docs/bidra/"
 LISTING_FOLDERS = ("docs/berattelser/", "docs/strategier/", "docs/personas/", "docs/indikatorer/",
                    "docs/kartor/", "docs/amnen/")
-TAG_LISTING = re.compile(r"^\s*<!--\s*material/tags\b[^>]*-->\s*$")
 
 # The result list prints keywords as text: a keyword that could be markup is no keyword.
 MARKUP_CHARS = frozenset("<>&\"'`")
@@ -60,7 +60,7 @@ def keyword_words(item) -> list[str]:
 
 def search_weight(item) -> float | None:
     """How much a page's entries weigh in search (lunr's document boost); None: not in search."""
-    if item.type.key == "page" and TAG_LISTING.match(item.body):
+    if is_listing(item):
         return None
     if item.rel_path.startswith(GUIDE_FOLDER):
         return GUIDE_WEIGHT

@@ -11,14 +11,17 @@ ProperDocs, or `zensical.yml` for Zensical. Neither engine then needs a hook of 
   the page's search weight (`search.boost`, or `search.exclude`);
 - body: macros/views/site.decorate's page anatomy, with the author's text fenced by this build's nonce so
   that macros/postbuild.sanitize_site can clean it as the author's in the built HTML;
-- macro pages (macros/model/developer_pages.py): for MkDocs their Jinja stays for mkdocs-macros, and what
-  the build generated around it is wrapped in {% raw %}, so generated text is never run as Jinja, as
-  in the hook build. Zensical cannot run our macros, so for it the generator renders them here, with
-  mkdocs-macros' semantics (the whole body is rendered first, then decorated);
-- drafts are left out unless previewing; the menu and the tag allow-list go into the config.
+- macro pages (macros/model/developer_pages.py): the generator renders their Jinja here, with
+  mkdocs-macros' semantics (the whole body is rendered first, then decorated; undefined names and
+  failing macros stop the build naming the file and line), so no engine needs a macros plugin;
+- tags: the tag listing pages and each page's tags are written as Markdown (macros/views/facets.py),
+  after a check of every tag against the allow-list, so no engine needs a tags plugin;
+- drafts are left out unless previewing; the menu goes into the config.
 
-Nothing here imports an engine (mkdocs, material, properdocs, zensical, mkdocs-macros): the same
-tree builds on each. Errors name the source file and line, never the staging copy.
+The staged ProperDocs config therefore differs from the engine alone only by the step after the
+build (macros/adapters/properdocs_hooks.py). Nothing here imports an engine (mkdocs, material,
+properdocs, zensical, mkdocs-macros): the same tree builds on each. Errors name the source file and
+line, never the staging copy.
 """
 
 import argparse
@@ -37,26 +40,23 @@ from types import SimpleNamespace
 import jinja2
 import yaml
 
-from macros.content import workflow
 from macros.content.build import Build, ContentError, load_build, site_settings
 from macros.content.catalog import DOCS_ASSET_SUFFIXES
 from macros.content.frontmatter import split as split_front_matter
 from macros.generate import cms_config, history_files, search_index
 from macros.model import developer_pages, schema_export
 from macros.model.problems import warnings
-from macros.views import facets, macro_library, navigation, page_anatomy, sanitize, site
+from macros.views import facets, macro_library, navigation, sanitize, site
 
 FLAVOURS = ("mkdocs", "zensical")
 MANIFEST = "staging.json"  # what the steps after the engine need: pages and their sources, nonce, search
-# The engine adapters the staged ProperDocs config names (paths, not imports: nothing here imports them).
-ADAPTERS = Path(__file__).resolve().parents[1] / "adapters"
-MACROS_PLUGIN = ADAPTERS / "macros_plugin.py"
-PROPERDOCS_HOOKS = ADAPTERS / "properdocs_hooks.py"
+# The engine adapter the staged ProperDocs config names (a path, not an import: nothing here imports it).
+PROPERDOCS_HOOKS = Path(__file__).resolve().parents[1] / "adapters" / "properdocs_hooks.py"
 GLOSSARY = Path("docs", "_ordlista")
 STAGED_DOCS = "docs"
 SITE_DIR = "site"
-JINJA_MARKS = ("{{", "{%", "{#")
-ENDRAW = re.compile(r"\{%[-+]?\s*endraw\b")  # what ends a {% raw %} block; contributed braces are escaped
+# libyaml's emitter when PyYAML has it: front matter is written for every page.
+Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 
 class GenerationError(Exception):
@@ -67,9 +67,7 @@ class GenerationError(Exception):
 class PageSource:
     rel_path: str  # the repository file a reader's page comes from
     body_line: int  # its body's first line, so a line in the body maps back to the file
-    # False only for the developer pages that run macros (trusted, reviewed code) and for the tag listing
-    # pages, whose body is nothing but the tags plugin's directive: the listing there is the engine's
-    # own output from escaped titles, with the plugin's own classes and styles.
+    # False only for the developer pages that run macros (trusted, reviewed code).
     sanitized: bool
     staged_body_line: int = 0  # where the author's body starts in the staging copy (0: not found as written)
     body_lines: int = 0
@@ -92,7 +90,6 @@ class StagingResult:
     drafts_left_out: list = field(default_factory=list)  # repository paths
     seconds: float = 0.0
     search: dict = field(default_factory=dict)  # search_index.search_plan, for the step after the engine
-    changed: dict = field(default_factory=dict)  # repository path -> ISO date of its newest commit
     notices: list = field(default_factory=list)  # Swedish lines for the build log: warnings, drafts left out
 
     def source_of(self, src_uri: str) -> str:
@@ -186,9 +183,6 @@ def staged_config(root: Path, out: Path, base: dict, state, flavour: str) -> dic
     templates = material_templates()
     if templates is not None and flavour == "mkdocs":
         extra["material_search_worker"] = search_index.material_worker_name([templates])
-    extra["kb_source_root"] = str(root)  # macros/__init__.py loads the catalog from here if no hook has
-    extra["kb_preview"] = state.preview
-    extra["kb_today"] = state.today.isoformat()  # the macros load the same Build: the same day
     extra["kb_nonce"] = state.nonce  # partials/content.html marks the page's own HTML for macros/generate/postbuild.py
     config["extra"] = extra
 
@@ -201,16 +195,10 @@ def staged_config(root: Path, out: Path, base: dict, state, flavour: str) -> dic
         extensions.append(entry)
     config["markdown_extensions"] = extensions
 
-    plugins = base["plugins"]
-    tags = _plugin_options(plugins, "tags")
-    tags["tags_allowed"] = sorted(facets.allowed_tags(state.catalog))
-    staged_plugins = [{"search": _plugin_options(plugins, "search")}, {"tags": tags}]
+    # The search alone: the generator has written the tag pages and rendered the macro pages itself.
+    config["plugins"] = [{"search": _plugin_options(base["plugins"], "search")}]
     if flavour == "mkdocs":
-        macros = _plugin_options(plugins, "macros")
-        macros["module_name"] = str(MACROS_PLUGIN.with_suffix(""))
-        staged_plugins.append({"macros": macros})
         config["hooks"] = [str(PROPERDOCS_HOOKS)]  # after the build: sanitize, shape the search index
-    config["plugins"] = staged_plugins
     if flavour == "zensical":
         theme["variant"] = "classic"  # looks like Material
         theme["custom_dir"] = str(zensical_overrides(root, out))
@@ -231,15 +219,16 @@ def zensical_overrides(root: Path, out: Path) -> Path:
     shutil.copytree(root / "macros" / "templates", target)
     for name in MATERIAL_ONLY_TEMPLATES:
         (target / name).unlink(missing_ok=True)
-    shutil.copytree(root / "macros" / "templates_zensical", target, dirs_exist_ok=True)
+    if (root / "macros" / "templates_zensical").is_dir():
+        shutil.copytree(root / "macros" / "templates_zensical", target, dirs_exist_ok=True)
     return target
 
 
 # --- the pages -----------------------------------------------------------------------------------
 
 def _macro_environment(build: Build, repo):
-    """Jinja with the macro library, as mkdocs-macros sets it up (on_undefined strict), for an engine
-    that cannot run our macros. Returns (the page being rendered, jinja)."""
+    """Jinja with the macro library, as mkdocs-macros set it up for us (on_undefined strict, on_error_fail).
+    Returns (the page being rendered, jinja)."""
     page = SimpleNamespace(src_uri="")
     library = macro_library.macros(build, lambda: page.src_uri, repo.repo_url, repo.edit_uri)
     jinja = jinja2.Environment(undefined=jinja2.StrictUndefined, autoescape=False, keep_trailing_newline=True)
@@ -261,7 +250,7 @@ def _error_line(error: Exception) -> int:
 
 
 def render_macros(item, body: str, body_line: int, page, jinja) -> str:
-    """A macro page's body as mkdocs-macros would render it, for an engine that cannot run our macros."""
+    """A macro page's body as mkdocs-macros would render it: the whole body, before the decoration."""
     page.src_uri = item.src_uri
     try:
         return jinja.from_string(body).render()
@@ -271,42 +260,8 @@ def render_macros(item, body: str, body_line: int, page, jinja) -> str:
             from error
 
 
-def _raw(text: str, item) -> str:
-    """Generated Markdown that mkdocs-macros must print as it stands, never run."""
-    if not text:
-        return ""
-    if ENDRAW.search(text):
-        raise GenerationError(f"{item.rel_path}:1: den genererade texten innehåller 'endraw' och kan inte skyddas "
-                              f"från Jinja. Ta bort ordet ur sidans fält.")
-    return "{% raw %}" + text + "{% endraw %}"
-
-
-def macro_page_for_mkdocs(item, state) -> str:
-    """A macro page whose Jinja mkdocs-macros runs, with everything the build generated kept as raw text.
-
-    The hook build runs Jinja on the author's body and decorates afterwards; here the decoration comes
-    first, so it is fenced off: the page's own title and body run as Jinja, nothing else does.
-    """
-    body_only, notes = page_anatomy.split_source_notes(item.body)
-    heading, body = page_anatomy.split_own_title(body_only)
-    if any(mark in note for note in notes for mark in JINJA_MARKS):
-        raise GenerationError(f"{item.rel_path}:1: en !!! kalla-ruta på en sida med makron får inte innehålla "
-                              f"Jinja ({{{{ … }}}}): den flyttas till Om källorna och körs inte.")
-    decorated = site.decorate(item.body, item, state)
-    prefix = heading + workflow.banner(item, state.catalog.today) + page_anatomy.lead_markdown(item)
-    own = body.rstrip("\n")
-    if not decorated.startswith(prefix + own):
-        raise GenerationError(f"{item.rel_path}:1: sidans delar kom i oväntad ordning (macros/views/page_anatomy.py).")
-    generated_before = prefix[len(heading):]
-    rest = decorated[len(prefix) + len(own):]
-    return heading + _raw(generated_before, item) + own + _raw(rest, item)
-
-
-def front_matter(item, state, flavour: str, repo: SimpleNamespace) -> dict:
+def front_matter(item, state, repo: SimpleNamespace) -> dict:
     meta = site.page_meta(item, state.catalog)
-    runs_macros = meta.pop("render_macros")
-    if flavour == "mkdocs" and runs_macros:
-        meta["render_macros"] = True  # mkdocs.yml has render_by_default: false
     edit = site.edit_url(repo, item)
     if edit:
         meta["edit_url"] = edit
@@ -318,20 +273,11 @@ def front_matter(item, state, flavour: str, repo: SimpleNamespace) -> dict:
     return meta
 
 
-def _body_line(root: Path, item) -> int:
-    text = (root / item.rel_path).read_text(encoding="utf-8", errors="replace").removeprefix("\ufeff")
-    text = text.replace("\r\n", "\n")
-    body = split_front_matter(text)[1]
-    return text[:len(text) - len(body)].count("\n") + 1  # the body is the text's tail
-
-
-def stage_page(root: Path, item, state, flavour: str, repo, macro_env) -> tuple[str, PageSource]:
-    meta = front_matter(item, state, flavour, repo)
-    body_line = _body_line(root, item)
+def stage_page(item, state, repo, macro_env) -> tuple[str, PageSource]:
+    meta = front_matter(item, state, repo)
+    body_line = item.body_line
     runs_macros = developer_pages.runs_macros(item.rel_path)
-    if runs_macros and flavour == "mkdocs":
-        body = macro_page_for_mkdocs(item, state)
-    elif runs_macros:
+    if runs_macros:
         page, jinja = macro_env()
         body = site.decorate(render_macros(item, item.body, body_line, page, jinja), item, state)
         # What the page says is the site's own; the nonce never reaches a reader.
@@ -339,14 +285,13 @@ def stage_page(root: Path, item, state, flavour: str, repo, macro_env) -> tuple[
         body = body.replace(start, "").replace(end, "")
     else:
         body = site.decorate(item.body, item, state)
-    head = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=10_000)
+    head = yaml.dump(meta, Dumper=Dumper, allow_unicode=True, sort_keys=False, width=10_000)
     text = f"---\n{head}---\n\n{body}\n"
     own = item.body.strip("\n")
     at = text.find(own) if own else -1
     staged_line = text.count("\n", 0, at) + 1 if at >= 0 else 0
     source_line = body_line + len(item.body) - len(item.body.lstrip("\n"))
-    listing = bool(search_index.TAG_LISTING.match(item.body)) and item.type.key == "page"
-    return text, PageSource(item.rel_path, source_line, not (runs_macros or listing), staged_line,
+    return text, PageSource(item.rel_path, source_line, not runs_macros, staged_line,
                             own.count("\n") + 1 if own else 0)
 
 
@@ -387,6 +332,9 @@ def write_staging(root: Path, out: Path, preview: bool = False, today=None, flav
         today = datetime.date.fromisoformat(today)
     base = read_config(root)
     state = load_build(root, preview, today, site_settings(base))
+    problems = facets.tag_problems(state)
+    if problems:
+        raise GenerationError("Ämnesorden stämmer inte med listan över tillåtna ämnesord:\n" + "\n".join(problems))
     if nonce:  # the preview server keeps one for its session
         state.nonce = nonce
     repo = SimpleNamespace(repo_url=base.get("repo_url"), edit_uri=base.get("edit_uri"))
@@ -399,11 +347,9 @@ def write_staging(root: Path, out: Path, preview: bool = False, today=None, flav
 
     config_name = "mkdocs.yml" if flavour == "mkdocs" else "zensical.yml"
     result = StagingResult(out, flavour, out / config_name, state.nonce)
-    # The engine's process (mkdocs-macros) takes the dates from here: git is read once per build.
-    result.changed = {path: day.isoformat() for path, day in sorted(state.changed.items())}
     files: dict = {}  # staged path under docs/ -> text, or the Path of a file to copy
     for item in state.published_items():
-        files[item.src_uri], result.pages[item.src_uri] = stage_page(root, item, state, flavour, repo, macro_env)
+        files[item.src_uri], result.pages[item.src_uri] = stage_page(item, state, repo, macro_env)
     result.drafts_left_out = sorted(i.rel_path for i in state.left_out_drafts())
     result.search = search_index.search_plan(state)
     # Warnings (an overdue review, say) are told, never fatal: a strict build must not stop on them.
@@ -432,8 +378,8 @@ def write_staging(root: Path, out: Path, preview: bool = False, today=None, flav
                       "do not edit.\n" + yaml.safe_dump(config, allow_unicode=True, sort_keys=False, width=10_000))
     _write_if_changed(out / MANIFEST, json.dumps({
         "flavour": flavour, "nonce": state.nonce, "pages": {k: vars(v) for k, v in result.pages.items()},
-        "drafts_left_out": result.drafts_left_out, "search": result.search, "changed": result.changed},
-        ensure_ascii=False, indent=1))
+        "drafts_left_out": result.drafts_left_out, "search": result.search},
+        ensure_ascii=False, separators=(",", ":")))
     result.seconds = time.perf_counter() - started
     return result
 
@@ -445,7 +391,6 @@ def read_manifest(out: Path) -> StagingResult:
     result = StagingResult(Path(out), data["flavour"], Path(out) / config, data["nonce"],
                            {k: PageSource(**v) for k, v in data["pages"].items()}, data["drafts_left_out"])
     result.search = data["search"]
-    result.changed = data.get("changed", {})
     return result
 
 

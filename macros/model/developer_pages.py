@@ -1,6 +1,7 @@
-"""The developer pages allowed to run Jinja (mkdocs-macros): an allow-list kept in code.
+"""The developer pages allowed to run Jinja (their macros): an allow-list kept in code.
 
-Jinja in mkdocs-macros runs unsandboxed on the build machine, so whether a page runs it
+The generator renders these pages' Jinja unsandboxed on the build machine (macros/generate/staging.py,
+with mkdocs-macros' semantics), so whether a page runs it
 is never decided by its own front matter. Changing this list is a code change that the
 developers review (CODEOWNERS). Paths are repository paths.
 """

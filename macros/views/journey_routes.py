@@ -1,7 +1,7 @@
 """Journeys as data: their steps, times and the way through the pages they name.
 
-Which journeys name which page is worked out once per build (``routes``, kept in the
-catalog's memo), so a page's step box costs the same however many journeys there are.
+Which journeys name which page is worked out once per build (``routes``, kept on the Build:
+``build.table``), so a page's step box costs the same however many journeys there are.
 """
 
 from dataclasses import dataclass
@@ -100,14 +100,15 @@ def listed_journeys(catalog, preview: bool) -> list:
                                         else len(role_order), j.title.lower()))
 
 
-def routes(catalog, preview: bool) -> dict:
-    """Page id -> [(route, position)] for every listed journey; built once per catalog and mode."""
-    key = ("journey_routes", preview)
-    if key not in catalog.memo:
-        members: dict = {}
-        for journey in listed_journeys(catalog, preview):
-            way = route(journey, catalog)
-            for position, stop in enumerate(way.stops):
-                members.setdefault(stop.page.id, []).append((way, position))
-        catalog.memo[key] = members
-    return catalog.memo[key]
+def _members(build) -> dict:
+    members: dict = {}
+    for journey in listed_journeys(build.catalog, build.preview):
+        way = route(journey, build.catalog)
+        for position, stop in enumerate(way.stops):
+            members.setdefault(stop.page.id, []).append((way, position))
+    return members
+
+
+def routes(build) -> dict:
+    """Page id -> [(route, position)] for every listed journey; computed once per build."""
+    return build.table("journey_routes", _members)

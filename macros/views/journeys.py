@@ -12,7 +12,7 @@ should read. The build turns it into three things:
   back and forward, a tick for the step and "Lämna spåret". Every box is hidden: only a reader
   on that journey sees it (see below), so nobody else meets a checkbox for a step they never took.
 
-Which journeys name which page is worked out once per catalog (``routes``), not once per page.
+Which journeys name which page is worked out once per build (``routes``), not once per page.
 The browser side (ticks, reset, print, which journey the reader follows) lives in
 assets/javascripts/introduktion.js. Without script no box shows; the journey page is the way,
 it lists every step with its links.
@@ -73,13 +73,13 @@ def _left_note(item, catalog) -> str:
     return f"Du har lämnat introduktionsspåret.{where}\n{{: .kb-stegruta-lamnad data-kb-lamnad data-search-exclude hidden }}\n\n"
 
 
-def step_box_markdown(item, catalog, preview: bool) -> str:
+def step_box_markdown(item, build) -> str:
     """One hidden "Steg 3 av 7 i …" box per journey that names this page, or ''.
 
     introduktion.js shows at most one: the journey the reader follows (the ?spar= of the link they came
     by, or the journey they last opened), and only if it names this page.
     """
-    ways = routes(catalog, preview).get(item.id, [])
+    ways = routes(build).get(item.id, [])
     if not ways:
         return ""
-    return "".join(_box(way, position, item) for way, position in ways) + _left_note(item, catalog)
+    return "".join(_box(way, position, item) for way, position in ways) + _left_note(item, build.catalog)

@@ -2,8 +2,8 @@
 
 Only pages on the list in code (macros/model/developer_pages.py) run Jinja at all; this module says
 what those pages can call. Each macro gets the Build and the calling page's source path, so links are
-relative to that page. The mkdocs-macros adapter (macros/adapters/macros_plugin.py) registers these
-with the engine; the generator calls them itself where no mkdocs-macros runs (Zensical).
+relative to that page. The generator (macros/generate/staging.py) renders the macro pages with them
+before any engine runs, so every engine gets the same finished Markdown.
 """
 
 from macros.content import provenance, scaffold

@@ -16,8 +16,6 @@ from macros.content.catalog import md_text
 
 SOURCE_NOTE = re.compile(r"!!! kalla(?:\s|$)")  # only at the start of a line: nested boxes stay put
 FENCE = re.compile(r"(`{3,}|~{3,})")
-# Where the template puts the subject tags (Material's tag chips) inside Kopplingar.
-TAGS_SLOT = '<div class="kb-amnen-slot"></div>'
 
 
 def lead_markdown(item) -> str:

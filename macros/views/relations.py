@@ -1,29 +1,38 @@
 """The generated "Kopplingar" section: both directions of every link, per content type.
 
 Authors write a link once (a story names its strategies); the catalog's backlinks
-give the other direction, so no page lists its relations by hand.
+give the other direction, so no page lists its relations by hand. What many pages share is
+worked out once per build and kept on the Build (`build.table`): which listed stories name each
+strategy, indicator and persona, and every item's link text, so a page costs the same however
+large the knowledge base grows.
 """
 
 from collections import Counter
 
-from macros.model import vocabularies as v
-from macros.views.page_anatomy import TAGS_SLOT
-from macros.content.catalog import markdown_link, md_text
+from macros.content.catalog import display_title, markdown_link, md_text
 from macros.content.workflow import is_listed
-from macros.content.catalog import display_title
+from macros.model import vocabularies as v
+from macros.views import facets
 
 MAX_RELATED_STORIES = 5
 
 
-def link(item, from_src: str, with_description: bool = False) -> str:
-    text = f"[{md_text(display_title(item))}]({item.link_from(from_src)})"
-    if with_description and item.data.get("beskrivning"):
-        text += f" – {md_text(item.data['beskrivning'])}"
-    return text
+def _link_texts(build) -> dict:
+    """Item id -> (link text, " – description" or ""), for every item, once per build."""
+    texts = {}
+    for item in build.catalog.items.values():
+        description = item.data.get("beskrivning")
+        texts[item.id] = (md_text(display_title(item)), f" – {md_text(description)}" if description else "")
+    return texts
 
 
-def _visible(items, catalog, preview):
-    return [i for i in items if is_listed(i, catalog.today, preview)]
+def link(item, from_src: str, build, with_description: bool = False) -> str:
+    title, description = build.table("link_texts", _link_texts)[item.id]
+    return f"[{title}]({item.link_from(from_src)})" + (description if with_description else "")
+
+
+def _visible(items, build):
+    return [i for i in items if is_listed(i, build.today, build.preview)]
 
 
 def _sorted(items):
@@ -33,20 +42,24 @@ def _sorted(items):
 MAX_LISTED = 25  # longer lists end with a link to the full listing, so pages stay light
 
 
-def _section(heading: str, items, from_src: str, empty: str | None = None, describe: bool = False,
+def _section(build, heading: str, items, from_src: str, empty: str | None = None, describe: bool = False,
              more: str | None = None) -> list[str]:
     if not items and empty is None:
         return []
     lines = [f"### {heading} {{ data-search-exclude }}", ""]
     shown = items[:MAX_LISTED] if more else items
-    lines += [f"- {link(i, from_src, describe)}" for i in shown] if items else [empty]
+    lines += [f"- {link(i, from_src, build, describe)}" for i in shown] if items else [empty]
     if more and len(items) > MAX_LISTED:
         lines += ["", f"Visar {MAX_LISTED} av {len(items)}. [Se alla]({markdown_link(more, from_src)})."]
     return lines + [""]
 
 
+def _newest_key(item):
+    return str(item.data.get("skapad", "")), item.title
+
+
 def _newest(items):
-    return sorted(items, key=lambda i: (str(i.data.get("skapad", "")), i.title), reverse=True)
+    return sorted(items, key=_newest_key, reverse=True)
 
 
 def _labels(heading: str, vocabulary: dict, keys) -> list[str]:
@@ -57,34 +70,52 @@ def _labels(heading: str, vocabulary: dict, keys) -> list[str]:
 
 
 CANDIDATES_PER_LINK = 20  # bounds the work per story, so related stories cost linear time
+STORY_LINKS = ("strategier", "indikatorer", "personas")
 
 
-def _stories_by_link(catalog, preview) -> dict:
-    """For each item, the listed stories that link to it, newest first; computed once per build."""
-    key = ("stories_by_link", preview)
-    if key not in catalog.memo:
-        table: dict = {}
-        for story in catalog.of_type("story"):
-            if is_listed(story, catalog.today, preview):
-                for name in ("strategier", "indikatorer", "personas"):
-                    for target in catalog.refs(story, name):
-                        table.setdefault(target.id, []).append(story)
-        for stories in table.values():
-            stories.sort(key=lambda s: (str(s.data.get("skapad", "")), s.title), reverse=True)
-        catalog.memo[key] = table
-    return catalog.memo[key]
+def _stories_by_link(build) -> dict:
+    """For each item, the listed stories that link to it, newest first."""
+    catalog = build.catalog
+    table: dict = {}
+    for story in catalog.of_type("story"):
+        if is_listed(story, build.today, build.preview):
+            for name in STORY_LINKS:
+                for target in catalog.refs(story, name):
+                    table.setdefault(target.id, []).append(story)
+    for stories in table.values():
+        stories.sort(key=_newest_key, reverse=True)
+    return table
 
 
-def related_stories(item, catalog, preview):
+def _referrers(build) -> dict:
+    """(item id, type key) -> the listed items of that type that name the item, newest first for
+    stories and in list order for the rest; what every page's backlink sections read."""
+    catalog = build.catalog
+    table: dict = {}
+    for target_id, links in catalog.backlinks.items():
+        for source in dict.fromkeys(source for _, source in links):
+            if is_listed(source, build.today, build.preview):
+                table.setdefault((target_id, source.type.key), []).append(source)
+    for (_, key), found in table.items():
+        found[:] = _newest(found) if key == "story" else _sorted(found)
+    return table
+
+
+def listed_referrers(item, type_key: str, build) -> list:
+    """The listed items of one type that name `item`, sorted as its page lists them."""
+    return build.table("listed_referrers", _referrers).get((item.id, type_key), [])
+
+
+def related_stories(item, build):
     """Other stories sharing strategies, indicators or personas, most shared first.
 
     Candidates are the newest few stories per shared link, so a story's page costs the same
     whether the knowledge base holds a hundred stories or ten thousand.
     """
-    table = _stories_by_link(catalog, preview)
+    table = build.table("stories_by_link", _stories_by_link)
     scores = Counter()
-    for name in ("strategier", "indikatorer", "personas"):
-        for target in catalog.refs(item, name):
+    for name in STORY_LINKS:
+        for target in build.catalog.refs(item, name):
             for other in table.get(target.id, [])[:CANDIDATES_PER_LINK]:
                 if other is not item:
                     scores[other] += 1
@@ -92,59 +123,63 @@ def related_stories(item, catalog, preview):
     return ranked[:MAX_RELATED_STORIES]
 
 
-def story_sections(item, catalog, preview):
-    src = item.src_uri
+def _related(item, type_key: str, name: str, build) -> list:
+    """Both directions of a link, listed items only: what item names in `name`, and what names item."""
+    catalog = build.catalog
+    named = [i for i in catalog.refs(item, name) if i.type.key == type_key]
+    return _visible(list(dict.fromkeys(named + catalog.referrers(item, type_key))), build)
+
+
+def story_sections(item, build):
+    catalog, src = build.catalog, item.src_uri
     out = []
-    out += _section("Strategier", _sorted(_visible(catalog.refs(item, "strategier"), catalog, preview)), src)
-    out += _section("Principer", _sorted(_visible(catalog.refs(item, "principer"), catalog, preview)), src)
-    out += _section("Personas", _visible(catalog.refs(item, "personas"), catalog, preview), src)
-    out += _section("Indikatorer", _visible(catalog.refs(item, "indikatorer"), catalog, preview), src)
+    out += _section(build, "Strategier", _sorted(_visible(catalog.refs(item, "strategier"), build)), src)
+    out += _section(build, "Principer", _sorted(_visible(catalog.refs(item, "principer"), build)), src)
+    out += _section(build, "Personas", _visible(catalog.refs(item, "personas"), build), src)
+    out += _section(build, "Indikatorer", _visible(catalog.refs(item, "indikatorer"), build), src)
     out += _labels("Strategigrupper", v.STRATEGY_GROUPS, item.data.get("strategigrupper"))
     out += _labels("Kommuner", v.MUNICIPALITIES, item.data.get("kommuner"))
-    out += _section("Relaterade berättelser", related_stories(item, catalog, preview), src, describe=True)
+    out += _section(build, "Relaterade berättelser", related_stories(item, build), src, describe=True)
     return out
 
 
-def strategy_sections(item, catalog, preview):
-    src = item.src_uri
+def strategy_sections(item, build):
+    catalog, src = build.catalog, item.src_uri
     plan = item.data.get("plan")
     out = []
     if plan in v.PLANS:
         info = v.PLANS[plan]
         period = f", {info['period']}" if info["period"] else ""
         out += ["### Plan { data-search-exclude }", "", f"{info['label']} ({v.PLAN_OWNERS[info['owner']]}{period})", ""]
-    stories = _visible(catalog.related(item, "story", "strategier"), catalog, preview)
-    out += _section("Berättelser som visar strategin", _newest(stories), src,
+    stories = _related(item, "story", "strategier", build)
+    out += _section(build, "Berättelser som visar strategin", _newest(stories), src,
                     empty="Ingen berättelse visar strategin ännu. Vet du en? Se [Bidra med en berättelse]"
                           f"({markdown_link('bidra/index.md', src)}).", describe=True, more="amnen/strategier.md")
-    out += _section("Indikatorer som mäter strategin",
-                    _visible(catalog.related(item, "indicator", "indikatorer"), catalog, preview), src,
+    out += _section(build, "Indikatorer som mäter strategin", _related(item, "indicator", "indikatorer", build), src,
                     empty="Ingen indikator är kopplad till strategin ännu.")
-    out += _section("Principer som strategin vilar på",
-                    _sorted(_visible(catalog.refs(item, "principer"), catalog, preview)), src)
-    out += _section("Motsvarande strategi i den andra planen",
-                    _sorted(_visible(catalog.related(item, "strategy", "motsvarighet"), catalog, preview)), src)
+    out += _section(build, "Principer som strategin vilar på",
+                    _sorted(_visible(catalog.refs(item, "principer"), build)), src)
+    out += _section(build, "Motsvarande strategi i den andra planen",
+                    _sorted(_related(item, "strategy", "motsvarighet", build)), src)
     out += _labels("Strategigrupper", v.STRATEGY_GROUPS, item.data.get("strategigrupper"))
     return out
 
 
-def indicator_sections(item, catalog, preview):
+def indicator_sections(item, build):
     src = item.src_uri
-    out = _section("Strategier som indikatorn mäter",
-                   _sorted(_visible(catalog.related(item, "strategy", "strategier"), catalog, preview)), src)
-    out += _section("Berättelser som belyser indikatorn",
-                    _newest(_visible(catalog.referrers(item, "story"), catalog, preview)), src, describe=True,
-                    more="berattelser/index.md")
+    out = _section(build, "Strategier som indikatorn mäter", _sorted(_related(item, "strategy", "strategier", build)), src)
+    out += _section(build, "Berättelser som belyser indikatorn", listed_referrers(item, "story", build), src,
+                    describe=True, more="berattelser/index.md")
     return out
 
 
-def body_sections(item, catalog, preview):
+def body_sections(item, build):
     src = item.src_uri
-    parent = _visible(catalog.refs(item, "overordnad"), catalog, preview)
-    children = sorted(_visible(catalog.referrers(item, "body"), catalog, preview), key=lambda i: i.title)
-    out = _section("Rapporterar till", parent, src)
-    out += _section("Organ under", children, src)
-    return out + backlink_sections(item, catalog, preview, exclude=("body",))
+    parent = _visible(build.catalog.refs(item, "overordnad"), build)
+    children = sorted(listed_referrers(item, "body", build), key=lambda i: i.title)
+    out = _section(build, "Rapporterar till", parent, src)
+    out += _section(build, "Organ under", children, src)
+    return out + backlink_sections(item, build, exclude=("body",))
 
 
 TYPE_HEADINGS = {
@@ -153,19 +188,18 @@ TYPE_HEADINGS = {
 }  # journeys are left out: the step box at the top of the page already shows them
 
 
-def backlink_sections(item, catalog, preview, exclude=()):
+def backlink_sections(item, build, exclude=()):
     out = []
     for key, heading in TYPE_HEADINGS.items():
         if key in exclude:
             continue
-        found = _visible(catalog.referrers(item, key), catalog, preview)
+        found = listed_referrers(item, key, build)
         if key == "story":
-            out += _section(f"{heading} som hänvisar hit", _newest(found), item.src_uri, describe=True,
+            out += _section(build, f"{heading} som hänvisar hit", found, item.src_uri, describe=True,
                             more="amnen/personas.md" if item.type.key == "persona" else "berattelser/index.md")
         else:
-            out += _section(f"{heading} som hänvisar hit", _sorted(found), item.src_uri)
+            out += _section(build, f"{heading} som hänvisar hit", found, item.src_uri)
     return out
-
 
 
 SECTION_BUILDERS = {
@@ -178,13 +212,11 @@ SECTION_BUILDERS = {
 }
 
 
-def relations_markdown(item, catalog, preview: bool = False, has_tags: bool = False) -> str:
+def relations_markdown(item, build) -> str:
     """Kopplingar: the generated relations, then (if the page has any) its subject tags."""
     builder = SECTION_BUILDERS.get(item.type.key)
-    lines = builder(item, catalog, preview) if builder else []
-    if has_tags:
-        # The template fills the slot with the tag links (Material's tags plugin knows their pages).
-        lines += ["### Fler sidor om { data-search-exclude }", "", TAGS_SLOT, ""]
+    lines = builder(item, build) if builder else []
+    lines += facets.tags_section(item, build)
     if not lines:
         return ""
     # Generated sections are left out of search: a page should not match on its neighbours' titles.

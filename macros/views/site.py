@@ -13,19 +13,16 @@ from macros.views import charts, facets, journeys, page_anatomy, page_history, r
 
 
 def page_meta(item, catalog) -> dict:
-    """The metadata MkDocs and Material see; Jinja only ever runs on developer pages that opt in."""
+    """The metadata MkDocs and Material see. Tags are not among them: the build writes the tag pages and
+    each page's tags itself (macros/views/facets.py)."""
     # Material prints both as HTML (the title into <h1> and <title>, the description into an attribute).
     # Strategies are named "K2 · Samverkan och kontinuitet" in the title, menu and breadcrumb alike.
     meta = {"title": html.escape(display_title(item)),
             "description": html.escape(str(item.data.get("beskrivning", "")))}
-    if workflow.is_listed(item, catalog.today):
-        meta["tags"] = facets.facet_tags(item, catalog)
-    else:
+    if not workflow.is_listed(item, catalog.today):
         meta["search"] = {"exclude": True}  # drafts, archived and expired pages leave search and tag pages
     if item.type.key == "page" and "hide" in item.data:
         meta["hide"] = item.data["hide"]
-    # Never from front matter: only pages on the list in code run Jinja.
-    meta["render_macros"] = developer_pages.runs_macros(item.rel_path)
     if item.status in ("utkast", "granskning", "arkiverad"):
         meta["status"] = item.status
     return meta
@@ -36,17 +33,19 @@ def decorate(markdown: str, item, state) -> str:
     catalog, preview = state.catalog, state.preview
     body, source_notes = page_anatomy.split_source_notes(markdown)
     heading, body = page_anatomy.split_own_title(body)
+    if facets.is_listing(item):
+        body = ""  # the tag-page directive: the build writes the listing (facets.listing_markdown)
     fence = sanitize.author_region(state.nonce)
     if not developer_pages.runs_macros(item.rel_path):
         # Everything the author wrote stays inside an author fence, wherever the anatomy puts it.
         heading = f"\n\n{fence[0]}\n\n{heading.strip()}\n\n{fence[1]}\n\n" if heading else ""
         body = f"\n\n{fence[0]}\n\n{body.strip()}\n\n{fence[1]}\n\n"
     parts = [heading + workflow.banner(item, catalog.today) + page_anatomy.lead_markdown(item) + body.rstrip("\n"), "\n",
-             journeys.journey_markdown(item, catalog, preview)]
+             journeys.journey_markdown(item, catalog, preview), facets.listing_markdown(item, state)]
     if item.type.key == "indicator":
         parts.append(charts.indicator_markdown(item))
-    parts.append(journeys.step_box_markdown(item, catalog, preview))  # after the text (and its chart); hidden
-    parts.append(relations.relations_markdown(item, catalog, preview, has_tags=bool(facets.facet_tags(item, catalog))))
+    parts.append(journeys.step_box_markdown(item, state))  # after the text (and its chart); hidden
+    parts.append(relations.relations_markdown(item, state))
     parts.append(page_anatomy.sources_section(provenance.source_lines(item, item.src_uri), source_notes, fence))
     parts.append(page_history.history_markdown(item, state.history, page_history.repo_of(state)))
     parts.append(provenance.review_markdown(item, last_changed.last_changed(item, state.changed)))
