@@ -11,7 +11,7 @@ from urllib.parse import urlencode, urlparse
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from sitebuild import FIXTURES, build, make_fixture_project, serve, unexpected_warnings
+from sitebuild import serve, unexpected_warnings
 
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 JOURNEY = "introduktion/socialchef/"
@@ -30,13 +30,12 @@ SHOWN_JS = """() => ({
 
 
 @pytest.fixture(scope="module")
-def url(tmp_path_factory):
-    tmp = tmp_path_factory.mktemp("journeys-browser")
-    project = make_fixture_project(tmp, FIXTURES / "base", FIXTURES / "sites" / "journeys")
-    result = build(project, tmp / "site", today="2026-11-23")
+def url(fixture_sites):
+    built = fixture_sites.get("base", "sites/journeys", today="2026-11-23")  # the build test_journeys.py reads
+    result = built.result
     assert result.returncode == 0, result.stdout + result.stderr
     assert unexpected_warnings(result.stdout + result.stderr) == []
-    base, shutdown = serve(tmp / "site")
+    base, shutdown = serve(built.site)
     yield base
     shutdown()
 
