@@ -9,6 +9,7 @@ import re
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from sitebuild import ROOT
 from macros.views import charts, sanitize
@@ -63,6 +64,14 @@ def each_page(browser, site_url, paths, viewport):
             yield path, tab
     finally:
         context.close()
+
+
+def wait_until(tab, condition: str, element, timeout: float = 5000) -> None:
+    """Wait (no longer than needed) for condition(element) in the page; the assertion after it says what failed."""
+    try:
+        tab.wait_for_function(condition, arg=element.element_handle(), timeout=timeout)
+    except PlaywrightTimeout:
+        pass
 
 
 def digits(text: str) -> str:
@@ -125,7 +134,7 @@ def test_table_scroll_boxes_say_when_they_scroll_and_take_the_keyboard(browser, 
             scroller = tab.locator(".kb-tabellrulle").nth([b["overflows"] for b in boxes].index(True))
             scroller.focus()
             tab.keyboard.press("ArrowRight")
-            tab.wait_for_timeout(200)
+            wait_until(tab, "e => e.scrollLeft > 0", scroller)
             assert scroller.evaluate("e => e.scrollLeft") > 0, f"/{path}: tabellen rullar inte med tangentbordet"
     assert overflowing, "ingen tabell var bredare än sin ruta: ledtråden prövades aldrig"
 
@@ -157,7 +166,7 @@ def test_matrix_keeps_its_first_column_and_names_each_strategy_in_full(browser, 
     row_head = box.locator("tbody th[scope=row]").first
     before = row_head.bounding_box()["x"]
     box.evaluate("b => b.scrollLeft = 300")
-    tab.wait_for_timeout(100)
+    wait_until(tab, "b => b.scrollLeft > 0", box)
     assert box.evaluate("b => b.scrollLeft") > 0 and abs(row_head.bounding_box()["x"] - before) < 1
     context.close()
 
