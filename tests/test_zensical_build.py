@@ -20,14 +20,13 @@ from pathlib import Path
 
 import pytest
 
+from macros.adapters.zensical import build_staged
 from macros.content import catalog as catalog_module
 from macros.model import schema_export
 from macros.views import relations
 from macros.content.catalog import display_title
 from sitebuild import FIXTURES, ROOT, article_of, html_pages, make_fixture_project, text_of
 
-sys.path.insert(0, str(ROOT / "scripts"))
-from macros.adapters.zensical import build_staged
 
 ZENSICAL = Path(sys.executable).parent / "zensical"
 

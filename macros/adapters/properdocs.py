@@ -81,7 +81,9 @@ def build(project: Path, site_dir: Path, preview: bool = False, today: str | Non
         (["--strict"] if strict else [])
     process = subprocess.run(command, cwd=result.out, env=engine_env(), capture_output=True, text=True,
                              encoding="utf-8")
-    return BuildResult(process.returncode, result.translate(process.stdout), result.translate(process.stderr), result)
+    notices = "".join(f"INFO    -  {line}\n" for line in result.notices)
+    return BuildResult(process.returncode, notices + result.translate(process.stdout), result.translate(process.stderr),
+                       result)
 
 
 def run_engine_in_process(config_file: Path, site_dir: Path, strict: bool, cwd: Path) -> tuple[int, str, str]:
@@ -179,6 +181,8 @@ class PreviewServer:
             print(f"\nFörhandsvisningen visar den senaste felfria versionen tills felet är rättat:\n{error}\n",
                   file=sys.stderr, flush=True)
             return False
+        for line in self.last.notices:
+            print(line, flush=True)
         return True
 
     def start(self) -> None:

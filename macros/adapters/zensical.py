@@ -77,7 +77,7 @@ def main(argv=None) -> int:
         print(line, file=sys.stderr)
     if result.returncode == 0:
         times = ", ".join(f"{k} {v:.2f} s" for k, v in result.seconds.items())
-        print(f"Byggt med zensical till {result.site_dir} ({times}).")
+        print(f"Byggt med Zensical till {result.site_dir} ({times}).")
     return result.returncode
 
 

@@ -43,6 +43,7 @@ from macros.content.catalog import DOCS_ASSET_SUFFIXES
 from macros.content.frontmatter import split as split_front_matter
 from macros.generate import search_index
 from macros.model import developer_pages, schema_export
+from macros.model.problems import warnings
 from macros.views import facets, macro_library, navigation, page_anatomy, sanitize, site
 
 FLAVOURS = ("mkdocs", "zensical")
@@ -90,6 +91,7 @@ class StagingResult:
     drafts_left_out: list = field(default_factory=list)  # repository paths
     seconds: float = 0.0
     search: dict = field(default_factory=dict)  # search_index.search_plan, for the step after the engine
+    notices: list = field(default_factory=list)  # Swedish lines for the build log: warnings, drafts left out
 
     def source_of(self, src_uri: str) -> str:
         page = self.pages.get(src_uri)
@@ -400,6 +402,10 @@ def write_staging(root: Path, out: Path, preview: bool = False, today=None, flav
         files[item.src_uri], result.pages[item.src_uri] = stage_page(root, item, state, flavour, repo, macro_env)
     result.drafts_left_out = sorted(i.rel_path for i in state.left_out_drafts())
     result.search = search_index.search_plan(state)
+    # Warnings (an overdue review, say) are told, never fatal: a strict build must not stop on them.
+    result.notices = [str(problem) for problem in warnings(state.catalog.problems)]
+    if result.drafts_left_out:
+        result.notices.append(f"Utkast som inte publiceras i det här bygget: {len(result.drafts_left_out)}")
     files.update(schema_export.site_files())
     for path in (root / GLOSSARY).rglob("*.md"):
         files[Path(GLOSSARY.name, path.relative_to(root / GLOSSARY)).as_posix()] = path
