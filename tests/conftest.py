@@ -59,6 +59,15 @@ def browser():
         chromium.close()
 
 
+@pytest.fixture(scope="session")
+def real_site_visits(browser, site_url, pages):
+    """Every page of the real site visited once at the default size (tests/sweeps.py): axe-core's findings,
+    the requests, script errors and journey boxes of each page."""
+    from sweeps import walk
+
+    return walk(browser, site_url, pages)
+
+
 @pytest.fixture
 def page(browser):
     context = browser.new_context(locale="sv-SE")

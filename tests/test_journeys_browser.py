@@ -335,23 +335,19 @@ def test_axe_finds_nothing_once_the_reader_has_left(page, url):
 # --- Sweeps over every page of the real site -----------------------------------------------------
 
 
-def test_real_site_fresh_reader_sees_no_box_and_no_checkbox_outside_the_journeys(browser, site_url, pages):
-    context = browser.new_context(locale="sv-SE")
-    page = context.new_page()
-    errors = errors_of(page)
-    problems, members = [], 0
-    try:
-        for path in pages:
-            if path.startswith("introduktion/"):
-                continue
-            page.goto(site_url + path, wait_until="load")
-            seen = shown(page)
-            if seen != {"boxes": [], "visible": [], "checkboxes": []}:
-                problems.append(f"/{path}: {seen}")
-            members += page.evaluate("() => document.querySelectorAll('.kb-stegruta').length > 0")
-        assert page.evaluate(f"() => localStorage.getItem('{CURRENT}')") is None
-    finally:
-        context.close()
+def test_real_site_fresh_reader_sees_no_box_and_no_checkbox_outside_the_journeys(real_site_visits, pages):
+    """Read from the walk over the real site (tests/sweeps.py), which opens the journeys last."""
+    problems, members, errors = [], 0, []
+    for path in pages:
+        if path.startswith("introduktion/"):
+            continue
+        visit = real_site_visits.visits[path]
+        seen = visit.shown
+        if seen != {"boxes": [], "visible": [], "checkboxes": []}:
+            problems.append(f"/{path}: {seen}")
+        members += visit.member
+        errors += visit.errors
+    assert real_site_visits.current_before_journeys is None
     assert problems == [] and errors == []
     assert members > 0  # the sweep did meet pages that are steps
 

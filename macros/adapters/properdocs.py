@@ -76,14 +76,14 @@ def build(project: Path, site_dir: Path, preview: bool = False, today: str | Non
     site_dir = Path(site_dir).resolve()
     if in_process:
         code, stdout, stderr = run_engine_in_process(result.config_file, site_dir, strict, cwd=result.out)
-        return BuildResult(code, result.translate(stdout), result.translate(stderr), result)
-    command = ENGINE + ["build", "--clean", "-f", str(result.config_file), "-d", str(site_dir)] + \
-        (["--strict"] if strict else [])
-    process = subprocess.run(command, cwd=result.out, env=engine_env(), capture_output=True, text=True,
-                             encoding="utf-8")
+    else:
+        command = ENGINE + ["build", "--clean", "-f", str(result.config_file), "-d", str(site_dir)] + \
+            (["--strict"] if strict else [])
+        process = subprocess.run(command, cwd=result.out, env=engine_env(), capture_output=True, text=True,
+                                 encoding="utf-8")
+        code, stdout, stderr = process.returncode, process.stdout, process.stderr
     notices = "".join(f"INFO    -  {line}\n" for line in result.notices)
-    return BuildResult(process.returncode, notices + result.translate(process.stdout), result.translate(process.stderr),
-                       result)
+    return BuildResult(code, notices + result.translate(stdout), result.translate(stderr), result)
 
 
 def run_engine_in_process(config_file: Path, site_dir: Path, strict: bool, cwd: Path) -> tuple[int, str, str]:
