@@ -13,6 +13,7 @@ both cores work. The pages under introduktion/ come last: opening a journey is t
 writes to the reader's storage, and the fresh-reader check reads the storage before them.
 """
 
+from collections import deque
 from dataclasses import dataclass, field
 
 from axe_playwright_python.sync_playwright import Axe
@@ -33,6 +34,60 @@ SHOWN_JS = """() => ({
 MEMBER_JS = "() => document.querySelectorAll('.kb-stegruta').length > 0"
 
 
+AXE_SCRIPT = Axe().axe_script
+
+
+def start_axe(tab) -> None:
+    """axe-core injected as axe_playwright_python's Axe.run injects it (after the load), and started: it runs
+    on in the tab's renderer while this process turns to another tab. axe_violations(tab) waits for it."""
+    tab.evaluate(AXE_SCRIPT)
+    tab.evaluate("options => { window.kbAxeRun = axe.run(options); }", AXE_OPTIONS)
+
+
+def axe_violations(tab) -> list:
+    """The violations of the run start_axe began in this tab (Axe.run(...).response["violations"])."""
+    return tab.evaluate("() => window.kbAxeRun")["violations"]
+
+
+def each_loaded(context, site_url: str, paths: list[str], wait_until: str = "load", tabs=2):
+    """(path, tab) for each path in order, the page loaded as page.goto(url, wait_until=…) loads it; while a
+    page is checked the next ones already load in the context's other tabs. A tab is the caller's until
+    the next (path, tab) is asked for. tabs: how many to open, or the open tabs to use."""
+    queue, loading = deque(paths), deque()
+    if isinstance(tabs, int):
+        tabs = [context.new_page() for _ in range(min(tabs, len(queue)))]
+
+    def start(tab):
+        path = queue.popleft()
+        tab.goto(site_url + path, wait_until="commit")  # the new document is there; it loads on by itself
+        loading.append((path, tab))
+
+    for tab in tabs[:len(queue)]:
+        start(tab)
+    while loading:
+        path, tab = loading.popleft()
+        tab.wait_for_load_state(wait_until)
+        yield path, tab
+        if queue:
+            start(tab)
+
+
+def axe_each(context, site_url: str, paths: list[str], tabs: int = 2) -> dict:
+    """axe-core's violations on each page (loaded as wait_until="load"), two tabs taking turns."""
+    found, running = {}, {}
+    pool = [context.new_page() for _ in range(min(tabs, len(paths)))]
+    for number, path in enumerate(paths):
+        tab = pool[number % len(pool)]
+        if tab in running:
+            found[running.pop(tab)] = axe_violations(tab)
+        tab.goto(site_url + path, wait_until="load")
+        start_axe(tab)
+        running[tab] = path
+    for tab, path in running.items():
+        found[path] = axe_violations(tab)
+    return {path: found[path] for path in paths}
+
+
 @dataclass
 class Visit:
     path: str
@@ -50,7 +105,6 @@ class Walk:
 
 
 def walk(browser, site_url: str, pages: list[str], tabs: int = 2) -> Walk:
-    axe_script = Axe().axe_script
     order = [p for p in pages if not p.startswith(JOURNEYS)] + [p for p in pages if p.startswith(JOURNEYS)]
     visits = {path: Visit(path) for path in pages}
     context = browser.new_context(locale="sv-SE")
@@ -64,7 +118,7 @@ def walk(browser, site_url: str, pages: list[str], tabs: int = 2) -> Walk:
 
     def finish(tab):
         path = running.pop(tab)
-        visits[path].violations = tab.evaluate("() => window.kbAxeRun")["violations"]
+        visits[path].violations = axe_violations(tab)
         tab.wait_for_load_state("networkidle")
 
     try:
@@ -84,8 +138,7 @@ def walk(browser, site_url: str, pages: list[str], tabs: int = 2) -> Walk:
             tab.goto(site_url + path, wait_until="load")
             visits[path].shown = tab.evaluate(SHOWN_JS)
             visits[path].member = tab.evaluate(MEMBER_JS)
-            tab.evaluate(axe_script)  # as axe_playwright_python's Axe.run injects it, after the load
-            tab.evaluate("options => { window.kbAxeRun = axe.run(options); }", AXE_OPTIONS)  # runs on in the tab
+            start_axe(tab)
             running[tab] = path
         for tab in list(running):
             finish(tab)

@@ -12,6 +12,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from sitebuild import serve, unexpected_warnings
+from sweeps import each_loaded
 
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 JOURNEY = "introduktion/socialchef/"
@@ -354,21 +355,21 @@ def test_real_site_fresh_reader_sees_no_box_and_no_checkbox_outside_the_journeys
 
 def test_real_site_every_step_link_shows_exactly_its_journey(browser, site_url, pages):
     context = browser.new_context(locale="sv-SE")
-    page = context.new_page()
-    errors = errors_of(page)
+    page, second = context.new_page(), context.new_page()  # the links load in turns in both tabs
+    errors, errors_second = errors_of(page), errors_of(second)
     problems, checked_links = [], 0
     try:
         for journey_path in [p for p in pages if p.startswith("introduktion/") and p != "introduktion/"]:
             page.goto(site_url + journey_path, wait_until="load")
             journey = page.locator("[data-kb-spar]").get_attribute("data-kb-spar")
             links = page.eval_on_selector_all(".kb-steg a[href*='?spar=']", "els => els.map(a => a.href)")
-            for link in dict.fromkeys(links):
-                page.goto(link, wait_until="load")
+            for link, tab in each_loaded(context, "", list(dict.fromkeys(links)), tabs=[page, second]):
                 checked_links += 1
-                seen = shown(page)
+                seen = shown(tab)
                 if seen["visible"] != [journey] or len(seen["checkboxes"]) != 1:
                     problems.append(f"{journey} → {urlparse(link).path}: {seen}")
     finally:
         context.close()
+    errors += errors_second
     assert problems == [] and errors == []
     assert checked_links > 0
