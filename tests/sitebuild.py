@@ -1,15 +1,65 @@
 """Build a site (the real one or a tiny fixture site) the way `make build` does, and serve it.
 
-The engine command and the server live in scripts/engine.py, shared with the scripts.
+The engine and the server live in macros/adapters/properdocs.py and scripts/engine.py, shared with
+the scripts. Test builds run the engine in this process (the same site and messages as the command
+line, tests/test_engine_in_process.py checks that, without an interpreter and its imports per build);
+build_command is the command line itself.
 """
 
 import shutil
+from dataclasses import dataclass
 from pathlib import Path
 
-from engine import build, serve  # noqa: F401  (the tests import them from here)
+import engine
+from engine import serve  # noqa: F401  (the tests import it from here)
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
+TODAY = "2026-11-23"
+
+
+def build(project: Path, site_dir: Path, preview: bool = False, today: str | None = None, strict: bool = True):
+    """Generate and build `project` into `site_dir` as `make build` does, with the engine in this process."""
+    return engine.build(project, site_dir, preview=preview, today=today, strict=strict, in_process=True)
+
+
+def build_command(project: Path, site_dir: Path, preview: bool = False, today: str | None = None,
+                  strict: bool = True):
+    """The same build with the engine as its own command (`python -m properdocs build`), as `make build` runs it."""
+    return engine.build(project, site_dir, preview=preview, today=today, strict=strict)
+
+
+@dataclass
+class SiteBuild:
+    project: Path  # the fixture project (read only: other test modules read the same build)
+    site: Path
+    result: object  # the BuildResult: returncode, stdout, stderr
+
+
+class FixtureSites:
+    """Fixture projects built once per test session, whichever modules read them (conftest: fixture_sites).
+
+    A build is named by what it is made of: fixture folders laid in order over each other, folders of the
+    real docs/ copied in, preview or not, and the day. Tests that only read a site share one build; a test
+    that changes a project or a site makes its own.
+    """
+
+    def __init__(self, tmp_path_factory):
+        self.tmp_path_factory = tmp_path_factory
+        self.builds: dict = {}
+
+    def get(self, *layers: str, real_docs: tuple[str, ...] = (), preview: bool = False,
+            today: str = TODAY) -> SiteBuild:
+        key = (layers, real_docs, preview, today)
+        if key not in self.builds:
+            name = "-".join(Path(layer).name for layer in layers) + ("-preview" if preview else "")
+            tmp = self.tmp_path_factory.mktemp(name)
+            project = make_fixture_project(tmp, *(FIXTURES / layer for layer in layers))
+            for folder in real_docs:
+                shutil.copytree(ROOT / "docs" / folder, project / "docs" / folder, dirs_exist_ok=True)
+            result = build(project, tmp / "site", preview=preview, today=today)
+            self.builds[key] = SiteBuild(project, tmp / "site", result)
+        return self.builds[key]
 
 
 def make_fixture_project(tmp: Path, *contents: Path) -> Path:

@@ -1,14 +1,19 @@
 """The validator in GitHub Actions: annotations on the lines, a Swedish job summary, and no way for a
-contributed value to smuggle in a workflow command of its own."""
+contributed value to smuggle in a workflow command of its own.
+
+The validator runs in this process (tests/scriptrun.py) with the environment Actions gives it; the
+test of the whole step (annotations and summary) uses the real command line."""
 
 import subprocess
 import sys
 from pathlib import Path
 
+import validate
 from macros.content.annotations import github_annotations, job_summary, split_message
 from macros.model.problems import WARNING, Problem
+from scriptrun import run_main
 from sitebuild import ROOT
-from test_validator import overlay
+from test_validator import VALIDATE, overlay
 
 HOSTILE = "x\n::error file=evil.md,line=1::pwned\r\n::add-mask::y"
 
@@ -29,11 +34,20 @@ def commands_github_runs(stdout: str) -> list[str]:
     return run
 
 
-def run_in_actions(root: Path, summary: Path, *args: str, changed: str = "") -> subprocess.CompletedProcess:
-    env = {"KB_TODAY": "2026-11-23", "PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT), "GITHUB_ACTIONS": "true",
-           "GITHUB_STEP_SUMMARY": str(summary), "KB_CHANGED_FILES": changed}
-    return subprocess.run([sys.executable, str(ROOT / "scripts" / "validate.py"), "--root", str(root), *args],
-                          capture_output=True, text=True, encoding="utf-8", env=env)
+def actions_env(summary: Path, changed: str) -> dict:
+    return {"KB_TODAY": "2026-11-23", "PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT), "GITHUB_ACTIONS": "true",
+            "GITHUB_STEP_SUMMARY": str(summary), "KB_CHANGED_FILES": changed}
+
+
+def run_in_actions(root: Path, summary: Path, *args: str, changed: str = ""):
+    """scripts/validate.py as a step in Actions runs it, in this process."""
+    return run_main(validate.main, ["--root", str(root), *args], actions_env(summary, changed), str(VALIDATE))
+
+
+def run_in_actions_command(root: Path, summary: Path, *args: str, changed: str = "") -> subprocess.CompletedProcess:
+    """The same with the real command line: a new Python running scripts/validate.py."""
+    return subprocess.run([sys.executable, str(VALIDATE), "--root", str(root), *args],
+                          capture_output=True, text=True, encoding="utf-8", env=actions_env(summary, changed))
 
 
 def test_one_annotation_per_problem_on_its_file_and_line():
@@ -91,10 +105,11 @@ def test_a_sentence_end_inside_a_quoted_value_is_not_the_fix():
 
 
 def test_validator_in_actions_annotates_and_writes_the_summary(tmp_path):
+    """The real command line, as the workflow step runs it."""
     root = overlay(tmp_path, "phone-number-in-story")
     summary = tmp_path / "summary.md"
     summary.write_text("# Tidigare steg\n", encoding="utf-8")  # GitHub's file is appended to, never replaced
-    result = run_in_actions(root, summary, changed="stories/a.md\nmacros/x.py\n")
+    result = run_in_actions_command(root, summary, changed="stories/a.md\nmacros/x.py\n")
     assert result.returncode == 1, result.stdout + result.stderr
     # The plain report is kept, for the log
     assert "stories/a.md:16: fel: Texten ser ut att innehålla ett telefonnummer" in result.stdout

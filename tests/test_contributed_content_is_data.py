@@ -206,16 +206,25 @@ MARKER_PAYLOADS = [
 ]
 
 
+# Our own markup after the payloads, firing through the same late events (a failed image, a frame's
+# script, a toggle, an SVG load): once all have fired, so would any payload that survived the sanitizer.
+SENTINELS = ("<script>window.kbSeen = []</script>"
+             "<img src=x onerror=\"kbSeen.push('img')\"><svg onload=\"kbSeen.push('svg')\"></svg>"
+             "<details open ontoggle=\"kbSeen.push('details')\">x</details>"
+             "<iframe srcdoc=\"<script>parent.kbSeen.push('iframe')</script>\"></iframe>")
+ALL_SEEN = "() => window.kbSeen && window.kbSeen.length === 4"
+
+
 def test_no_payload_runs_in_chromium_after_sanitizing(page):
     cleaned = sanitize.clean("\n".join(MARKER_PAYLOADS))
-    page.set_content(f"<!doctype html><html><body>{cleaned}</body></html>")
+    page.set_content(f"<!doctype html><html><body>{cleaned}{SENTINELS}</body></html>")
     for link in page.locator("a").all():
         link.click()
-    page.wait_for_timeout(300)
+    page.wait_for_function(ALL_SEEN)
     assert page.evaluate("window.kbPwned") is None
     # The same payloads unsanitized do run, so the test can fail.
-    page.set_content(f"<!doctype html><html><body>{MARKER_PAYLOADS[1]}</body></html>")
-    page.wait_for_timeout(300)
+    page.set_content(f"<!doctype html><html><body>{MARKER_PAYLOADS[1]}{SENTINELS}</body></html>")
+    page.wait_for_function(ALL_SEEN)
     assert page.evaluate("window.kbPwned") == 1
 
 

@@ -18,22 +18,20 @@ def search_locations(site):
 
 
 @pytest.fixture(scope="module")
-def production(tmp_path_factory):
-    tmp = tmp_path_factory.mktemp("prod")
-    project = make_fixture_project(tmp, BASE, WORKFLOW)
-    result = build(project, tmp / "site", today="2026-11-23")
+def production(fixture_sites):
+    built = fixture_sites.get("base", "sites/workflow")
+    result = built.result
     assert result.returncode == 0, result.stdout + result.stderr
     assert unexpected_warnings(result.stdout + result.stderr) == []
-    return tmp / "site", result.stdout + result.stderr
+    return built.site, result.stdout + result.stderr
 
 
 @pytest.fixture(scope="module")
-def preview(tmp_path_factory):
-    tmp = tmp_path_factory.mktemp("preview")
-    project = make_fixture_project(tmp, BASE, WORKFLOW)
-    result = build(project, tmp / "site", preview=True, today="2026-11-23")
+def preview(fixture_sites):
+    built = fixture_sites.get("base", "sites/workflow", preview=True)
+    result = built.result
     assert result.returncode == 0, result.stdout + result.stderr
-    return tmp / "site"
+    return built.site
 
 
 def test_drafts_are_absent_from_the_production_build(production):

@@ -8,16 +8,16 @@ names, and an overview whose values match the catalog (read here, not written in
 import re
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from sitebuild import ROOT
 from macros.views import charts, sanitize
 from macros.content.catalog import load_catalog
 from macros.content.workflow import is_listed
+from sweeps import axe_each, each_loaded
 
 PHONE, DESKTOP = {"width": 390, "height": 844}, {"width": 1366, "height": 768}
 YEAR = re.compile(r"(?<!\d)(19|20)\d{2}(?!\d)")
-WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 # Every element in the chart that holds text of its own, with its computed font size in px.
 CHART_TEXT_SIZES = """() => [...document.querySelectorAll('figure.kb-diagram, figure.kb-diagram *')]
@@ -54,15 +54,20 @@ def open_page(browser, site_url, path, viewport):
 
 
 def each_page(browser, site_url, paths, viewport):
-    """One tab at the given size, visiting each path in turn."""
+    """Each path in turn at the given size, loaded (the next ones load meanwhile in a second tab)."""
     context = browser.new_context(locale="sv-SE", viewport=viewport)
-    tab = context.new_page()
     try:
-        for path in paths:
-            tab.goto(site_url + path, wait_until="load")
-            yield path, tab
+        yield from each_loaded(context, site_url, paths, wait_until="load")
     finally:
         context.close()
+
+
+def wait_until(tab, condition: str, element, timeout: float = 5000) -> None:
+    """Wait (no longer than needed) for condition(element) in the page; the assertion after it says what failed."""
+    try:
+        tab.wait_for_function(condition, arg=element.element_handle(), timeout=timeout)
+    except PlaywrightTimeout:
+        pass
 
 
 def digits(text: str) -> str:
@@ -125,7 +130,7 @@ def test_table_scroll_boxes_say_when_they_scroll_and_take_the_keyboard(browser, 
             scroller = tab.locator(".kb-tabellrulle").nth([b["overflows"] for b in boxes].index(True))
             scroller.focus()
             tab.keyboard.press("ArrowRight")
-            tab.wait_for_timeout(200)
+            wait_until(tab, "e => e.scrollLeft > 0", scroller)
             assert scroller.evaluate("e => e.scrollLeft") > 0, f"/{path}: tabellen rullar inte med tangentbordet"
     assert overflowing, "ingen tabell var bredare än sin ruta: ledtråden prövades aldrig"
 
@@ -157,7 +162,7 @@ def test_matrix_keeps_its_first_column_and_names_each_strategy_in_full(browser, 
     row_head = box.locator("tbody th[scope=row]").first
     before = row_head.bounding_box()["x"]
     box.evaluate("b => b.scrollLeft = 300")
-    tab.wait_for_timeout(100)
+    wait_until(tab, "b => b.scrollLeft > 0", box)
     assert box.evaluate("b => b.scrollLeft") > 0 and abs(row_head.bounding_box()["x"] - before) < 1
     context.close()
 
@@ -225,8 +230,12 @@ def test_generated_chart_and_table_markup_passes_the_allow_list(charted):
 def test_axe_finds_nothing_on_charts_matrix_and_overview_on_a_phone(browser, site_url, charted):
     """The phone layouts (stacked bars, overview cards, sticky column); test_browser_accessibility.py checks
     every page at the default size."""
-    axe, problems = Axe(), []
-    for path, tab in each_page(browser, site_url, [i.url for i in charted] + ["indikatorer/", "kartor/matris/"], PHONE):
-        result = axe.run(tab, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]})
-        problems += [f"/{path}: {v['id']}: {[n['target'] for n in v['nodes'][:3]]}" for v in result.response["violations"]]
+    problems = []
+    context = browser.new_context(locale="sv-SE", viewport=PHONE)
+    try:
+        found = axe_each(context, site_url, [i.url for i in charted] + ["indikatorer/", "kartor/matris/"])
+    finally:
+        context.close()
+    for path, violations in found.items():
+        problems += [f"/{path}: {v['id']}: {[n['target'] for n in v['nodes'][:3]]}" for v in violations]
     assert problems == [], "Tillgänglighetsfel:\n" + "\n".join(problems)

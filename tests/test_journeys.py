@@ -17,7 +17,7 @@ import pytest
 from macros.views import journey_routes, journeys
 from macros.content.build import Build
 from macros.content.catalog import load_catalog
-from sitebuild import FIXTURES, build, make_fixture_project, unexpected_warnings, article_of as article
+from sitebuild import FIXTURES, unexpected_warnings, article_of as article
 
 JOURNEYS = FIXTURES / "sites" / "journeys"
 TODAY = "2026-11-23"
@@ -37,23 +37,25 @@ def step_boxes(html) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def project(tmp_path_factory):
-    return make_fixture_project(tmp_path_factory.mktemp("journeys"), FIXTURES / "base", JOURNEYS)
+def project(fixture_sites):
+    return fixture_sites.get("base", "sites/journeys", today=TODAY).project
 
 
 @pytest.fixture(scope="module")
-def site(project):
-    result = build(project, project.parent / "site", today=TODAY)
+def site(fixture_sites):
+    built = fixture_sites.get("base", "sites/journeys", today=TODAY)  # the same build test_journeys_browser.py serves
+    result = built.result
     assert result.returncode == 0, result.stdout + result.stderr
     assert unexpected_warnings(result.stdout + result.stderr) == []
-    return project.parent / "site"
+    return built.site
 
 
 @pytest.fixture(scope="module")
-def preview_site(project):
-    result = build(project, project.parent / "preview", preview=True, today=TODAY)
+def preview_site(fixture_sites):
+    built = fixture_sites.get("base", "sites/journeys", preview=True, today=TODAY)
+    result = built.result
     assert result.returncode == 0, result.stdout + result.stderr
-    return project.parent / "preview"
+    return built.site
 
 
 @pytest.fixture(scope="module")

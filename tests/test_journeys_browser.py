@@ -11,7 +11,8 @@ from urllib.parse import urlencode, urlparse
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from sitebuild import FIXTURES, build, make_fixture_project, serve, unexpected_warnings
+from sitebuild import serve, unexpected_warnings
+from sweeps import each_loaded
 
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 JOURNEY = "introduktion/socialchef/"
@@ -30,13 +31,12 @@ SHOWN_JS = """() => ({
 
 
 @pytest.fixture(scope="module")
-def url(tmp_path_factory):
-    tmp = tmp_path_factory.mktemp("journeys-browser")
-    project = make_fixture_project(tmp, FIXTURES / "base", FIXTURES / "sites" / "journeys")
-    result = build(project, tmp / "site", today="2026-11-23")
+def url(fixture_sites):
+    built = fixture_sites.get("base", "sites/journeys", today="2026-11-23")  # the build test_journeys.py reads
+    result = built.result
     assert result.returncode == 0, result.stdout + result.stderr
     assert unexpected_warnings(result.stdout + result.stderr) == []
-    base, shutdown = serve(tmp / "site")
+    base, shutdown = serve(built.site)
     yield base
     shutdown()
 
@@ -336,44 +336,40 @@ def test_axe_finds_nothing_once_the_reader_has_left(page, url):
 # --- Sweeps over every page of the real site -----------------------------------------------------
 
 
-def test_real_site_fresh_reader_sees_no_box_and_no_checkbox_outside_the_journeys(browser, site_url, pages):
-    context = browser.new_context(locale="sv-SE")
-    page = context.new_page()
-    errors = errors_of(page)
-    problems, members = [], 0
-    try:
-        for path in pages:
-            if path.startswith("introduktion/"):
-                continue
-            page.goto(site_url + path, wait_until="load")
-            seen = shown(page)
-            if seen != {"boxes": [], "visible": [], "checkboxes": []}:
-                problems.append(f"/{path}: {seen}")
-            members += page.evaluate("() => document.querySelectorAll('.kb-stegruta').length > 0")
-        assert page.evaluate(f"() => localStorage.getItem('{CURRENT}')") is None
-    finally:
-        context.close()
+def test_real_site_fresh_reader_sees_no_box_and_no_checkbox_outside_the_journeys(real_site_visits, pages):
+    """Read from the walk over the real site (tests/sweeps.py), which opens the journeys last."""
+    problems, members, errors = [], 0, []
+    for path in pages:
+        if path.startswith("introduktion/"):
+            continue
+        visit = real_site_visits.visits[path]
+        seen = visit.shown
+        if seen != {"boxes": [], "visible": [], "checkboxes": []}:
+            problems.append(f"/{path}: {seen}")
+        members += visit.member
+        errors += visit.errors
+    assert real_site_visits.current_before_journeys is None
     assert problems == [] and errors == []
     assert members > 0  # the sweep did meet pages that are steps
 
 
 def test_real_site_every_step_link_shows_exactly_its_journey(browser, site_url, pages):
     context = browser.new_context(locale="sv-SE")
-    page = context.new_page()
-    errors = errors_of(page)
+    page, second = context.new_page(), context.new_page()  # the links load in turns in both tabs
+    errors, errors_second = errors_of(page), errors_of(second)
     problems, checked_links = [], 0
     try:
         for journey_path in [p for p in pages if p.startswith("introduktion/") and p != "introduktion/"]:
             page.goto(site_url + journey_path, wait_until="load")
             journey = page.locator("[data-kb-spar]").get_attribute("data-kb-spar")
             links = page.eval_on_selector_all(".kb-steg a[href*='?spar=']", "els => els.map(a => a.href)")
-            for link in dict.fromkeys(links):
-                page.goto(link, wait_until="load")
+            for link, tab in each_loaded(context, "", list(dict.fromkeys(links)), tabs=[page, second]):
                 checked_links += 1
-                seen = shown(page)
+                seen = shown(tab)
                 if seen["visible"] != [journey] or len(seen["checkboxes"]) != 1:
                     problems.append(f"{journey} → {urlparse(link).path}: {seen}")
     finally:
         context.close()
+    errors += errors_second
     assert problems == [] and errors == []
     assert checked_links > 0

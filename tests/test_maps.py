@@ -1,26 +1,20 @@
 """Maps built from the catalog: karta, matris, täckning, organisation chart, timeline and charts."""
 
 import re
-import shutil
 from urllib.parse import urljoin, urlparse
 
 import pytest
 
-from sitebuild import FIXTURES, ROOT, build, make_fixture_project, unexpected_warnings, article_of as article
-
-MAPS = FIXTURES / "sites" / "maps"
+from sitebuild import unexpected_warnings, article_of as article
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory):
-    tmp = tmp_path_factory.mktemp("maps")
-    project = make_fixture_project(tmp, FIXTURES / "base", FIXTURES / "sites" / "workflow", MAPS)
-    for folder in ("kartor", "amnen"):
-        shutil.copytree(ROOT / "docs" / folder, project / "docs" / folder)
-    result = build(project, tmp / "site", today="2026-11-23")
+def site(fixture_sites):
+    built = fixture_sites.get("base", "sites/workflow", "sites/maps", real_docs=("kartor", "amnen"))
+    result = built.result
     assert result.returncode == 0, result.stdout + result.stderr
     assert unexpected_warnings(result.stdout + result.stderr) == []
-    return tmp / "site"
+    return built.site
 
 
 def node(html, node_id):

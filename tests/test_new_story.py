@@ -1,4 +1,8 @@
-"""The story scaffolder, run as a communicator runs it (scripts/new_story.py), on a copy of the base fixture."""
+"""The story scaffolder, run as a communicator runs it (scripts/new_story.py), on a copy of the base fixture.
+
+The scripts' main() run in this process (tests/scriptrun.py: the same arguments, environment, standard
+input and captured output as the command line); the tests marked "the real command line" start Python.
+"""
 
 import re
 import shutil
@@ -9,6 +13,9 @@ from pathlib import Path
 
 import pytest
 
+import new_story as scaffolder
+import validate
+from scriptrun import run_main
 from sitebuild import FIXTURES, ROOT, article_of, build, make_fixture_project, text_of, unexpected_warnings
 
 TODAY = "2026-11-23"
@@ -18,13 +25,22 @@ FLAGS = ["--titel", "Hemma igen: Esthers första vecka", "--beskrivning", "Esthe
          "--slag", "illustrativ", "--forfattare", "Kommunikatör, Vetlanda kommun"]
 
 
-def run_script(script: str, root: Path, *args: str, stdin: str = "") -> subprocess.CompletedProcess:
+MAINS = {"new_story.py": scaffolder.main, "validate.py": validate.main}
+ENV = {"KB_TODAY": TODAY, "PATH": "/usr/bin:/bin"}
+
+
+def run_script(script: str, root: Path, *args: str, stdin: str = ""):
+    """scripts/<script> --root root args…, run in this process with stdin from a pipe."""
+    return run_main(MAINS[script], ["--root", str(root), *args], ENV, str(ROOT / "scripts" / script), stdin)
+
+
+def run_command(script: str, root: Path, *args: str, stdin: str = "") -> subprocess.CompletedProcess:
+    """The real command line: a new Python running scripts/<script>."""
     return subprocess.run([sys.executable, str(ROOT / "scripts" / script), "--root", str(root), *args],
-                          input=stdin, capture_output=True, text=True, encoding="utf-8",
-                          env={"KB_TODAY": TODAY, "PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT)})
+                          input=stdin, capture_output=True, text=True, encoding="utf-8", env=ENV)
 
 
-def new_story(root: Path, *args: str, stdin: str = "") -> subprocess.CompletedProcess:
+def new_story(root: Path, *args: str, stdin: str = ""):
     return run_script("new_story.py", root, "--idag", TODAY, *args, stdin=stdin)
 
 
@@ -36,7 +52,8 @@ def repo(tmp_path):
 
 
 def test_flags_write_a_complete_draft_that_validates(repo):
-    result = new_story(repo, *FLAGS)
+    """The real command line, both scripts: exit codes and what they print."""
+    result = run_command("new_story.py", repo, "--idag", TODAY, *FLAGS)
     assert result.returncode == 0, result.stdout + result.stderr
     text = (repo / "stories" / f"{SLUG}.md").read_text(encoding="utf-8")
     for line in ('titel: "Hemma igen: Esthers första vecka"', "status: utkast", "skapad: 2026-11-23",
@@ -47,7 +64,7 @@ def test_flags_write_a_complete_draft_that_validates(repo):
     assert "0 fel, 0 varningar." in result.stdout
     assert f"http://127.0.0.1:8000/berattelser/{SLUG}/" in result.stdout
     assert "make serve" in result.stdout and "pull request" in result.stdout
-    check = run_script("validate.py", repo, str(repo / "stories" / f"{SLUG}.md"))
+    check = run_command("validate.py", repo, str(repo / "stories" / f"{SLUG}.md"))
     assert check.returncode == 0 and check.stdout.strip() == "0 fel, 0 varningar.", check.stdout
 
 

@@ -9,6 +9,7 @@ import re
 import pytest
 
 from sitebuild import FIXTURES, build, make_fixture_project, text_of, unexpected_warnings
+from sweeps import each_loaded
 
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1366, "height": 768}
@@ -35,12 +36,10 @@ def _walk(browser, site_url, pages, viewport, check):
                                   has_touch=viewport is PHONE)
     # Layout is all these checks read: the search index (the largest download) is not needed.
     context.route("**/search/search_index.json", lambda route: route.abort())
-    tab = context.new_page()
     failures = []
     try:
-        for path in pages:
-            # Material's scripts run after the stylesheets have loaded, so layout is final here.
-            tab.goto(site_url + path, wait_until="domcontentloaded")
+        # Material's scripts run after the stylesheets have loaded, so layout is final at domcontentloaded.
+        for path, tab in each_loaded(context, site_url, pages, wait_until="domcontentloaded"):
             problem = check(tab)
             if problem:
                 failures.append(f"/{path}: {problem}")

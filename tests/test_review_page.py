@@ -3,24 +3,22 @@
 import datetime
 import html
 import re
-import shutil
 
 import pytest
 
-from sitebuild import FIXTURES, ROOT, article_of, build, make_fixture_project, unexpected_warnings
+from sitebuild import FIXTURES, article_of, make_fixture_project, unexpected_warnings
 
 TODAY = "2026-11-23"
 REVIEW = FIXTURES / "sites" / "review"
 
 
-def build_with_guide(tmp, preview: bool = False):
-    """The base fixture, the review fixture and the real docs/bidra/ pages, built strictly."""
-    project = make_fixture_project(tmp, FIXTURES / "base", REVIEW)
-    shutil.copytree(ROOT / "docs" / "bidra", project / "docs" / "bidra", dirs_exist_ok=True)
-    result = build(project, tmp / "site", preview=preview, today=TODAY)
+def build_with_guide(fixture_sites, preview: bool = False):
+    """The base fixture, the review fixture and the real docs/bidra/ pages, built strictly (once a session)."""
+    built = fixture_sites.get("base", "sites/review", real_docs=("bidra",), preview=preview, today=TODAY)
+    result = built.result
     assert result.returncode == 0, result.stdout + result.stderr
     assert unexpected_warnings(result.stdout + result.stderr) == []
-    return project, tmp / "site"
+    return built.project, built.site
 
 
 def section(page_html: str, heading: str, level: int = 2) -> str:
@@ -42,8 +40,8 @@ def rows(part: str) -> list[list[str]]:
 
 
 @pytest.fixture(scope="module")
-def editors_page(tmp_path_factory):
-    _, site = build_with_guide(tmp_path_factory.mktemp("review"))
+def editors_page(fixture_sites):
+    _, site = build_with_guide(fixture_sites)
     return site, article_of(site, "bidra/att-granska")
 
 
@@ -73,8 +71,8 @@ def test_links_lead_to_built_pages(editors_page):
         assert (site / "bidra" / "att-granska" / target / "index.html").resolve().is_file(), target
 
 
-def test_preview_lists_overdue_drafts_too(tmp_path):
-    _, site = build_with_guide(tmp_path, preview=True)
+def test_preview_lists_overdue_drafts_too(fixture_sites):
+    _, site = build_with_guide(fixture_sites, preview=True)
     overdue = rows(section(article_of(site, "bidra/att-granska"), "Granskningsdatum har passerat"))
     assert [r[0] for r in overdue] == ["Utkast med passerat granskningsdatum", "Berättelse med passerat granskningsdatum"]
 

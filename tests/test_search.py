@@ -1,4 +1,8 @@
-"""Swedish search, measured: the real search box in Chromium and scripts/search.py, same queries."""
+"""Swedish search, measured: the real search box in Chromium and scripts/search.py, same queries.
+
+Each query is typed into the real search box once per session (`searched`); the tests read the
+results and what each result shows from there, as many of the first results as they need.
+"""
 
 import json
 import subprocess
@@ -38,6 +42,19 @@ def search_page(browser, site_url):
 
 
 @pytest.fixture(scope="module")
+def searched(search_page, site_url):
+    """searched(query) -> (the result pages, best first, as the search box lists them; what each result shows)."""
+    found = {}
+
+    def run(query: str):
+        if query not in found:
+            paths = search(search_page, site_url, query, limit=10_000)  # every result the list shows
+            found[query] = paths, shown_results(search_page)
+        return found[query]
+    return run
+
+
+@pytest.fixture(scope="module")
 def offline(built_site):
     from macros.adapters.offline_search import BrowserSearch
 
@@ -57,28 +74,27 @@ def test_query_file_is_big_enough_and_points_at_real_pages(pages):
     assert unknown == [], unknown
 
 
-def test_browser_search_finds_the_right_pages(search_page, site_url):
+def test_browser_search_finds_the_right_pages(searched):
     queries = load_queries()
-    results = {q["fraga"]: search(search_page, site_url, q["fraga"]) for q in queries}
+    results = {q["fraga"]: searched(q["fraga"])[0][:3] for q in queries}
     rates = score(queries, results)
     assert rates["top3"] >= TARGET_BROWSER_TOP3, "\n".join(rates["misses"])
 
 
-def test_command_line_ranks_exactly_like_the_browser(search_page, site_url, offline):
+def test_command_line_ranks_exactly_like_the_browser(searched, offline):
     differ = []
     for query in all_queries():
-        in_browser = search(search_page, site_url, query, 5)
+        in_browser = searched(query)[0][:5]
         on_command_line = [hit.location for hit in offline.search(query, 5)]
         if in_browser != on_command_line:
             differ.append(f"{query!r}: webbläsaren {in_browser}, kommandoraden {on_command_line}")
     assert differ == [], "\n".join(differ)
 
 
-def test_every_result_shows_a_sentence_and_no_chips(search_page, site_url):
+def test_every_result_shows_a_sentence_and_no_chips(searched):
     problems = []
     for query in RANKING["utdrag"] + [q["fraga"] for q in load_queries()]:
-        search(search_page, site_url, query, 10)
-        results = shown_results(search_page)
+        results = searched(query)[1]
         assert results, f"inga träffar för {query!r}"
         for result in results:
             sentences = [t for t in result["texts"] if len(t) >= 20 and t != result["title"]]
@@ -87,27 +103,26 @@ def test_every_result_shows_a_sentence_and_no_chips(search_page, site_url):
     assert problems == [], "\n".join(problems)
 
 
-def test_an_abbreviation_finds_the_glossary_among_the_first_three(search_page, site_url):
+def test_an_abbreviation_finds_the_glossary_among_the_first_three(searched):
     own_pages = set(RANKING["forkortningar_med_egna_sidor"])
     checked = [a for a in abbreviations() if a not in own_pages]
     assert len(checked) >= 10
-    misses = {a: top for a in checked if GLOSSARY not in (top := search(search_page, site_url, a))}
+    misses = {a: top for a in checked if GLOSSARY not in (top := searched(a)[0][:3])}
     assert misses == {}
 
 
-def test_a_title_word_in_another_form_ranks_its_page_first(search_page, site_url):
-    misses = {c["fraga"]: top for c in RANKING["titelord"]
-              if (top := search(search_page, site_url, c["fraga"], 1)) != [c["forst"]]}
+def test_a_title_word_in_another_form_ranks_its_page_first(searched):
+    misses = {c["fraga"]: top for c in RANKING["titelord"] if (top := searched(c["fraga"])[0][:1]) != [c["forst"]]}
     assert misses == {}
 
 
-def test_gathering_pages_never_outrank_the_content_they_lead_to(search_page, site_url):
+def test_gathering_pages_never_outrank_the_content_they_lead_to(searched):
     problems = []
     for query in load_queries():
         expected = query["topp3"][0]
         if is_gathering(expected):
             continue
-        top = search(search_page, site_url, query["fraga"], 10)
+        top = searched(query["fraga"])[0][:10]
         above = top[:top.index(expected)] if expected in top else top
         problems += [f"{query['fraga']!r}: {p} före {expected}" for p in above if is_gathering(p)]
     assert problems == [], "\n".join(problems)

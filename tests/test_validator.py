@@ -3,6 +3,10 @@
 Each folder in tests/fixtures/validator/ is named after a behaviour; its files/ are laid
 over the small valid site in tests/fixtures/base/, and expected.yml gives the exit code
 and the lines (or parts of lines) the output must contain.
+
+The rules run the script's main() in this process (tests/scriptrun.py: the same environment,
+arguments and captured output as the command line); the tests marked "the real command line" run
+`python scripts/validate.py` itself, for its exit code and what it prints.
 """
 
 import shutil
@@ -13,16 +17,28 @@ from pathlib import Path
 import pytest
 import yaml
 
+import validate
+from scriptrun import run_main
 from sitebuild import ROOT
 
 FIXTURES = ROOT / "tests" / "fixtures"
 SCENARIOS = sorted(p.name for p in (FIXTURES / "validator").iterdir() if p.is_dir())
 
 
-def run_validator(root: Path, *args: str, today: str = "2026-11-23") -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, str(ROOT / "scripts" / "validate.py"), "--root", str(root), *args],
-                          capture_output=True, text=True, encoding="utf-8",
-                          env={"KB_TODAY": today, "PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT)})
+VALIDATE = ROOT / "scripts" / "validate.py"
+
+
+def run_validator(root: Path, *args: str, today: str = "2026-11-23"):
+    """scripts/validate.py --root root args…, run in this process."""
+    return run_main(validate.main, ["--root", str(root), *args], {"KB_TODAY": today, "PATH": "/usr/bin:/bin"},
+                    str(VALIDATE))
+
+
+def run_validator_command(root: Path, *args: str, today: str = "2026-11-23") -> subprocess.CompletedProcess:
+    """The real command line: a new Python running scripts/validate.py."""
+    return subprocess.run([sys.executable, str(VALIDATE), "--root", str(root), *args],
+                          capture_output=True, text=True, encoding="utf-8", env={"KB_TODAY": today, "PYTHONPATH": str(ROOT),
+                                                                                 "PATH": "/usr/bin:/bin"})
 
 
 def overlay(tmp_path: Path, scenario: str) -> Path:
@@ -33,7 +49,8 @@ def overlay(tmp_path: Path, scenario: str) -> Path:
 
 
 def test_base_fixture_is_valid(tmp_path):
-    result = run_validator(FIXTURES / "base")
+    """The real command line: exit code 0 and the one-line report on stdout."""
+    result = run_validator_command(FIXTURES / "base")
     assert result.returncode == 0, result.stdout
     assert result.stdout.strip() == "0 fel, 0 varningar."
 
@@ -52,7 +69,8 @@ def test_validator_measures_review_dates_against_kb_today():
 
 
 def test_a_malformed_kb_today_is_named_in_swedish():
-    result = run_validator(FIXTURES / "base", today="23/11/2026")
+    """The real command line: an error on stderr, a non-zero exit code, no traceback."""
+    result = run_validator_command(FIXTURES / "base", today="23/11/2026")
     assert result.returncode != 0
     assert "KB_TODAY ska vara ett datum som ÅÅÅÅ-MM-DD, inte '23/11/2026'" in result.stderr
     assert "Traceback" not in result.stderr
@@ -78,8 +96,9 @@ def test_huge_file_is_refused_without_traceback(tmp_path):
 
 
 def test_only_named_files_are_reported(tmp_path):
+    """The real command line, with a file named on it: exit code 1 and only that file's problems."""
     root = overlay(tmp_path, "every-problem-reported-at-once")
-    result = run_validator(root, str(root / "stories" / "b.md"))
+    result = run_validator_command(root, str(root / "stories" / "b.md"))
     assert result.returncode == 1
     assert "stories/b.md:" in result.stdout and "stories/a.md" not in result.stdout
 

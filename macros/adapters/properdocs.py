@@ -14,12 +14,17 @@ ProperDocs' module, so one engine runs the whole build.
 """
 
 import argparse
+import contextlib
+import io
+import logging
 import os
 import signal
 import subprocess
 import sys
 import threading
 import time
+import traceback
+import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -56,28 +61,95 @@ def staging_dir_for(site_dir: Path) -> Path:
 
 
 def build(project: Path, site_dir: Path, preview: bool = False, today: str | None = None, strict: bool = True,
-          staging_dir: Path | None = None, engine=None) -> BuildResult:
+          staging_dir: Path | None = None, in_process: bool = False, engine=None) -> BuildResult:
     """Generate the staging tree of `project` and build it with ProperDocs into `site_dir`.
 
     preview: drafts included, as `make serve` shows them; today: the date the build takes as today
-    (YYYY-MM-DD, as KB_TODAY). engine: an `in_process_builder()` to run the engine in this process
-    (scripts/bench.py, profiling) instead of as `properdocs build` in its own; it raises on failure.
+    (YYYY-MM-DD, as KB_TODAY); in_process: the engine runs in this Python process instead of a new one
+    (the tests: the same site and messages without an interpreter and its imports per build);
+    engine: an `in_process_builder()` to time the engine alone (scripts/bench.py, profiling); it raises on failure.
     """
     out = Path(staging_dir) if staging_dir else staging_dir_for(site_dir)
     try:
         result = staging.write_staging(Path(project), out, preview, today, "mkdocs")
     except (staging.GenerationError, ContentError) as error:
         return BuildResult(1, "", str(error) + "\n")
-    notices = "".join(f"INFO    -  {line}\n" for line in result.notices)
+    site_dir = Path(site_dir).resolve()
     if engine is not None:
-        engine(result.config_file, Path(site_dir).resolve(), strict=strict)
-        return BuildResult(0, notices, "", result)
-    command = ENGINE + ["build", "--clean", "-f", str(result.config_file), "-d", str(Path(site_dir).resolve())] + \
-        (["--strict"] if strict else [])
-    process = subprocess.run(command, cwd=result.out, env=engine_env(), capture_output=True, text=True,
-                             encoding="utf-8")
-    return BuildResult(process.returncode, notices + result.translate(process.stdout), result.translate(process.stderr),
-                       result)
+        engine(result.config_file, site_dir, strict=strict)
+        return BuildResult(0, "".join(f"INFO    -  {line}\n" for line in result.notices), "", result)
+    if in_process:
+        code, stdout, stderr = run_engine_in_process(result.config_file, site_dir, strict, cwd=result.out)
+    else:
+        command = ENGINE + ["build", "--clean", "-f", str(result.config_file), "-d", str(site_dir)] + \
+            (["--strict"] if strict else [])
+        process = subprocess.run(command, cwd=result.out, env=engine_env(), capture_output=True, text=True,
+                                 encoding="utf-8")
+        code, stdout, stderr = process.returncode, process.stdout, process.stderr
+    notices = "".join(f"INFO    -  {line}\n" for line in result.notices)
+    return BuildResult(code, notices + result.translate(stdout), result.translate(stderr), result)
+
+
+def run_engine_in_process(config_file: Path, site_dir: Path, strict: bool, cwd: Path) -> tuple[int, str, str]:
+    """`properdocs build --clean -f config_file -d site_dir [--strict]` in this process: its exit code and
+    what the command prints to stdout and stderr when they are not a terminal.
+
+    Everything the command line sets up for one run is set up here and put back afterwards (the log
+    handler, levels and duplicate filter, the warnings filter, the working folder), so no build leaves
+    a handler or a remembered message behind for the next. Builds in one process run one at a time.
+    """
+    import properdocs.replacement  # noqa: F401  (before anything imports mkdocs.*)
+    from properdocs import __main__ as command_line, exceptions, utils
+    from properdocs.commands import build as engine
+    from properdocs.config import load_config
+
+    if "mkdocs.plugins" in sys.modules and not sys.modules["mkdocs.plugins"].__name__.startswith("properdocs"):
+        raise RuntimeError("mkdocs.plugins is MkDocs' own module here, not ProperDocs': build in a new process")
+    stdout, stderr = io.StringIO(), io.StringIO()
+    logger, legacy = logging.getLogger("properdocs"), logging.getLogger("mkdocs")
+    saved = logger.level, logger.propagate, legacy.parent, legacy.level, legacy.propagate, list(engine.log.filters)
+    # As properdocs.__main__.State and its --color callback set them up for output that is not a terminal.
+    handler = logging.StreamHandler(stderr)
+    handler.setFormatter(logging.Formatter("%(levelname)-8s-  %(message)s"))
+    logger.setLevel(logging.INFO)
+    logger.propagate = False
+    legacy.parent, legacy.propagate = logger, True
+    legacy.setLevel(logging.NOTSET)
+    logger.addHandler(handler)
+    engine.log.addFilter(utils.DuplicateFilter())  # properdocs.__main__._enable_warnings, one per run
+    here, previous_flag = os.getcwd(), os.environ.get("NO_MKDOCS_2_WARNING")
+    code = 0
+    with warnings.catch_warnings(), contextlib.redirect_stdout(stdout), contextlib.redirect_stderr(stderr):
+        warnings.simplefilter("module", DeprecationWarning)
+        warnings.showwarning = command_line._showwarning
+        os.environ["NO_MKDOCS_2_WARNING"] = "1"
+        try:
+            os.chdir(cwd)
+            config = load_config(config_file=str(config_file), site_dir=str(site_dir), strict=True if strict else None)
+            config.plugins.on_startup(command="build", dirty=False)
+            try:
+                engine.build(config, dirty=False)
+            finally:
+                config.plugins.on_shutdown()
+        except exceptions.ProperDocsException as error:  # as click's main shows it, then exits
+            error.show()
+            code = error.exit_code
+        except SystemExit as error:
+            code = error.code if isinstance(error.code, int) else 1
+        except Exception:  # noqa: BLE001  (what the interpreter prints for an uncaught exception)
+            traceback.print_exc()
+            code = 1
+        finally:
+            os.chdir(here)
+            if previous_flag is None:
+                os.environ.pop("NO_MKDOCS_2_WARNING", None)
+            else:
+                os.environ["NO_MKDOCS_2_WARNING"] = previous_flag
+            logger.removeHandler(handler)
+            level, logger.propagate, legacy.parent, legacy_level, legacy.propagate, engine.log.filters[:] = saved
+            logger.setLevel(level)
+            legacy.setLevel(legacy_level)  # and the loggers' cached levels are cleared
+    return code, stdout.getvalue(), stderr.getvalue()
 
 
 def in_process_builder():
