@@ -146,7 +146,7 @@ def test_a_story_made_in_the_form_is_the_scaffolders_file_and_validates(page, lo
     fill(page, "Beskrivning", ANSWERS["beskrivning"])
     choose(page, "Strategier (frivillig)", "K2", "R2")
     choose(page, "Personas (frivillig)", "Esther")
-    choose(page, "Slag", "Illustrativ")
+    choose(page, "Slag av berättelse", "Illustrativ")
     choose(page, "Kommuner", "Vetlanda")
     fill(page, "Författare", ANSWERS["forfattare"])
     page.get_by_role("textbox", name="Berättelsen").fill(BODY)
@@ -189,7 +189,7 @@ def test_a_missing_title_and_a_personnummer_are_refused_in_swedish(page, local_e
     url, repo = local_editor
     open_new_story(page, url)
     fill(page, "Beskrivning", "En berättelse utan titel.")
-    choose(page, "Slag", "Illustrativ")
+    choose(page, "Slag av berättelse", "Illustrativ")
     choose(page, "Kommuner", "Vetlanda")
     fill(page, "Författare", "Redaktionen")
     page.get_by_role("textbox", name="Berättelsen").fill("Esther, 19121212-1212, kom hem.")
