@@ -29,8 +29,8 @@ def plain(part: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def guide(tmp_path_factory):
-    _, site = build_with_guide(tmp_path_factory.mktemp("guide"))
+def guide(fixture_sites):
+    _, site = build_with_guide(fixture_sites)
     return article_of(site, "bidra")
 
 
@@ -83,8 +83,8 @@ def test_guide_links_to_the_field_reference_instead_of_a_table(guide):
 
 
 @pytest.fixture(scope="module")
-def field_page(tmp_path_factory):
-    _, site = build_with_guide(tmp_path_factory.mktemp("falt"))
+def field_page(fixture_sites):
+    _, site = build_with_guide(fixture_sites)
     return article_of(site, "bidra/falt")
 
 

@@ -5,7 +5,7 @@ from urllib.parse import urljoin, urlparse
 
 import pytest
 
-from sitebuild import unexpected_warnings, article_of as article
+from sitebuild import FIXTURES, make_fixture_project, unexpected_warnings, article_of as article
 
 
 @pytest.fixture(scope="module")
