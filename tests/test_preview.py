@@ -2,8 +2,11 @@
 a desktop, the job summary that lists them, and the workflow that uploads the site and the pictures."""
 
 import datetime
+import os
 import re
 import struct
+import subprocess
+import sys
 
 import pytest
 import yaml
@@ -11,7 +14,7 @@ import yaml
 from macros.content.annotations import job_summary
 from macros.content.catalog import load_catalog
 from macros.views.preview import Page, pages_to_photograph, preview_summary, shot_stem
-from screenshots import KEY_PAGES, VIEWPORTS, main
+from screenshots import KEY_PAGES, VIEWPORTS
 from sitebuild import FIXTURES, ROOT, make_fixture_project
 
 TODAY = datetime.date(2026, 11, 23)
@@ -116,18 +119,20 @@ def png_size(path) -> tuple[int, int]:
     return struct.unpack(">II", data[16:24])
 
 
-def test_screenshots_of_the_changed_pages_of_a_small_site(tmp_path, monkeypatch):
+def test_screenshots_of_the_changed_pages_of_a_small_site(tmp_path):
     """The script against a built fixture: a new draft story, a stylesheet change (which adds the key pages)
-    and a limit of two pages, in a real Chromium; the summary names the files it wrote."""
+    and a limit of two pages, in a real Chromium; the summary names the files it wrote. It runs as a child
+    process, as in CI: Playwright's sync API refuses to start inside the suite's shared browser."""
     project = make_fixture_project(tmp_path, FIXTURES / "base")
     (project / "stories" / "ny-berattelse.md").write_text(DRAFT, encoding="utf-8")
     summary = tmp_path / "summary.md"
-    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
-    monkeypatch.setenv("KB_TODAY", TODAY.isoformat())
-    monkeypatch.setenv("KB_CHANGED_FILES", "stories/ny-berattelse.md\ndocs/assets/kunskapsbanken.css\n")
+    env = dict(os.environ, GITHUB_STEP_SUMMARY=str(summary), KB_TODAY=TODAY.isoformat(),
+               KB_CHANGED_FILES="stories/ny-berattelse.md\ndocs/assets/kunskapsbanken.css\n")
     out, site = tmp_path / "bilder", tmp_path / "webbplats"
-    assert main(["--root", str(project), "--utkast", "--andrade", "--webbplats", str(site), "--ut", str(out),
-                 "--max", "2"]) == 0
+    run = subprocess.run([sys.executable, str(ROOT / "scripts" / "screenshots.py"), "--root", str(project),
+                          "--utkast", "--andrade", "--webbplats", str(site), "--ut", str(out), "--max", "2"],
+                         env=env, capture_output=True, text=True, encoding="utf-8", timeout=300)
+    assert run.returncode == 0, run.stdout + run.stderr
     assert (site / "berattelser" / "ny-berattelse" / "index.html").is_file()  # the site is kept for the artifact
     pictures = sorted(p.name for p in out.iterdir())
     assert pictures == ["01-berattelser-ny-berattelse-dator.png", "01-berattelser-ny-berattelse-mobil.png",
