@@ -4,7 +4,9 @@ Three tests used to walk all pages of the real site, each in its own fresh brows
 default size: axe-core (test_browser_accessibility.py), the hosts the page requests
 (test_browser_privacy.py) and the journey boxes a fresh reader sees (test_journeys_browser.py). They
 read the same page in the same state, so one walk serves them all (conftest: real_site_visits), and the
-contributor guide's axe test reads its page from the same walk. Each page is loaded, its journey
+contributor guide's axe test reads its page from the same walk. The walk runs at a desktop size
+(DESKTOP) and records each page's width there, so the checks that no page scrolls sideways on a
+desktop read it too instead of walking the site again. Each page is loaded, its journey
 machinery read at once, then axe-core runs; before the tab moves on, the network has been idle (as
 wait_until="networkidle" waits). Requests and script errors are recorded per page.
 
@@ -32,6 +34,8 @@ SHOWN_JS = """() => ({
     .filter(e => e.checkVisibility()).map(e => e.id),
 })"""
 MEMBER_JS = "() => document.querySelectorAll('.kb-stegruta').length > 0"
+WIDTH_JS = "() => [document.documentElement.scrollWidth, window.innerWidth]"
+DESKTOP = {"width": 1366, "height": 768}
 
 
 AXE_SCRIPT = Axe().axe_script
@@ -96,6 +100,7 @@ class Visit:
     violations: list = field(default_factory=list)  # axe-core's response["violations"]
     requests: list = field(default_factory=list)  # every URL the page requested until the network was idle
     errors: list = field(default_factory=list)  # script errors and console errors
+    width: tuple = (0, 0)  # (the page's scroll width, the window's width) at DESKTOP, right after the load
 
 
 @dataclass
@@ -107,7 +112,7 @@ class Walk:
 def walk(browser, site_url: str, pages: list[str], tabs: int = 2) -> Walk:
     order = [p for p in pages if not p.startswith(JOURNEYS)] + [p for p in pages if p.startswith(JOURNEYS)]
     visits = {path: Visit(path) for path in pages}
-    context = browser.new_context(locale="sv-SE")
+    context = browser.new_context(locale="sv-SE", viewport=DESKTOP)
     current, running = {}, {}  # tab -> the path it shows; tab -> the path whose axe-core run is under way
 
     def listen(tab):
@@ -138,6 +143,7 @@ def walk(browser, site_url: str, pages: list[str], tabs: int = 2) -> Walk:
             tab.goto(site_url + path, wait_until="load")
             visits[path].shown = tab.evaluate(SHOWN_JS)
             visits[path].member = tab.evaluate(MEMBER_JS)
+            visits[path].width = tuple(tab.evaluate(WIDTH_JS))
             start_axe(tab)
             running[tab] = path
         for tab in list(running):

@@ -31,11 +31,12 @@ INLINE_TAG = re.compile(r"<[^<>\n]{0,300}>")
 def fold(text: str) -> str:
     """The text as a reader sees it, line by line (so line numbers stay right): character references
     decoded, inline tags and invisible characters gone, dashes, spaces and full-width digits as ASCII."""
-    lines = []
-    for line in text.split("\n"):
-        line = html.unescape(INLINE_TAG.sub("", line)) if ("<" in line or "&" in line) else line
-        lines.append(line.translate(READER_CHARACTERS).replace("\n", " "))
-    return "\n".join(lines)
+    if "<" in text or "&" in text:
+        # A decoded reference may be a newline; it must not add a line. The table maps nothing onto '\n',
+        # so one translate of the whole text after the join folds exactly what a translate per line would.
+        text = "\n".join(html.unescape(INLINE_TAG.sub("", line)).replace("\n", " ")
+                          if ("<" in line or "&" in line) else line for line in text.split("\n"))
+    return text.translate(READER_CHARACTERS)
 
 
 SNIPPET = re.compile(r"^[ \t>]{0,40};?-{1,}8<-{1,}", re.M)
@@ -59,6 +60,11 @@ UNSAFE_MARKUP = (
     (re.compile(r"<img[^>]*src\s*=\s*[\"']?(?:https?:)?//", re.I),
      "Bilder från andra webbplatser är inte tillåtna. Lägg bilden i repot och länka till den där."),
 )
+
+
+# For each pattern of UNSAFE_MARKUP, in order: strings of which a match holds at least one (in lower case).
+UNSAFE_MARKUP_NEEDS = (("<",), ("=",), ("script", "&#", "data:"), ("<",), (">",), ("=",), ("![",), ("<",))
+assert len(UNSAFE_MARKUP_NEEDS) == len(UNSAFE_MARKUP)
 
 
 def _luhn_ok(digits: str) -> bool:
@@ -144,7 +150,10 @@ def personal_data(text: str, first_line: int, allowed=frozenset()):
 
 def unsafe_markup(text: str, first_line: int):
     """(line, message) for markup that would run code or fetch from another host."""
-    for pattern, message in UNSAFE_MARKUP:
+    lowered = text.lower()
+    for (pattern, message), needs in zip(UNSAFE_MARKUP, UNSAFE_MARKUP_NEEDS):
+        if not any(part in lowered for part in needs):
+            continue  # the pattern cannot match a text without any of these (most pages: no '<', no '=')
         for match in pattern.finditer(text):
             tag = match.group(1).lower() if match.groups() else ""
             yield _line_at(text, match.start(), first_line), message.format(tag)
