@@ -12,22 +12,13 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from sitebuild import serve, unexpected_warnings
-from sweeps import each_loaded
+from sweeps import SHOWN_JS, each_loaded  # SHOWN_JS: what a reader can see of the journey machinery
 
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 JOURNEY = "introduktion/socialchef/"
 STATUS = "[data-kb-framsteg]"
 VISIBLE_BOX = "nav.kb-stegruta:visible"
 CURRENT = "kb-introduktion:aktuellt"
-# What a reader can see of the journey machinery on a page: boxes and their step checkboxes.
-SHOWN_JS = """() => ({
-  boxes: Array.from(document.querySelectorAll('.kb-stegruta:not([hidden])'))
-    .map(b => b.getAttribute('data-kb-stegruta')),
-  visible: Array.from(document.querySelectorAll('.kb-stegruta'))
-    .filter(b => b.checkVisibility()).map(b => b.getAttribute('data-kb-stegruta')),
-  checkboxes: Array.from(document.querySelectorAll('.md-content input[type=checkbox]'))
-    .filter(e => e.checkVisibility()).map(e => e.id),
-})"""
 
 
 @pytest.fixture(scope="module")
