@@ -296,3 +296,35 @@ def test_the_sanitizer_skips_its_report_only_where_nothing_was_removed():
                 skipped += 1
                 assert sanitize.removals(sample, generated=not author) == [], (sample, author)
     assert skipped > 500  # the shortcut is taken, or the test proves nothing
+
+
+# Texts for the guard's quick skip (macros/content/guards.py: a rule runs only on a text holding one of its
+# needles): letters that re.I folds onto ASCII ('ſ' for s, the Kelvin sign for k, dotless and dotted i),
+# upper case, entities, nesting, remote images, a megabyte of markup, and plain text that must pass.
+SKIP_CASES = {
+    "long s in javascript": "[x](javaſcript:alert(1))",
+    "upper case and entity colon": "[x](JAVASCRIPT&colon;alert(1))",
+    "decimal j": "[x](&#106;avascript:x)",
+    "hex j upper case": "[x](&#X6A;avascript:x)",
+    "data url": "[x](DATA:TEXT/html,x)",
+    "long s in script tag": "<ſcript>x</ſcript>",
+    "dotted capital i": "<SCRİPT>x",
+    "kelvin sign in handler": "<a onclicK=x>",
+    "long s in style": "<p ſtyle = x>",
+    "remote image": "![x]( //andra.se/bild.png)",
+    "remote img tag": "<IMG SRC=//andra.se/x.png>",
+    "deep quote": ">" * 21 + " citat",
+    "megabyte of markup": "<b onkey=1>" * 100_000,
+    "plain text": "Esther kom hem en tisdag – 2026-11-23 – och ringde vårdcentralen.",
+}
+
+
+@pytest.mark.parametrize("text", SKIP_CASES.values(), ids=SKIP_CASES.keys())
+def test_the_guards_quick_skip_finds_exactly_what_every_rule_finds(text):
+    from macros.content import guards
+
+    every_rule = [(guards._line_at(text, match.start(), 1), message.format(
+        match.group(1).lower() if match.groups() else "")) for pattern, message, _ in guards.UNSAFE_MARKUP
+        for match in pattern.finditer(text)]
+    assert list(guards.unsafe_markup(text, 1)) == every_rule
+    assert bool(every_rule) == (text != SKIP_CASES["plain text"])
