@@ -5,6 +5,7 @@ personnummer may only be processed when clearly justified, so a story that seems
 to contain one is stopped until an editor says why it is allowed.
 """
 
+import bisect
 import functools
 import html
 import re
@@ -87,8 +88,21 @@ def find_personnummer(text: str):
             yield match
 
 
-def _line_at(text: str, position: int, first_line: int) -> int:
-    return first_line + text.count("\n", 0, position)
+class Lines:
+    """Line numbers of positions in one text. The newlines are found once and each lookup is a binary
+    search: a text with k findings costs n + k·log n, where counting from the start for each finding
+    cost n·k (a megabyte of `<b onkey=1>` took 24 s)."""
+
+    def __init__(self, text: str, first_line: int):
+        self.text, self.first_line, self.breaks = text, first_line, None
+
+    def at(self, position: int) -> int:
+        if self.breaks is None:
+            self.breaks = [match.start() for match in NEWLINE.finditer(self.text)]
+        return self.first_line + bisect.bisect_left(self.breaks, position)
+
+
+NEWLINE = re.compile("\n")
 
 
 def _mask(value: str) -> str:
@@ -109,16 +123,18 @@ def _scanned_text(text: str) -> str:
 def personnummer(text: str, first_line: int):
     """(line, message) for each personnummer or samordningsnummer: never published, whatever the page says."""
     text = _scanned_text(text)
+    lines = Lines(text, first_line)
     for match in find_personnummer(text):
-        yield (_line_at(text, match.start(), first_line),
+        yield (lines.at(match.start()),
                f"Texten ser ut att innehålla ett personnummer eller samordningsnummer ('{_mask(match.group(0))}'). "
                "Ta bort det; en region publicerar aldrig personnummer, och berättelser ska vara avidentifierade.")
 
 
 def snippet_lines(text: str, first_line: int):
     """(line, message) for each `--8<--` line: only the build itself may include files."""
+    lines = Lines(text, first_line)
     for match in SNIPPET.finditer(text):
-        yield (_line_at(text, match.start(), first_line),
+        yield (lines.at(match.start()),
                "Raden '--8<--' hämtar in en annan fil, vilket inte är tillåtet i innehåll. Ta bort raden och "
                "skriv texten direkt på sidan.")
 
@@ -133,25 +149,27 @@ def personal_data(text: str, first_line: int, allowed=frozenset()):
     """(line, message) for each contact detail (phone, e-mail) that looks personal and is not named as allowed."""
     # Digits in web addresses (a DOI, an article number) and ISO dates are not personal data.
     text = _scanned_text(text)
+    lines = Lines(text, first_line)
     digits = DIGIT_RUN.search(text) is not None  # the cheap test first: most stories have no such run
     for match in PHONE.finditer(text) if digits else ():
         if sum(c.isdigit() for c in match.group(0)) >= 8 and contact_key(match.group(0)) not in allowed:
-            yield (_line_at(text, match.start(), first_line),
+            yield (lines.at(match.start()),
                    f"Texten ser ut att innehålla ett telefonnummer ('{_mask(match.group(0))}'). Ta bort det, eller "
                    "skriv numret i fältet kontaktuppgifter och skälet i personuppgifter_tillatna (till exempel en offentlig växel).")
     for match in EMAIL.finditer(text) if "@" in text else ():
         if contact_key(match.group(0)) in allowed:
             continue
-        yield (_line_at(text, match.start(), first_line),
+        yield (lines.at(match.start()),
                f"Texten ser ut att innehålla en e-postadress ('{_mask(match.group(0))}'). Ta bort den, eller skriv "
                "adressen i fältet kontaktuppgifter och skälet i personuppgifter_tillatna (till exempel en funktionsbrevlåda).")
 
 
 def unsafe_markup(text: str, first_line: int):
     """(line, message) for markup that would run code or fetch from another host."""
+    lines = Lines(text, first_line)
     for pattern, message, needles in UNSAFE_MARKUP:
         if not any(needle in text for needle in needles):
             continue
         for match in pattern.finditer(text):
             tag = match.group(1).lower() if match.groups() else ""
-            yield _line_at(text, match.start(), first_line), message.format(tag)
+            yield lines.at(match.start()), message.format(tag)
