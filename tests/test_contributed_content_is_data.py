@@ -317,6 +317,8 @@ SKIP_CASES = {
     "deep quote": ">" * 21 + " citat",
     "megabyte of markup": "<b onkey=1>" * 100_000,
     "many lines of markup": "<b onkey=1>\n" * 50_000 + "[x](javascript:y)",
+    "image openers and no close": "![" * 500_000 + "](//andra.se/x.png)",
+    "img tags and no end": "<img " * 200_000 + "src=//andra.se/x.png",
     "plain text": "Esther kom hem en tisdag – 2026-11-23 – och ringde vårdcentralen.",
 }
 
@@ -331,3 +333,60 @@ def test_the_guards_quick_skip_finds_exactly_what_every_rule_finds(text):
         for match in pattern.finditer(text)]
     assert list(guards.unsafe_markup(text, 1)) == every_rule
     assert bool(every_rule) == (text != SKIP_CASES["plain text"])
+
+
+# The two image rules as the regexes they were (quadratic on '![' or '<img' repeated); guards.SegmentRule
+# must find exactly their matches in one pass.
+IMAGE_REGEXES = (re.compile(r"!\[[^\]]*\]\(\s*(?:https?:)?//", re.I),
+                 re.compile(r"<img[^>]*src\s*=\s*[\"']?(?:https?:)?//", re.I))
+
+
+def test_the_image_rules_find_what_their_regexes_found_in_one_pass():
+    from macros.content import guards
+
+    rules = [rule for rule, _, _ in guards.UNSAFE_MARKUP if isinstance(rule, guards.SegmentRule)]
+    assert len(rules) == len(IMAGE_REGEXES)
+    rng = random.Random(20261204)
+    pieces = ["![", "]", "(", " ", "\n", "//", "http:", "HTTPS:", "<img", "<IMG", "<İmg", ">", "src", "ſrc", "=",
+              '"', "'", "x", "[", "!", "](//a.se", "]( //a", "src=//", "src = 'http://", "<img src=//a"]
+    samples = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 16))) for _ in range(20_000)]
+    samples += ["![x](//a.se/b.png)", "![a](//x) ![b](https://y)", "<img alt=x src='//a.se'>", "<img src=x.png>"]
+    found = 0
+    for sample in samples:
+        for rule, regex in zip(rules, IMAGE_REGEXES):
+            expected = [match.start() for match in regex.finditer(sample)]
+            assert [match.start() for match in rule.finditer(sample)] == expected, (sample, regex.pattern)
+            found += bool(expected)
+    assert found > 500  # the samples really do hold remote images, or the test proves nothing
+
+
+# A megabyte of what once made a guard backtrack or rescan, for every guard: each runs in linear time, so
+# these return at once (a quadratic guard takes hours here, and the suite would never end).
+HOSTILE_MEGABYTES = {
+    "e-mail: an @ before a long dotted run": ("personal_data", "Skriv till @ " + "a." * 500_000, 0),
+    "e-mail: a long hyphened run": ("personal_data", "a@" + "a-" * 500_000, 0),
+    "phone numbers": ("personal_data", "ring 036-32 40 00 " * 50_000, 50_000),
+    "personnummer with en dashes": ("personnummer", "19121212–1212 " * 70_000, 70_000),
+    "snippet dashes": ("snippet_lines", "-" * 1_000_000, 0),
+    "handlers without equals": ("unsafe_markup", " onclick" * 125_000, 0),
+    "brackets": ("heavy_markup", "[" * 1_000_000, 1),
+}
+
+
+@pytest.mark.parametrize("guard, text, findings", HOSTILE_MEGABYTES.values(), ids=HOSTILE_MEGABYTES.keys())
+def test_every_guard_reads_a_hostile_megabyte_in_linear_time(guard, text, findings):
+    from macros.content import guards
+
+    assert len(list(getattr(guards, guard)(text, 1))) == findings
+
+
+def test_a_page_too_heavy_to_render_stops_the_build_before_the_engine(tmp_path):
+    """Python-Markdown is quadratic on thousands of '[' or '<': such a page is refused before anything renders."""
+    project = make_fixture_project(tmp_path, FIXTURES / "base")
+    heavy = FIXTURES / "validator" / "a-page-too-heavy-to-render-is-refused-before-rendering" / "files" / "stories"
+    (project / "stories" / "tung.md").write_text((heavy / "a.md").read_text(encoding="utf-8"), encoding="utf-8")
+    result = build(project, tmp_path / "site")
+    output = result.stdout + result.stderr
+    assert result.returncode == 1
+    assert "stories/tung.md:19" in output and "fler än de 1000 som en sida kan ha" in output, output
+    assert not (tmp_path / "site" / "index.html").exists()

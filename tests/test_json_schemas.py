@@ -61,6 +61,7 @@ VALIDATOR_ONLY = {
     "unknown-strategy-lists-valid-ids": "which ids exist",
     # The text of the page and the repository's files, not the front matter's shape.
     "a-page-lists-the-first-25-removals-and-counts-the-rest": "the page body",
+    "a-page-too-heavy-to-render-is-refused-before-rendering": "the page body",
     "deeply-nested-quotes": "the page body",
     "file-name-with-capitals-and-spaces": "the file name",
     "glossary-holds-only-abbreviations": "a snippet file",

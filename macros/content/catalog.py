@@ -242,7 +242,7 @@ def load_item(root: Path, rel_path: str, problems: list) -> Item | None:
         return None
     problems.extend(fields.check_fields(content_type, front.data, front.lines, rel_path))
     text = raw.decode("utf-8", errors="replace")
-    for check in (guards.unsafe_markup, guards.snippet_lines, guards.personnummer):
+    for check in (guards.heavy_markup, guards.unsafe_markup, guards.snippet_lines, guards.personnummer):
         for line, message in check(text, 1):
             problems.append(Problem(rel_path, line, message))
     if content_type is STORY:  # the reason for named contact details is a rule on STORY, checked above

@@ -45,6 +45,32 @@ SNIPPET = re.compile(r"^[ \t>]{0,40};?-{1,}8<-{1,}", re.M)
 # long "a.a.a…" after an @, quadratic (100 kB took 64 s).
 EMAIL = re.compile(r"\b[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}\b")
 
+class SegmentRule:
+    """A rule of the shape `opener [^close]* tail` (after_close=False) or `opener [^close]* close tail`
+    (after_close=True), found as re.finditer finds it (the same starts, re.I) in one pass over the text.
+
+    As a regex, each opener scans on to the next `close`: a text of openers and no close ('![' repeated)
+    is quadratic (100 kB took 10 s, '<img' repeated 37 s). Between two closes only the first opener can
+    match, and it matches when any opener there would, so each stretch is read once."""
+
+    def __init__(self, opener: str, close: str, tail: str, after_close: bool):
+        self.opener, self.tail = re.compile(opener, re.I), re.compile(tail, re.I)
+        self.close, self.after_close = close, after_close
+
+    def finditer(self, text: str):
+        start = 0
+        while True:
+            close = text.find(self.close, start)
+            end = len(text) if close < 0 else close
+            opener = self.opener.search(text, start, end)
+            if opener and (self.tail.match(text, close + 1) if self.after_close and close >= 0 else
+                           not self.after_close and self.tail.search(text, opener.end(), end)):
+                yield opener
+            if close < 0:
+                return
+            start = close + 1
+
+
 # (pattern, message, needles): a match always holds one of the needles. They are ASCII punctuation that no
 # case folding touches (re.I lets 's' match 'ſ' and 'k' match the Kelvin sign, so a lowered word would not
 # do), and a text without any of them skips the pattern: most pages have no '<', no '=' and no ':'.
@@ -61,10 +87,12 @@ UNSAFE_MARKUP = (
      "Citatet är nästlat i fler än 20 nivåer ('>' i början av raden), vilket bygget inte klarar. Använd färre '>'.",
      (">",)),
     (re.compile(r"\sstyle {0,20}=", re.I), "Attributet style är inte tillåtet i innehåll. Ta bort det.", ("=",)),
-    (re.compile(r"!\[[^\]]*\]\(\s*(?:https?:)?//", re.I),
+    # !\[[^\]]*\]\(\s*(?:https?:)?//
+    (SegmentRule(r"!\[", "]", r"\(\s*(?:https?:)?//", after_close=True),
      "Bilder från andra webbplatser hämtas från en annan server, vilket webbplatsen inte tillåter "
      "(integritet och intranät). Lägg bilden i repot och länka till den där.", ("![",)),
-    (re.compile(r"<img[^>]*src\s*=\s*[\"']?(?:https?:)?//", re.I),
+    # <img[^>]*src\s*=\s*["']?(?:https?:)?//
+    (SegmentRule(r"<img", ">", r"src\s*=\s*[\"']?(?:https?:)?//", after_close=False),
      "Bilder från andra webbplatser är inte tillåtna. Lägg bilden i repot och länka till den där.", ("<",)),
 )
 
@@ -164,6 +192,26 @@ def personal_data(text: str, first_line: int, allowed=frozenset()):
         yield (lines.at(match.start()),
                f"Texten ser ut att innehålla en e-postadress ('{_mask(match.group(0))}'). Ta bort den, eller skriv "
                "adressen i fältet kontaktuppgifter och skälet i personuppgifter_tillatna (till exempel en funktionsbrevlåda).")
+
+
+# Python-Markdown's inline patterns scan on from each '[' and each '<' to the end of the text, so a text of
+# thousands of them takes minutes to render (12 kB of '[' took 22 s in the validator and the build alike).
+# The longest page here has 113 '[' and 4 '<'; a page over these limits is refused before it is rendered.
+MARKUP_LIMITS = {"[": 1000, "<": 1000}
+
+
+def heavy_markup(text: str, first_line: int):
+    """(line, message) for a text with more '[' or '<' than Markdown can render in reasonable time."""
+    for char, limit in MARKUP_LIMITS.items():
+        count = text.count(char)
+        if count > limit:
+            at = -1
+            for _ in range(limit + 1):  # the position of the first one over the limit
+                at = text.index(char, at + 1)
+            yield (Lines(text, first_line).at(at),
+                   f"Texten har {count} tecken '{char}', fler än de {limit} som en sida kan ha. Så många "
+                   f"hakparenteser, länkar eller HTML-taggar gör sidan för tung att bygga. Dela upp texten på "
+                   f"flera sidor, eller ta bort tecknen från och med den här raden.")
 
 
 def unsafe_markup(text: str, first_line: int):

@@ -7,6 +7,7 @@ the line where it stands, so nothing is removed silently.
 
 import markdown
 
+from macros.content import guards
 from macros.model import developer_pages
 from macros.views import sanitize
 from macros.model.problems import Problem
@@ -22,36 +23,39 @@ EXTENSIONS = ["abbr", "admonition", "attr_list", "def_list", "footnotes", "md_in
 MAX_LISTED = 25
 
 
-def _body_start(raw: str) -> int:
-    return max(raw.find("\n---", 3), 0) + 4
+class _Source:
+    """Lines of the source file for what the sanitizer removes: the body found once, each removal looked up."""
 
+    def __init__(self, raw: str):
+        self.raw, self.lowered = raw, raw.lower()
+        self.body_start = max(raw.find("\n---", 3), 0) + 4
+        # Written another way (an entity, Markdown syntax), a removal points at the body's first line of text.
+        self.first_text = self.body_start + len(raw[self.body_start:]) - len(raw[self.body_start:].lstrip())
 
-def _line_of(raw: str, lowered: str, needle: str) -> int:
-    """The first line of the body (after the front matter) that holds the needle."""
-    body_start = _body_start(raw)
-    at = lowered.find(needle.lower(), body_start)
-    if at < 0:  # written another way (an entity, Markdown syntax): point at the body's first line of text
-        at = body_start + len(raw[body_start:]) - len(raw[body_start:].lstrip())
-    return raw.count("\n", 0, at) + 1
+    def line_of(self, needle: str) -> int:
+        """The first line of the body (after the front matter) that holds the needle."""
+        at = self.lowered.find(needle.lower(), self.body_start)
+        return self.raw.count("\n", 0, at if at >= 0 else self.first_text) + 1
 
 
 def problems_for(item, raw: str) -> list[Problem]:
-    if developer_pages.runs_macros(item.rel_path):
-        return []
+    if developer_pages.runs_macros(item.rel_path) or any(guards.heavy_markup(item.body, 1)):
+        return []  # a macro page is trusted; a page too heavy to render is refused by the catalog (guards)
     try:
         rendered = markdown.Markdown(extensions=EXTENSIONS).convert(item.body)
     except RecursionError:
         return [Problem(item.rel_path, 1, "Texten är nästlad i för många nivåer (citat, listor eller HTML) för att "
                                           "kunna visas. Gör strukturen plattare.")]
     removed = list(dict.fromkeys(sanitize.removals(rendered)))
-    lowered = raw.lower()
+    source = _Source(raw)
     found = []
     for needle, what in removed[:MAX_LISTED]:
-        found.append(Problem(item.rel_path, _line_of(raw, lowered, needle), (
+        found.append(Problem(item.rel_path, source.line_of(needle), (
             f"{what[0].upper() + what[1:]} tas bort när sidan publiceras, eftersom det inte är tillåtet i innehåll "
             f"(det kan köra kod eller efterlikna webbplatsens egna delar). Ta bort det och skriv vanlig Markdown.")))
     if len(removed) > MAX_LISTED:
-        found.append(Problem(item.rel_path, _line_of(raw, lowered, removed[MAX_LISTED][0]), (
-            f"Ytterligare {len(removed) - MAX_LISTED} taggar eller attribut tas bort när sidan publiceras, av "
-            f"samma skäl. Ta bort HTML-koden ur texten och skriv vanlig Markdown; kör sedan kontrollen igen.")))
+        found.append(Problem(item.rel_path, source.line_of(removed[MAX_LISTED][0]), (
+            f"Ytterligare {len(removed) - MAX_LISTED} taggar, attribut eller länkar tas bort när sidan publiceras, av "
+            f"samma skäl. Ta bort HTML-koden ur texten och skriv vanlig Markdown; när kontrollen körs igen visas "
+            f"resten.")))
     return found
