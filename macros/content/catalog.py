@@ -15,7 +15,8 @@ from macros.model import fields
 from macros.content.frontmatter import FrontMatterError, parse
 from macros.model.problems import ERROR, WARNING, Problem
 from macros.model.schema import PAGE, STORY, TYPES_BY_KEY, ContentType, type_for_path
-from macros.model.names import slugify
+from macros.model.names import (DOCS_ASSET_SUFFIXES, GLOSSARY_FOLDER, name_problem, printable,
+                                 reserved_problem, slugify)
 
 CONTENT_ROOTS = ("docs", "stories", "strategies")
 
@@ -162,12 +163,6 @@ def item_id(content_type: ContentType, rel_path: str) -> str:
 
 
 FLAT_ROOTS = ("stories", "strategies")  # one Markdown file per item, no subfolders
-# Files other than pages that may sit in docs/ (images, documents); anything else (HTML, SVG,
-# scripts) would be published as it stands, outside the sanitizer.
-DOCS_ASSET_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".pdf")
-
-
-GLOSSARY_FOLDER = "_ordlista"  # appended to every page by pymdownx.snippets (mkdocs.yml)
 ABBREVIATION = re.compile(r"^\*\[[^\]\n]{1,40}\]: [^<>\n]{1,300}$")
 
 
@@ -181,8 +176,11 @@ def glossary_problems(rel: str, text: str) -> list:
 def content_files(root: Path, problems: list | None = None) -> list[str]:
     """Every Markdown content file, repository-relative; folders starting with _ or . hold snippets.
 
-    What cannot be published safely is reported in `problems`, never skipped silently:
-    symlinks, files in subfolders of stories/ and strategies/, and files with other endings.
+    What cannot be published safely is reported in `problems`, never skipped silently: symlinks,
+    files in subfolders of stories/ and strategies/, files with other endings, and every file or
+    folder whose name breaks the one naming rule or lies at an address the site owns
+    (macros/model/names.py). A file with a bad name is still read, so its other problems are
+    reported at once too; the build stops on the name before anything is rendered.
     """
     problems = [] if problems is None else problems
     found = []
@@ -192,48 +190,52 @@ def content_files(root: Path, problems: list | None = None) -> list[str]:
             continue
         for path in sorted(base.rglob("*")):
             rel = path.relative_to(root).as_posix()
+            shown = printable(rel)
             if path.is_symlink():
-                problems.append(Problem(rel, 1, f"'{rel}' är en symbolisk länk. Länkar är inte tillåtna i "
-                                                f"innehållsmapparna; lägg in själva filen i stället."))
-                continue
-            if path.is_dir():
+                problems.append(Problem(shown, 1, f"'{shown}' är en symbolisk länk. Länkar är inte tillåtna i "
+                                                  f"innehållsmapparna; lägg in själva filen i stället."))
                 continue
             parts = rel.split("/")
+            if path.is_dir():
+                if not any(part.startswith(("_", ".")) for part in parts[1:-1]):
+                    problem = name_problem(top, parts[1:], is_file=False)
+                    if problem and not parts[-1].startswith(("_", ".")):
+                        problems.append(Problem(shown, 1, problem))
+                continue
             if top in FLAT_ROOTS:
                 if len(parts) > 2:
-                    problems.append(Problem(rel, 1, f"Filen ligger i en undermapp. Flytta filen till {top}/ "
-                                                    f"(till exempel {top}/{path.name})."))
+                    problems.append(Problem(shown, 1, f"Filen ligger i en undermapp. Flytta filen till {top}/ "
+                                                      f"(till exempel {top}/{printable(path.name)})."))
                     continue
                 if path.suffix != ".md":
                     fixed = slugify(path.stem if path.suffix.lower() in (".md", ".markdown") else path.name)
-                    problems.append(Problem(rel, 1, f"Filen '{path.name}' är ingen sida: filer i {top}/ ska sluta "
-                                                    f"på .md. Döp om till {fixed}.md."))
+                    problems.append(Problem(shown, 1, f"Filen '{printable(path.name)}' är ingen sida: filer i {top}/ "
+                                                      f"ska sluta på .md. Döp om till {fixed}.md."))
                     continue
             elif any(part.startswith(("_", ".")) for part in parts[1:]):
                 if parts[1] == GLOSSARY_FOLDER and len(parts) == 3 and path.suffix == ".md":
                     problems.extend(glossary_problems(rel, path.read_text(encoding="utf-8", errors="replace")))
                 else:
-                    problems.append(Problem(rel, 1, (
+                    problems.append(Problem(shown, 1, (
                         f"Filen ligger i en mapp som börjar med _ eller . och kan inte publiceras säkert. Flytta den "
                         f"till en vanlig mapp under {top}/ (bara {top}/{GLOSSARY_FOLDER}/ är till för förkortningar).")))
                 continue
-            elif path.suffix != ".md":
-                if path.suffix.lower() not in DOCS_ASSET_SUFFIXES:
-                    problems.append(Problem(rel, 1, (
-                        f"Filen '{path.name}' kan inte publiceras: i {top}/ får bara sidor (.md) och bilder eller "
-                        f"dokument ({', '.join(DOCS_ASSET_SUFFIXES)}) ligga. Döp om sidan till "
-                        f"{path.stem}.md, eller ta bort filen.")))
+            elif path.suffix != ".md" and path.suffix.lower() not in DOCS_ASSET_SUFFIXES:
+                problems.append(Problem(shown, 1, (
+                    f"Filen '{printable(path.name)}' kan inte publiceras: i {top}/ får bara sidor (.md) och bilder eller "
+                    f"dokument ({', '.join(DOCS_ASSET_SUFFIXES)}) ligga. Döp om sidan till "
+                    f"{slugify(path.stem)}.md, eller ta bort filen.")))
                 continue
-            found.append(rel)
+            for problem in (name_problem(top, parts[1:], is_file=True), reserved_problem(site_path(rel))):
+                if problem:
+                    problems.append(Problem(shown, 1, problem))
+            if path.suffix == ".md":
+                found.append(rel)
     return found
 
 
 def load_item(root: Path, rel_path: str, problems: list) -> Item | None:
     content_type = type_for_path(rel_path)
-    stem = Path(rel_path).stem
-    if content_type is not PAGE and not workflow.valid_slug(stem):
-        problems.append(Problem(rel_path, 1, f"Filnamnet '{stem}.md' får bara innehålla små bokstäver a–z, siffror "
-                                             f"och bindestreck. Byt namn till '{slugify(stem)}.md'."))
     raw = (root / rel_path).read_bytes()
     try:
         front = parse(raw)

@@ -6,16 +6,10 @@ stay reachable but leave listings, maps and search; overdue reviews are warned a
 
 import datetime
 import os
-import re
-import unicodedata
 
 from macros.model.problems import WARNING, Problem
 
-SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-
-
-def valid_slug(value: str) -> bool:
-    return bool(SLUG.match(value))
+from macros.model.names import SLUG, valid_slug  # noqa: F401  (one naming rule, kept in the model)
 
 
 def today() -> datetime.date:

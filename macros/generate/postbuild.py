@@ -1,18 +1,21 @@
-"""After an engine has built a staging tree (macros/generate/staging.py): the HTML allow-list, engine-neutral.
+"""After an engine has built a staging tree (macros/generate/staging.py): the HTML allow-list and the
+Content-Security-Policy, engine-neutral.
 
-The hook build sanitizes each page's HTML inside MkDocs (site.clean_html). An engine that runs no
-hooks of ours (Zensical) cannot, so this step reads every built page instead, finds the page's own
-HTML between the markers partials/content.html writes with the build's nonce, and cleans it by
-region exactly as the hook build does (sanitize.clean_page_reporting: the author's parts with the
-strict list, ours with the wider one). The table of contents, printed beside the article from the
-headings, becomes text. What is removed is reported naming the source file a person edits; a page
-the sanitizer cannot find its markers in is an error, never published uncleaned.
+This step reads every built page, finds the page's own HTML between the markers
+partials/content.html writes with the build's nonce, and cleans it by region
+(sanitize.clean_page_reporting: the author's parts with the strict list, ours with the wider one).
+The table of contents, printed beside the article from the headings, becomes text. What is removed
+is reported naming the source file a person edits; a page the sanitizer cannot find its markers in
+is an error, never published uncleaned. Then every HTML file of the site, content page or not (the
+404 page, redirects), gets its policy (macros/generate/csp.py); a page with an inline script the
+theme does not write is an error too, and is not published.
 """
 
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from macros.generate import csp
 from macros.views import sanitize
 from macros.content.catalog import directory_url
 
@@ -68,9 +71,30 @@ def sanitize_site(site_dir: Path, nonce: str, pages: dict) -> SanitizeReport:
                                  f"den kan inte publiceras säkert (har partials/content.html ändrats?).")
             continue
         cleaned, removed = result
-        path.write_text(cleaned, encoding="utf-8")
-        report.pages += 1
+        if _write_protected(path, cleaned, source.rel_path, report):
+            report.pages += 1
         for what in dict.fromkeys(removed):
             report.removed.append(f"{source.rel_path}: {what} togs bort ur sidan, eftersom det inte är tillåtet i "
                                   f"innehåll. Kör make validate för raden och hur du rättar.")
+    pages_done = {Path(site_dir) / directory_url(src_uri) / "index.html" for src_uri in pages}
+    for path in sorted(Path(site_dir).rglob("*.html")):
+        if path not in pages_done:
+            _write_protected(path, path.read_text(encoding="utf-8"), path.relative_to(site_dir).as_posix(), report)
     return report
+
+
+# Written in place of a page that cannot be published safely, so the engine's HTML never stays.
+PLACEHOLDER = ('<!doctype html>\n<html lang="sv"><meta charset="utf-8"><title>Sidan kunde inte byggas</title>'
+               '<p>Sidan kunde inte byggas säkert. Bygg om webbplatsen.</p></html>\n')
+
+
+def _write_protected(path: Path, page_html: str, name: str, report: SanitizeReport) -> bool:
+    """Write the page with its Content-Security-Policy; False (and an error) if it runs an unknown inline script."""
+    protected, unknown = csp.protect(page_html)
+    if unknown:
+        path.write_text(PLACEHOLDER, encoding="utf-8")
+        report.errors.append(f"{name}: sidan har ett inline-skript som temat inte skriver ('{unknown[0]}'); den "
+                             f"publiceras inte. Skript hör hemma i egna filer (extra_javascript i mkdocs.yml).")
+        return False
+    path.write_text(protected, encoding="utf-8")
+    return True

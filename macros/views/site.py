@@ -5,6 +5,7 @@ writes what they return into the staging tree, which any engine builds.
 """
 
 import html
+import urllib.parse
 
 from macros.content import last_changed, provenance, workflow
 from macros.content.catalog import display_title
@@ -58,4 +59,5 @@ def edit_url(config, item) -> str | None:
         return None
     base = config.repo_url.rstrip("/") + "/" + config.edit_uri.strip("/")
     base = base[: -len("/docs")] if base.endswith("/docs") else base
-    return f"{base}/{item.rel_path}"
+    # The path is quoted for a URL even though the naming rule (macros/model/names.py) allows only slugs.
+    return f"{base}/{urllib.parse.quote(item.rel_path)}"
