@@ -299,3 +299,43 @@ def test_the_published_editor_page_is_kept_out_of_search_and_menu_and_fetches_no
         page.get_by_role("heading", name="Formuläret för nya berättelser").wait_for()
         assert page.get_by_role("link", name="Bidra med en berättelse").get_attribute("href") == "../bidra/"
     assert hosts_of(requests) == {"127.0.0.1"}
+
+
+def test_the_editor_never_starts_inside_another_site_s_frame(browser, github_editor, tmp_path):
+    """Clickjacking: a page on another origin frames /redigera/. The form does not start there (no
+    Decap, no sign-in button to be tricked into), and the frame offers a link that opens it whole.
+    The same page opened on its own starts the form (so the test can fail)."""
+    attacker = tmp_path / "angripare"
+    attacker.mkdir()
+    framed_url = github_editor.replace("127.0.0.1", "localhost")  # another origin, same server
+    (attacker / "index.html").write_text(f'<!doctype html><title>x</title><iframe src="{framed_url}" '
+                                         f'width="800" height="600"></iframe>', encoding="utf-8")
+    url, shutdown = serve(attacker)
+    context = browser.new_context(locale="sv-SE")
+    tab = context.new_page()
+    try:
+        tab.goto(url, wait_until="load")
+        frame = tab.frame_locator("iframe")
+        frame.get_by_text("Formuläret kan inte visas inuti en annan sida").wait_for()
+        link = frame.get_by_role("link", name="Öppna formuläret i ett eget fönster")
+        assert link.get_attribute("target") == "_top"
+        inner = next(f for f in tab.frames if f.url.startswith(framed_url))
+        assert inner.evaluate("() => document.querySelector('#nc-root') === null && !window.CMS_CONFIGURED")
+        assert inner.get_by_role("button", name="Logga in").count() == 0
+        tab.goto(github_editor, wait_until="load")
+        tab.get_by_role("button", name="Logga in").wait_for()
+    finally:
+        context.close()
+        shutdown()
+
+
+def test_a_reading_page_finds_no_sign_in_token_once_the_form_is_left(page, local_editor):
+    """Decap keeps the signed-in user's token in localStorage, where any page of the site could read it:
+    it is there while the form is open, and gone when the reader moves on to a reading page."""
+    url, _ = local_editor
+    page.goto(url, wait_until="load")
+    page.get_by_role("button", name="Logga in").click()
+    page.get_by_text("Berättelser").first.wait_for()
+    assert page.evaluate("() => localStorage.getItem('decap-cms-user')") is not None  # so the test can fail
+    page.goto(url.removesuffix("redigera/") + "assets/kunskapsbanken.css", wait_until="load")
+    assert page.evaluate("() => localStorage.getItem('decap-cms-user')") is None

@@ -8,6 +8,7 @@ feed parsed as XML, and a real browser following an old address.
 """
 
 import datetime
+import html
 import os
 import shutil
 import subprocess
@@ -236,7 +237,7 @@ def test_a_deleted_page_gets_no_redirect_and_a_reused_address_keeps_its_page(sit
     assert not (site / "berattelser" / "borttagen").exists()
     assert not (site / "berattelser" / "borttagen-2").exists()
     reused = text_of(site, "berattelser/upptagen")
-    assert "Den andra på platsen" in reused and "http-equiv" not in reused
+    assert "Den andra på platsen" in reused and 'http-equiv="refresh"' not in reused
     assert "Den första på platsen" in text_of(site, "berattelser/ny-plats")
 
 
@@ -326,14 +327,15 @@ def test_zensical_copies_the_same_redirects_feed_and_history(site, staged_site):
     for old in ("trygg-hemgang", "gammal-a", "gammal-b"):
         assert text_of(staged_site, f"berattelser/{old}") == text_of(site, f"berattelser/{old}")
     assert not (staged_site / "berattelser" / "borttagen").exists()
-    assert "http-equiv" not in text_of(staged_site, "berattelser/upptagen")
+    assert 'http-equiv="refresh"' not in text_of(staged_site, "berattelser/upptagen")
     titles = [e.findtext(f"{ATOM}title") for e in ET.parse(staged_site / "nytt.xml").getroot().iter(f"{ATOM}entry")]
     assert titles == [e.findtext(f"{ATOM}title") for e in ET.parse(site / "nytt.xml").getroot().iter(f"{ATOM}entry")]
     # For Zensical the generator runs the start page's macros itself; for ProperDocs mkdocs-macros runs
     # them after the generator: either way the Historik is printed as text, even a message with {% endraw %}.
     assert HOSTILE_MESSAGE in [text for _, text in parsed(historik(staged_site, "")).links]
+    # MiniJinja's escape writes '/' as &#x2f;, which a browser reads as '/'.
     assert '<link rel="alternate" type="application/atom+xml" title="Nytt och ändrat" href="../../nytt.xml">' in \
-        text_of(staged_site, "berattelser/gammal-c")
+        html.unescape(text_of(staged_site, "berattelser/gammal-c"))
     assert [t for _, t in parsed(historik(staged_site, "berattelser/trygg-hemgang-hemma")).links] == \
         [t for _, t in parsed(historik(site, "berattelser/trygg-hemgang-hemma")).links]
 

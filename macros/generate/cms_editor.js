@@ -186,6 +186,24 @@
   // This script comes before decap-cms.js, which then waits for CMS.init below instead of looking for
   // a config.yml; the page's scripts have all run by DOMContentLoaded.
   root.CMS_MANUAL_INIT = true;
+  // Inside another page's frame, the form could be laid under that page's buttons while the communicator
+  // is signed in (clickjacking). A policy in a meta tag cannot forbid framing (frame-ancestors), so the
+  // form never starts in a frame: it asks to take the whole window and otherwise offers a link that does.
+  if (root.top !== root.self) {
+    try { root.top.location.replace(root.location.href); } catch (error) { /* another origin may refuse */ }
+    root.document.addEventListener('DOMContentLoaded', function () {
+      var note = root.document.createElement('p');
+      var link = root.document.createElement('a');
+      note.setAttribute('role', 'alert');
+      note.textContent = 'Formuläret kan inte visas inuti en annan sida. ';
+      link.href = root.location.href;
+      link.target = '_top';
+      link.textContent = 'Öppna formuläret i ett eget fönster';
+      note.append(link, '.');
+      root.document.body.appendChild(note);
+    });
+    return;
+  }
   var CMS, h, createClass;
 
   // --- the browser: Decap CMS ------------------------------------------------------------------
@@ -285,6 +303,15 @@
     CMS.registerPreviewStyle(new URL(settings.stylesheet, root.location.href).href);
     CMS.init({ config: settings.decap });
   }
+
+  // Decap keeps the signed-in communicator's GitHub token in localStorage, which every page of the site
+  // could read. It is removed when the form's page is left or closed, so the token exists only while the
+  // form is open (the next visit signs in again); reading pages run no script but the site's own
+  // (their Content-Security-Policy), and tests/test_cms_browser.py shows a reading page finds no token.
+  var TOKEN_KEY = 'decap-cms-user';
+  root.addEventListener('pagehide', function () {
+    try { root.localStorage.removeItem(TOKEN_KEY); } catch (error) { /* storage switched off: nothing kept */ }
+  });
 
   var settingsLoaded = fetch('installningar.json', { credentials: 'same-origin' }).then(function (response) {
     if (!response.ok) throw new Error('installningar.json: ' + response.status);
