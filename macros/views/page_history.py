@@ -71,7 +71,7 @@ def history_markdown(item, history, repo: Repo, count: int = MAX_SHOWN) -> str:
         note = f" ({STATUS_NOTE[change.status]})" if change.status in STATUS_NOTE else ""
         lines.append(f"- {swedish_date(change.commit.date)}: {text}{note}")
     if changes:
-        lines += [DATE_NOTE.format(branch=md_text(repo.branch if repo.branch != "HEAD" else "main")), ""]
+        lines.append("")
     note = ""
     if not history.complete:
         note = ("Det här bygget har bara en del av historiken; äldre ändringar finns på GitHub."
@@ -79,6 +79,9 @@ def history_markdown(item, history, repo: Repo, count: int = MAX_SHOWN) -> str:
     elif full:
         note = (f"Visar {count} av {len(changes)} ändringar. [Se sidans hela historik på GitHub]({full})."
                 if len(changes) > count else f"[Se sidans historik på GitHub]({full}).")
+    if changes:  # which date the list shows: never the one the commit's author set
+        note = " ".join(filter(None, [DATE_NOTE.format(branch=md_text(
+            repo.branch if repo.branch != "HEAD" else "main")), note]))
     if note:
         lines += [note, "{ .kb-historik-mer }"]
     return "\n".join(lines + [""])
