@@ -233,10 +233,12 @@ def test_a_rename_on_a_merged_branch_is_followed_and_dated_by_the_merge(renamed_
 
 def test_a_shallow_clone_of_merges_is_read_and_never_dated_after_today(renamed_on_branch, tmp_path):
     clone = tmp_path / "clone"
-    subprocess.run(["git", "clone", "-q", "--depth", "2", f"file://{renamed_on_branch}", str(clone)], check=True,
+    # Depth 3: the merge, its two parents (the rename among them), and the first commit as the cut-off.
+    subprocess.run(["git", "clone", "-q", "--depth", "3", f"file://{renamed_on_branch}", str(clone)], check=True,
                    capture_output=True)
     past = history.read(clone, TODAY)
     assert past.available and not past.complete
+    assert [(c.status, c.commit.date.isoformat()) for c in past.of("stories/a-nytt.md")] == [("R", "2026-03-10")]
     assert all(c.commit.date <= TODAY for changes in past.changes.values() for c in changes)
     assert "2099" not in repr([c.commit.when for changes in past.changes.values() for c in changes])
 
