@@ -172,17 +172,18 @@ def test_a_commit_back_dated_to_1990_on_a_merged_branch_is_not_buried(tmp_path):
 
 # --- (d) the validator warns about a commit dated in the future, in Swedish, with the file -----------
 
-def validate(root):
+def validate(root, today: str):
     result = subprocess.run([sys.executable, str(ROOT / "scripts" / "validate.py"), "--root", str(root)],
                             capture_output=True, text=True, encoding="utf-8",
-                            env={"KB_TODAY": TODAY.isoformat(), "PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT)})
+                            env={"KB_TODAY": today, "PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT)})
     return result.returncode, result.stdout + result.stderr
 
 
 def test_the_validator_warns_about_commits_dated_in_the_future(tmp_path):
+    """Today pinned ahead of the clock (2090-01-01), so what counts as the future does not move with it."""
     project = make_fixture_project(tmp_path, FIXTURES / "base")
     repo = ForgingRepo(project)
-    for name in ("framtid", "forfattare", "imorgon"):
+    for name in ("framtid", "forfattare", "imorgon", "overmorgon"):
         repo.write(f"stories/{name}.md", story(name.capitalize()))
     repo.commit("Första versionen", "2026-03-01T12:00:00+01:00")
     repo.git("checkout", "-q", "-b", "gren")
@@ -190,19 +191,24 @@ def test_the_validator_warns_about_commits_dated_in_the_future(tmp_path):
     future = repo.commit("Daterad långt fram", "2099-01-01T12:00:00+01:00")
     repo.write("stories/forfattare.md", story("Forfattare", body="Ändrad."))
     authored = repo.commit("Bara författardatum i framtiden", "2026-03-02T12:00:00+01:00",
-                           authored="2030-05-06T12:00:00+02:00")
+                           authored="2095-05-06T12:00:00+02:00")
     repo.write("stories/imorgon.md", story("Imorgon", body="Ändrad."))
-    tomorrow = repo.commit("I morgon, en tidszon bort", "2026-11-24T01:00:00+14:00")
+    tomorrow = repo.commit("I morgon, en tidszon bort", "2090-01-02T01:00:00+14:00")
+    repo.write("stories/overmorgon.md", story("Overmorgon", body="Ändrad."))
+    repo.write("stories/framtid.md", story("Framtid", body="Ändrad igen."))
+    later = repo.commit("I övermorgon", "2090-01-03T09:00:00+01:00")
     repo.git("checkout", "-q", "main")
     repo.merge("gren", "2026-03-10T12:00:00+01:00")
-    code, output = validate(project)
+    code, output = validate(project, "2090-01-01")
     assert code == 0 and "Traceback" not in output, output
     assert (f"stories/framtid.md:1: varning: Commit {future} är daterad 2099-01-01, efter dagens datum "
-            "(2026-11-23), och ändrar stories/framtid.md. Webbplatsen bortser från datumet och visar i stället "
+            "(2090-01-01), och ändrar stories/framtid.md. Webbplatsen bortser från datumet och visar i stället "
             "dagen då ändringen kom in i huvudgrenen (main). Rätta datumet med git commit --amend") in output
-    assert f"stories/forfattare.md:1: varning: Commit {authored} är daterad 2030-05-06" in output
+    assert f"stories/forfattare.md:1: varning: Commit {authored} är daterad 2095-05-06" in output
+    assert f"Commit {later} är daterad 2090-01-03, efter dagens datum (2090-01-01), och ändrar " \
+           "stories/framtid.md, stories/overmorgon.md." in output
     assert tomorrow not in output  # a day ahead is a time zone, not a forgery
-    assert output.rstrip().endswith("0 fel, 2 varningar."), output
+    assert output.rstrip().endswith("0 fel, 3 varningar."), output
 
 
 # --- (e) renames on a merged branch still followed; a shallow clone of merges still read --------

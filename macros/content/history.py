@@ -1,6 +1,7 @@
 """The content's git history, read once per build: every file's commits and every rename.
 
-One `git log` over docs/, stories/ and strategies/, newest first, with rename detection. Three
+One `git log` over docs/, stories/ and strategies/, newest first, with rename detection (and one
+more call for the commit graph, which dates the changes). Three
 features read it: "Senast ändrad" and Nytt och ändrat (the newest commit per file), the page's
 Historik (its recent commits), and the redirects from old addresses (the renames). Reading the
 log once keeps the cost linear in the history instead of one git call per page.

@@ -110,7 +110,10 @@ def future_dated(history, today: datetime.date, paths=None) -> list:
     committer date): the site ignores that date, and the author should know why theirs is not shown.
 
     paths: only commits touching these files (the validator's own selection); None for all.
+    The day measured against is the later of today (KB_TODAY) and the clock's: with today pinned in
+    the past (tests, a look back), the commits made since are real, not forged.
     """
+    today = max(today, datetime.date.today())
     touched: dict = {}  # hash -> (commit, [files as they are named now])
     for path, changes in history.changes.items():
         if paths is not None and path not in paths:
