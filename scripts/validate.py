@@ -3,6 +3,9 @@
 Har en sida bytt namn (enligt git-historiken) listas varje fil som fortfarande hänvisar till det
 gamla namnet, med rad och det nya id:t.
 
+En commit som är daterad efter dagens datum ger en varning: webbplatsen visar i stället dagen då
+ändringen kom in i huvudgrenen (main).
+
 Skriver alla problem på en gång, ett per rad som sökväg:rad: meddelande.
 Avslutas med 1 om något fel hittades, annars 0 (varningar stoppar inte).
 
@@ -21,7 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 # install of another worktree would otherwise validate with that worktree's code).
 sys.path.insert(0, str(ROOT))
 
-from macros.content import history, workflow
+from macros.content import history, landed_dates, workflow
 from macros.views import sanitize_report
 from macros.content.annotations import github_annotations, job_summary, page_addresses, without_commands
 from macros.content.catalog import load_catalog
@@ -52,7 +55,10 @@ def main(argv: list[str] | None = None) -> int:
             paths.append(path.relative_to(root).as_posix())
     # Renames in git history: whatever still names a renamed page by its old id or old file is
     # reported with the files to update (macros/renames.py). Without git, nothing is known of renames.
-    catalog = load_catalog(root, today, paths=paths, renames=history.read(root).renames)
+    past = history.read(root, today)
+    catalog = load_catalog(root, today, paths=paths, renames=past.renames)
+    # A commit dated after today: the site shows when it reached main instead, and says so here.
+    catalog.problems.extend(landed_dates.future_dated(past, today, paths))
     for item in catalog.items.values():
         if paths is None or item.rel_path in paths:
             raw = (root / item.rel_path).read_text(encoding="utf-8", errors="replace")

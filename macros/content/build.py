@@ -82,8 +82,9 @@ def load_build(root: Path, preview: bool, today: datetime.date | str | None = No
     root = Path(root).resolve()
     if isinstance(today, str):
         today = datetime.date.fromisoformat(today)
-    past = read_history(root) if past is None else past
-    catalog = load_catalog(root, today or workflow.today(), renames=past.renames)
+    today = today or workflow.today()
+    past = read_history(root, today) if past is None else past  # no change dated after today
+    catalog = load_catalog(root, today, renames=past.renames)
     if errors(catalog.problems):
         raise ContentError("Innehållet har fel som måste rättas innan webbplatsen kan byggas:\n"
                            + report(catalog.problems))

@@ -1,6 +1,7 @@
 """The content's git history, read once per build: every file's commits and every rename.
 
-One `git log` over docs/, stories/ and strategies/, newest first, with rename detection. Three
+One `git log` over docs/, stories/ and strategies/, newest first, with rename detection (and one
+more call for the commit graph, which dates the changes). Three
 features read it: "Senast ändrad" and Nytt och ändrat (the newest commit per file), the page's
 Historik (its recent commits), and the redirects from old addresses (the renames). Reading the
 log once keeps the cost linear in the history instead of one git call per page.
@@ -9,6 +10,10 @@ Renames are followed while the log is read: walking from the newest commit back,
 old → new means that older commits of `old` belong to the file now known as `new`, so a chain
 a → b → c ends at c, and a file deleted later, or a path reused by another file, is told apart.
 
+Each commit is dated by the day it reached the main line, not by the dates its author set
+(macros/content/landed_dates.py: one more git call, for the commit graph); its own dates are kept
+beside it for the validator, which warns about dates in the future.
+
 Commit messages and file names are contributed text: they are kept as data here (control
 characters removed) and escaped by every view that prints them. Without git, or outside a
 repository, the history is unavailable and every reader falls back as it did before; in a
@@ -16,12 +21,15 @@ shallow clone the commits at the cut-off (which git shows as adding every file) 
 and the history is marked incomplete.
 """
 
+import dataclasses
 import datetime
 import re
 import secrets
 import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from macros.content import landed_dates, workflow
 
 CONTENT_ROOTS = ("docs", "stories", "strategies")
 HASH = re.compile(r"^[0-9a-f]{40}$")
@@ -36,8 +44,10 @@ GIT_TIMEOUT = 120
 class Commit:
     hash: str  # 40 hex digits, checked: it goes into addresses
     short: str
-    when: datetime.datetime  # committer date, with its offset
+    when: datetime.datetime  # when the change reached the main line (landed_dates), with its offset
     subject: str  # contributed text: escape wherever it is printed
+    committed: datetime.datetime | None = None  # the committer date the author set: never shown
+    authored: datetime.datetime | None = None  # the author date the author set: never shown
 
     @property
     def date(self) -> datetime.date:
@@ -100,12 +110,16 @@ def log_command(marker: str) -> list[str]:
     # sits inside a bigger repository; --date-order: no commit before its children, which the rename
     # walk needs. The marker is new on every read, so no commit message can start a record.
     return ["log", "-z", "--date-order", "--relative", "-M", "--name-status", "--no-color",
-            f"--format={marker}%x1f%H%x1f%h%x1f%cI%x1f%P%x1f%s", "--", *CONTENT_ROOTS]
+            f"--format={marker}%x1f%H%x1f%h%x1f%cI%x1f%aI%x1f%P%x1f%s", "--", *CONTENT_ROOTS]
 
 
-def read(root: Path) -> History:
-    """The history of the content under root; an unavailable History without git or a repository."""
+def read(root: Path, today: datetime.date | None = None) -> History:
+    """The history of the content under root; an unavailable History without git or a repository.
+
+    today: the build's today (workflow.today() if not given); no change is dated after it.
+    """
     root = Path(root)
+    today = today or workflow.today()
     shallow = _git(root, "rev-parse", "--is-shallow-repository")
     if shallow is None:
         return History()
@@ -113,20 +127,40 @@ def read(root: Path) -> History:
     out = _git(root, *log_command(marker))
     if out is None:
         return History()
-    return parse(out, marker, shallow.strip() == "true")
+    graph = _git(root, *landed_dates.graph_command())
+    dates = landed_dates.landed(landed_dates.parse_graph(graph), today) if graph else {}
+    return land(parse(out, marker, shallow.strip() == "true"), dates, today)
+
+
+def land(history: History, dates: dict, today: datetime.date) -> History:
+    """Each commit dated by when it reached the main line (`dates`, hash -> date; a commit missing there
+    keeps its own date, never after today), each file's changes newest first by that date."""
+    landed: dict = {}
+
+    def relanded(commit: Commit) -> Commit:
+        if commit.hash not in landed:
+            when = dates.get(commit.hash) or landed_dates.clamp(commit.committed or commit.when, today)
+            landed[commit.hash] = dataclasses.replace(commit, when=when)
+        return landed[commit.hash]
+
+    for path, changes in history.changes.items():
+        moved = [dataclasses.replace(c, commit=relanded(c.commit)) for c in changes]
+        # Stable: commits that landed together keep the log's order (never a parent before its child).
+        history.changes[path] = sorted(moved, key=lambda c: c.commit.when, reverse=True)
+    return history
 
 
 def _header(token: str, marker: str) -> tuple[Commit | None, bool]:
     """A commit from its header record, and whether it has parents; None if the record is not sound."""
-    parts = token.split("\x1f", 5)
-    if len(parts) != 6 or parts[0] != marker or not HASH.match(parts[1]):
+    parts = token.split("\x1f", 6)
+    if len(parts) != 7 or parts[0] != marker or not HASH.match(parts[1]):
         return None, False
     try:
-        when = datetime.datetime.fromisoformat(parts[3])
+        when, authored = datetime.datetime.fromisoformat(parts[3]), datetime.datetime.fromisoformat(parts[4])
     except ValueError:
         return None, False
     short = parts[2] if re.fullmatch(r"[0-9a-f]{4,40}", parts[2]) else parts[1][:7]
-    return Commit(parts[1], short, when, clean_subject(parts[5])), bool(parts[4].strip())
+    return Commit(parts[1], short, when, clean_subject(parts[6]), when, authored), bool(parts[5].strip())
 
 
 def parse(out: str, marker: str, shallow: bool = False) -> History:

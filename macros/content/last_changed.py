@@ -1,5 +1,5 @@
 """When each content file last changed: from the build's one read of git history
-(macros/content/history.py).
+(macros/content/history.py), the day its newest change reached the main line.
 
 Without git history (a download, a shallow CI clone that cut the file's commits off) the page
 falls back to its front-matter dates.

@@ -2,7 +2,8 @@
 
 The same pages as the start page's Nytt och ändrat block (listed pages, overview pages left out),
 newest first, at most MAX_ENTRIES. Dates come from the build's one read of git (the newest commit of
-each file, with its time), falling back to the front-matter dates as "Senast ändrad" does. Every
+each file, dated with its time by when it reached the main line, never by the date its author gave it:
+macros/content/landed_dates.py), falling back to the front-matter dates as "Senast ändrad" does. Every
 address is absolute, from site_url. Each change is its own entry (its id names the commit), so a
 reader shows a page again when it changes again.
 

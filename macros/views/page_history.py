@@ -1,7 +1,9 @@
 """The page's Historik section: its latest commits, each linked to the commit on GitHub.
 
 As Plone keeps versions of a page, git keeps them here; the page lists the last few (date, the
-commit message's subject) and links to the full history. The history comes from the build's one
+commit message's subject) and links to the full history. The date is the day the change reached the
+main line (macros/content/landed_dates.py), never the date its author gave the commit, and the
+section says so in one sentence. The history comes from the build's one
 read of git (macros/content/history.py) and follows renames, so a renamed page keeps its past.
 
 Commit messages are contributed text: each subject goes through md_text, so brackets, markup,
@@ -21,6 +23,7 @@ MAX_SHOWN = 5
 REPO_URL = re.compile(r"^https?://[A-Za-z0-9.-]+(?::\d+)?(?:/[A-Za-z0-9._~-]+)*$")
 BRANCH = re.compile(r"^[A-Za-z0-9._-]+(?:/[A-Za-z0-9._-]+)*$")
 STATUS_NOTE = {"A": "ny sida", "R": "nytt filnamn"}
+DATE_NOTE = "Datumet är dagen då ändringen kom in i huvudgrenen ({branch})."
 
 
 @dataclass(frozen=True)
@@ -76,6 +79,9 @@ def history_markdown(item, history, repo: Repo, count: int = MAX_SHOWN) -> str:
     elif full:
         note = (f"Visar {count} av {len(changes)} ändringar. [Se sidans hela historik på GitHub]({full})."
                 if len(changes) > count else f"[Se sidans historik på GitHub]({full}).")
+    if changes:  # which date the list shows: never the one the commit's author set
+        note = " ".join(filter(None, [DATE_NOTE.format(branch=md_text(
+            repo.branch if repo.branch != "HEAD" else "main")), note]))
     if note:
         lines += [note, "{ .kb-historik-mer }"]
     return "\n".join(lines + [""])

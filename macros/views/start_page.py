@@ -3,7 +3,8 @@
 The search field is a plain form that reloads the page with ?q=…, which Material's search
 opens with the query, so it needs no script of ours. Nytt och ändrat lists the pages that
 changed most recently, and links to the same list as an Atom feed (nytt.xml, macros/views/feed.py).
-Dates come from the build's one read of git history (macros/content/history.py), falling back to
+Dates come from the build's one read of git history (macros/content/history.py: the day each change
+reached the main line, not the date its author gave the commit), falling back to
 the front-matter dates, so the list costs nothing extra and needs no upkeep.
 """
 
