@@ -15,18 +15,41 @@ import base64
 import hashlib
 import re
 
-# Material's (and Zensical's classic theme's) inline scripts, whole. The first one's text depends on how
-# deep the page lies (new URL("../..", location)), so its hash differs per folder level; the 404 page,
-# which can be served at any address, names the site's own path (new URL("/", location)).
-_SCOPE = (r'__md_scope=new URL\("(?:\.|\.\.(?:/\.\.)*|/[A-Za-z0-9._~%/-]{0,200})",location\),'
-          r'__md_hash=e=>\[\.\.\.e\]\.reduce\(\(\(e,_\)=>\(e<<5\)-e\+_\.charCodeAt\(0\)\),0\),'
-          r'__md_get=\(e,_=localStorage,t=__md_scope\)=>JSON\.parse\(_\.getItem\(t\.pathname\+"\."\+e\)\),'
-          r'__md_set=\(e,_,t=localStorage,a=__md_scope\)=>\{try\{t\.setItem\(a\.pathname\+"\."\+e,JSON\.stringify\(_\)\)\}'
-          r'catch\(e\)\{\}\}')
-_PALETTE = (r'var palette=__md_get\("__palette"\);if\(palette&&palette\.color\)\{[^<]{0,2000}\}')
-_TABBED = (r'var target=document\.getElementById\(location\.hash\.slice\(1\)\);target&&target\.name&&'
-           r'\(target\.checked=target\.name\.startsWith\("__tabbed_"\)\)')
-THEME_INLINE_SCRIPTS = tuple(re.compile(pattern) for pattern in (_SCOPE, _PALETTE, _TABBED))
+# The theme's inline scripts, each exactly as the theme writes it (minified upstream): Material 9.8's and
+# Zensical's (its classic variant). The first one's text depends on how deep the page lies
+# (new URL("../..", location)), so its hash differs per folder level; the 404 page, which can be served at
+# any address, names the site's own path (new URL("/", location)). Anything else inline is not the theme's.
+SCOPE = "{scope}"
+SCOPE_PATTERN = r"(?:\.|\.\.(?:/\.\.)*|/[A-Za-z0-9._~%/-]{0,200})"
+_TARGET = ('var target=document.getElementById(location.hash.slice(1));target&&target.name&&'
+           '(target.checked=target.name.startsWith("__tabbed_"))')
+_PALETTE = ('var palette=__md_get("__palette");if(palette&&palette.color){if("(prefers-color-scheme)"===palette.color.'
+            'media){var media=matchMedia("(prefers-color-scheme: light)"),input=document.querySelector(media.matches?'
+            '"[data-md-color-media=\'(prefers-color-scheme: light)\']":"[data-md-color-media=\'(prefers-color-scheme: '
+            'dark)\']");palette.color.media=input.getAttribute("data-md-color-media"),palette.color.scheme=input.'
+            'getAttribute("data-md-color-scheme"),palette.color.primary=input.getAttribute("data-md-color-primary"),'
+            'palette.color.accent=input.getAttribute("data-md-color-accent")}for(var[key,value]of Object.entries('
+            'palette.color))document.body.setAttribute("data-md-color-"+key,value)}')
+THEME_INLINE_SCRIPT_TEXTS = (
+    # Material 9.8 (templates/base.html)
+    '__md_scope=new URL("{scope}",location),__md_hash=e=>[...e].reduce(((e,_)=>(e<<5)-e+_.charCodeAt(0)),0),'
+    '__md_get=(e,_=localStorage,t=__md_scope)=>JSON.parse(_.getItem(t.pathname+"."+e)),__md_set=(e,_,t='
+    'localStorage,a=__md_scope)=>{try{t.setItem(a.pathname+"."+e,JSON.stringify(_))}catch(e){}}',
+    _PALETTE,
+    _TARGET,
+    # Zensical (templates/partials/javascripts/base.html and content.html)
+    '__md_scope=new URL("{scope}",location),__md_scope.pathname.endsWith("/")||(__md_scope=new URL(__md_scope.'
+    'pathname+"/",location)),__md_hash=e=>[...e].reduce(((e,t)=>(e<<5)-e+t.charCodeAt(0)),0),__md_get=(e,t='
+    'localStorage,_=__md_scope)=>JSON.parse(t.getItem(_.pathname+"."+e)),__md_set=(e,t,_=localStorage,a=__md_scope)'
+    '=>{try{_.setItem(a.pathname+"."+e,JSON.stringify(t))}catch(e){}},document.documentElement.setAttribute('
+    '"data-platform",navigator.platform)',
+    'var tabs=__md_get("__tabs");if(Array.isArray(tabs))e:for(var set of document.querySelectorAll(".tabbed-set"))'
+    '{var labels=set.querySelector(".tabbed-labels");for(var tab of tabs)for(var label of labels.getElementsByTagName('
+    '"label"))if(label.innerText.trim()===tab){var input=document.getElementById(label.htmlFor);input.checked=!0;'
+    'continue e}}',
+)
+THEME_INLINE_SCRIPTS = tuple(re.compile(re.escape(text).replace(re.escape(SCOPE), SCOPE_PATTERN))
+                             for text in THEME_INLINE_SCRIPT_TEXTS)
 
 SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script\s*>", re.S | re.I)
 SCRIPT_TYPE = re.compile(r"""\btype\s*=\s*["']?([^"'\s>]+)""", re.I)
