@@ -25,7 +25,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from macros.content import history, landed_dates, workflow
-from macros.views import sanitize_report
+from macros.views import link_report, sanitize_report
 from macros.content.annotations import github_annotations, job_summary, page_addresses, without_commands
 from macros.content.catalog import load_catalog
 from macros.model.problems import errors, report
@@ -59,10 +59,20 @@ def main(argv: list[str] | None = None) -> int:
     catalog = load_catalog(root, today, paths=paths, renames=past.renames)
     # A commit dated after today: the site shows when it reached main instead, and says so here.
     catalog.problems.extend(landed_dates.future_dated(past, today, paths))
+    # Every page is rendered once, as the build's Markdown does: what the sanitizer would remove from the
+    # pages asked about, and their links, checked against every page's anchors.
+    rendered, raws = {}, {}
     for item in catalog.items.values():
+        try:
+            html = sanitize_report.render(item)
+        except sanitize_report.TooDeep:
+            html = None
+        if html is not None:
+            rendered[item] = html
         if paths is None or item.rel_path in paths:
-            raw = (root / item.rel_path).read_text(encoding="utf-8", errors="replace")
-            catalog.problems.extend(sanitize_report.problems_for(item, raw))
+            raws[item] = (root / item.rel_path).read_text(encoding="utf-8", errors="replace")
+            catalog.problems.extend(sanitize_report.problems_for(item, raws[item], html))
+    catalog.problems.extend(link_report.problems(catalog, rendered, raws))
     catalog.problems.sort()
     if os.environ.get("GITHUB_ACTIONS") == "true":
         # Messages quote contributed values: in Actions the plain report must not be read as commands.

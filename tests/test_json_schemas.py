@@ -72,6 +72,7 @@ VALIDATOR_ONLY = {
     "hidden-folders-are-refused": "the folder",
     "html-files-are-not-published": "the file ending",
     "image-from-another-host": "the page body",
+    "links-the-strict-build-would-stop-on-are-reported-first": "the links in the page body",
     "markup-that-walks-around-patterns": "the page body",
     "only-named-contact-details-are-allowed-with-a-reason": "personal data in the page body",
     "personal-data-hidden-in-entities-tags-or-invisible-characters": "personal data in the page body",

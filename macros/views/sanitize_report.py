@@ -23,7 +23,7 @@ EXTENSIONS = ["abbr", "admonition", "attr_list", "def_list", "footnotes", "md_in
 MAX_LISTED = 25
 
 
-class _Source:
+class SourceText:
     """Lines of the source file for what the sanitizer removes: the body found once, each removal looked up."""
 
     def __init__(self, raw: str):
@@ -38,16 +38,32 @@ class _Source:
         return self.raw.count("\n", 0, at if at >= 0 else self.first_text) + 1
 
 
-def problems_for(item, raw: str) -> list[Problem]:
+class TooDeep(Exception):
+    """The body nests deeper than Python-Markdown can follow."""
+
+
+def render(item) -> str | None:
+    """The body as the site's Markdown extensions render it, or None for a page this report does not read:
+    a macro page (trusted) or one too heavy to render (refused by the catalog's guards). Raises TooDeep."""
     if developer_pages.runs_macros(item.rel_path) or any(guards.heavy_markup(item.body, 1)):
-        return []  # a macro page is trusted; a page too heavy to render is refused by the catalog (guards)
+        return None
     try:
-        rendered = markdown.Markdown(extensions=EXTENSIONS).convert(item.body)
+        return markdown.Markdown(extensions=EXTENSIONS).convert(item.body)
     except RecursionError:
+        raise TooDeep from None
+
+
+def problems_for(item, raw: str, rendered: str | None = None) -> list[Problem]:
+    """What the sanitizer would remove from the page, at its lines; `rendered` if render() was called already."""
+    try:
+        rendered = render(item) if rendered is None else rendered
+    except TooDeep:
         return [Problem(item.rel_path, 1, "Texten är nästlad i för många nivåer (citat, listor eller HTML) för att "
                                           "kunna visas. Gör strukturen plattare.")]
+    if rendered is None:
+        return []
     removed = list(dict.fromkeys(sanitize.removals(rendered)))
-    source = _Source(raw)
+    source = SourceText(raw)
     found = []
     for needle, what in removed[:MAX_LISTED]:
         found.append(Problem(item.rel_path, source.line_of(needle), (
