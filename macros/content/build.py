@@ -36,11 +36,16 @@ class SiteSettings:
     site_name: str = ""
     repo_url: str = ""  # links to commits and file histories (checked where they are built)
     edit_uri: str = ""
+    # Where readers send word of accessibility shortcomings (DOS-lagen): an e-mail address the publishing
+    # organisation sets (extra.synpunkter_epost, KB_SYNPUNKTER_EPOST); "" until it does.
+    feedback_email: str = ""
 
 
 def site_settings(config: dict) -> SiteSettings:
+    extra = config.get("extra") or {}
     return SiteSettings(str(config.get("site_url") or DEFAULT_SITE_URL), str(config.get("site_name") or ""),
-                        str(config.get("repo_url") or ""), str(config.get("edit_uri") or ""))
+                        str(config.get("repo_url") or ""), str(config.get("edit_uri") or ""),
+                        str(extra.get("synpunkter_epost") or "").strip())
 
 
 @dataclass

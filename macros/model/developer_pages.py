@@ -19,6 +19,7 @@ MACRO_PAGES = frozenset({
     "docs/kartor/styrning.md",
     "docs/kartor/tackning.md",
     "docs/kartor/tidslinje.md",
+    "docs/om/tillganglighet.md",
     "docs/strategier/index.md",
 })
 

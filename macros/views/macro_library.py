@@ -8,7 +8,7 @@ before any engine runs, so every engine gets the same finished Markdown.
 
 from macros.content import provenance, scaffold
 from macros.model.schema import TYPE_BY_NAME
-from macros.views import field_reference, listings, orgchart, overviews, review, start_page, strategy_map, timeline
+from macros.views import feedback, field_reference, listings, orgchart, overviews, review, start_page, strategy_map, timeline
 
 
 def macros(build, current_src, repo_url: str, edit_uri: str) -> dict:
@@ -47,4 +47,5 @@ def macros(build, current_src, repo_url: str, edit_uri: str) -> dict:
         "att_granska": on_page(lambda c, p, s: review.page(c, p, s, c.today)),
         "nytt_och_andrat": on_page(lambda c, p, s, antal=6: start_page.whats_new_markdown(c, build.changed, p, s, antal)),
         "sokruta": start_page.search_box_html,
+        "synpunkter": lambda: feedback.feedback_markdown(repo_url or build.site.repo_url, build.site.feedback_email),
     }
