@@ -72,7 +72,7 @@ def main(argv: list[str] | None = None) -> int:
         if paths is None or item.rel_path in paths:
             raws[item] = (root / item.rel_path).read_text(encoding="utf-8", errors="replace")
             catalog.problems.extend(sanitize_report.problems_for(item, raws[item], html))
-    catalog.problems.extend(link_report.problems(catalog, rendered, raws))
+    catalog.problems.extend(link_report.problems(catalog, rendered, raws, past.renames))
     catalog.problems.sort()
     if os.environ.get("GITHUB_ACTIONS") == "true":
         # Messages quote contributed values: in Actions the plain report must not be read as commands.

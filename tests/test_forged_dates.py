@@ -17,14 +17,24 @@ from macros.content import history, landed_dates
 from macros.content.build import load_build
 from macros.views import feed, start_page
 from sitebuild import FIXTURES, ROOT, build, make_fixture_project, text_of, unexpected_warnings
-from test_history import Repo, historik, story
+from test_history import Repo, historik, noted, story
 
 TODAY = datetime.date(2026, 11, 23)
 ATOM = "{http://www.w3.org/2005/Atom}"
 
 
 class ForgingRepo(Repo):
-    """A Repo whose commits can carry a different author and committer date, and merge branches."""
+    """A Repo whose commits can carry a different author and committer date, and merge branches.
+
+    Every story it writes carries a new reader's note (the `andring` field), so each commit that writes
+    one is a change the page's history, Nytt och ändrat and the feed tell of (change_notes.py).
+    """
+
+    written = 0
+
+    def write(self, rel: str, text: str) -> None:
+        self.written += 1
+        super().write(rel, noted(text, f"Ändring {self.written}") if rel.startswith("stories/") else text)
 
     def commit(self, message: str, date: str, authored: str | None = None) -> str:
         self.git("add", "-A")

@@ -9,6 +9,7 @@ feed parsed as XML, and a real browser following an old address.
 
 import datetime
 import html
+import json
 import os
 import shutil
 import subprocess
@@ -22,9 +23,17 @@ import pytest
 from macros.content import history
 from sitebuild import FIXTURES, ROOT, build, make_fixture_project, serve, text_of, unexpected_warnings
 
-HOSTILE_MESSAGE = '<script>alert(1)</script> [x](javascript:alert(1)) {{ 7*7 }} {% endraw %} ]]> & "citat"'
+# A reader's note (the `andring` field) and a commit subject with markup, a link, Jinja and XML in it; what
+# the validator's guards would refuse (<script>, javascript:) is tested with the guards.
+HOSTILE_MESSAGE = '<b>fet</b> [x](https://example.org/) {{ 7*7 }} {% endraw %} ]]> & "citat"'
 HOSTILE_TITLE = 'Fet <b>rubrik</b> & "citat" ]]> {{ 7*7 }}'
 ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+def noted(text: str, note: str) -> str:
+    """A content file's text with its reader's note (the `andring` field) set to `note`."""
+    lines = [line for line in text.split("\n") if not line.startswith("andring:")]
+    return "\n".join([lines[0], f"andring: {json.dumps(note, ensure_ascii=False)}", *lines[1:]])
 
 
 def story(title: str, description: str = "En berättelse för historiktesterna.", body: str = "Berättelsen.") -> str:
@@ -96,15 +105,17 @@ def renamed_project(tmp: Path) -> Path:
                      encoding="utf-8")
     repo.commit("Första versionen", "2026-03-01T12:00:00+01:00")
     path = project / "stories" / "trygg-hemgang.md"
-    path.write_text(path.read_text(encoding="utf-8").replace("Esther kommer hem", "Esther kommer hem igen"),
-                    encoding="utf-8")
-    start.write_text(start.read_text(encoding="utf-8").replace("Start.", "Start här."), encoding="utf-8")
+    path.write_text(noted(path.read_text(encoding="utf-8").replace("Esther kommer hem", "Esther kommer hem igen"),
+                          HOSTILE_MESSAGE), encoding="utf-8")
+    start.write_text(noted(start.read_text(encoding="utf-8").replace("Start.", "Start här."), HOSTILE_MESSAGE),
+                     encoding="utf-8")
     repo.commit(HOSTILE_MESSAGE + "\n\nBrödtexten syns inte.", "2026-03-02T12:00:00+01:00")
     for old, new in (("trygg-hemgang", "trygg-hemgang-hemma"), ("gammal-a", "gammal-b"),
                      ("borttagen", "borttagen-2"), ("upptagen", "ny-plats")):
         repo.git("mv", f"stories/{old}.md", f"stories/{new}.md")
     repo.commit("Nya filnamn", "2026-03-03T12:00:00+01:00")
     repo.git("mv", "stories/gammal-b.md", "stories/gammal-c.md")
+    repo.write("stories/gammal-c.md", noted(story("Kedjan"), "Kedjan fick ett nytt namn och en ny mening."))
     repo.git("rm", "-q", "stories/borttagen-2.md")
     # Different enough that git does not take the deleted file and the new one for a rename.
     repo.write("stories/upptagen.md", story("Den andra på platsen", "Helt annan.", "\n\n".join(
@@ -128,6 +139,11 @@ def test_one_read_gives_each_file_its_commits_newest_first_across_renames(projec
     assert [c.status for c in past.of("stories/trygg-hemgang-hemma.md")] == ["R", "M", "A"]
     assert [c.status for c in past.of("stories/gammal-c.md")] == ["R", "R", "A"]
     assert past.dates["stories/gammal-c.md"].isoformat() == "2026-03-04"
+    # What a reader is told: the note the commit gave the file, the publication; a rename alone is not a change.
+    assert [c.note for c in past.of("stories/trygg-hemgang-hemma.md")] == ["", HOSTILE_MESSAGE, "Sidan publicerades."]
+    assert [c.note for c in past.for_readers("stories/trygg-hemgang-hemma.md")] == [HOSTILE_MESSAGE,
+                                                                                     "Sidan publicerades."]
+    assert past.dates["stories/trygg-hemgang-hemma.md"].isoformat() == "2026-03-02"
     # The new file at a reused path has only its own history; the old one's went with it to ny-plats.
     assert [c.commit.subject for c in past.of("stories/upptagen.md")] == [
         "Kedjan fortsätter, en borttagen, en ny på den gamla platsen"]
@@ -265,12 +281,12 @@ def test_story_pages_list_their_history_with_hostile_messages_as_text(site):
     page = parsed(section)
     base = "https://github.com/kunskapsbanken/nara-vard-jonkoping"
     commits = [(href, text) for href, text in page.links if "/commit/" in href]
-    assert [text for _, text in commits] == ["Nya filnamn", HOSTILE_MESSAGE, "Första versionen"]
+    assert [text for _, text in commits] == [HOSTILE_MESSAGE, "Sidan publicerades."]  # no subject, no rename
     assert all(href.startswith(base + "/commit/") and len(href) == len(base) + 8 + 40 for href, _ in commits)
     assert (f"{base}/commits/main/stories/trygg-hemgang-hemma.md", "Se sidans historik på GitHub") in page.links
     assert page.scripts == 0 and "javascript:" not in "".join(href for href, _ in page.links)
-    assert "&lt;script&gt;" in section and "Brödtexten" not in section  # the subject line, as text
-    assert "3 mars 2026" in section and "(nytt filnamn)" in section and "(ny sida)" in section
+    assert "&lt;b&gt;" in section and "Brödtexten" not in section and "Nya filnamn" not in section  # text
+    assert "2 mars 2026" in section and "1 mars 2026" in section and "3 mars 2026" not in section
 
 
 def test_the_feed_is_atom_newest_first_with_absolute_links_and_escaped_titles(site):
@@ -412,7 +428,9 @@ def test_without_history_or_repository_address_the_page_says_nothing_or_links_no
     repo = page_history.Repo.from_config("https://github.com/kunskapsbanken/nara-vard-jonkoping", "edit/main/docs/")
     assert page_history.history_markdown(item, history.History(), repo) == ""
     commit = history.Commit("a" * 40, "aaaaaaa", datetime.datetime(2026, 3, 1, tzinfo=datetime.timezone.utc), "Ändrat")
-    many = history.History(available=True, changes={item.rel_path: [history.Change(commit, "M")] * 7})
+    many = history.History(available=True, changes={item.rel_path: [history.Change(commit, "M", note="Ändrat")] * 7})
+    quiet = history.History(available=True, changes={item.rel_path: [history.Change(commit, "M")] * 7})
+    assert page_history.history_markdown(item, quiet, repo) == ""  # changes with no note for readers are not told
     text = page_history.history_markdown(item, many, repo)
     assert text.count("\n- 1 mars 2026: [Ändrat](") == 5 and "Visar 5 av 7 ändringar." in text
     odd = page_history.Repo.from_config("javascript:alert(1)//github.com/x", "edit/main/docs/")

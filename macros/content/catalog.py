@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from macros.content import guards, workflow
+from macros.content import change_notes, guards, workflow
 from macros.content import renames as renames_module
 from macros.model import fields
 from macros.content.frontmatter import FrontMatterError, parse
@@ -215,6 +215,8 @@ def content_files(root: Path, problems: list | None = None) -> list[str]:
             elif any(part.startswith(("_", ".")) for part in parts[1:]):
                 if parts[1] == GLOSSARY_FOLDER and len(parts) == 3 and path.suffix == ".md":
                     problems.extend(glossary_problems(rel, path.read_text(encoding="utf-8", errors="replace")))
+                elif Path(rel) == change_notes.REGISTER:  # notes for the history, never published
+                    problems.extend(Problem(rel, line, message) for line, message in change_notes.register_problems(root))
                 else:
                     problems.append(Problem(shown, 1, (
                         f"Filen ligger i en mapp som börjar med _ eller . och kan inte publiceras säkert. Flytta den "

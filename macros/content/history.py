@@ -29,7 +29,7 @@ import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from macros.content import landed_dates, workflow
+from macros.content import change_notes, landed_dates, workflow
 
 CONTENT_ROOTS = ("docs", "stories", "strategies")
 HASH = re.compile(r"^[0-9a-f]{40}$")
@@ -59,6 +59,8 @@ class Change:
     commit: Commit
     status: str  # A added, M modified, R renamed to this path, D deleted, …
     old_path: str = ""  # for R: the path before the commit
+    path: str = ""  # the file's path in this commit (before later renames)
+    note: str = ""  # what the change meant for a reader (macros/content/change_notes.py); "" if nothing
 
 
 @dataclass
@@ -74,14 +76,25 @@ class History:
     def of(self, rel_path: str) -> list:
         return self.changes.get(rel_path, [])
 
+    def for_readers(self, rel_path: str) -> list:
+        """The changes a reader is told of (those with a note), newest first."""
+        return [c for c in self.changes.get(rel_path, []) if c.note]
+
     def latest(self, rel_path: str) -> Change | None:
-        found = self.changes.get(rel_path)
+        """The newest change a reader is told of (Nytt och ändrat, the feed), or None."""
+        found = self.for_readers(rel_path)
         return found[0] if found else None
 
     @property
     def dates(self) -> dict:
-        """Path -> date of its newest commit, as macros/content/last_changed.py reads it."""
-        return {path: found[0].commit.date for path, found in self.changes.items() if found}
+        """Path -> date of its newest change for readers, as macros/content/last_changed.py reads it: a
+        developer's change to markup does not make a page "Senast ändrad"."""
+        dated = {}
+        for path in self.changes:
+            latest = self.latest(path)
+            if latest is not None:
+                dated[path] = latest.commit.date
+        return dated
 
 
 class _Gone:
@@ -129,7 +142,25 @@ def read(root: Path, today: datetime.date | None = None) -> History:
         return History()
     graph = _git(root, *landed_dates.graph_command())
     dates = landed_dates.landed(landed_dates.parse_graph(graph), today) if graph else {}
-    return land(parse(out, marker, shallow.strip() == "true"), dates, today)
+    notes = _git(root, *change_notes.note_command(marker))
+    history = land(parse(out, marker, shallow.strip() == "true"), dates, today)
+    return annotate(history, change_notes.parse_notes(notes or "", marker), change_notes.read_register(root))
+
+
+def annotate(history: History, notes: dict, register: dict) -> History:
+    """Each change with its note for readers: the `andring` value the commit gave the file, else the
+    register's note for the commit, else "Sidan publicerades." for the file's first commit; else none."""
+    for path, changes in history.changes.items():
+        annotated = []
+        for change in changes:
+            note = (notes.get((change.commit.hash, change.path))
+                    or change_notes.register_note(register, change.commit.hash, change.path)
+                    or change_notes.register_note(register, change.commit.hash, path))
+            if not note and change.status in "AC":
+                note = change_notes.PUBLISHED
+            annotated.append(dataclasses.replace(change, note=note))
+        history.changes[path] = annotated
+    return history
 
 
 def land(history: History, dates: dict, today: datetime.date) -> History:
@@ -202,7 +233,7 @@ def _record(history: History, identity: dict, commit: Commit, letter: str, paths
         history.deleted.add(path)
         return
     if isinstance(key, str):
-        history.changes.setdefault(key, []).append(Change(commit, letter, paths[0] if letter == "R" else ""))
+        history.changes.setdefault(key, []).append(Change(commit, letter, paths[0] if letter == "R" else "", path))
     if letter in "ARC":
         # Before this commit the path did not hold this file: older commits of it are another file's.
         identity[path] = _Gone(path)

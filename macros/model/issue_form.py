@@ -29,6 +29,9 @@ LEFT_TO_EDITOR = {
     # An issue is public the moment it is sent, with no check in between: contact details are never asked.
     "kontaktuppgifter": "ett ärende blir offentligt direkt, utan kontroll, så kontaktuppgifter skrivs aldrig här",
     "personuppgifter_tillatna": "hör ihop med kontaktuppgifter",
+    # A new story's first commit is its publication ("Sidan publicerades." in its history); the note is for
+    # changes to a page that is already there.
+    "andring": "en ny berättelse behöver ingen ändringsanteckning; historiken säger att sidan publicerades",
 }
 # Required in the schema, but the editor has a default when the answer is left empty (as the scaffolder does).
 EDITOR_DEFAULTS = {"kallor": "Är berättelsen er egen lämnar du fältet tomt; då anger redaktören den som källa, med "

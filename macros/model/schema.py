@@ -100,6 +100,10 @@ COMMON_FIELDS = (
           example="2027-11-23", title="Nästa granskning"),
     Field("upphor", Date(), "Datum då sidan slutar gälla och försvinner ur listor, kartor och sök.",
           example="2027-12-31", title="Upphör"),
+    Field("andring", Text(), "En mening till läsaren om vad du har ändrat, till exempel \"Siffrorna för 2025 lades "
+          "till.\" Den visas i sidans historik. Skriv en ny mening varje gång du ändrar något som läsaren ser; en "
+          "ändring utan ny mening (till exempel ett rättat stavfel) syns inte i historiken.",
+          example="Siffrorna för 2025 lades till.", title="Vad har ändrats?"),
     Field("taggar", ListOf(Choice(v.TAGS)), "Ämnesord från den fasta listan.", example=["nara-vard"],
           title="Ämnesord"),
     Field("sokord", ListOf(Text()), "Ord som ska hitta sidan i sökningen: synonymer, vardagsord, förkortningar.",

@@ -83,7 +83,9 @@ def atom_feed(catalog, history, site_url: str, site_name: str, preview: bool = F
         mark = change.commit.hash[:12] if change is not None else when.date().isoformat()
         kind = item.type.name
         what = f"{'Nytt' if is_new else 'Ändrat'} · {kind[:1].upper() + kind[1:]}"
-        summary = " ".join(part for part in (what + ".", str(item.data.get("beskrivning") or "")) if part)
+        # What changed, as the page's history says it (the reader's note), then what the page is about.
+        said = change.note if change is not None and not is_new else ""
+        summary = " ".join(part for part in (what + ".", said, str(item.data.get("beskrivning") or "")) if part)
         lines += ["  <entry>",
                   f"    <id>{xml_text(url)}#andring-{xml_text(mark)}</id>",
                   f"    <title>{xml_text(display_title(item))}</title>",

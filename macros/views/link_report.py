@@ -16,7 +16,7 @@ import posixpath
 import re
 import urllib.parse
 
-from macros.content.catalog import markdown_link
+from macros.content.catalog import markdown_link, site_path
 from macros.content.workflow import is_draft
 from macros.model.names import DOCS_ASSET_SUFFIXES, PAGE_SUFFIX, printable
 from macros.model.problems import Problem
@@ -40,7 +40,7 @@ def anchors(rendered: str) -> set:
     return {html.unescape(m.group(1) if m.group(1) is not None else m.group(2)) for m in ID.finditer(rendered)}
 
 
-def _problem(item, tag: str, address: str, catalog, assets: set, ids: dict) -> str | None:
+def _problem(item, tag: str, address: str, catalog, assets: set, ids: dict, moved: set) -> str | None:
     """What is wrong with one address on the page of `item`, in Swedish, or None."""
     parts = urllib.parse.urlsplit(address)
     if parts.scheme or parts.netloc or address.startswith("//"):
@@ -72,6 +72,8 @@ def _problem(item, tag: str, address: str, catalog, assets: set, ids: dict) -> s
         return (f"Länken '{shown}' pekar inte på en sida (.md) eller en fil som finns ({kinds}). Länka till sidans "
                 f"fil.{hint}")
     linked = catalog.item_at(target)
+    if linked is None and target in moved:
+        return None
     if linked is None:
         return (f"Länken '{shown}' pekar på en sida som inte finns ({printable(target)} på webbplatsen). Kontrollera namnet och "
                 f"mappen: en sida länkas med sin fil (.md), räknat från den här sidans mapp.")
@@ -84,9 +86,12 @@ def _problem(item, tag: str, address: str, catalog, assets: set, ids: dict) -> s
     return None
 
 
-def problems(catalog, rendered: dict, raws: dict) -> list[Problem]:
+def problems(catalog, rendered: dict, raws: dict, renamed: dict | None = None) -> list[Problem]:
     """Problems for the links of every item in `raws` (item -> source text); `rendered` maps every item of
-    the catalog that could be rendered to its HTML (items missing from it are not read)."""
+    the catalog that could be rendered to its HTML (items missing from it are not read). `renamed`: old
+    repository path -> new, from git: a link to a renamed page is the rename check's to report
+    (macros/content/renames.py names the new link), not reported twice."""
+    moved = {site_path(old) for old in (renamed or {}) if old.endswith(PAGE_SUFFIX)}
     root = catalog.root / "docs"
     assets = {p.relative_to(root).as_posix() for p in root.rglob("*")
               if p.is_file() and p.suffix in DOCS_ASSET_SUFFIXES} if root.is_dir() else set()
@@ -97,7 +102,7 @@ def problems(catalog, rendered: dict, raws: dict) -> list[Problem]:
             continue
         source = SourceText(raw)
         for tag, address in dict.fromkeys(targets(rendered[item])):
-            message = _problem(item, tag, address, catalog, assets, ids)
+            message = _problem(item, tag, address, catalog, assets, ids, moved)
             if message:
                 found.append(Problem(item.rel_path, source.line_of(address), message))
     return found

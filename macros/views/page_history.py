@@ -1,12 +1,13 @@
-"""The page's Historik section: its latest commits, each linked to the commit on GitHub.
+"""The page's Historik section: what changed for a reader, in Swedish, each linked to the change on GitHub.
 
-As Plone keeps versions of a page, git keeps them here; the page lists the last few (date, the
-commit message's subject) and links to the full history. The date is the day the change reached the
+As Plone shows the change note its editor wrote, the page lists its last few changes that carry a
+reader's note (macros/content/change_notes.py: the page's `andring` field, the register of older
+notes, or its publication), never a developer's commit subject, and links to the full history. The date is the day the change reached the
 main line (macros/content/landed_dates.py), never the date its author gave the commit, and the
 section says so in one sentence. The history comes from the build's one
 read of git (macros/content/history.py) and follows renames, so a renamed page keeps its past.
 
-Commit messages are contributed text: each subject goes through md_text, so brackets, markup,
+Notes are contributed text: each goes through md_text, so brackets, markup,
 Jinja and link syntax are printed as the characters they are. Addresses are built only from the
 configured repository address (checked) and 40-digit hashes. Without git history the section is
 left out; in a shallow clone it says that older changes are on GitHub.
@@ -22,7 +23,6 @@ from macros.content.provenance import swedish_date
 MAX_SHOWN = 5
 REPO_URL = re.compile(r"^https?://[A-Za-z0-9.-]+(?::\d+)?(?:/[A-Za-z0-9._~-]+)*$")
 BRANCH = re.compile(r"^[A-Za-z0-9._-]+(?:/[A-Za-z0-9._-]+)*$")
-STATUS_NOTE = {"A": "ny sida", "R": "nytt filnamn"}
 DATE_NOTE = "Datumet är dagen då ändringen kom in i huvudgrenen ({branch})."
 
 
@@ -59,17 +59,15 @@ def history_markdown(item, history, repo: Repo, count: int = MAX_SHOWN) -> str:
     """The Historik section for a page built from item's file, or '' when there is nothing to say."""
     if history is None or not history.available:
         return ""
-    changes = history.of(item.rel_path)
+    changes = history.for_readers(item.rel_path)
     full = repo.file_history_url(item.rel_path)
     if not changes and history.complete:
-        return ""  # not committed yet: nothing happened to it that anyone can look up
+        return ""  # nothing a reader was told of yet, or not committed: nothing to list
     lines = ["", "## Historik {#historik data-search-exclude}", ""]
     for change in changes[:count]:
-        subject = md_text(change.commit.subject) if change.commit.subject else "(ändringen saknar beskrivning)"
         target = repo.commit_url(change.commit)
-        text = f"[{subject}]({target})" if target else subject
-        note = f" ({STATUS_NOTE[change.status]})" if change.status in STATUS_NOTE else ""
-        lines.append(f"- {swedish_date(change.commit.date)}: {text}{note}")
+        text = f"[{md_text(change.note)}]({target})" if target else md_text(change.note)
+        lines.append(f"- {swedish_date(change.commit.date)}: {text}")
     if changes:
         lines.append("")
     note = ""
