@@ -1,7 +1,10 @@
-"""Every key fact of the source documents stays on the site, on the page where a reader looks.
+"""Every key fact of the source documents stays on the site, on the page where a reader looks, and no
+sentence that once claimed more than its source comes back.
 
 tests/facts/*.yml lists, per source, short verbatim strings (numbers, names, dates) and the
-repository file of the page that states them; a later edit cannot lose one silently.
+repository file of the page that states them (`fact`); a later edit cannot lose one silently.
+`refuted` entries are sentences corrected because they said more than the source: none may stand on
+any page of the site again. `link` entries are source addresses the page must link to.
 """
 
 import html
@@ -34,7 +37,8 @@ def test_fact_files_exist_and_name_their_sources():
     assert FACT_FILES, "tests/facts/*.yml saknas"
     for path in FACT_FILES:
         for entry in yaml.safe_load(path.read_text(encoding="utf-8")):
-            assert entry.get("source") and entry.get("fact") and entry.get("page"), (path.name, entry)
+            kinds = [k for k in ("fact", "refuted", "link") if entry.get(k)]
+            assert entry.get("source") and len(kinds) == 1 and entry.get("page"), (path.name, entry)
 
 
 def test_every_key_fact_appears_on_its_page(built_site):
@@ -42,6 +46,8 @@ def test_every_key_fact_appears_on_its_page(built_site):
     cache: dict = {}
     for path in FACT_FILES:
         for entry in yaml.safe_load(path.read_text(encoding="utf-8")):
+            if "fact" not in entry:
+                continue
             page = built_page(built_site, entry["page"])
             if page not in cache:
                 cache[page] = visible_text(page) if page.exists() else ""
@@ -49,3 +55,28 @@ def test_every_key_fact_appears_on_its_page(built_site):
             if fact not in cache[page]:
                 missing.append(f"{path.name}: {entry['page']}: {fact!r} ({entry['source']})")
     assert missing == [], "Fakta som saknas på webbplatsen:\n" + "\n".join(missing)
+
+
+def entries(kind: str) -> list:
+    return [(path.name, e) for path in FACT_FILES for e in yaml.safe_load(path.read_text(encoding="utf-8"))
+            if e.get(kind)]
+
+
+def test_no_corrected_claim_stands_on_any_page_again(built_site):
+    refuted = entries("refuted")
+    assert refuted, "tests/facts/ lists the corrected claims"
+    texts = {page: visible_text(page) for page in built_site.rglob("index.html") if "<article" in
+             page.read_text(encoding="utf-8")}
+    found = [f"{name}: {entry['refuted']!r} står på {page.relative_to(built_site).parent}/"
+             for name, entry in refuted for page, text in texts.items()
+             if re.sub(r"\s+", " ", entry["refuted"]) in text]
+    assert found == [], "Rättade påståenden som står kvar:\n" + "\n".join(found)
+
+
+def test_every_source_link_stands_on_its_page(built_site):
+    missing = []
+    for name, entry in entries("link"):
+        page = built_page(built_site, entry["page"]).read_text(encoding="utf-8")
+        if f'href="{html.escape(entry["link"])}"' not in page and f'href="{entry["link"]}"' not in page:
+            missing.append(f"{name}: {entry['page']}: {entry['link']}")
+    assert missing == [], "Länkar till källor som saknas:\n" + "\n".join(missing)

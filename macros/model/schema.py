@@ -186,7 +186,7 @@ STRATEGY = ContentType(
 
 PERSONA = ContentType(
     "persona", "persona", "docs/personas", "personas",
-    "En symbolisk person som arbetet utgår från, som Esther och Britt-Marie.",
+    "En person som arbetet utgår från, som Esther (en symbolisk person) och Britt-Marie.",
     (
         Field("fragan", Text(), "Frågan personan påminner om, till exempel \"Vad är bäst för Esther?\".",
               title="Frågan"),
