@@ -7,7 +7,7 @@ export NO_MKDOCS_2_WARNING := 1
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help serve build validate test bench new-story clean chromium nginx screenshots preview lighthouse cms
+.PHONY: help serve build validate test test-snabb bench new-story clean chromium nginx screenshots preview lighthouse cms
 
 help: ## Visa alla kommandon med en rad var
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-12s %s\n", $$1, $$2}'
@@ -77,6 +77,9 @@ nginx: ## Installera nginx för testet av webbserverexemplet om det saknas
 	elif [ "$$(id -u)" = 0 ]; then echo "Installerar nginx-light med apt-get …"; \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx-light >/dev/null; \
 	else echo "nginx saknas. Installera det med: sudo apt-get install nginx-light"; exit 1; fi
+
+test-snabb: $(BIN)/.installed-test ## Kör de snabba testerna (ingen motor, ingen webbläsare): under en minut, efter varje ändring
+	$(BIN)/python -m pytest -q -m "not langsam"
 
 test: $(BIN)/.installed-test $(VNU_JAR) $(CMS_BUNDLE) $(CMS_SERVER) chromium nginx ## Kör alla tester (bygger webbplatsen och testar i Chromium)
 	$(BIN)/python -m pytest

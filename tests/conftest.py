@@ -1,9 +1,61 @@
 """Session fixtures: the real site built once, served on 127.0.0.1, the fixture sites built once each,
-and one headless Chromium for the session (a fresh context and page per test)."""
+and one headless Chromium for the session (a fresh context and page per test).
+
+Two tiers. A test that builds a site with an engine or opens a browser is `langsam` (slow): marked
+here when it asks for one of SLOW_FIXTURES, or by its own `pytest.mark.langsam`. `make test-snabb`
+runs the rest (`-m "not langsam"`), and there the engine and the browser are switched off, so a test
+that builds or browses without saying so fails with the reason instead of making the tier slow.
+"""
 
 import pytest
 
 from sitebuild import ROOT, FixtureSites, build_command, html_pages, serve, unexpected_warnings
+
+
+# Fixtures that build a site or open the browser: the session's, and the modules' own built sites.
+SLOW_FIXTURES = {"built_site", "fixture_sites", "pages", "site_url", "browser", "page", "real_site_visits",
+                 "site", "staged_site", "hostile_site", "hostile_url", "footnote_builds", "sanitized_build",
+                 "future_site", "zensical_site"}
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "langsam: builds a site with an engine or opens a browser (make test-snabb "
+                                       "leaves it out)")
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if SLOW_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.langsam)
+
+
+def fast_tier(config) -> bool:
+    return "not langsam" in (config.getoption("markexpr") or "")
+
+
+@pytest.fixture(autouse=True, scope="session")
+def no_engine_in_the_fast_tier(request):
+    """In the fast tier, building with an engine or starting Chromium fails and says how to mark the test.
+    Session-wide, so a module's shared build is caught as well as a test's own."""
+    if not fast_tier(request.config):
+        yield
+        return
+
+    def refuse(*args, **kwargs):
+        pytest.fail("Testet bygger en webbplats med en motor eller öppnar en webbläsare: markera det med "
+                    "@pytest.mark.langsam (eller modulen med pytestmark), så körs det av make test men inte "
+                    "av make test-snabb.")
+
+    import engine
+    import sitebuild
+    from macros.adapters import properdocs, zensical
+
+    with pytest.MonkeyPatch.context() as patch:
+        for module, name in ((engine, "build"), (properdocs, "build"), (properdocs, "run_engine_in_process"),
+                             (zensical, "build_staged")):
+            patch.setattr(module, name, refuse)
+        patch.setattr(sitebuild, "engine", type("NoEngine", (), {"build": staticmethod(refuse)}))
+        yield
 
 
 def pytest_addoption(parser):

@@ -381,6 +381,7 @@ def test_every_guard_reads_a_hostile_megabyte_in_linear_time(guard, text, findin
     assert len(list(getattr(guards, guard)(text, 1))) == findings
 
 
+@pytest.mark.langsam
 def test_a_page_too_heavy_to_render_stops_the_build_before_the_engine(tmp_path):
     """Python-Markdown is quadratic on thousands of '[' or '<': such a page is refused before anything renders."""
     project = make_fixture_project(tmp_path, FIXTURES / "base")

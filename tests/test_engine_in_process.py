@@ -11,8 +11,12 @@ import gzip
 import logging
 import re
 
+import pytest
+
 from macros.adapters.properdocs import staging_dir_for
 from sitebuild import FIXTURES, TODAY, build, build_command, make_fixture_project
+
+pytestmark = pytest.mark.langsam  # every test builds with the engine
 
 # A story whose text holds an attribute the sanitizer removes: a warning, so a strict build stops.
 STORY = (FIXTURES / "base" / "stories" / "trygg-hemgang.md").read_text(encoding="utf-8").split("\n---\n")[0] + \

@@ -28,6 +28,7 @@ PAGE = "---\ntitel: Sida\nbeskrivning: En sida.\n---\n\nText.\n"
     "docs/redigera/index.md",
     "docs/404.md",
 ])
+@pytest.mark.langsam
 def test_the_build_stops_on_a_name_the_validator_refuses_before_anything_renders(tmp_path, rel_path):
     project = make_fixture_project(tmp_path, FIXTURES / "base")
     target = project / rel_path

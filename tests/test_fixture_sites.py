@@ -104,6 +104,7 @@ def test_json_schemas_are_published(production):
     assert "titel" in schema["required"] and "kommuner" in schema["required"]
 
 
+@pytest.mark.langsam
 def test_bad_content_stops_the_build_with_the_validators_messages(tmp_path):
     project = make_fixture_project(tmp_path, BASE, FIXTURES / "validator" / "every-problem-reported-at-once" / "files")
     result = build(project, tmp_path / "site")
@@ -114,6 +115,7 @@ def test_bad_content_stops_the_build_with_the_validators_messages(tmp_path):
     assert "stories/a.md:6: fel: Ogiltigt värde 'aldr'" in output and "stories/b.md:" in output
 
 
+@pytest.mark.langsam
 def test_broken_front_matter_is_never_silently_dropped(tmp_path):
     project = make_fixture_project(tmp_path, BASE)
     shutil.copy(FIXTURES / "validator" / "colon-in-unquoted-value" / "files" / "stories" / "a.md",
@@ -123,6 +125,7 @@ def test_broken_front_matter_is_never_silently_dropped(tmp_path):
     assert "stories/a.md:2: fel: Front matter är inte giltig YAML" in result.stdout + result.stderr
 
 
+@pytest.mark.langsam
 def test_last_changed_comes_from_git_with_front_matter_as_fallback(tmp_path):
     import os
     import subprocess

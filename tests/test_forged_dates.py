@@ -282,6 +282,7 @@ def test_the_main_line_dates_are_a_running_minimum_from_the_newest():
     assert [dates[h].date().isoformat() for h in "CBA"] == ["2026-03-10", "2026-03-10", "2026-03-10"]
 
 
+@pytest.mark.langsam
 def test_a_long_history_is_dated_without_recursion():
     count = 200_000
     parents = {f"c{n}": [f"c{n - 1}"] if n else [] for n in range(count)}

@@ -3,6 +3,8 @@
 import re
 import shutil
 
+import pytest
+
 from sitebuild import FIXTURES, ROOT, build, make_fixture_project, unexpected_warnings
 
 STORY = """---
@@ -38,6 +40,7 @@ beskrivning: Test av listor.
 """
 
 
+@pytest.mark.langsam
 def test_query_order_limit_and_grouping(tmp_path):
     project = make_fixture_project(tmp_path, FIXTURES / "base")
     for n in range(30):
@@ -61,6 +64,7 @@ def test_query_order_limit_and_grouping(tmp_path):
     assert "<details" not in small and small.count("<li>") == 3
 
 
+@pytest.mark.langsam
 def test_long_relation_lists_stop_at_25_and_link_to_the_full_listing(tmp_path):
     project = make_fixture_project(tmp_path, FIXTURES / "base")
     for n in range(30):

@@ -9,6 +9,8 @@ import re
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
+pytestmark = pytest.mark.langsam  # builds and browses
+
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 DESKTOP, PHONE = (1366, 768), (390, 844)
 WORDS = {"story": ("berättelse", "berättelser"), "strategy": ("strategi", "strategier"),

@@ -68,6 +68,7 @@ def test_flags_write_a_complete_draft_that_validates(repo):
     assert check.returncode == 0 and check.stdout.strip() == "0 fel, 0 varningar.", check.stdout
 
 
+@pytest.mark.langsam
 def test_published_story_builds_and_appears_on_its_strategy_page(repo, tmp_path):
     assert new_story(repo, *FLAGS).returncode == 0
     path = repo / "stories" / f"{SLUG}.md"

@@ -17,6 +17,8 @@ from macros.views.preview import Page, pages_to_photograph, preview_summary, sho
 from screenshots import KEY_PAGES, VIEWPORTS
 from sitebuild import FIXTURES, ROOT, make_fixture_project
 
+pytestmark = pytest.mark.langsam  # screenshots in a browser
+
 TODAY = datetime.date(2026, 11, 23)
 DRAFT = """---
 titel: Ny berättelse som utkast

@@ -232,6 +232,7 @@ Texten.
 """
 
 
+@pytest.mark.langsam
 def test_a_moved_source_note_is_still_sanitized_as_contributed_text(tmp_path):
     """The build's own markup may carry data-, role and hidden attributes; a caveat moved beside it may not."""
     project = make_fixture_project(tmp_path, FIXTURES / "base")

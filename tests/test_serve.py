@@ -8,8 +8,12 @@ import urllib.request
 import sys
 from pathlib import Path
 
+import pytest
+
 from engine import engine_env
 from sitebuild import FIXTURES, make_fixture_project
+
+pytestmark = pytest.mark.langsam  # runs the preview server and the engine
 
 
 def free_port() -> int:

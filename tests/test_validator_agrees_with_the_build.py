@@ -13,6 +13,8 @@ import yaml
 from sitebuild import FIXTURES, build, make_fixture_project
 from test_validator import run_validator
 
+pytestmark = pytest.mark.langsam  # every case is built
+
 # The classes where the strict build used to be first to say no (links, names, addresses the site owns),
 # and every scenario the validator accepts.
 REFUSED_BY_BOTH = ["links-the-strict-build-would-stop-on-are-reported-first", "addresses-the-site-owns-are-refused",
