@@ -3,7 +3,7 @@
     python scripts/compare_search.py [--var SITE] [--zensical SITE]
 
 Without folders, builds both: ours with `mkdocs build` (the hook build), Zensical's from the
-staging tree (scripts/build_staged.py). Prints top-1 and top-3 hit rates and Zensical's misses;
+staging tree (macros/adapters/zensical.py). Prints top-1 and top-3 hit rates and Zensical's misses;
 asserts nothing (like `make bench`).
 """
 

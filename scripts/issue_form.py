@@ -1,7 +1,7 @@
 """Skriv GitHub-formuläret Föreslå en berättelse (.github/ISSUE_TEMPLATE/berattelse.yml) från innehållsmodellen.
 
 Formulärets frågor är berättelsens fält, med namn, beskrivning, exempel och tillåtna värden ur
-macros/schema.py och macros/vocabularies.py. Kör skriptet efter en ändring i modellen; med --kontrollera
+macros/model/schema.py och macros/model/vocabularies.py. Kör skriptet efter en ändring i modellen; med --kontrollera
 skriver det ingenting och avslutas med 1 om filen i repot inte är den som modellen ger.
 """
 

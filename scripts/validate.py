@@ -54,7 +54,7 @@ def main(argv: list[str] | None = None) -> int:
                 return 1
             paths.append(path.relative_to(root).as_posix())
     # Renames in git history: whatever still names a renamed page by its old id or old file is
-    # reported with the files to update (macros/renames.py). Without git, nothing is known of renames.
+    # reported with the files to update (macros/content/renames.py). Without git, nothing is known of renames.
     past = history.read(root, today)
     catalog = load_catalog(root, today, paths=paths, renames=past.renames)
     # A commit dated after today: the site shows when it reached main instead, and says so here.

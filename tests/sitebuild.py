@@ -101,12 +101,12 @@ def unexpected_warnings(output: str) -> list[str]:
     return [line for line in output.splitlines() if line.startswith(("WARNING", "ERROR"))]
 
 
-EDITOR = "redigera/"  # the form editor (macros/generate/cms_config.py): a Decap CMS app, tested in tests/test_cms_*.py
+EDITOR = "redigera/"  # the form editor (macros/generate/cms_config.py): a Decap CMS app, tested in tests/test_cms_browser.py and its neighbours
 
 
 def html_pages(site_dir: Path) -> list[str]:
     """Site paths of every built reading page (directory URLs): not the 404 page, not the redirect
-    pages at old addresses (macros/redirects.py), which only send the reader on, and not the form editor."""
+    pages at old addresses (macros/generate/redirects.py), which only send the reader on, and not the form editor."""
     from macros.generate.redirects import is_redirect_page
 
     pages = []

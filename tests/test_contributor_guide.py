@@ -117,7 +117,7 @@ def test_each_field_says_kind_requirement_allowed_values_and_example(field_page)
         text = field_section(field_page, f.name)
         assert f.title in text and f.description in text, f.name
         assert f"Krävs: {'ja' if f.required else 'nej'}" in text and f"Sort: {f.kind.label}" in text, f.name
-        assert f.example is not None, f"fältet {f.name} saknar exempel i macros/schema.py"
+        assert f.example is not None, f"fältet {f.name} saknar exempel i macros/model/schema.py"
         assert "Exempel:" in text and f"{f.name}:" in text.split("Exempel:")[1], f.name
     slag = field_section(field_page, "slag")
     assert all(f"{key} ({title})" in slag for key, title in STORY_KINDS.items())

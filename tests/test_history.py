@@ -1,4 +1,4 @@
-"""Git history in the build: one reader (macros/history.py), the Historik section, redirects from
+"""Git history in the build: one reader (macros/content/history.py), the Historik section, redirects from
 old addresses, the Atom feed, and the validator's report on renamed pages.
 
 A temporary git repository holds the small base fixture site; the tests commit, rename (git mv) and

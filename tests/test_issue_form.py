@@ -1,6 +1,6 @@
 """The GitHub issue form Föreslå en berättelse: generated from the schema, complete, and valid for GitHub.
 
-The committed file is the golden file: it must be exactly what macros/issue_form.py makes from the schema,
+The committed file is the golden file: it must be exactly what macros/model/issue_form.py makes from the schema,
 so a change in the model that is not carried into the form fails here with the command that fixes it.
 """
 

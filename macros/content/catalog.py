@@ -337,8 +337,8 @@ def load_catalog(root: Path, today: datetime.date | None = None, paths: list[str
                  renames: dict | None = None) -> Catalog:
     """Load, validate and cross-reference all content under root (optionally only report on `paths`).
 
-    renames: old repository path -> path now, from git history (macros/history.py): what still refers
-    to a renamed file by its old name is reported with the new one (macros/renames.py).
+    renames: old repository path -> path now, from git history (macros/content/history.py): what still refers
+    to a renamed file by its old name is reported with the new one (macros/content/renames.py).
     """
     catalog = Catalog(root=Path(root), today=today or workflow.today())
     problems: list = []

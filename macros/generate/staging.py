@@ -10,7 +10,7 @@ ProperDocs, or `zensical.yml` for Zensical. Neither engine then needs a hook of 
   HTML), the facet tags, `edit_url` to the real source file (stories/…, strategies/…, docs/…), and
   the page's search weight (`search.boost`, or `search.exclude`);
 - body: macros/views/site.decorate's page anatomy, with the author's text fenced by this build's nonce so
-  that macros/postbuild.sanitize_site can clean it as the author's in the built HTML;
+  that macros/generate/postbuild.sanitize_site can clean it as the author's in the built HTML;
 - macro pages (macros/model/developer_pages.py): the generator renders their Jinja here, with
   mkdocs-macros' semantics (the whole body is rendered first, then decorated; undefined names and
   failing macros stop the build naming the file and line), so no engine needs a macros plugin;

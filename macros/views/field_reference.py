@@ -45,7 +45,7 @@ def allowed_values(f, choices) -> str:
 
 
 def vocabulary_choices(f) -> dict | None:
-    """id -> label of a field's allow-list; references get their ids from the catalog (see macros/scaffold.py)."""
+    """id -> label of a field's allow-list; references get their ids from the catalog (see macros/content/scaffold.py)."""
     if f.vocabulary:
         return {key: label(f.vocabulary, key) for key in f.vocabulary}
     return None
