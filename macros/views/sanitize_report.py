@@ -7,7 +7,7 @@ the line where it stands, so nothing is removed silently.
 
 import markdown
 
-from macros.content import guards
+from macros.content import guards, structure
 from macros.model import developer_pages
 from macros.views import sanitize
 from macros.model.problems import Problem
@@ -39,8 +39,9 @@ class _Source:
 
 
 def problems_for(item, raw: str) -> list[Problem]:
-    if developer_pages.runs_macros(item.rel_path) or any(guards.heavy_markup(item.body, 1)):
-        return []  # a macro page is trusted; a page too heavy to render is refused by the catalog (guards)
+    if (developer_pages.runs_macros(item.rel_path) or any(guards.heavy_markup(item.body, 1))
+            or any(structure.structure(item.body, 1))):
+        return []  # a macro page is trusted; a page too heavy or too deep to render is refused by the catalog
     try:
         rendered = markdown.Markdown(extensions=EXTENSIONS).convert(item.body)
     except RecursionError:
