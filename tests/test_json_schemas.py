@@ -62,6 +62,8 @@ VALIDATOR_ONLY = {
     # The text of the page and the repository's files, not the front matter's shape.
     "a-page-lists-the-first-25-removals-and-counts-the-rest": "the page body",
     "a-page-too-heavy-to-render-is-refused-before-rendering": "the page body",
+    "blocks-nested-on-one-line-are-bounded": "the page body",
+    "deeply-nested-lists-are-refused-at-the-line": "the page body",
     "deeply-nested-quotes": "the page body",
     "file-name-with-capitals-and-spaces": "the file name",
     "glossary-holds-only-abbreviations": "a snippet file",
@@ -69,18 +71,23 @@ VALIDATOR_ONLY = {
     "html-files-are-not-published": "the file ending",
     "image-from-another-host": "the page body",
     "markup-that-walks-around-patterns": "the page body",
+    "nested-boxes-are-bounded": "the page body",
+    "nested-md-in-html-is-bounded": "the page body",
     "only-named-contact-details-are-allowed-with-a-reason": "personal data in the page body",
     "personal-data-hidden-in-entities-tags-or-invisible-characters": "personal data in the page body",
     "personnummer-in-story": "personal data in the page body",
     "personnummer-with-any-dash-is-refused-even-when-allowed": "personal data in the page body",
     "phone-number-in-story": "personal data in the page body",
     "phone-numbers-in-common-swedish-forms": "personal data in the page body",
+    "runs-of-emphasis-escapes-and-entities-are-bounded": "the page body",
     "samordningsnummer-in-story": "personal data in the page body",
     "script-tag-in-content": "the page body",
     "snippet-lines-are-refused": "the page body",
     "story-in-a-subfolder-must-move": "the folder",
     "story-without-md-ending-must-be-renamed": "the file ending",
+    "unpaired-backtick-runs-are-bounded": "the page body",
     "what-the-sanitizer-removes-is-reported": "the page body",
+    "wide-tables-are-refused": "the page body",
 }
 
 # Scenarios the validator refuses for a value only YAML tells apart (see YAML_ONLY below).
