@@ -370,7 +370,7 @@ HOSTILE_MEGABYTES = {
     "snippet dashes": ("snippet_lines", "-" * 1_000_000, 0),
     "handlers without equals": ("unsafe_markup", " onclick" * 125_000, 0),
     "brackets": ("heavy_markup", "[" * 1_000_000, 1),
-    "list markers on one line": ("structure.structure", "- " * 500_000, 1),
+    "list markers on one line": ("structure.structure", "- " * 500_000, 2),  # too deep, too many blocks
     "a list nested by indentation, 700 levels": ("structure.nesting",
                                                   "".join("    " * level + "- a\n" for level in range(700)), 1),
     "indentation without a marker": ("structure.nesting", " " * 999_999 + "x", 1),
@@ -382,6 +382,9 @@ HOSTILE_MEGABYTES = {
     "digits that are no list": ("structure.nesting", "1" * 1_000_000, 0),
     "pipes": ("structure.tables", "|" * 1_000_000, 1),
     "table separators row after row": ("structure.tables", "a|b\n-|-\n" * 125_000, 1),
+    "headings in one run": ("structure.blocks", "# a\n" * 250_000, 2),
+    "definitions and rules in one run, split by carriage returns": ("structure.blocks", ": a\r---\r" * 125_000, 2),
+    "paragraphs": ("structure.blocks", "a\n\n" * 333_333, 1),
     "backticks": ("structure.inline_markup", "`" * 1_000_000, 1),
     "hard line breaks": ("structure.inline_markup", "a  \n" * 250_000, 1),
 }
