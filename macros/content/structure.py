@@ -18,13 +18,15 @@ MAX_DEPTH = 20
 MAX_TABLE_COLUMNS = 50
 MAX_TABLE_CELLS = 5000
 # The real maxima a page: 242 '*', 110 '`', 18 '_', 6 '&', 2 '\\', no hard line break ("  " at a line's end).
-INLINE_LIMITS = {"`": 1000, "*": 1000, "_": 1000, "\\": 1000, "&": 1000}
+# Each '`' without a close rescans the rest of its line, dearer than the others: 1000 of them in a 1 MB line cost
+# about three normal megabytes, so '`' has a lower limit.
+INLINE_LIMITS = {"`": 400, "*": 1000, "_": 1000, "\\": 1000, "&": 1000}
 MAX_HARD_BREAKS = 1000
 # Blocks (each run of lines without a blank line, each line that splits one, each '>' or list marker)
-# cost the engine about 40 µs each; the real pages have at most a few hundred. And Python-Markdown splits a run
+# cost the engine about 40 µs each; the real pages have at most 260 (docs/ordlista.md). And Python-Markdown splits a run
 # at each such line and reads the rest of the run again: the characters read again, summed over the page, are
 # bounded (1000 '#' lines before 480 kB of text in one run took 21 s, 1000 ': ' lines 38 s).
-MAX_BLOCKS = 20_000
+MAX_BLOCKS = 10_000
 MAX_REREAD = 5_000_000
 # A line splits its run when it starts (after indentation and '>') with one of these, or is a rule ('---', '* * *').
 SPLIT_START = frozenset("#:?![<=`~")
