@@ -84,7 +84,7 @@ CLASSES = {
         lambda n: deep_content('!!! note "t"', structure.MAX_DEPTH - 1, n)),
     "HTML-element (md_in_html)": (
         lambda n: "<div markdown>\n" * 400 + fill(WORDS, n - 15 * 400 - 7 * 400) + "\n" + "</div>\n" * 400,
-        lambda n: ("<div markdown>\n" * (structure.MAX_DEPTH - 1) + "\n" + fill(WORDS + "\n\n", n - 800) + "\n"
+        lambda n: ("<div markdown>\n" * (structure.MAX_DEPTH - 1) + "\n" + fill(fill(WORDS, 400) + "\n\n", n - 800) + "\n"
                    + "</div>\n" * (structure.MAX_DEPTH - 1))),
     "breda tabeller (rader gånger kolumner)": (
         lambda n: ("|".join("k" for _ in range(n // 1000)) + "\n" + "|".join("-" for _ in range(n // 1000)) + "\n"
