@@ -371,14 +371,32 @@ HOSTILE_MEGABYTES = {
     "snippet dashes": ("snippet_lines", "-" * 1_000_000, 0),
     "handlers without equals": ("unsafe_markup", " onclick" * 125_000, 0),
     "brackets": ("heavy_markup", "[" * 1_000_000, 1),
+    "list markers on one line": ("structure.structure", "- " * 500_000, 2),  # too deep, too many blocks
+    "a list nested by indentation, 700 levels": ("structure.nesting",
+                                                  "".join("    " * level + "- a\n" for level in range(700)), 1),
+    "indentation without a marker": ("structure.nesting", " " * 999_999 + "x", 1),
+    "quotes and numbered lists": ("structure.nesting", "> 1. " * 200_000, 1),
+    "boxes": ("structure.nesting", "!!! \n    ??? \n" * 100_000, 0),
+    "open HTML elements": ("structure.nesting", "<div markdown>" * 70_000, 1),
+    "HTML closing what was never opened": ("structure.nesting", "<a></b>\n" * 125_000, 1),
+    "HTML opened, then closed all at once": ("structure.nesting", "<a>" * 300_000 + "</a>", 1),
+    "digits that are no list": ("structure.nesting", "1" * 1_000_000, 0),
+    "pipes": ("structure.tables", "|" * 1_000_000, 1),
+    "table separators row after row": ("structure.tables", "a|b\n-|-\n" * 125_000, 1),
+    "headings in one run": ("structure.blocks", "# a\n" * 250_000, 2),
+    "definitions and rules in one run, split by carriage returns": ("structure.blocks", ": a\r---\r" * 125_000, 2),
+    "paragraphs": ("structure.blocks", "a\n\n" * 333_333, 1),
+    "backticks": ("structure.inline_markup", "`" * 1_000_000, 1),
+    "hard line breaks": ("structure.inline_markup", "a  \n" * 250_000, 1),
 }
 
 
 @pytest.mark.parametrize("guard, text, findings", HOSTILE_MEGABYTES.values(), ids=HOSTILE_MEGABYTES.keys())
 def test_every_guard_reads_a_hostile_megabyte_in_linear_time(guard, text, findings):
-    from macros.content import guards
+    from macros.content import guards, structure
 
-    assert len(list(getattr(guards, guard)(text, 1))) == findings
+    module, _, name = guard.rpartition(".")
+    assert len(list(getattr({"": guards, "structure": structure}[module], name)(text, 1))) == findings
 
 
 @pytest.mark.langsam
@@ -391,4 +409,23 @@ def test_a_page_too_heavy_to_render_stops_the_build_before_the_engine(tmp_path):
     output = result.stdout + result.stderr
     assert result.returncode == 1
     assert "stories/tung.md:19" in output and "fler än de 1000 som en sida kan ha" in output, output
+    assert not (tmp_path / "site" / "index.html").exists()
+
+
+@pytest.mark.langsam
+def test_a_list_nested_400_levels_stops_the_build_with_the_line_not_a_recursion_error(tmp_path):
+    """400 levels of nested lists end Python-Markdown in a RecursionError: the catalog refuses the page, in Swedish,
+    at the line where the nesting goes past 20 levels, before anything renders."""
+    project = make_fixture_project(tmp_path, FIXTURES / "base")
+    story = (FIXTURES / "validator" / "deeply-nested-lists-are-refused-at-the-line" / "files" / "stories" / "a.md")
+    front = story.read_text(encoding="utf-8").split("\n---\n")[0] + "\n---\n"
+    nested = "".join("    " * level + f"- nivå {level + 1}\n" for level in range(400))
+    (project / "stories" / "djup.md").write_text(front + "\n" + nested, encoding="utf-8")
+    first = front.count("\n") + 2  # the first list line
+    result = build(project, tmp_path / "site")
+    output = result.stdout + result.stderr
+    assert result.returncode == 1
+    assert f"stories/djup.md:{first + 20}" in output, output
+    assert "Texten är nästlad i 400 nivåer här (indrag, listor), fler än de 20 som en sida kan ha" in output, output
+    assert "RecursionError" not in output and "Traceback" not in output, output
     assert not (tmp_path / "site" / "index.html").exists()

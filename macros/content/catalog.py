@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from macros.content import change_notes, guards, workflow
+from macros.content import change_notes, guards, structure, workflow
 from macros.content import renames as renames_module
 from macros.model import fields
 from macros.content.frontmatter import FrontMatterError, parse
@@ -246,7 +246,7 @@ def load_item(root: Path, rel_path: str, problems: list) -> Item | None:
         return None
     problems.extend(fields.check_fields(content_type, front.data, front.lines, rel_path))
     text = raw.decode("utf-8", errors="replace")
-    for check in (guards.heavy_markup, guards.unsafe_markup, guards.snippet_lines, guards.personnummer):
+    for check in (guards.heavy_markup, structure.structure, guards.unsafe_markup, guards.snippet_lines, guards.personnummer):
         for line, message in check(text, 1):
             problems.append(Problem(rel_path, line, message))
     if content_type is STORY:  # the reason for named contact details is a rule on STORY, checked above

@@ -7,7 +7,7 @@ the line where it stands, so nothing is removed silently.
 
 import markdown
 
-from macros.content import guards
+from macros.content import guards, structure
 from macros.model import developer_pages
 from macros.views import sanitize
 from macros.model.problems import Problem
@@ -45,8 +45,9 @@ class TooDeep(Exception):
 def render(item) -> str | None:
     """The body as the site's Markdown extensions render it, or None for a page this report does not read:
     a macro page (trusted) or one too heavy to render (refused by the catalog's guards). Raises TooDeep."""
-    if developer_pages.runs_macros(item.rel_path) or any(guards.heavy_markup(item.body, 1)):
-        return None
+    if (developer_pages.runs_macros(item.rel_path) or any(guards.heavy_markup(item.body, 1))
+            or any(structure.structure(item.body, 1))):
+        return None  # a macro page is trusted; a page too heavy or too deep to render is refused by the catalog
     try:
         return markdown.Markdown(extensions=EXTENSIONS).convert(item.body)
     except RecursionError:
