@@ -148,6 +148,7 @@ PHONE_MESSAGE = ("Texten ser ut att innehålla ett telefonnummer ('{0}'). Ta bor
                  "Kontaktuppgifter och skälet i fältet Skäl att publicera kontaktuppgifterna, till exempel en offentlig växel.")
 EMAIL_MESSAGE = ("Texten ser ut att innehålla en e-postadress ('{0}'). Ta bort den, eller skriv adressen i fältet "
                  "Kontaktuppgifter och skälet i fältet Skäl att publicera kontaktuppgifterna, till exempel en funktionsbrevlåda.")
+PHONE_DIGITS = 8  # fewer digits is a short number or a count, not a phone number
 URL_OR_DATE = re.compile(r"(?:https?://|www\.)\S+|\b\d{4}-\d{2}-\d{2}\b")
 DIGIT_RUN = re.compile(r"\d{2}")  # the cheap test first: every personnummer and phone number has two digits in a row
 
@@ -189,7 +190,7 @@ def personal_data(text: str, first_line: int, allowed=frozenset()):
     lines = Lines(text, first_line)
     digits = DIGIT_RUN.search(text) is not None  # the cheap test first: most stories have no such run
     for match in PHONE.finditer(text) if digits else ():
-        if sum(c.isdigit() for c in match.group(0)) >= 8 and contact_key(match.group(0)) not in allowed:
+        if sum(c.isdigit() for c in match.group(0)) >= PHONE_DIGITS and contact_key(match.group(0)) not in allowed:
             yield lines.at(match.start()), PHONE_MESSAGE.format(_mask(match.group(0)))
     for match in EMAIL.finditer(text) if "@" in text else ():
         if contact_key(match.group(0)) in allowed:

@@ -138,12 +138,15 @@
     throw new Error('Front matter avslutas aldrig. Lägg till en rad med bara --- efter sista fältet.');
   }
 
-  // --- the personnummer guard: guards.fold, guards._scanned_text, guards.find_personnummer ------
+  // --- the guards: guards.fold, guards._scanned_text, find_personnummer, personal_data ----------
+  // The patterns, tables and messages are the validator's (macros/generate/cms_rules.py exports them).
 
   function makeGuard(rules, unescape) {
-    var personnummer = new RegExp(rules.personnummer, 'g');
-    var urlOrDate = new RegExp(rules.url_or_date, 'g');
-    var inlineTag = new RegExp(rules.inline_tag, 'g');
+    var personnummer = new RegExp(rules.personnummer, 'gu');
+    var phone = new RegExp(rules.phone, 'gu');
+    var email = new RegExp(rules.email, 'gu');
+    var urlOrDate = new RegExp(rules.url_or_date, 'gu');
+    var inlineTag = new RegExp(rules.inline_tag, 'gu');
     function translate(line) {
       var out = '';
       for (var ch of line) out += Object.prototype.hasOwnProperty.call(rules.characters, ch) ? rules.characters[ch] : ch;
@@ -151,8 +154,8 @@
     }
     function fold(text) {
       return text.split('\n').map(function (line) {
-        if (line.indexOf('<') >= 0 || line.indexOf('&') >= 0) line = unescape(line.replace(inlineTag, ''));
-        return translate(line).replace(/\n/g, ' ');
+        if (line.indexOf('<') >= 0 || line.indexOf('&') >= 0) line = unescape(line.replace(inlineTag, '')).replace(/\n/g, ' ');
+        return translate(line);
       }).join('\n');
     }
     function luhn(digits) {
@@ -163,24 +166,71 @@
       }
       return total % 10 === 0;
     }
-    return function (text) { // the validator's message for the first personnummer, or ''
-      var scanned = fold(String(text)).replace(urlOrDate, function (m) { return ' '.repeat(m.length); });
+    function mask(found) { return Array.from(found).length > 3 ? Array.from(found).slice(0, 3).join('') + '…' : found; }
+    function contactKey(value) { // guards.contact_key: digits of a phone, an address in lower case
+      var folded = fold(String(value)).trim().toLowerCase();
+      return folded.indexOf('@') >= 0 ? folded : folded.replace(/\D/g, '');
+    }
+    function each(pattern, text, test) {
       var match;
-      personnummer.lastIndex = 0;
-      while ((match = personnummer.exec(scanned)) !== null) {
-        var month = Number(match[2]), day = Number(match[3]);
-        if (month < 1 || month > 12) continue;
-        if (!((day >= 1 && day <= 31) || (day >= 61 && day <= 91))) continue;
-        if (luhn(match[1] + match[2] + match[3] + match[4])) {
-          var found = match[0].length > 3 ? match[0].slice(0, 3) + '…' : match[0];
-          return rules.message.replace('{0}', found);
-        }
+      pattern.lastIndex = 0;
+      while ((match = pattern.exec(text)) !== null) {
+        if (match[0] === '') pattern.lastIndex++;
+        else if (test(match)) return match;
       }
+      return null;
+    }
+    // The validator's message for the first finding in a text, or ''. allowed: contact keys named in Kontaktuppgifter.
+    function check(text, allowed) {
+      allowed = allowed || [];
+      var scanned = fold(String(text)).replace(urlOrDate, function (m) { return ' '.repeat(m.length); });
+      var found = each(personnummer, scanned, function (match) {
+        var month = Number(match[2]), day = Number(match[3]);
+        return month >= 1 && month <= 12 && ((day >= 1 && day <= 31) || (day >= 61 && day <= 91)) &&
+          luhn(match[1] + match[2] + match[3] + match[4]);
+      });
+      if (found) return rules.message.replace('{0}', mask(found[0]));
+      found = /\d{2}/.test(scanned) && each(phone, scanned, function (match) {
+        return (match[0].match(/\d/g) || []).length >= rules.phone_digits && allowed.indexOf(contactKey(match[0])) < 0;
+      });
+      if (found) return rules.phone_message.replace('{0}', mask(found[0]));
+      found = scanned.indexOf('@') >= 0 && each(email, scanned, function (match) {
+        return allowed.indexOf(contactKey(match[0])) < 0;
+      });
+      if (found) return rules.email_message.replace('{0}', mask(found[0]));
       return '';
-    };
+    }
+    check.contactKey = contactKey;
+    return check;
   }
 
-  var api = { storyText: storyText, readStory: readStory, makeGuard: makeGuard, bodyText: bodyText };
+  // --- the story's rules (schema.STORY.rules) as JSON Schema: the little of it they use ----------
+
+  function given(value) { // kinds.is_given
+    return value !== null && value !== undefined && !((typeof value === 'string' || Array.isArray(value)) && value.length === 0);
+  }
+
+  function meets(schema, value) {
+    if (schema.const !== undefined && value !== schema.const) return false;
+    if (schema.type === 'array' && !Array.isArray(value)) return false;
+    if (schema.minItems !== undefined && !(Array.isArray(value) && value.length >= schema.minItems)) return false;
+    if (schema.maxLength !== undefined && typeof value === 'string' && Array.from(value).length > schema.maxLength) return false;
+    if (schema.required && !schema.required.every(function (name) { return value && given(value[name]); })) return false;
+    if (schema.properties && value && typeof value === 'object') {
+      var props = schema.properties;
+      if (!Object.keys(props).every(function (name) { return !given(value[name]) || meets(props[name], value[name]); })) return false;
+    }
+    if (schema.if && meets(schema.if, value) && schema.then && !meets(schema.then, value)) return false;
+    return true;
+  }
+
+  function ruleMessage(rules, field, data) { // the message of the first rule broken at this field, or ''
+    var broken = rules.filter(function (rule) { return rule.field === field && !meets(rule.schema, data); })[0];
+    return broken ? broken.message : '';
+  }
+
+  var api = { storyText: storyText, readStory: readStory, makeGuard: makeGuard, bodyText: bodyText,
+    ruleMessage: ruleMessage };
   if (typeof module === 'object' && module.exports) module.exports = api;
   if (!root.document) return;
   // This script comes before decap-cms.js, which then waits for CMS.init below instead of looking for
@@ -230,16 +280,52 @@
     return target;
   }
 
-  function guardedWidget(name, base, guard) {
+  function plain(value) { // an Immutable value as plain data
+    return value && typeof value.toJS === 'function' ? value.toJS() : value;
+  }
+
+  function storyData(props) { // the entry's values as the file will hold them, with this field's current value
+    var data = plain(props.entry && props.entry.get('data')) || {};
+    data[props.field.get('name')] = plain(props.value);
+    Object.keys(data).forEach(function (key) { if (!given(data[key])) delete data[key]; });
+    return data;
+  }
+
+  function textOf(value) { // what a guard reads of a field: the text, or a list's texts one per line
+    if (Array.isArray(value)) return value.map(textOf).join('\n');
+    return value === null || value === undefined || typeof value === 'boolean' ? '' : String(value);
+  }
+
+  // A Decap widget that says what the validator would say about its field: personal data in its text (with
+  // the contact details named in Kontaktuppgifter allowed, as catalog.load_item allows them), and the story's
+  // rules reported at this field (consent, the reason for contact details, lengths).
+  function guardedWidget(name, base, guard, settings) {
     var widget = CMS.getWidget(base);
     var Control = createClass({
       isValid: function () {
-        var message = guard(this.props.value === null || this.props.value === undefined ? '' : this.props.value);
+        var data = storyData(this.props);
+        var contacts = [].concat(data[settings.guards.contacts] || []).map(guard.contactKey);
+        var field = this.props.field.get('name');
+        var message = guard(textOf(data[field]), contacts) || ruleMessage(settings.guards.rules, field, data);
         return message ? { error: { type: 'CUSTOM', message: message } } : true;
       },
       render: function () { return h(widget.control, Object.assign({}, this.props)); },
     });
     CMS.registerWidget(name, Control, widget.preview, widget.schema);
+  }
+
+  // Text in the form that is not a field: where a story is (draft, under review, published) and what saving
+  // does. It never changes the entry, so nothing of it reaches the file.
+  function infoWidget(lines) {
+    var Control = createClass({
+      render: function () {
+        return h('div', { className: 'kb-info', id: this.props.forID },
+          lines.map(function (line, index) {
+            return h('p', { key: index }, line.term ? h('strong', null, line.term + ': ') : null, line.text);
+          }));
+      },
+    });
+    CMS.registerWidget('kb-info', Control, function () { return null; });
   }
 
   function previewTemplate() { // the page's anatomy: title, lead, then the text (macros/page_anatomy.py)
@@ -254,6 +340,13 @@
     });
   }
 
+  function translateLeftovers(words) { // react-select's own texts, which Decap's locale does not reach
+    var walker = root.document.createTreeWalker(root.document.body, NodeFilter.SHOW_TEXT);
+    for (var node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (Object.prototype.hasOwnProperty.call(words, node.nodeValue)) node.nodeValue = words[node.nodeValue];
+    }
+  }
+
   function nameUnnamed() { // Decap leaves the preview frame and the text box without a name (axe, WCAG 4.1.2)
     root.document.querySelectorAll('iframe:not([title])').forEach(function (frame) {
       frame.setAttribute('title', 'Förhandsvisning av berättelsen');
@@ -266,28 +359,68 @@
     });
   }
 
-  function notice(lines) { // shown instead of the form when no sign-in is set up
-    var main = root.document.createElement('main');
-    lines.forEach(function (line, index) {
-      var element = root.document.createElement(index === 0 ? 'h1' : 'p');
-      element.textContent = line.text;
-      if (line.link) {
-        var link = root.document.createElement('a');
-        link.href = line.link.href;
-        link.textContent = line.link.text;
-        element.append(' ', link, '.');
-      }
-      main.appendChild(element);
+  function element(tag, attributes, children) {
+    var node = root.document.createElement(tag);
+    Object.keys(attributes || {}).forEach(function (key) { node.setAttribute(key, attributes[key]); });
+    (children || []).forEach(function (child) { if (child !== null) node.append(child); });
+    return node;
+  }
+
+  // A page in the site's look instead of the form: the site's header and stylesheet, a heading and
+  // paragraphs, each paragraph with links (macros/generate/cms_page.py writes the words).
+  function notice(page, settings) {
+    root.document.head.appendChild(element('link', { rel: 'stylesheet', href: settings.stylesheet }));
+    root.document.body.classList.add('kb-sida');
+    var header = element('header', { class: 'kb-sidhuvud' }, [element('a', { href: settings.home }, [settings.site_name])]);
+    var main = element('main', { class: 'md-typeset' }, [element('h1', {}, [page.title])]);
+    page.lines.forEach(function (line) {
+      var children = [line.text];
+      (line.links || []).forEach(function (link, index) {
+        children.push(index === 0 ? ' ' : ' eller ', element('a', { href: link.href }, [link.text]));
+      });
+      if (line.links && line.links.length) children.push('.');
+      main.appendChild(element('p', {}, children));
     });
-    root.document.body.appendChild(main);
+    root.document.body.append(header, main);
+  }
+
+  // After saving: what happens next, in Swedish, with the way to the review on GitHub (or the local branch).
+  function savedNote(settings, entry) {
+    var opened = /\/entries\/([^/?#]+)/.exec(root.location.hash);
+    var slug = entry.get('slug') || (opened && decodeURIComponent(opened[1]));
+    if (!slug) { // a new story: Decap names it as it opens the saved entry's address
+      root.addEventListener('hashchange', function () { savedNote(settings, entry); }, { once: true });
+      return;
+    }
+    var next = settings.next;
+    var branch = next.branch.replace('{slug}', slug);
+    var old = root.document.getElementById('kb-sparad');
+    if (old) old.remove();
+    var links = next.links.map(function (link) {
+      return element('li', {}, [element('a', { href: link.href.replace('{slug}', encodeURIComponent(slug))
+        .replace('{branch}', encodeURIComponent(branch)), target: '_blank', rel: 'noopener' }, [link.text])]);
+    });
+    var close = element('button', { type: 'button' }, ['Stäng']);
+    var note = element('section', { id: 'kb-sparad', role: 'status', 'aria-label': next.title }, [
+      element('h2', {}, [next.title]),
+      element('p', {}, [next.text.replace('{branch}', branch)]),
+      links.length ? element('ul', {}, links) : null,
+      element('p', {}, [next.fix]), close]);
+    close.addEventListener('click', function () { note.remove(); });
+    root.document.body.appendChild(note);
   }
 
   function start(settings) {
-    if (!settings.signin) {
-      notice(settings.notice);
+    var narrow = root.matchMedia('(max-width: ' + settings.min_width + 'px)').matches;
+    if (!settings.signin || narrow) {
+      notice(settings.signin ? settings.narrow : settings.notice, settings);
       return;
     }
-    new MutationObserver(nameUnnamed).observe(root.document.body, { childList: true, subtree: true });
+    root.document.body.classList.add('kb-formular');
+    new MutationObserver(function () {
+      nameUnnamed();
+      translateLeftovers(settings.untranslated);
+    }).observe(root.document.body, { childList: true, subtree: true, characterData: true });
     CMS = root.CMS;
     h = root.h;
     createClass = root.createClass;
@@ -296,11 +429,14 @@
       fromFile: function (text) { return readStory(root.jsyaml, text); },
       toFile: function (data) { return storyText(settings.format, data, localToday()); },
     });
-    guardedWidget('kb-text', 'string', guard);
-    guardedWidget('kb-markdown', 'markdown', guard);
+    [['kb-text', 'string'], ['kb-markdown', 'markdown'], ['kb-list', 'list'], ['kb-boolean', 'boolean']]
+      .forEach(function (pair) { guardedWidget(pair[0], pair[1], guard, settings); });
+    infoWidget(settings.states);
+    CMS.registerEventListener({ name: 'postSave', handler: function (event) { savedNote(settings, event.entry); } });
     CMS.registerLocale('sv', merge(CMS.getLocale('sv') || {}, settings.locale));
     CMS.registerPreviewTemplate('stories', previewTemplate());
     CMS.registerPreviewStyle(new URL(settings.stylesheet, root.location.href).href);
+    CMS.registerPreviewStyle(settings.preview_css, { raw: true });
     CMS.init({ config: settings.decap });
   }
 

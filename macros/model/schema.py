@@ -138,7 +138,7 @@ STORY = ContentType(
               "eller Hela länet.", required=True, example=["hela-lanet"], title="Kommuner"),
         Field("forfattare", Text(), "Vem som skrev berättelsen (funktion eller namn).", required=True,
               example="Kommunikatör, Region Jönköpings län", title="Författare"),
-        Field("verkliga_personer", Boolean(), "Svara ja om verkliga personer som går att känna igen förekommer i berättelsen.",
+        Field("verkliga_personer", Boolean(), "Om verkliga personer som går att känna igen förekommer i berättelsen.",
               example=False, title="Verkliga personer"),
         Field("samtycke", Text(), "Hur samtycket har dokumenterats. Krävs när verkliga personer förekommer.",
               example="Skriftligt samtycke, arkiverat hos kommunikationsavdelningen", title="Samtycke"),

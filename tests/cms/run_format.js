@@ -24,7 +24,8 @@ process.stdin.on('end', () => {
       if (c.op === 'write') return editor.storyText(format, c.values, c.today);
       if (c.op === 'read') return editor.readStory(jsyaml, c.text);
       if (c.op === 'rewrite') return editor.storyText(format, editor.readStory(jsyaml, c.text), c.today);
-      if (c.op === 'guard') return guard(c.text);
+      if (c.op === 'guard') return guard(c.text, (c.contacts || []).map(guard.contactKey));
+      if (c.op === 'rule') return editor.ruleMessage(guards.rules, c.field, c.data);
       throw new Error('unknown op ' + c.op);
     } catch (error) {
       return { error: String(error && error.message || error) };
