@@ -115,7 +115,7 @@ def form_field(f, catalog) -> dict:
               "required": is_required(STORY, f) and f.name not in FILLED_IN}
     choices = scaffold.choices(f, catalog)
     if choices is not None:  # a vocabulary or the items a story may name: titles shown, ids stored
-        widget.update(widget="select", options=_options(choices), multiple=many)
+        widget.update(widget="kb-select", options=_options(choices), multiple=many)
         if many and widget["required"]:
             widget["min"] = 1
     elif isinstance(item, Boolean):

@@ -284,8 +284,14 @@
     return value && typeof value.toJS === 'function' ? value.toJS() : value;
   }
 
-  function storyData(props) { // the entry's values as the file will hold them, with this field's current value
+  // The values of the form's fields as they are now. Decap hands a widget the entry as it was when the widget
+  // last drew, which misses what was typed in other fields since; so each guarded widget notes its value as it
+  // draws, and forgets it when the form closes.
+  var current = {};
+
+  function storyData(props) { // the entry's values as the file will hold them, with every field's current value
     var data = plain(props.entry && props.entry.get('data')) || {};
+    Object.keys(current).forEach(function (key) { data[key] = plain(current[key]); });
     data[props.field.get('name')] = plain(props.value);
     Object.keys(data).forEach(function (key) { if (!given(data[key])) delete data[key]; });
     return data;
@@ -309,7 +315,11 @@
         var message = guard(textOf(data[field]), contacts) || ruleMessage(settings.guards.rules, field, data);
         return message ? { error: { type: 'CUSTOM', message: message } } : true;
       },
-      render: function () { return h(widget.control, Object.assign({}, this.props)); },
+      render: function () {
+        current[this.props.field.get('name')] = this.props.value;
+        return h(widget.control, Object.assign({}, this.props));
+      },
+      componentWillUnmount: function () { delete current[this.props.field.get('name')]; },
     });
     CMS.registerWidget(name, Control, widget.preview, widget.schema);
   }
@@ -429,7 +439,8 @@
       fromFile: function (text) { return readStory(root.jsyaml, text); },
       toFile: function (data) { return storyText(settings.format, data, localToday()); },
     });
-    [['kb-text', 'string'], ['kb-markdown', 'markdown'], ['kb-list', 'list'], ['kb-boolean', 'boolean']]
+    [['kb-text', 'string'], ['kb-markdown', 'markdown'], ['kb-list', 'list'], ['kb-boolean', 'boolean'],
+     ['kb-select', 'select']]
       .forEach(function (pair) { guardedWidget(pair[0], pair[1], guard, settings); });
     infoWidget(settings.states);
     CMS.registerEventListener({ name: 'postSave', handler: function (event) { savedNote(settings, event.entry); } });
