@@ -49,6 +49,11 @@ def index_html(csp: str) -> str:
     ])
 
 
+def form_address(site_url: str) -> str:
+    """The form's address on the published site (KB_SITE_URL), or "" when the site's address is not known."""
+    return site_url.strip().rstrip("/") + "/redigera/" if site_url.strip() else ""
+
+
 GUIDE = "../bidra/"
 ADMIN_GUIDE = "../bidra/administrator/"
 
