@@ -24,7 +24,7 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 from macros.content import scaffold
-from macros.generate.cms_locale import LOCALE, UNTRANSLATED
+from macros.generate.cms_locale import LOCALE, SCREEN_READER, UNTRANSLATED
 from macros.generate.cms_page import content_security_policy, index_html, not_set_up, too_narrow
 from macros.generate.cms_rules import guard_rules
 from macros.model.kinds import Boolean, Choice, Date, Integer, ListOf, Number, Record, Reference, Text
@@ -257,7 +257,7 @@ def editor_settings(catalog, repo_url: str, branch: str, oauth_url: str, local_b
             "site_name": SITE_NAME, "home": "../", "states": STATES,
             "next": next_steps(repo_url, catalog.root, local_backend),
             "format": story_format(), "guards": guard_rules(), "stylesheet": f"../{STYLESHEET}",
-            "locale": LOCALE, "untranslated": UNTRANSLATED, "preview_css": PREVIEW_CSS}
+            "locale": LOCALE, "untranslated": UNTRANSLATED, "screen_reader": SCREEN_READER, "preview_css": PREVIEW_CSS}
 
 
 def site_files(catalog, repo_url: str, branch: str = "main", root: Path | None = None,

@@ -350,11 +350,32 @@
     });
   }
 
-  function translateLeftovers(words) { // react-select's own texts, which Decap's locale does not reach
-    var walker = root.document.createTreeWalker(root.document.body, NodeFilter.SHOW_TEXT);
-    for (var node = walker.nextNode(); node; node = walker.nextNode()) {
-      if (Object.prototype.hasOwnProperty.call(words, node.nodeValue)) node.nodeValue = words[node.nodeValue];
+  // react-select's own texts, which Decap's locale does not reach: the few it shows, replaced where a text is
+  // exactly one of them (never inside the story's text box), and what its live region reads to screen readers.
+  function translateLeftovers(records, settings) {
+    var patterns = settings.screen_reader.map(function (pair) { return [new RegExp(pair[0], 'g'), pair[1]]; });
+    function fix(node) {
+      var parent = node.parentElement;
+      if (!parent || parent.closest('[contenteditable="true"], textarea')) return;
+      var text = node.nodeValue;
+      if (Object.prototype.hasOwnProperty.call(settings.untranslated, text)) text = settings.untranslated[text];
+      if (parent.closest('[aria-live]')) {
+        patterns.forEach(function (pair) { text = text.replace(pair[0], function () {
+          var groups = arguments;
+          return pair[1].replace(/\$(\d)/g, function (all, n) { return groups[Number(n)] || ''; });
+        }); });
+      }
+      if (text !== node.nodeValue) node.nodeValue = text;
     }
+    records.forEach(function (record) {
+      if (record.type === 'characterData') { fix(record.target); return; }
+      record.addedNodes.forEach(function (added) {
+        if (added.nodeType === 3) { fix(added); return; }
+        if (added.nodeType !== 1) return;
+        var walker = root.document.createTreeWalker(added, NodeFilter.SHOW_TEXT);
+        for (var node = walker.nextNode(); node; node = walker.nextNode()) fix(node);
+      });
+    });
   }
 
   function nameUnnamed() { // Decap leaves the preview frame and the text box without a name (axe, WCAG 4.1.2)
@@ -427,9 +448,9 @@
       return;
     }
     root.document.body.classList.add('kb-formular');
-    new MutationObserver(function () {
+    new MutationObserver(function (records) {
       nameUnnamed();
-      translateLeftovers(settings.untranslated);
+      translateLeftovers(records, settings);
     }).observe(root.document.body, { childList: true, subtree: true, characterData: true });
     CMS = root.CMS;
     h = root.h;

@@ -64,3 +64,26 @@ LOCALE = {
 # Texts Decap does not translate at all: react-select's, in the select lists. cms_editor.js replaces a text
 # node that is exactly one of these.
 UNTRANSLATED = {"No options": "Inga val passar", "Loading...": "Hämtar …"}
+
+# What react-select tells screen readers (its live region, read aloud and never shown), in English in Decap
+# 3.16.3: (JavaScript pattern, replacement), applied in order to the live region's texts only.
+SCREEN_READER = [
+    (r"Use Up and Down to choose options, press Enter to select the currently focused option, press Escape to exit "
+     r"the menu(?:, press Tab to select the option and exit the menu)?\.",
+     "Välj med pil upp och pil ned, Retur väljer och Esc stänger listan."),
+    (r"^(?:Select|(.+?)) is focused ?(?:,type to refine list)?, press Down to open the menu, ?(?: press left to focus "
+     r"selected values)?", "$1: skriv för att söka, pil ned öppnar listan. "),
+    (r"Use left and right to toggle between focused values, press Backspace to remove the currently focused value",
+     "Pil vänster och höger går mellan valen, Backsteg tar bort ett val."),
+    (r"All selected options have been cleared\.", "Alla val är borttagna."),
+    (r"option (.*), deselected\.", "$1 är borttaget."),
+    (r"option (.*) is disabled\. Select another option\.", "$1 går inte att välja. Välj ett annat."),
+    (r"options? (.*), selected\.", "$1 är valt."),
+    (r"value (.*) focused, ", "Valt värde $1, "),
+    (r"option (.*) focused, ", "$1, "),
+    (r"(\d+) of (\d+)", "$1 av $2"),
+    (r"(\d+) results? available", "$1 val i listan"),
+    (r" for search term ", " för sökningen "),
+    (r" selected", " valt"),
+    (r" disabled", " går inte att välja"),
+]
