@@ -214,3 +214,24 @@ def test_the_form_on_a_computer_and_its_errors(page, local_editor, tmp_path):
     page.get_by_text("Texten ser ut att innehålla ett telefonnummer ('070…')").first.wait_for()
     assert no_sideways_scrolling(page)
     shoot(page, "dator-formular-med-fel", tmp_path)
+
+
+@pytest.mark.parametrize("address", ["", "berattelser/esthers-berattelse/", "strategier/k2/", "kallor/"])
+def test_the_guide_is_one_tap_away_on_a_phone_from_every_kind_of_page(page, site_url, address, tmp_path):
+    """The header's Bidra link, on the start page, a story, a strategy and a page; on a computer it says
+    Bidra med en berättelse. No sideways scrolling with it in the header."""
+    page.set_viewport_size(PHONE)
+    page.goto(site_url + address, wait_until="load")
+    assert no_sideways_scrolling(page)
+    link = page.locator(".md-header__source a")
+    assert link.inner_text() == "Bidra" and link.get_attribute("aria-label") == "Bidra med en berättelse"
+    box = link.bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"] and box["y"] + box["height"] <= 60
+    link.click()  # the one tap
+    page.get_by_role("heading", name="Bidra med en berättelse", level=1).wait_for()
+    assert page.url == site_url + "bidra/"
+    if not address:
+        shoot(page, "mobil-guiden", tmp_path)
+    page.set_viewport_size(COMPUTER)
+    page.goto(site_url + address, wait_until="load")
+    assert page.locator(".md-header__source a").inner_text() == "Bidra med en berättelse"
