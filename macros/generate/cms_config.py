@@ -30,7 +30,7 @@ from macros.generate.cms_rules import guard_rules
 from macros.model.kinds import Boolean, Choice, Date, Integer, ListOf, Number, Record, Reference, Text
 from macros.model.names import MAX_NAME
 from macros.model.schema import STORY, is_required
-from macros.content import reviewers
+from macros.content import reviewers, workflow
 
 EDITOR = "redigera"  # the site folder the editor is published under
 DECAP_CMS = "decap-cms@3.16.3"  # the Makefile installs exactly these (make cms)
@@ -207,17 +207,7 @@ def story_format() -> dict:
     }
 
 
-# Where a story is, one sentence each: the form shows them above the fields, the guide says the same.
-STATES = [
-    {"term": "Utkast", "text": "Berättelsen är sparad men syns inte på webbplatsen, och ingen granskar den ännu; "
-                               "du kan fortsätta skriva."},
-    {"term": "Under granskning", "text": "Du är klar och en granskare läser berättelsen; du kan fortfarande "
-                                         "ändra i den."},
-    {"term": "Publicerad", "text": "Granskaren har godkänt berättelsen och lagt ut den, och den syns på "
-                                   "webbplatsen inom en kvart."},
-    {"term": "Så byter du", "text": "Välj Status överst i formuläret. Publicera kan bara granskaren; i formuläret "
-                                    "finns ingen sådan knapp."},
-]
+STATES = workflow.FORM_STATES  # where a story is, one sentence each (the guide says the same)
 # The preview pane as a story page: the site's stylesheet gives the colours and the font (its variables);
 # these are Material's type sizes for the page's title, lead and text, which the preview has no theme for.
 PREVIEW_CSS = """body { margin: 0; font-family: var(--md-text-font); color: rgba(0, 0, 0, .87); -webkit-font-smoothing: antialiased; }
