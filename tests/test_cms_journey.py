@@ -125,6 +125,9 @@ def test_every_text_the_form_shows_is_swedish(page, local_editor):
     page.goto(url, wait_until="load")
     page.get_by_role("button", name="Logga in").wait_for()
     seen.append(("inloggning", page.inner_text("body")))
+    assert not page.locator("[class*='DecapLogo']").is_visible()  # no Decap logo; the form's name instead
+    assert "formuläret för nya berättelser" in page.evaluate(
+        "() => getComputedStyle(document.querySelector('[class*=AuthenticationPage]'), '::before').content")
     page.get_by_role("button", name="Logga in").click()
     page.get_by_text("Trygg hemgång för Esther").wait_for()
     seen.append(("lista", page.inner_text("body")))

@@ -68,7 +68,7 @@ def not_set_up(issue_form: str, web_editor: str) -> dict:
          "links": [{"href": issue_form, "text": "Föreslå en berättelse i ett formulär på GitHub"},
                    {"href": web_editor, "text": "Skriv berättelsen med mallen på GitHub"}]},
         {"text": "Guiden visar båda sätten steg för steg:", "links": [{"href": GUIDE, "text": "Bidra med en berättelse"}]},
-        {"text": "För administratören: formuläret slås på med en inloggningstjänst för GitHub, så som sidan",
+        {"text": "För administratören: formuläret slås på med en inloggningstjänst för GitHub, steg för steg på sidan",
          "links": [{"href": ADMIN_GUIDE, "text": "Slå på formuläret"}]},
     ]}
 
