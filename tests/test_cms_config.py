@@ -201,3 +201,26 @@ def test_the_generator_publishes_the_editor_beside_the_pages(tmp_path):
     repo_url = staging.read_config(project)["repo_url"]  # mkdocs.yml's, or KB_REPO_URL
     assert settings["decap"]["backend"]["repo"] == cms_config.github_repo(repo_url)
     assert settings["decap"]["backend"]["branch"] == "main"
+
+
+def test_hints_are_in_a_communicators_words(fields):
+    """No true/false, no field names from the file (verkliga_personer) and no stored ids (hela-lanet) in what
+    the form shows under its fields."""
+    for name, widget in fields.items():
+        hint = widget.get("hint", "")
+        assert not re.findall(r"\b[a-z]+_[a-z_]+\b|\btrue\b|\bfalse\b|\b[a-z]+-[a-z]+-[a-z]+\b", hint), (name, hint)
+    assert "kommatecken" in fields["sokord"]["hint"] and "kommatecken" in fields["kontaktuppgifter"]["hint"]
+
+
+def test_the_file_name_is_the_title_cut_where_the_validator_cuts_it(catalog):
+    from macros.model.names import MAX_NAME
+    collection = cms_config.decap_config(catalog, REPO_URL)["collections"][0]
+    assert collection["slug"] == "{{titel | truncate(%d, '-')}}" % MAX_NAME and collection["publish"] is False
+
+
+def test_python_patterns_are_written_for_javascripts_unicode_mode():
+    from macros.generate.cms_rules import js_pattern
+    assert js_pattern(r"\b\w+@") == r"(?:(?<=[\p{L}\p{N}_])(?![\p{L}\p{N}_])|(?<![\p{L}\p{N}_])(?=[\p{L}\p{N}_]))" \
+                                     r"[\p{L}\p{N}_]+@"
+    assert js_pattern(r"[\w.+-]{1,64}") == r"[\p{L}\p{N}_.+-]{1,64}"
+    assert js_pattern(r"(?<![\d\w+])\d") == r"(?<![\d\p{L}\p{N}_+])\d"

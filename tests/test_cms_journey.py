@@ -216,6 +216,10 @@ def test_the_form_on_a_computer_and_its_errors(page, local_editor, tmp_path):
     page.get_by_role("button", name="Spara").click()
     page.get_by_text("Texten ser ut att innehålla ett telefonnummer ('070…')").first.wait_for()
     assert no_sideways_scrolling(page)
+    preview = page.frame_locator("iframe[title='Förhandsvisning av berättelsen']")
+    preview.locator(".kb-forhandsvisning").wait_for()
+    font = preview.locator(".kb-forhandsvisning").evaluate("e => getComputedStyle(e).fontFamily")
+    assert font.startswith("system-ui")  # the site's font (its stylesheet's --md-text-font), not the browser's serif
     shoot(page, "dator-formular-med-fel", tmp_path)
 
 

@@ -122,6 +122,7 @@ def form_field(f, catalog) -> dict:
         widget.update(widget="kb-boolean", default=scaffold.DEFAULTS.get(f.name, False))
     elif many and isinstance(item, Text):
         widget.update(widget="kb-list")  # texts separated by commas in the form, a list in the file
+        widget["hint"] += " Skriv flera med kommatecken emellan."
     elif isinstance(item, Text):
         widget.update(widget="kb-text", pattern=[kind.json_schema()["pattern"],
                                                  "Skriv något annat än mellanslag, eller lämna fältet tomt."])
