@@ -284,7 +284,7 @@ def test_the_published_editor_page_is_kept_out_of_search_and_menu_and_fetches_no
     editor = built_site / "redigera" / "index.html"
     html = editor.read_text(encoding="utf-8")
     assert 'http-equiv="Content-Security-Policy"' in html and '<meta name="robots" content="noindex">' in html
-    for name in ("decap-cms.js", "js-yaml.min.js", "cms_editor.js", "installningar.json", "redigera.css"):
+    for name in ("decap-cms.js", "js-yaml.min.js", "cms_editor.js", "cms_story.js", "installningar.json", "redigera.css"):
         assert (built_site / "redigera" / name).is_file(), name
     index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
     assert not [d["location"] for d in index["docs"] if d["location"].startswith("redigera")]

@@ -1,5 +1,5 @@
 """The form editor writes a story byte for byte as the scaffolder does, reads files as PyYAML does,
-and refuses a personnummer as the validator does: macros/generate/cms_editor.js run under Node
+and refuses a personnummer as the validator does: macros/generate/cms_story.js run under Node
 against macros/content/scaffold.py and macros/content/guards.py, one Node process for all cases."""
 
 import datetime
@@ -203,4 +203,4 @@ def test_the_format_names_every_story_field_in_schema_order():
     from macros.model.schema import STORY
     fmt = cms_config.story_format()
     assert [f["name"] for f in fmt["fields"]] == [f.name for f in STORY.all_fields]
-    assert Path(cms_config.OWN_SCRIPT).is_file()
+    assert Path(cms_config.OWN_SCRIPT).is_file() and Path(cms_config.STORY_SCRIPT).is_file()

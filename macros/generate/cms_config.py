@@ -9,7 +9,7 @@ questions and the other links a story may make), labels (Field.title) and hints 
 descriptions), what is required, patterns, the allow-listed values of vocabularies as select
 lists, and the strategies, principles, personas and indicators a story may name as select
 lists that show titles and store ids (the items the scaffolder offers, from the catalog at build
-time). The file the form writes is the scaffolder's (macros/content/scaffold.py): macros/generate/cms_editor.js
+time). The file the form writes is the scaffolder's (macros/content/scaffold.py): macros/generate/cms_story.js
 serializes entries from the format description `story_format()` gives it, and a test holds the
 two to the same bytes. The personnummer check in the form uses the validator's own pattern
 and character tables (macros/content/guards.py).
@@ -42,6 +42,7 @@ BUNDLE = {  # site file -> file in the npm install under .cache/cms/node_modules
 }
 LAZY_PARTS = (".decap-cms.js", ".wasm")  # decap-cms.js fetches these beside itself, on demand (not the .map files)
 OWN_SCRIPT = Path(__file__).with_name("cms_editor.js")
+STORY_SCRIPT = Path(__file__).with_name("cms_story.js")  # the file format and the guards, shared with Node
 SITE_NAME = "Kunskapsbanken för God och nära vård"
 STYLESHEET = "assets/kunskapsbanken.css"  # the site's own stylesheet, for the preview pane
 
@@ -177,7 +178,7 @@ def decap_config(catalog, repo_url: str, branch: str = "main", oauth_url: str = 
     return config
 
 
-# --- the file format (macros/generate/cms_editor.js writes what scaffold.story_text writes) --------------
+# --- the file format (macros/generate/cms_story.js writes what scaffold.story_text writes) --------------
 
 def yaml_style(kind) -> object:
     """How the scaffolder writes a value of a kind (Kind.yaml), named for the JavaScript serializer."""
@@ -197,7 +198,7 @@ def yaml_style(kind) -> object:
 
 
 def story_format() -> dict:
-    """What macros/generate/cms_editor.js needs to write a story exactly as scaffold.story_text does."""
+    """What macros/generate/cms_story.js needs to write a story exactly as scaffold.story_text does."""
     return {
         "fields": [{"name": f.name, "yaml": yaml_style(f.kind), "date": isinstance(f.kind, Date),
                     "comment": f.description if f.name in scaffold.DEFAULTS else ""} for f in STORY.all_fields],
@@ -271,6 +272,7 @@ def site_files(catalog, repo_url: str, branch: str = "main", root: Path | None =
     files: dict = {f"{EDITOR}/index.html": index_html(content_security_policy(local_backend)),
              f"{EDITOR}/installningar.json": json.dumps(settings, ensure_ascii=False, indent=1),
              f"{EDITOR}/cms_editor.js": OWN_SCRIPT.read_text(encoding="utf-8"),
+             f"{EDITOR}/cms_story.js": STORY_SCRIPT.read_text(encoding="utf-8"),
              f"{EDITOR}/redigera.css": OWN_SCRIPT.with_suffix(".css").read_text(encoding="utf-8")}
     for site_path, package_file in BUNDLE.items():
         files[site_path] = packages / package_file  # 5 MB: copied as it is, not read into memory

@@ -41,6 +41,7 @@ def index_html(csp: str) -> str:
         "<noscript><p>Formuläret för nya berättelser behöver JavaScript. Du kan också skriva berättelsen i "
         "GitHubs webbredigerare; guiden Bidra med en berättelse visar hur.</p></noscript>",
         '<script src="js-yaml.min.js"></script>',
+        '<script src="cms_story.js"></script>',
         '<script src="cms_editor.js"></script>',
         '<script src="decap-cms.js"></script>',
         "</body>",

@@ -1,8 +1,8 @@
-// Runs the form editor's story format (macros/generate/cms_editor.js) under Node for tests/test_cms_format.py:
+// Runs the form editor's story format and guards (macros/generate/cms_story.js) under Node for tests/test_cms_format.py:
 // reads {format, guards, jsyaml, cases} as JSON on stdin, writes one result per case as JSON on stdout.
 'use strict';
 const path = require('path');
-const editor = require(path.join(__dirname, '..', '..', 'macros', 'generate', 'cms_editor.js'));
+const editor = require(path.join(__dirname, '..', '..', 'macros', 'generate', 'cms_story.js'));
 
 const NAMED = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
 function unescape(text) { // enough of html.unescape for the test texts: numeric and common named references
