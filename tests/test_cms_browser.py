@@ -153,7 +153,7 @@ def test_a_story_made_in_the_form_is_the_scaffolders_file_and_validates(page, lo
     today = page.evaluate("() => { const d = new Date(); return [d.getFullYear(), d.getMonth() + 1, d.getDate()]"
                           ".map(n => String(n).padStart(2, '0')).join('-'); }")
     page.get_by_role("button", name="Spara").click()
-    page.get_by_text("Inlägg sparat").wait_for()
+    page.get_by_text("Sparat", exact=True).wait_for()
 
     branch = f"cms/stories/{SLUG}"
     assert branch in git(repo, "branch", "--list", branch)  # editorial workflow: its own branch, for review

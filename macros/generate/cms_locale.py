@@ -11,7 +11,9 @@ LOCALE = {
                                     "är under granskning.",
                      "dateFormat": "YYYY-MM-DD"},  # Decap's "MMMM D" writes English month names
         "workflowList": {"draftHeader": "Utkast", "inReviewHeader": "Under granskning",
-                         "readyHeader": "Granskad (väljs av granskaren)"}},
+                         "readyHeader": "Granskad (väljs av granskaren)",
+                         "currentEntries": "%{smart_count} berättelse |||| %{smart_count} berättelser"},
+        "workflowCard": {"deleteNewEntry": "Ta bort utkastet"}},
     "collection": {"collectionTop": {"viewAsList": "Visa som lista", "viewAsGrid": "Visa som rutnät"},
                    "entries": {"unpublishedHeader": "Opublicerade inlägg"}},
     "editor": {
@@ -31,6 +33,7 @@ LOCALE = {
             "shortcut": "Tips: Ctrl+Enter lägger till anteckningen direkt"},
         "editorToolbar": {
             "draft": "Utkast", "inReview": "Under granskning", "ready": "Granskad (väljs av granskaren)",
+            "deleteUnpublishedEntry": "Ta bort utkastet", "deleteUnpublishedChanges": "Ta bort ändringarna",
             "statusInfoTooltipDraft": "Inlägget är ett utkast. När det är klart: sätt statusen till "
                                       "”Under granskning” så granskar en redaktör det.",
             "statusInfoTooltipInReview": "Inlägget granskas; du behöver inte göra något mer. Du kan fortfarande "
@@ -47,7 +50,8 @@ LOCALE = {
             "object": {"expand": "Visa", "collapse": "Dölj"}}},
     "mediaLibrary": {"mediaLibraryModal": {"close": "Stäng"}},
     "ui": {"settingsDropdown": {"account": "Kontoinställningar"},
-           "toast": {"missingRequiredField": "Något i formuläret behöver ändras innan det kan sparas. Det står i "
+           "toast": {"entrySaved": "Sparat",
+                     "missingRequiredField": "Något i formuläret behöver ändras innan det kan sparas. Det står i "
                                              "rött vid fälten.","noteAdded": "Anteckningen är tillagd", "onFailToAddNote": "Kunde inte lägga till anteckningen: "
                      "%{details}", "noteUpdated": "Anteckningen är ändrad",
                      "onFailToUpdateNote": "Kunde inte ändra anteckningen: %{details}",
