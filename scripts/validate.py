@@ -27,6 +27,7 @@ sys.path.insert(0, str(ROOT))
 from macros.content import history, landed_dates, workflow
 from macros.views import link_report, sanitize_report
 from macros.content.annotations import github_annotations, job_summary, page_addresses, without_commands
+from macros.generate.cms_page import form_address
 from macros.content.catalog import load_catalog
 from macros.model.problems import errors, report
 
@@ -86,7 +87,8 @@ def main(argv: list[str] | None = None) -> int:
         changed = args.andrade if args.andrade is not None else os.environ.get("KB_CHANGED_FILES", "").splitlines()
         with open(summary_file, "a", encoding="utf-8") as summary:
             summary.write(job_summary(catalog.problems, [c.strip() for c in changed if c.strip()],
-                                      page_addresses(catalog, os.environ.get("KB_SITE_URL", ""))))
+                                      page_addresses(catalog, os.environ.get("KB_SITE_URL", "")),
+                                      form_address(os.environ.get("KB_SITE_URL", ""))))
     return 1 if errors(catalog.problems) else 0
 
 

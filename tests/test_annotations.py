@@ -150,3 +150,13 @@ def test_a_hostile_value_cannot_run_a_command_through_the_validators_output(tmp_
     assert run[1].startswith("::error file=stories/a.md,line=7,") and "%0A::error file=evil.md" in run[1]
     row = next(line for line in summary.read_text(encoding="utf-8").split("\n") if line.startswith("| stories/a.md"))
     assert row.count("|") == 5
+
+
+def test_a_story_with_errors_can_be_changed_in_the_form_and_the_summary_links_to_it():
+    problems = [Problem("stories/hemma-igen.md", 9, "Texten ser ut att innehålla ett telefonnummer ('070…'). Ta bort det."),
+                Problem("docs/om.md", 2, "Fältet 'titel' saknas. Skriv en titel.")]
+    summary = job_summary(problems, [], {}, "https://kb.example.se/redigera/")
+    assert "Skrev du berättelsen i formuläret? Då ändrar du den där" in summary
+    assert "(https://kb.example.se/redigera/#/collections/stories/entries/hemma-igen)" in summary
+    assert "entries/om" not in summary  # only stories are made in the form
+    assert "i formuläret" not in job_summary(problems[1:], [], {}, "https://kb.example.se/redigera/")

@@ -153,7 +153,7 @@ def test_a_story_made_in_the_form_is_the_scaffolders_file_and_validates(page, lo
     today = page.evaluate("() => { const d = new Date(); return [d.getFullYear(), d.getMonth() + 1, d.getDate()]"
                           ".map(n => String(n).padStart(2, '0')).join('-'); }")
     page.get_by_role("button", name="Spara").click()
-    page.get_by_text("Inlägg sparat").wait_for()
+    page.get_by_text("Sparat", exact=True).wait_for()
 
     branch = f"cms/stories/{SLUG}"
     assert branch in git(repo, "branch", "--list", branch)  # editorial workflow: its own branch, for review
@@ -284,7 +284,7 @@ def test_the_published_editor_page_is_kept_out_of_search_and_menu_and_fetches_no
     editor = built_site / "redigera" / "index.html"
     html = editor.read_text(encoding="utf-8")
     assert 'http-equiv="Content-Security-Policy"' in html and '<meta name="robots" content="noindex">' in html
-    for name in ("decap-cms.js", "js-yaml.min.js", "cms_editor.js", "installningar.json", "redigera.css"):
+    for name in ("decap-cms.js", "js-yaml.min.js", "cms_editor.js", "cms_story.js", "installningar.json", "redigera.css"):
         assert (built_site / "redigera" / name).is_file(), name
     index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
     assert not [d["location"] for d in index["docs"] if d["location"].startswith("redigera")]

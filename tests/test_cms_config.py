@@ -30,7 +30,7 @@ def fields(catalog):
 
 def test_the_form_asks_what_the_scaffolder_asks_and_the_other_links(fields):
     assert set(scaffold.ASKED) <= set(fields)
-    shown = [name for name in fields if name not in ("status", "body")]
+    shown = [name for name in fields if name not in ("status", "kb_info", "body")]
     assert shown == [f.name for f in STORY.all_fields if f.name in shown], "fälten ska stå i schemats ordning"
     assert {"principer", "indikatorer", "personas", "strategier"} <= set(fields)
     assert fields["status"] == {"name": "status", "label": "Status", "widget": "hidden", "default": "utkast"}
@@ -39,7 +39,7 @@ def test_the_form_asks_what_the_scaffolder_asks_and_the_other_links(fields):
 
 def test_labels_hints_and_required_come_from_the_schema(fields):
     for name, widget in fields.items():
-        if name in ("status", "body"):  # a hidden draft status, and the text
+        if name in ("status", "kb_info", "body"):  # a hidden draft status, the states explained, and the text
             continue
         f = STORY.field(name)
         assert widget["label"] == f.title
@@ -80,6 +80,7 @@ def test_swedish_ui_editorial_workflow_and_the_github_repository(catalog):
                        "base_url": "https://auth.example.org"}
     assert "local_backend" not in config
     assert config["collections"][0]["folder"] == "stories" and config["collections"][0]["format"] == "kb-berattelse"
+    assert config["collections"][0]["publish"] is False  # no Publicera button: publishing is the reviewer's
     assert cms_config.branch_of("edit/main/docs/") == "main"
     with pytest.raises(ValueError, match="repots adress på GitHub"):
         cms_config.github_repo("https://gitlab.com/a/b")
@@ -101,7 +102,11 @@ def test_the_page_allows_its_own_host_and_the_github_api_and_nothing_else(catalo
 def test_without_a_sign_in_service_the_page_explains_instead_of_sending_people_to_netlify(catalog):
     settings = json.loads(cms_config.site_files(catalog, REPO_URL, oauth_url="")["redigera/installningar.json"])
     assert settings["signin"] is False and "base_url" not in settings["decap"]["backend"]
-    assert "administratören" in " ".join(line["text"] for line in settings["notice"])
+    notice = settings["notice"]["lines"]
+    assert "administratören" in " ".join(line["text"] for line in notice)
+    links = {link["href"] for line in notice for link in line["links"]}
+    assert REPO_URL + "/issues/new?template=berattelse.yml" in links  # the issue form, and the web editor
+    assert any(href.startswith(REPO_URL + "/new/main/stories?filename=") for href in links)
     ready = json.loads(cms_config.site_files(catalog, REPO_URL, oauth_url="https://a.example.org")
                        ["redigera/installningar.json"])
     assert ready["signin"] is True and ready["decap"]["backend"]["base_url"] == "https://a.example.org"
@@ -196,3 +201,26 @@ def test_the_generator_publishes_the_editor_beside_the_pages(tmp_path):
     repo_url = staging.read_config(project)["repo_url"]  # mkdocs.yml's, or KB_REPO_URL
     assert settings["decap"]["backend"]["repo"] == cms_config.github_repo(repo_url)
     assert settings["decap"]["backend"]["branch"] == "main"
+
+
+def test_hints_are_in_a_communicators_words(fields):
+    """No true/false, no field names from the file (verkliga_personer) and no stored ids (hela-lanet) in what
+    the form shows under its fields."""
+    for name, widget in fields.items():
+        hint = widget.get("hint", "")
+        assert not re.findall(r"\b[a-z]+_[a-z_]+\b|\btrue\b|\bfalse\b|\b[a-z]+-[a-z]+-[a-z]+\b", hint), (name, hint)
+    assert "kommatecken" in fields["sokord"]["hint"] and "kommatecken" in fields["kontaktuppgifter"]["hint"]
+
+
+def test_the_file_name_is_the_title_cut_where_the_validator_cuts_it(catalog):
+    from macros.model.names import MAX_NAME
+    collection = cms_config.decap_config(catalog, REPO_URL)["collections"][0]
+    assert collection["slug"] == "{{titel | truncate(%d, '-')}}" % MAX_NAME and collection["publish"] is False
+
+
+def test_python_patterns_are_written_for_javascripts_unicode_mode():
+    from macros.generate.cms_rules import js_pattern
+    assert js_pattern(r"\b\w+@") == r"(?:(?<=[\p{L}\p{N}_])(?![\p{L}\p{N}_])|(?<![\p{L}\p{N}_])(?=[\p{L}\p{N}_]))" \
+                                     r"[\p{L}\p{N}_]+@"
+    assert js_pattern(r"[\w.+-]{1,64}") == r"[\p{L}\p{N}_.+-]{1,64}"
+    assert js_pattern(r"(?<![\d\w+])\d") == r"(?<![\d\p{L}\p{N}_+])\d"

@@ -1,5 +1,5 @@
 """The form editor writes a story byte for byte as the scaffolder does, reads files as PyYAML does,
-and refuses a personnummer as the validator does: macros/generate/cms_editor.js run under Node
+and refuses a personnummer as the validator does: macros/generate/cms_story.js run under Node
 against macros/content/scaffold.py and macros/content/guards.py, one Node process for all cases."""
 
 import datetime
@@ -140,12 +140,58 @@ GUARD_CASES = [
 ]
 
 
-def test_the_form_refuses_a_personnummer_exactly_when_the_validator_does():
-    found = run_node([{"op": "guard", "text": text} for text in GUARD_CASES])
-    for text, js in zip(GUARD_CASES, found):
-        python = [message for _, message in guards.personnummer(text, 1)]
-        assert js == (python[0] if python else ""), text
-    assert sum(bool(js) for js in found) >= 7  # the cases do exercise both answers
+PERSONAL_DATA_CASES = [  # (text, contact details named in Kontaktuppgifter)
+    ("Ring 070-123 45 67 efter klockan tre.", []),
+    ("Ring +46 70 123 45 67 efter klockan tre.", []),
+    ("Ring (036) 32 40 00.", []),
+    ("Växeln 036-32 40 00 svarar dygnet runt.", ["036-324000"]),
+    ("Skriv till esther.svensson@example.org.", []),
+    ("Skriv till info@example.org.", ["INFO@example.org"]),
+    ("Skriv till info@example.org eller anna@example.org.", ["info@example.org"]),
+    ("Adressen står i https://example.org/sida?mail=a@example.org.", []),
+    ("Ett kort nummer 112 och 1177 är inga telefonnummer.", []),
+    ("Årtal 2026-11-23 och 12 345 kronor.", []),
+    ("ÅÄÖ070-1234567 utan mellanrum.", []),
+    ("väx\u00e5l 036\u201332 40 00", []),
+]
+
+
+def python_guard(text: str, contacts: list) -> str:
+    """What the validator says first about a story text (catalog.load_item's order), or ''."""
+    allowed = {guards.contact_key(c) for c in contacts}
+    found = [m for _, m in guards.personnummer(text, 1)] + [m for _, m in guards.personal_data(text, 1, allowed)]
+    return found[0] if found else ""
+
+
+def test_the_form_refuses_personal_data_exactly_when_the_validator_does():
+    cases = [(text, []) for text in GUARD_CASES] + PERSONAL_DATA_CASES
+    found = run_node([{"op": "guard", "text": text, "contacts": contacts} for text, contacts in cases])
+    for (text, contacts), js in zip(cases, found):
+        assert js == python_guard(text, contacts), text
+    assert sum(bool(js) for js in found) >= 12 and sum(not js for js in found) >= 6  # both answers exercised
+    assert any("telefonnummer" in js for js in found) and any("e-postadress" in js for js in found)
+
+
+RULE_CASES = [  # (field the rule is reported at, front matter values)
+    ("verkliga_personer", {"verkliga_personer": True}),
+    ("verkliga_personer", {"verkliga_personer": True, "samtycke": "Skriftligt, arkiverat."}),
+    ("verkliga_personer", {"verkliga_personer": False}),
+    ("kontaktuppgifter", {"kontaktuppgifter": ["036-32 40 00"]}),
+    ("kontaktuppgifter", {"kontaktuppgifter": ["036-32 40 00"], "personuppgifter_tillatna": "Växeln."}),
+    ("titel", {"titel": "x" * 121}),
+    ("titel", {"titel": "x" * 120}),
+    ("beskrivning", {"beskrivning": "å" * 301}),
+    ("beskrivning", {"beskrivning": "å" * 300}),
+]
+
+
+def test_the_form_applies_the_storys_rules_exactly_as_the_validator_does():
+    from macros.model.schema import STORY
+    found = run_node([{"op": "rule", "field": field, "data": data} for field, data in RULE_CASES])
+    for (field, data), js in zip(RULE_CASES, found):
+        python = [rule.message for rule in STORY.rules if rule.at == field and rule.violated(data)]
+        assert js == (python[0] if python else ""), (field, data)
+    assert sum(bool(js) for js in found) == 4
 
 
 def test_an_unfinished_front_matter_is_refused_in_swedish():
@@ -157,4 +203,4 @@ def test_the_format_names_every_story_field_in_schema_order():
     from macros.model.schema import STORY
     fmt = cms_config.story_format()
     assert [f["name"] for f in fmt["fields"]] == [f.name for f in STORY.all_fields]
-    assert Path(cms_config.OWN_SCRIPT).is_file()
+    assert Path(cms_config.OWN_SCRIPT).is_file() and Path(cms_config.STORY_SCRIPT).is_file()

@@ -291,3 +291,30 @@ def test_every_make_command_in_the_guide_is_a_make_target(guide):
 def test_guide_never_tells_to_run_plain_python():
     text = (ROOT / "docs" / "bidra" / "index.md").read_text(encoding="utf-8")
     assert re.findall(r"(?<![/\w])python3? scripts/", text) == []
+
+
+def test_the_guide_explains_each_state_in_the_forms_words_and_names_the_reviewers_from_codeowners(guide):
+    from macros.content.workflow import FORM_STATES
+    form = plain(section(guide, "Föreslå en berättelse i ett formulär"))
+    for state in FORM_STATES:
+        assert f"{state['term']}: {state['text']}" in form, state["term"]
+    # The fixture site has no CODEOWNERS of its own: the guide says where the reviewers are set, not a placeholder.
+    assert "vilka det är ställer administratören in i filen CODEOWNERS" in form
+    assert "@ORGANISATION" not in form and "OAuth" not in form  # the administrator's setup has its own page
+    assert "Klicka inte på **Publicera**" not in form
+
+
+def test_reviewers_are_read_from_codeowners_and_a_placeholder_is_not_presented_as_fact(tmp_path):
+    from macros.content import reviewers
+    assert reviewers.owners(ROOT) == ["@ORGANISATION/kommunikatorer"]
+    assert "platshållare" in reviewers.story_reviewers(ROOT)
+    (tmp_path / "CODEOWNERS").write_text("*  @region/utvecklare\n/stories/  @region/kommunikation  # berättelser\n"
+                                         "/macros/  @region/utvecklare\n", encoding="utf-8")
+    assert reviewers.story_reviewers(tmp_path) == "@region/kommunikation (enligt filen CODEOWNERS)"
+
+
+def test_the_administrators_page_holds_the_sign_in_setup():
+    text = (ROOT / "docs" / "bidra" / "administrator.md").read_text(encoding="utf-8")
+    assert "KB_CMS_OAUTH_URL" in text and "CODEOWNERS" in text and "OAuth-app" in text
+    guide = (ROOT / "docs" / "bidra" / "index.md").read_text(encoding="utf-8")
+    assert "KB_CMS_OAUTH_URL" not in guide and "(administrator.md)" in guide

@@ -74,7 +74,22 @@ def changed_pages(changed_files, addresses: dict) -> list[tuple[str, str]]:
     return [(path, addresses[path]) for path in dict.fromkeys(changed_files) if path in addresses]
 
 
-def job_summary(problems, changed_files, addresses: dict | None = None) -> str:
+STORY_FILE = re.compile(r"^stories/([a-z0-9]+(?:-[a-z0-9]+)*)\.md$")
+
+
+def form_lines(problems, form_url: str) -> list[str]:
+    """For a story with errors: that it can be changed in the form, with a link to it there (the form at
+    `form_url` opens a story being reviewed under its file name)."""
+    slugs = sorted({m.group(1) for p in problems for m in [STORY_FILE.match(p.path)] if m})
+    if not slugs or not form_url:
+        return []
+    base = form_url.rstrip("/") + "/"
+    lines = ["", "Skrev du berättelsen i formuläret? Då ändrar du den där: öppna den, rätta det som står i tabellen "
+                 "och spara, så läser kontrollen den igen."]
+    return lines + [f"- [Öppna {md_text(slug)} i formuläret]({base}#/collections/stories/entries/{slug})" for slug in slugs]
+
+
+def job_summary(problems, changed_files, addresses: dict | None = None, form_url: str = "") -> str:
     """Swedish Markdown for the job summary: the verdict, a table of problems and the pages that change.
 
     `addresses` maps a content file's repository path to its site address; changed files without one
@@ -94,6 +109,7 @@ def job_summary(problems, changed_files, addresses: dict | None = None) -> str:
             what, fix = split_message(p.message)
             prefix = "Varning: " if p.severity != ERROR else ""
             lines.append(f"| {cell(p.path)} | {int(p.line)} | {cell(prefix + what)} | {cell(fix)} |")
+        lines += form_lines([p for p in errors(problems)], form_url)
     pages = changed_pages(changed_files, addresses)
     lines += ["", "### Sidor som ändras", ""]
     if pages:

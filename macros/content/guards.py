@@ -139,6 +139,16 @@ def _mask(value: str) -> str:
     return value[:3] + "…" if len(value) > 3 else value
 
 
+# The messages, with the masked finding as {0}: the validator prints them, and the form shows the same
+# words at the field (macros/generate/cms_rules.py exports them). Fields are named by their titles in the
+# form and the field reference (Kontaktuppgifter is kontaktuppgifter in the file).
+PERSONNUMMER_MESSAGE = ("Texten ser ut att innehålla ett personnummer eller samordningsnummer ('{0}'). Ta bort det; "
+                        "en region publicerar aldrig personnummer, och berättelser ska vara avidentifierade.")
+PHONE_MESSAGE = ("Texten ser ut att innehålla ett telefonnummer ('{0}'). Ta bort det, eller skriv numret i fältet "
+                 "Kontaktuppgifter och skälet i fältet Skäl att publicera kontaktuppgifterna, till exempel en offentlig växel.")
+EMAIL_MESSAGE = ("Texten ser ut att innehålla en e-postadress ('{0}'). Ta bort den, eller skriv adressen i fältet "
+                 "Kontaktuppgifter och skälet i fältet Skäl att publicera kontaktuppgifterna, till exempel en funktionsbrevlåda.")
+PHONE_DIGITS = 8  # fewer digits is a short number or a count, not a phone number
 URL_OR_DATE = re.compile(r"(?:https?://|www\.)\S+|\b\d{4}-\d{2}-\d{2}\b")
 DIGIT_RUN = re.compile(r"\d{2}")  # the cheap test first: every personnummer and phone number has two digits in a row
 
@@ -155,9 +165,7 @@ def personnummer(text: str, first_line: int):
     text = _scanned_text(text)
     lines = Lines(text, first_line)
     for match in find_personnummer(text):
-        yield (lines.at(match.start()),
-               f"Texten ser ut att innehålla ett personnummer eller samordningsnummer ('{_mask(match.group(0))}'). "
-               "Ta bort det; en region publicerar aldrig personnummer, och berättelser ska vara avidentifierade.")
+        yield lines.at(match.start()), PERSONNUMMER_MESSAGE.format(_mask(match.group(0)))
 
 
 def snippet_lines(text: str, first_line: int):
@@ -182,16 +190,12 @@ def personal_data(text: str, first_line: int, allowed=frozenset()):
     lines = Lines(text, first_line)
     digits = DIGIT_RUN.search(text) is not None  # the cheap test first: most stories have no such run
     for match in PHONE.finditer(text) if digits else ():
-        if sum(c.isdigit() for c in match.group(0)) >= 8 and contact_key(match.group(0)) not in allowed:
-            yield (lines.at(match.start()),
-                   f"Texten ser ut att innehålla ett telefonnummer ('{_mask(match.group(0))}'). Ta bort det, eller "
-                   "skriv numret i fältet kontaktuppgifter och skälet i personuppgifter_tillatna (till exempel en offentlig växel).")
+        if sum(c.isdigit() for c in match.group(0)) >= PHONE_DIGITS and contact_key(match.group(0)) not in allowed:
+            yield lines.at(match.start()), PHONE_MESSAGE.format(_mask(match.group(0)))
     for match in EMAIL.finditer(text) if "@" in text else ():
         if contact_key(match.group(0)) in allowed:
             continue
-        yield (lines.at(match.start()),
-               f"Texten ser ut att innehålla en e-postadress ('{_mask(match.group(0))}'). Ta bort den, eller skriv "
-               "adressen i fältet kontaktuppgifter och skälet i personuppgifter_tillatna (till exempel en funktionsbrevlåda).")
+        yield lines.at(match.start()), EMAIL_MESSAGE.format(_mask(match.group(0)))
 
 
 # Python-Markdown's inline patterns scan on from each '[' and each '<' to the end of the text, so a text of

@@ -61,7 +61,7 @@ def skeleton() -> str:
 
 def body_text(body: str) -> str:
     """A body as the file holds it: Unix line ends, no blank lines first, one line end last.
-    The form editor (macros/generate/cms_editor.js) writes the body it is given the same way."""
+    The form editor (macros/generate/cms_story.js) writes the body it is given the same way."""
     return body.replace("\r\n", "\n").lstrip("\n").rstrip() + "\n"
 
 

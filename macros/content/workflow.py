@@ -80,3 +80,18 @@ def banner(item, today) -> str:
         return (f'!!! note "Har upphört"\n    Sidan gällde till och med {item.data["upphor"]}. Den finns kvar som '
                 "historik men visas inte i listor, kartor eller sökningen.\n\n")
     return ""
+
+
+# Where a story made in the form is, one sentence each: the form shows them above its fields
+# (macros/generate/cms_config.py), the guide with {{ formularets_lagen() }}. Decap's third workflow status
+# (ready to publish) is the reviewer's: publishing is merging the reviewed pull request.
+FORM_STATES = [
+    {"term": "Utkast", "text": "Berättelsen är sparad men syns inte på webbplatsen, och ingen granskar den ännu; "
+                               "du kan fortsätta skriva."},
+    {"term": "Under granskning", "text": "Du är klar och en granskare läser berättelsen; du kan fortfarande "
+                                         "ändra i den."},
+    {"term": "Publicerad", "text": "Granskaren har godkänt berättelsen och lagt ut den, och den syns på "
+                                   "webbplatsen inom en kvart."},
+    {"term": "Så byter du", "text": "Välj Status överst i formuläret. Publicera kan bara granskaren; i formuläret "
+                                    "finns ingen sådan knapp."},
+]

@@ -9,7 +9,7 @@ questions and the other links a story may make), labels (Field.title) and hints 
 descriptions), what is required, patterns, the allow-listed values of vocabularies as select
 lists, and the strategies, principles, personas and indicators a story may name as select
 lists that show titles and store ids (the items the scaffolder offers, from the catalog at build
-time). The file the form writes is the scaffolder's (macros/content/scaffold.py): macros/generate/cms_editor.js
+time). The file the form writes is the scaffolder's (macros/content/scaffold.py): macros/generate/cms_story.js
 serializes entries from the format description `story_format()` gives it, and a test holds the
 two to the same bytes. The personnummer check in the form uses the validator's own pattern
 and character tables (macros/content/guards.py).
@@ -18,15 +18,19 @@ and character tables (macros/content/guards.py).
 Content-Security-Policy lets it talk to its own host and the GitHub API, nothing else.
 """
 
-import html
 import json
 import os
 from pathlib import Path
 from urllib.parse import urlparse
 
-from macros.content import guards, scaffold
+from macros.content import scaffold
+from macros.generate.cms_locale import LOCALE, SCREEN_READER, UNTRANSLATED
+from macros.generate.cms_page import content_security_policy, index_html, not_set_up, too_narrow
+from macros.generate.cms_rules import guard_rules
 from macros.model.kinds import Boolean, Choice, Date, Integer, ListOf, Number, Record, Reference, Text
+from macros.model.names import MAX_NAME
 from macros.model.schema import STORY, is_required
+from macros.content import reviewers, workflow
 
 EDITOR = "redigera"  # the site folder the editor is published under
 DECAP_CMS = "decap-cms@3.16.3"  # the Makefile installs exactly these (make cms)
@@ -38,66 +42,22 @@ BUNDLE = {  # site file -> file in the npm install under .cache/cms/node_modules
 }
 LAZY_PARTS = (".decap-cms.js", ".wasm")  # decap-cms.js fetches these beside itself, on demand (not the .map files)
 OWN_SCRIPT = Path(__file__).with_name("cms_editor.js")
+STORY_SCRIPT = Path(__file__).with_name("cms_story.js")  # the file format and the guards, shared with Node
+SITE_NAME = "Kunskapsbanken för God och nära vård"
 STYLESHEET = "assets/kunskapsbanken.css"  # the site's own stylesheet, for the preview pane
-GITHUB_API = "https://api.github.com"
 
 # The fields a new story's form shows, beside the scaffolder's questions: the other links a story
 # makes, its keywords, and whether real people appear. Dates, status, sources and owner are
 # filled in as the scaffolder fills them (status utkast, skapad today, kallor and ansvarig from
 # the author), so the form asks no more than a communicator can answer.
-EXTRA_FIELDS = ("ansvarig", "taggar", "sokord", "principer", "indikatorer", "verkliga_personer", "samtycke")
+EXTRA_FIELDS = ("ansvarig", "taggar", "sokord", "principer", "indikatorer", "verkliga_personer", "samtycke",
+                "kontaktuppgifter", "personuppgifter_tillatna")
 SHOWN = set(scaffold.ASKED) | set(EXTRA_FIELDS)
 HINTS = {"ansvarig": " Lämna tomt för organisationen i Författare."}
-FILLED_IN = {"ansvarig"} | set(scaffold.DEFAULTS)  # required in the file, but the scaffolder fills them in
-
-
-# Swedish for what Decap's own sv locale lacks (48 of its 248 English texts in 3.16.3), and our
-# wording for a pattern error: Decap's says "Titel matchar inte mönstret: …", ours says what to do.
-LOCALE = {
-    "auth": {"loginWithForgejo": "Logga in med Forgejo"},
-    "collection": {"collectionTop": {"viewAsList": "Visa som lista", "viewAsGrid": "Visa som rutnät"},
-                   "entries": {"unpublishedHeader": "Opublicerade inlägg"}},
-    "editor": {
-        "editorControl": {"field": {"widgetLabel": "Formulärfält"}},  # Decap names the widget ("kb-text")
-        "editorControlPane": {
-            "widget": {"regexPattern": "%{pattern}"},
-            "i18n": {"copyFromLocale": "Fyll i från ett annat språk",
-                     "copyFromLocaleConfirm": "Vill du fylla i från språket %{locale}?\nAllt befintligt innehåll "
-                                              "skrivs över."}},
-        "editorInterface": {"toggleNotes": "Visa eller dölj anteckningar"},
-        "editorNotesPane": {
-            "title": "Anteckningar", "emptyState": "Inga anteckningar ännu. Skriv den första nedan.",
-            "addNote": "Lägg till anteckning", "addPlaceholder": "Skriv en anteckning …",
-            "editPlaceholder": "Ändra anteckningen …", "save": "Spara", "cancel": "Avbryt", "edit": "Ändra",
-            "delete": "Ta bort", "resolve": "Markera som klar", "unresolve": "Öppna igen",
-            "confirmDelete": "Vill du ta bort anteckningen?",
-            "shortcut": "Tips: Ctrl+Enter lägger till anteckningen direkt"},
-        "editorToolbar": {
-            "statusInfoTooltipDraft": "Inlägget är ett utkast. När det är klart: sätt statusen till "
-                                      "”Under granskning” så granskar en redaktör det.",
-            "statusInfoTooltipInReview": "Inlägget granskas; du behöver inte göra något mer. Du kan fortfarande "
-                                         "ändra i det under granskningen."},
-        "editorWidgets": {
-            "markdown": {"strikethrough": "Genomstruken", "richText": "Formaterad text",
-                         "toggleMode": {"rich": "Byt till formaterad text", "markdown": "Byt till Markdown"}},
-            "image": {"chooseMultiple": "Välj bilder", "addMore": "Lägg till fler bilder",
-                      "removeAll": "Ta bort alla bilder"},
-            "file": {"chooseMultiple": "Välj filer", "addMore": "Lägg till fler filer",
-                     "removeAll": "Ta bort alla filer"},
-            "datetime": {"setToNow": "Sätt %{fieldLabel} till nu"},
-            "list": {"add": "Lägg till %{item}", "addType": "Lägg till %{item}"},
-            "object": {"expand": "Visa", "collapse": "Dölj"}}},
-    "mediaLibrary": {"mediaLibraryModal": {"close": "Stäng"}},
-    "ui": {"settingsDropdown": {"account": "Kontoinställningar"},
-           "toast": {"noteAdded": "Anteckningen är tillagd", "onFailToAddNote": "Kunde inte lägga till anteckningen: "
-                     "%{details}", "noteUpdated": "Anteckningen är ändrad",
-                     "onFailToUpdateNote": "Kunde inte ändra anteckningen: %{details}",
-                     "noteDeleted": "Anteckningen är borttagen",
-                     "onFailToDeleteNote": "Kunde inte ta bort anteckningen: %{details}",
-                     "noteResolved": "Anteckningen är markerad som klar",
-                     "noteReopened": "Anteckningen är öppen igen",
-                     "onFailToToggleNote": "Kunde inte ändra anteckningen: %{details}"}},
-}
+FILLED_IN = {"ansvarig"} | set(scaffold.DEFAULTS)
+# The file name is the title, cut (names.slugify cuts at MAX_NAME): Decap's truncate filter keeps MAX_NAME
+# characters and adds "-", which its slug cleaning then drops with any other trailing hyphen.
+SLUG_TEMPLATE = "{{titel | truncate(%d, '-')}}" % MAX_NAME  # required in the file, but the scaffolder fills them in
 
 
 class EditorBundleMissing(Exception):
@@ -156,13 +116,14 @@ def form_field(f, catalog) -> dict:
               "required": is_required(STORY, f) and f.name not in FILLED_IN}
     choices = scaffold.choices(f, catalog)
     if choices is not None:  # a vocabulary or the items a story may name: titles shown, ids stored
-        widget.update(widget="select", options=_options(choices), multiple=many)
+        widget.update(widget="kb-select", options=_options(choices), multiple=many)
         if many and widget["required"]:
             widget["min"] = 1
     elif isinstance(item, Boolean):
-        widget.update(widget="boolean", default=scaffold.DEFAULTS.get(f.name, False))
+        widget.update(widget="kb-boolean", default=scaffold.DEFAULTS.get(f.name, False))
     elif many and isinstance(item, Text):
-        widget.update(widget="list")  # one text per line in the form, a list in the file
+        widget.update(widget="kb-list")  # texts separated by commas in the form, a list in the file
+        widget["hint"] += " Skriv flera med kommatecken emellan."
     elif isinstance(item, Text):
         widget.update(widget="kb-text", pattern=[kind.json_schema()["pattern"],
                                                  "Skriv något annat än mellanslag, eller lämna fältet tomt."])
@@ -176,7 +137,8 @@ def form_field(f, catalog) -> dict:
 
 def story_fields(catalog) -> list:
     """The story form: status as a hidden draft, the shown fields in schema order, then the text."""
-    fields = [{"name": "status", "label": "Status", "widget": "hidden", "default": scaffold.DEFAULTS["status"]}]
+    fields = [{"name": "status", "label": "Status", "widget": "hidden", "default": scaffold.DEFAULTS["status"]},
+              {"name": "kb_info", "label": "Så går det till", "widget": "kb-info", "required": False}]
     fields += [form_field(f, catalog) for f in STORY.all_fields if f.name in SHOWN]
     fields.append({"name": "body", "label": "Berättelsen", "widget": "kb-markdown", "required": True,
                    "modes": ["raw"], "editor_components": [], "sanitize_preview": True,
@@ -202,10 +164,11 @@ def decap_config(catalog, repo_url: str, branch: str = "main", oauth_url: str = 
         "slug": {"encoding": "ascii", "clean_accents": True, "sanitize_replacement": "-"},
         "collections": [{
             "name": "stories", "label": "Berättelser", "label_singular": "berättelse",
-            "description": STORY.description + " Nya berättelser sparas som utkast och granskas i en pull request "
-                                               "innan de publiceras.",
+            "description": STORY.description + " En ny berättelse sparas som utkast och läses av en granskare "
+                                               "innan den publiceras.",
             "folder": STORY.folder, "extension": "md", "format": "kb-berattelse",
-            "create": True, "delete": False, "slug": "{{slug}}", "identifier_field": "titel",
+            "create": True, "delete": False, "slug": SLUG_TEMPLATE,
+            "publish": False,  # no Publicera button: a story is published when its review is merged on GitHub "identifier_field": "titel",
             "summary": "{{titel}}", "sortable_fields": ["titel"],
             "fields": story_fields(catalog),
         }],
@@ -215,7 +178,7 @@ def decap_config(catalog, repo_url: str, branch: str = "main", oauth_url: str = 
     return config
 
 
-# --- the file format (macros/generate/cms_editor.js writes what scaffold.story_text writes) --------------
+# --- the file format (macros/generate/cms_story.js writes what scaffold.story_text writes) --------------
 
 def yaml_style(kind) -> object:
     """How the scaffolder writes a value of a kind (Kind.yaml), named for the JavaScript serializer."""
@@ -235,7 +198,7 @@ def yaml_style(kind) -> object:
 
 
 def story_format() -> dict:
-    """What macros/generate/cms_editor.js needs to write a story exactly as scaffold.story_text does."""
+    """What macros/generate/cms_story.js needs to write a story exactly as scaffold.story_text does."""
     return {
         "fields": [{"name": f.name, "yaml": yaml_style(f.kind), "date": isinstance(f.kind, Date),
                     "comment": f.description if f.name in scaffold.DEFAULTS else ""} for f in STORY.all_fields],
@@ -246,79 +209,47 @@ def story_format() -> dict:
     }
 
 
-def guard_rules() -> dict:
-    """The personnummer check of macros/guards.py, as data for the form: the same pattern and tables."""
-    return {
-        "personnummer": guards.PERSONNUMMER.pattern,
-        "url_or_date": guards.URL_OR_DATE.pattern,
-        "inline_tag": guards.INLINE_TAG.pattern,
-        "characters": {chr(code): value or "" for code, value in guards.READER_CHARACTERS.items()},
-        "message": ("Texten ser ut att innehålla ett personnummer eller samordningsnummer ('{0}'). Ta bort det; "
-                    "en region publicerar aldrig personnummer, och berättelser ska vara avidentifierade."),
-    }
+STATES = workflow.FORM_STATES  # where a story is, one sentence each (the guide says the same)
+# The preview pane as a story page: the site's stylesheet gives the colours and the font (its variables);
+# these are Material's type sizes for the page's title, lead and text, which the preview has no theme for.
+PREVIEW_CSS = """body { margin: 0; font-family: var(--md-text-font); color: rgba(0, 0, 0, .87); -webkit-font-smoothing: antialiased; }
+.kb-forhandsvisning { font-size: 1rem; line-height: 1.6; padding: 1.2rem 1.6rem; max-width: 45rem; }
+.kb-forhandsvisning h1 { font-size: 2em; font-weight: 300; line-height: 1.3; margin: 0 0 1.25em; color: rgba(0, 0, 0, .54); }
+.kb-forhandsvisning h2 { font-size: 1.5625em; font-weight: 300; line-height: 1.4; margin: 1.6em 0 .64em; }
+.kb-forhandsvisning .kb-ingress { font-size: 1.15em; }
+.kb-forhandsvisning a { color: var(--md-typeset-a-color); }"""
+NARROW = 700  # px: below this the form's fields and preview do not fit; the page offers the issue form instead
 
 
-# --- the page ------------------------------------------------------------------------------------
-
-def content_security_policy(local_backend: str = "") -> str:
-    """Own host and the GitHub API only. No inline script. Decap's React styles are inline styles, and
-    Decap checks its configuration with ajv, which compiles JSON Schemas into functions: 'unsafe-eval'."""
-    connect = ["'self'", GITHUB_API] + ([local_backend_origin(local_backend)] if local_backend else [])
-    return "; ".join([
-        "default-src 'none'", "script-src 'self' 'unsafe-eval'", "style-src 'self' 'unsafe-inline'",
-        "img-src 'self' data: blob:", "font-src 'self' data:", f"connect-src {' '.join(connect)}",
-        "frame-src 'self' blob:", "child-src 'self' blob:", "worker-src 'self' blob:", "manifest-src 'self'",
-        "base-uri 'none'", "form-action 'none'", "object-src 'none'",
-    ])
-
-
-def local_backend_origin(url: str) -> str:
-    parsed = urlparse(url)
-    return f"{parsed.scheme}://{parsed.netloc}"
-
-
-def index_html(csp: str) -> str:
-    """The editor's page: no inline script (the policy allows none), a Swedish note without JavaScript."""
-    return "\n".join([
-        "<!doctype html>",
-        '<html lang="sv">',
-        "<head>",
-        '<meta charset="utf-8">',
-        f'<meta http-equiv="Content-Security-Policy" content="{html.escape(csp)}">',
-        '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        '<meta name="robots" content="noindex">',
-        '<meta name="referrer" content="no-referrer">',
-        "<title>Redigera – Kunskapsbanken för God och nära vård</title>",
-        '<link rel="stylesheet" href="redigera.css">',
-        "</head>",
-        "<body>",
-        "<noscript><p>Formuläret för nya berättelser behöver JavaScript. Du kan också skriva berättelsen i "
-        "GitHubs webbredigerare; guiden Bidra med en berättelse visar hur.</p></noscript>",
-        '<script src="js-yaml.min.js"></script>',
-        '<script src="cms_editor.js"></script>',
-        '<script src="decap-cms.js"></script>',
-        "</body>",
-        "</html>",
-        "",
-    ])
-
-
-# Without a sign-in service the GitHub backend would send people to Netlify's; the page says so instead.
-NOT_SET_UP = [
-    {"text": "Formuläret för nya berättelser"},
-    {"text": "Formuläret är inte påslaget ännu. För att spara i formuläret loggar du in med ditt GitHub-konto, "
-             "och det kräver en inloggningstjänst som administratören sätter upp (README, avsnittet Formuläret för "
-             "nya berättelser)."},
-    {"text": "Tills dess skriver du berättelsen i GitHubs webbredigerare, steg för steg enligt guiden",
-     "link": {"href": "../bidra/", "text": "Bidra med en berättelse"}},
-]
+def next_steps(repo_url: str, root, local_backend: str) -> dict:
+    """What the form says after saving: where the story is, who reviews it, and links to the review on GitHub
+    (the pull request of the branch cms/stories/<slug>, and the check and preview that run on it)."""
+    repo = github_repo(repo_url)
+    text = (f"Den är sparad som utkast i en egen förslagsversion på GitHub (grenen {{branch}}) och syns inte på "
+            f"webbplatsen ännu. När du är klar väljer du Status: Under granskning överst i formuläret. Då granskar "
+            f"{reviewers.story_reviewers(root)} berättelsen. Den automatiska kontrollen läser den inom några "
+            f"minuter, och en förhandsvisning med skärmbilder byggs.")
+    links = [] if local_backend else [
+        {"href": f"https://github.com/{repo}/pulls?q=is%3Apr+head%3A{{branch}}",
+         "text": "Din berättelse på GitHub, där granskaren svarar (en pull request)"},
+        {"href": f"https://github.com/{repo}/actions?query=branch%3A{{branch}}",
+         "text": "Kontrollen och förhandsvisningen (grön bock: allt är i ordning)"}]
+    return {"title": "Berättelsen är sparad", "text": text, "branch": "cms/stories/{slug}", "links": links,
+            "fix": "Säger kontrollen att något behöver ändras, öppnar du berättelsen här i formuläret igen (under "
+                   "Arbetsflöde), ändrar och sparar; kontrollen läser den då igen."}
 
 
 def editor_settings(catalog, repo_url: str, branch: str, oauth_url: str, local_backend: str) -> dict:
+    edit_uri = f"edit/{branch}/docs/"
+    issue_form = scaffold.github_url(catalog, repo_url, edit_uri, "formular")
     return {"decap": decap_config(catalog, repo_url, branch, oauth_url, local_backend),
-            "signin": bool(oauth_url or local_backend), "notice": NOT_SET_UP,
+            "signin": bool(oauth_url or local_backend),
+            "notice": not_set_up(issue_form, scaffold.github_url(catalog, repo_url, edit_uri, "ny")),
+            "narrow": too_narrow(issue_form), "min_width": NARROW - 1,
+            "site_name": SITE_NAME, "home": "../", "states": STATES,
+            "next": next_steps(repo_url, catalog.root, local_backend),
             "format": story_format(), "guards": guard_rules(), "stylesheet": f"../{STYLESHEET}",
-            "locale": LOCALE}
+            "locale": LOCALE, "untranslated": UNTRANSLATED, "screen_reader": SCREEN_READER, "preview_css": PREVIEW_CSS}
 
 
 def site_files(catalog, repo_url: str, branch: str = "main", root: Path | None = None,
@@ -341,6 +272,7 @@ def site_files(catalog, repo_url: str, branch: str = "main", root: Path | None =
     files: dict = {f"{EDITOR}/index.html": index_html(content_security_policy(local_backend)),
              f"{EDITOR}/installningar.json": json.dumps(settings, ensure_ascii=False, indent=1),
              f"{EDITOR}/cms_editor.js": OWN_SCRIPT.read_text(encoding="utf-8"),
+             f"{EDITOR}/cms_story.js": STORY_SCRIPT.read_text(encoding="utf-8"),
              f"{EDITOR}/redigera.css": OWN_SCRIPT.with_suffix(".css").read_text(encoding="utf-8")}
     for site_path, package_file in BUNDLE.items():
         files[site_path] = packages / package_file  # 5 MB: copied as it is, not read into memory

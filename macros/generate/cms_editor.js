@@ -1,188 +1,20 @@
 /* The form editor's own script (/redigera/): Decap CMS set up from installningar.json, which
- * macros/cms_config.py generates from the schema.
+ * macros/generate/cms_config.py generates from the schema.
  *
- * - The file format "kb-berattelse" writes a story exactly as macros/scaffold.py story_text()
- *   does (field order, quoting, list style, comments, body); tests/test_cms_format.py holds the
- *   two to the same bytes. It reads files with js-yaml's YAML 1.1 schema, as PyYAML does.
- * - The widgets kb-text and kb-markdown are Decap's string and markdown fields that refuse a
- *   personnummer, with the validator's own pattern and tables (macros/guards.py).
- * - The preview pane shows the title, the lead and the text with the site's stylesheet.
+ * - The file format "kb-berattelse" and the guards come from cms_story.js (window.kbStory).
+ * - The widgets kb-text, kb-markdown, kb-list, kb-boolean and kb-select are Decap's, refusing at the field
+ *   what the validator would refuse in the file; kb-info shows where a story is.
+ * - The preview pane shows the title, the lead and the text in the site's look.
+ * - After saving, a note says what happens next; a phone, or a site without sign-in, gets a page instead.
  *
- * Everything here also runs under Node (module.exports) so the format can be tested without a
- * browser. No inline script and no eval: the page's Content-Security-Policy allows neither.
+ * No inline script and no eval: the page's Content-Security-Policy allows neither.
  */
 (function (root) {
   'use strict';
-
-  // --- writing: scaffold.story_text ------------------------------------------------------------
-
-  function isGiven(value) { // scaffold.story_text: a value not in (None, "", [])
-    return value !== null && value !== undefined && value !== '' && !(Array.isArray(value) && value.length === 0);
-  }
-
-  function pyJson(value) { // Python's json.dumps(value, ensure_ascii=False): ", " and ": " separators
-    if (Array.isArray(value)) return '[' + value.map(pyJson).join(', ') + ']';
-    if (value !== null && typeof value === 'object') {
-      return '{' + Object.keys(value).map(function (key) {
-        return JSON.stringify(key) + ': ' + pyJson(value[key]);
-      }).join(', ') + '}';
-    }
-    return JSON.stringify(value === undefined ? null : value);
-  }
-
-  function yamlValue(style, value) { // Kind.yaml for each kind, by the style cms_config.yaml_style names
-    if (style === 'json') return JSON.stringify(String(value));
-    if (style === 'plain' || style === 'number') return String(value);
-    if (style === 'boolean') return value ? 'true' : 'false';
-    if (style.list) {
-      var items = Array.isArray(value) ? value : [value];
-      return '[' + items.map(function (item) { return yamlValue(style.list, item); }).join(', ') + ']';
-    }
-    if (style.record) return pyJson(value);
-    throw new Error('okänd YAML-stil ' + JSON.stringify(style));
-  }
-
-  function owner(author) { // scaffold.owner: the organisation after the last comma
-    var text = String(author);
-    var after = text.slice(text.lastIndexOf(',') + 1).trim();
-    return after || text.trim();
-  }
-
-  function bodyText(body) { // scaffold.body_text
-    return String(body || '').replace(/\r\n/g, '\n').replace(/^\n+/, '').replace(/\s+$/, '') + '\n';
-  }
-
-  function isOwnSource(sources, prefix) { // the one source the scaffolder writes: "Egen berättelse, skriven av …"
-    return !isGiven(sources) || (Array.isArray(sources) && sources.length === 1 && sources[0] !== null &&
-      typeof sources[0] === 'object' && Object.keys(sources[0]).join() === 'text' &&
-      String(sources[0].text).indexOf(prefix) === 0);
-  }
-
-  function recordLines(style, records) { // a list of records in block style, "  - " first, as the scaffolder's kallor
-    var lines = [];
-    records.forEach(function (record) {
-      var known = style.record.map(function (f) { return f.name; });
-      var names = known.filter(function (n) { return isGiven(record[n]); })
-        .concat(Object.keys(record).filter(function (n) { return known.indexOf(n) < 0; }));
-      names.forEach(function (name, index) {
-        var sub = style.record.filter(function (f) { return f.name === name; })[0];
-        var text = sub ? yamlValue(sub.yaml, record[name]) : pyJson(record[name]);
-        lines.push((index === 0 ? '  - ' : '    ') + name + ': ' + text);
-      });
-    });
-    return lines;
-  }
-
-  function storyText(format, values, today) {
-    var author = values[format.author] === undefined ? '' : String(values[format.author]);
-    var data = {};
-    Object.keys(format.defaults).forEach(function (key) { data[key] = format.defaults[key]; });
-    data[format.owner] = owner(author);
-    data[format.created] = today;
-    Object.keys(values).forEach(function (key) {
-      if (key !== 'body' && isGiven(values[key])) data[key] = values[key];
-    });
-    var ownSource = isOwnSource(values[format.sources], format.source_prefix);
-    if (ownSource) data[format.sources] = format.source_prefix + author;
-    var lines = ['---'];
-    var leftOut = [];
-    var known = {};
-    format.fields.forEach(function (f) {
-      known[f.name] = true;
-      var value = data[f.name];
-      if (!isGiven(value)) {
-        leftOut.push(f.name);
-      } else if (f.name === format.sources && ownSource) {
-        lines.push(f.name + ':', '  - text: ' + JSON.stringify(value));
-      } else if (f.yaml.list && f.yaml.list.record) {
-        lines.push(f.name + ':');
-        lines = lines.concat(recordLines(f.yaml.list, value));
-      } else {
-        var comment = f.comment ? '  # ' + f.comment : '';
-        lines.push(f.name + ': ' + yamlValue(f.yaml, value) + comment);
-      }
-    });
-    // Fields the schema does not know are kept, so nothing is lost; the validator then names them.
-    Object.keys(data).forEach(function (key) {
-      if (!known[key]) lines.push(key + ': ' + pyJson(data[key]));
-    });
-    lines.push(format.more_fields + leftOut.join(', ') + '.', '---', '');
-    return lines.join('\n') + '\n' + bodyText(values.body);
-  }
-
-  // --- reading: frontmatter.split, then YAML 1.1 as PyYAML reads it ------------------------------
-
-  function isoDates(value) { // YAML dates as the form keeps them: ÅÅÅÅ-MM-DD text
-    if (value instanceof Date) return value.toISOString().slice(0, 10);
-    if (Array.isArray(value)) return value.map(isoDates);
-    if (value !== null && typeof value === 'object') {
-      var out = {};
-      Object.keys(value).forEach(function (key) { out[key] = isoDates(value[key]); });
-      return out;
-    }
-    return value;
-  }
-
-  function readStory(jsyaml, text) {
-    var lines = String(text).replace(/^\ufeff/, '').replace(/\r\n/g, '\n').split('\n');
-    if (!lines.length || lines[0].trim() !== '---') return { body: lines.join('\n') };
-    for (var index = 1; index < lines.length; index++) {
-      var mark = lines[index].trim();
-      if (mark === '---' || mark === '...') {
-        var data = jsyaml.load(lines.slice(1, index).join('\n'), { schema: jsyaml.YAML11_SCHEMA }) || {};
-        var result = isoDates(data);
-        result.body = lines.slice(index + 1).join('\n').replace(/^\n/, '');
-        return result;
-      }
-    }
-    throw new Error('Front matter avslutas aldrig. Lägg till en rad med bara --- efter sista fältet.');
-  }
-
-  // --- the personnummer guard: guards.fold, guards._scanned_text, guards.find_personnummer ------
-
-  function makeGuard(rules, unescape) {
-    var personnummer = new RegExp(rules.personnummer, 'g');
-    var urlOrDate = new RegExp(rules.url_or_date, 'g');
-    var inlineTag = new RegExp(rules.inline_tag, 'g');
-    function translate(line) {
-      var out = '';
-      for (var ch of line) out += Object.prototype.hasOwnProperty.call(rules.characters, ch) ? rules.characters[ch] : ch;
-      return out;
-    }
-    function fold(text) {
-      return text.split('\n').map(function (line) {
-        if (line.indexOf('<') >= 0 || line.indexOf('&') >= 0) line = unescape(line.replace(inlineTag, ''));
-        return translate(line).replace(/\n/g, ' ');
-      }).join('\n');
-    }
-    function luhn(digits) {
-      var total = 0;
-      for (var i = 0; i < digits.length; i++) {
-        var value = Number(digits[i]) * (i % 2 === 0 ? 2 : 1);
-        total += value > 9 ? value - 9 : value;
-      }
-      return total % 10 === 0;
-    }
-    return function (text) { // the validator's message for the first personnummer, or ''
-      var scanned = fold(String(text)).replace(urlOrDate, function (m) { return ' '.repeat(m.length); });
-      var match;
-      personnummer.lastIndex = 0;
-      while ((match = personnummer.exec(scanned)) !== null) {
-        var month = Number(match[2]), day = Number(match[3]);
-        if (month < 1 || month > 12) continue;
-        if (!((day >= 1 && day <= 31) || (day >= 61 && day <= 91))) continue;
-        if (luhn(match[1] + match[2] + match[3] + match[4])) {
-          var found = match[0].length > 3 ? match[0].slice(0, 3) + '…' : match[0];
-          return rules.message.replace('{0}', found);
-        }
-      }
-      return '';
-    };
-  }
-
-  var api = { storyText: storyText, readStory: readStory, makeGuard: makeGuard, bodyText: bodyText };
-  if (typeof module === 'object' && module.exports) module.exports = api;
   if (!root.document) return;
+  var story = root.kbStory;
+  var storyText = story.storyText, readStory = story.readStory, makeGuard = story.makeGuard;
+  var ruleMessage = story.ruleMessage, given = story.given;
   // This script comes before decap-cms.js, which then waits for CMS.init below instead of looking for
   // a config.yml; the page's scripts have all run by DOMContentLoaded.
   root.CMS_MANUAL_INIT = true;
@@ -230,16 +62,62 @@
     return target;
   }
 
-  function guardedWidget(name, base, guard) {
+  function plain(value) { // an Immutable value as plain data
+    return value && typeof value.toJS === 'function' ? value.toJS() : value;
+  }
+
+  // The values of the form's fields as they are now. Decap hands a widget the entry as it was when the widget
+  // last drew, which misses what was typed in other fields since; so each guarded widget notes its value as it
+  // draws, and forgets it when the form closes.
+  var current = {};
+
+  function storyData(props) { // the entry's values as the file will hold them, with every field's current value
+    var data = plain(props.entry && props.entry.get('data')) || {};
+    Object.keys(current).forEach(function (key) { data[key] = plain(current[key]); });
+    data[props.field.get('name')] = plain(props.value);
+    Object.keys(data).forEach(function (key) { if (!given(data[key])) delete data[key]; });
+    return data;
+  }
+
+  function textOf(value) { // what a guard reads of a field: the text, or a list's texts one per line
+    if (Array.isArray(value)) return value.map(textOf).join('\n');
+    return value === null || value === undefined || typeof value === 'boolean' ? '' : String(value);
+  }
+
+  // A Decap widget that says what the validator would say about its field: personal data in its text (with
+  // the contact details named in Kontaktuppgifter allowed, as catalog.load_item allows them), and the story's
+  // rules reported at this field (consent, the reason for contact details, lengths).
+  function guardedWidget(name, base, guard, settings) {
     var widget = CMS.getWidget(base);
     var Control = createClass({
       isValid: function () {
-        var message = guard(this.props.value === null || this.props.value === undefined ? '' : this.props.value);
+        var data = storyData(this.props);
+        var contacts = [].concat(data[settings.guards.contacts] || []).map(guard.contactKey);
+        var field = this.props.field.get('name');
+        var message = guard(textOf(data[field]), contacts) || ruleMessage(settings.guards.rules, field, data);
         return message ? { error: { type: 'CUSTOM', message: message } } : true;
       },
-      render: function () { return h(widget.control, Object.assign({}, this.props)); },
+      render: function () {
+        current[this.props.field.get('name')] = this.props.value;
+        return h(widget.control, Object.assign({}, this.props));
+      },
+      componentWillUnmount: function () { delete current[this.props.field.get('name')]; },
     });
     CMS.registerWidget(name, Control, widget.preview, widget.schema);
+  }
+
+  // Text in the form that is not a field: where a story is (draft, under review, published) and what saving
+  // does. It never changes the entry, so nothing of it reaches the file.
+  function infoWidget(lines) {
+    var Control = createClass({
+      render: function () {
+        return h('div', { className: 'kb-info', id: this.props.forID },
+          lines.map(function (line, index) {
+            return h('p', { key: index }, line.term ? h('strong', null, line.term + ': ') : null, line.text);
+          }));
+      },
+    });
+    CMS.registerWidget('kb-info', Control, function () { return null; });
   }
 
   function previewTemplate() { // the page's anatomy: title, lead, then the text (macros/page_anatomy.py)
@@ -251,6 +129,34 @@
           data.get('beskrivning') ? h('p', { className: 'kb-ingress' }, data.get('beskrivning')) : null,
           this.props.widgetFor('body'));
       },
+    });
+  }
+
+  // react-select's own texts, which Decap's locale does not reach: the few it shows, replaced where a text is
+  // exactly one of them (never inside the story's text box), and what its live region reads to screen readers.
+  function translateLeftovers(records, settings) {
+    var patterns = settings.screen_reader.map(function (pair) { return [new RegExp(pair[0], 'g'), pair[1]]; });
+    function fix(node) {
+      var parent = node.parentElement;
+      if (!parent || parent.closest('[contenteditable="true"], textarea')) return;
+      var text = node.nodeValue;
+      if (Object.prototype.hasOwnProperty.call(settings.untranslated, text)) text = settings.untranslated[text];
+      if (parent.closest('[aria-live]')) {
+        patterns.forEach(function (pair) { text = text.replace(pair[0], function () {
+          var groups = arguments;
+          return pair[1].replace(/\$(\d)/g, function (all, n) { return groups[Number(n)] || ''; });
+        }); });
+      }
+      if (text !== node.nodeValue) node.nodeValue = text;
+    }
+    records.forEach(function (record) {
+      if (record.type === 'characterData') { fix(record.target); return; }
+      record.addedNodes.forEach(function (added) {
+        if (added.nodeType === 3) { fix(added); return; }
+        if (added.nodeType !== 1) return;
+        var walker = root.document.createTreeWalker(added, NodeFilter.SHOW_TEXT);
+        for (var node = walker.nextNode(); node; node = walker.nextNode()) fix(node);
+      });
     });
   }
 
@@ -266,28 +172,68 @@
     });
   }
 
-  function notice(lines) { // shown instead of the form when no sign-in is set up
-    var main = root.document.createElement('main');
-    lines.forEach(function (line, index) {
-      var element = root.document.createElement(index === 0 ? 'h1' : 'p');
-      element.textContent = line.text;
-      if (line.link) {
-        var link = root.document.createElement('a');
-        link.href = line.link.href;
-        link.textContent = line.link.text;
-        element.append(' ', link, '.');
-      }
-      main.appendChild(element);
+  function element(tag, attributes, children) {
+    var node = root.document.createElement(tag);
+    Object.keys(attributes || {}).forEach(function (key) { node.setAttribute(key, attributes[key]); });
+    (children || []).forEach(function (child) { if (child !== null) node.append(child); });
+    return node;
+  }
+
+  // A page in the site's look instead of the form: the site's header and stylesheet, a heading and
+  // paragraphs, each paragraph with links (macros/generate/cms_page.py writes the words).
+  function notice(page, settings) {
+    root.document.head.appendChild(element('link', { rel: 'stylesheet', href: settings.stylesheet }));
+    root.document.body.classList.add('kb-sida');
+    var header = element('header', { class: 'kb-sidhuvud' }, [element('a', { href: settings.home }, [settings.site_name])]);
+    var main = element('main', { class: 'md-typeset' }, [element('h1', {}, [page.title])]);
+    page.lines.forEach(function (line) {
+      var children = [line.text];
+      (line.links || []).forEach(function (link, index) {
+        children.push(index === 0 ? ' ' : ' eller ', element('a', { href: link.href }, [link.text]));
+      });
+      if (line.links && line.links.length) children.push('.');
+      main.appendChild(element('p', {}, children));
     });
-    root.document.body.appendChild(main);
+    root.document.body.append(header, main);
+  }
+
+  // After saving: what happens next, in Swedish, with the way to the review on GitHub (or the local branch).
+  function savedNote(settings, entry) {
+    var opened = /\/entries\/([^/?#]+)/.exec(root.location.hash);
+    var slug = entry.get('slug') || (opened && decodeURIComponent(opened[1]));
+    if (!slug) { // a new story: Decap names it as it opens the saved entry's address
+      root.addEventListener('hashchange', function () { savedNote(settings, entry); }, { once: true });
+      return;
+    }
+    var next = settings.next;
+    var branch = next.branch.replace('{slug}', slug);
+    var old = root.document.getElementById('kb-sparad');
+    if (old) old.remove();
+    var links = next.links.map(function (link) {
+      return element('li', {}, [element('a', { href: link.href.replace('{slug}', encodeURIComponent(slug))
+        .replace('{branch}', encodeURIComponent(branch)), target: '_blank', rel: 'noopener' }, [link.text])]);
+    });
+    var close = element('button', { type: 'button' }, ['Stäng']);
+    var note = element('section', { id: 'kb-sparad', role: 'status', 'aria-label': next.title }, [
+      element('h2', {}, [next.title]),
+      element('p', {}, [next.text.replace('{branch}', branch)]),
+      links.length ? element('ul', {}, links) : null,
+      element('p', {}, [next.fix]), close]);
+    close.addEventListener('click', function () { note.remove(); });
+    root.document.body.appendChild(note);
   }
 
   function start(settings) {
-    if (!settings.signin) {
-      notice(settings.notice);
+    var narrow = root.matchMedia('(max-width: ' + settings.min_width + 'px)').matches;
+    if (!settings.signin || narrow) {
+      notice(settings.signin ? settings.narrow : settings.notice, settings);
       return;
     }
-    new MutationObserver(nameUnnamed).observe(root.document.body, { childList: true, subtree: true });
+    root.document.body.classList.add('kb-formular');
+    new MutationObserver(function (records) {
+      nameUnnamed();
+      translateLeftovers(records, settings);
+    }).observe(root.document.body, { childList: true, subtree: true, characterData: true });
     CMS = root.CMS;
     h = root.h;
     createClass = root.createClass;
@@ -296,11 +242,15 @@
       fromFile: function (text) { return readStory(root.jsyaml, text); },
       toFile: function (data) { return storyText(settings.format, data, localToday()); },
     });
-    guardedWidget('kb-text', 'string', guard);
-    guardedWidget('kb-markdown', 'markdown', guard);
+    [['kb-text', 'string'], ['kb-markdown', 'markdown'], ['kb-list', 'list'], ['kb-boolean', 'boolean'],
+     ['kb-select', 'select']]
+      .forEach(function (pair) { guardedWidget(pair[0], pair[1], guard, settings); });
+    infoWidget(settings.states);
+    CMS.registerEventListener({ name: 'postSave', handler: function (event) { savedNote(settings, event.entry); } });
     CMS.registerLocale('sv', merge(CMS.getLocale('sv') || {}, settings.locale));
     CMS.registerPreviewTemplate('stories', previewTemplate());
     CMS.registerPreviewStyle(new URL(settings.stylesheet, root.location.href).href);
+    CMS.registerPreviewStyle(settings.preview_css, { raw: true });
     CMS.init({ config: settings.decap });
   }
 

@@ -411,3 +411,23 @@ class ExactlyOne:
 
     def json_schema(self) -> dict:
         return {"description": self.message, "oneOf": [{"required": [name]} for name in self.names]}
+
+
+@dataclass(frozen=True)
+class MaxLength:
+    """The text in `name` has at most `limit` characters (code points, as JSON Schema's maxLength counts)."""
+
+    name: str
+    limit: int
+    message: str
+
+    @property
+    def at(self) -> str:
+        return self.name
+
+    def violated(self, data: dict) -> bool:
+        value = data.get(self.name)
+        return isinstance(value, str) and len(value) > self.limit
+
+    def json_schema(self) -> dict:
+        return {"description": self.message, "properties": {self.name: {"maxLength": self.limit}}}

@@ -10,7 +10,8 @@ Rules between fields are declared with the fields they relate.
 from dataclasses import dataclass, field
 
 from macros.model import vocabularies as v
-from macros.model.kinds import IS_GIVEN, IS_TRUE, NON_EMPTY_LIST, Boolean, Choice, Date, ExactlyOne, Integer, Kind, ListOf, Number, Record, Reference, RequiredWhen, Text, WebAddress
+from macros.model.kinds import IS_GIVEN, IS_TRUE, NON_EMPTY_LIST, Boolean, Choice, Date, ExactlyOne, Integer, Kind, ListOf, MaxLength, Number, Record, Reference, RequiredWhen, Text, WebAddress
+from macros.model.names import MAX_NAME
 
 
 @dataclass(frozen=True)
@@ -115,6 +116,11 @@ COMMON_FIELDS = (
           example=[{"dokument": "kommunernas-plan", "avsnitt": "Strategi 2"}], title="Källor"),
 )
 
+# A story's title and lead are shown in lists and search results, and its file name is made from the title
+# (cut at names.MAX_NAME). The longest in the repository: 84 and 199 characters.
+STORY_TITLE_MAX = 120
+STORY_DESCRIPTION_MAX = 300
+
 STORY = ContentType(
     "story", "berättelse", "stories", "berattelser",
     "En berättelse som visar hur omställningen märks för invånare och medarbetare.",
@@ -133,28 +139,33 @@ STORY = ContentType(
         Field("strategigrupper", ListOf(Choice(v.STRATEGY_GROUPS)), "Strategigrupper som berättelsen hör till.",
               example=["aldre"], title="Strategigrupper"),
         Field("kommuner", ListOf(Choice(v.MUNICIPALITIES)), "Kommun eller kommuner där berättelsen utspelar sig, "
-              "eller hela-lanet.", required=True, example=["hela-lanet"], title="Kommuner"),
+              "eller Hela länet.", required=True, example=["hela-lanet"], title="Kommuner"),
         Field("forfattare", Text(), "Vem som skrev berättelsen (funktion eller namn).", required=True,
               example="Kommunikatör, Region Jönköpings län", title="Författare"),
-        Field("verkliga_personer", Boolean(), "Sätt true om verkliga, igenkännbara personer förekommer.",
+        Field("verkliga_personer", Boolean(), "Om verkliga personer som går att känna igen förekommer i berättelsen.",
               example=False, title="Verkliga personer"),
-        Field("samtycke", Text(), "Hur samtycke har dokumenterats. Krävs när verkliga_personer är true.",
+        Field("samtycke", Text(), "Hur samtycket har dokumenterats. Krävs när verkliga personer förekommer.",
               example="Skriftligt samtycke, arkiverat hos kommunikationsavdelningen", title="Samtycke"),
         Field("kontaktuppgifter", ListOf(Text()), "Telefonnummer eller e-postadresser som får stå i texten, precis "
               "som de står där (till exempel en offentlig växel eller en funktionsbrevlåda). Utelämna fältet annars.",
               example=["info@example.org"], title="Kontaktuppgifter"),
         Field("personuppgifter_tillatna", Text(), "Skäl till att kontaktuppgifterna får publiceras. Krävs när "
-              "kontaktuppgifter är ifyllt. Personnummer publiceras aldrig.",
+              "Kontaktuppgifter är ifyllt. Personnummer publiceras aldrig.",
               example="Funktionsbrevlåda som kommunen själv publicerar",
               title="Skäl att publicera kontaktuppgifterna"),
     ),
     rules=(
         RequiredWhen("samtycke", "verkliga_personer", IS_TRUE, (
-            "Berättelsen handlar om verkliga personer men fältet 'samtycke' saknas. Beskriv hur samtycket "
-            "dokumenterats, eller avidentifiera och sätt verkliga_personer: false."), at="verkliga_personer"),
+            "Berättelsen handlar om verkliga personer, men det står inte hur samtycket har dokumenterats. Skriv "
+            "det i fältet Samtycke, eller avidentifiera berättelsen och svara nej på Verkliga personer."),
+            at="verkliga_personer"),
         RequiredWhen("personuppgifter_tillatna", "kontaktuppgifter", NON_EMPTY_LIST, (
-            "Fältet 'kontaktuppgifter' är ifyllt men skälet saknas. Skriv i personuppgifter_tillatna varför "
-            "uppgifterna får publiceras (till exempel: regionens offentliga växel)."), at="kontaktuppgifter"),
+            "Kontaktuppgifter är ifyllt men skälet saknas. Skriv i fältet Skäl att publicera kontaktuppgifterna "
+            "varför uppgifterna får publiceras (till exempel: regionens offentliga växel)."), at="kontaktuppgifter"),
+        MaxLength("titel", STORY_TITLE_MAX, f"Titeln är för lång. Korta den till högst {STORY_TITLE_MAX} tecken; "
+                                            f"filnamnet blir högst {MAX_NAME} tecken av titeln."),
+        MaxLength("beskrivning", STORY_DESCRIPTION_MAX, f"Beskrivningen är för lång. Korta den till högst "
+                                                        f"{STORY_DESCRIPTION_MAX} tecken, en eller två meningar."),
     ),
 )
 

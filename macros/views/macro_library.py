@@ -6,7 +6,7 @@ relative to that page. The generator (macros/generate/staging.py) renders the ma
 before any engine runs, so every engine gets the same finished Markdown.
 """
 
-from macros.content import provenance, scaffold
+from macros.content import provenance, reviewers, scaffold, workflow
 from macros.model.schema import TYPE_BY_NAME
 from macros.views import feedback, field_reference, listings, orgchart, overviews, review, start_page, strategy_map, timeline
 
@@ -44,6 +44,9 @@ def macros(build, current_src, repo_url: str, edit_uri: str) -> dict:
         "berattelsemall": on_page(scaffold.template_block),
         "giltiga_id": on_page(scaffold.id_table),
         "github_adress": lambda vad: scaffold.github_url(catalog, repo_url, edit_uri, vad),
+        # Who reviews a story (CODEOWNERS) and where a story made in the form is: the form says the same words.
+        "granskare": lambda: reviewers.story_reviewers(catalog.root),
+        "formularets_lagen": lambda: "\n".join(f"- **{s['term']}:** {s['text']}" for s in workflow.FORM_STATES),
         "att_granska": on_page(lambda c, p, s: review.page(c, p, s, c.today)),
         "nytt_och_andrat": on_page(lambda c, p, s, antal=6: start_page.whats_new_markdown(c, build.changed, p, s, antal)),
         "sokruta": start_page.search_box_html,

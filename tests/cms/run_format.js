@@ -1,8 +1,8 @@
-// Runs the form editor's story format (macros/generate/cms_editor.js) under Node for tests/test_cms_format.py:
+// Runs the form editor's story format and guards (macros/generate/cms_story.js) under Node for tests/test_cms_format.py:
 // reads {format, guards, jsyaml, cases} as JSON on stdin, writes one result per case as JSON on stdout.
 'use strict';
 const path = require('path');
-const editor = require(path.join(__dirname, '..', '..', 'macros', 'generate', 'cms_editor.js'));
+const editor = require(path.join(__dirname, '..', '..', 'macros', 'generate', 'cms_story.js'));
 
 const NAMED = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
 function unescape(text) { // enough of html.unescape for the test texts: numeric and common named references
@@ -24,7 +24,8 @@ process.stdin.on('end', () => {
       if (c.op === 'write') return editor.storyText(format, c.values, c.today);
       if (c.op === 'read') return editor.readStory(jsyaml, c.text);
       if (c.op === 'rewrite') return editor.storyText(format, editor.readStory(jsyaml, c.text), c.today);
-      if (c.op === 'guard') return guard(c.text);
+      if (c.op === 'guard') return guard(c.text, (c.contacts || []).map(guard.contactKey));
+      if (c.op === 'rule') return editor.ruleMessage(guards.rules, c.field, c.data);
       throw new Error('unknown op ' + c.op);
     } catch (error) {
       return { error: String(error && error.message || error) };
