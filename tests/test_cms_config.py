@@ -224,3 +224,11 @@ def test_python_patterns_are_written_for_javascripts_unicode_mode():
                                      r"[\p{L}\p{N}_]+@"
     assert js_pattern(r"[\w.+-]{1,64}") == r"[\p{L}\p{N}_.+-]{1,64}"
     assert js_pattern(r"(?<![\d\w+])\d") == r"(?<![\d\p{L}\p{N}_+])\d"
+
+
+def test_changing_a_story_in_the_form_asks_what_changed_for_the_reader(fields):
+    """The page's history tells readers only what a note says (macros/content/change_notes.py): the form asks
+    for the note, optional, with the schema's label and a hint that a new story needs none."""
+    note = fields["andring"]
+    assert note["label"].startswith("Vad har ändrats?") and note.get("required") is False
+    assert "historik" in note["hint"] and "ny berättelse" in note["hint"]

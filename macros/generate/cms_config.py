@@ -51,9 +51,11 @@ STYLESHEET = "assets/kunskapsbanken.css"  # the site's own stylesheet, for the p
 # filled in as the scaffolder fills them (status utkast, skapad today, kallor and ansvarig from
 # the author), so the form asks no more than a communicator can answer.
 EXTRA_FIELDS = ("ansvarig", "taggar", "sokord", "principer", "indikatorer", "verkliga_personer", "samtycke",
-                "kontaktuppgifter", "personuppgifter_tillatna")
+                "kontaktuppgifter", "personuppgifter_tillatna", "andring")
 SHOWN = set(scaffold.ASKED) | set(EXTRA_FIELDS)
-HINTS = {"ansvarig": " Lämna tomt för organisationen i Författare."}
+HINTS = {"ansvarig": " Lämna tomt för organisationen i Författare.",
+         # A new story's history says it was published; the note is for changing a story that is there.
+         "andring": " Lämna tomt när du skriver en ny berättelse."}
 FILLED_IN = {"ansvarig"} | set(scaffold.DEFAULTS)
 # The file name is the title, cut (names.slugify cuts at MAX_NAME): Decap's truncate filter keeps MAX_NAME
 # characters and adds "-", which its slug cleaning then drops with any other trailing hyphen.
