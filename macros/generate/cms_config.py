@@ -175,7 +175,7 @@ def decap_config(catalog, repo_url: str, branch: str = "main", oauth_url: str = 
             "fields": story_fields(catalog),
         }],
     }
-    if local_backend:  # tests and `make redigera-lokalt`: decap-server on this machine instead of GitHub
+    if local_backend:  # tests (tests/test_cms_browser.py): decap-server on this machine instead of GitHub
         config["local_backend"] = {"url": local_backend, "allowed_hosts": [urlparse(local_backend).hostname]}
     return config
 

@@ -120,7 +120,7 @@
     CMS.registerWidget('kb-info', Control, function () { return null; });
   }
 
-  function previewTemplate() { // the page's anatomy: title, lead, then the text (macros/page_anatomy.py)
+  function previewTemplate() { // the page's anatomy: title, lead, then the text (macros/views/page_anatomy.py)
     return createClass({
       render: function () {
         var data = this.props.entry.get('data');
