@@ -24,8 +24,15 @@ def payload(n: int) -> str:
             + '"')
 
 
+def title_payload(n: int) -> str:
+    """The same attack within a story title's length limit (120 characters): a broken-out attribute, an
+    element with a handler, a script element and a javascript: link, each calling kbPwn(n)."""
+    return ('"' + f"\\x3cimg src=x\\x20onerror=kbPwn({n})\\x3e\\x22\\x3e\\x3cscript\\x3ekbPwn({n})\\x3c/script\\x3e "
+            f"[l](java\\x73cript:kbPwn({n}))" + '"')
+
+
 STORY = f"""---
-titel: {payload(1)}
+titel: {title_payload(1)}
 beskrivning: {payload(2)}
 slag: illustrativ
 personas: [esther, fientlig-persona]
