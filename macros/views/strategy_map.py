@@ -241,7 +241,7 @@ def text_twin(catalog, preview: bool, from_src: str, build=None) -> str:
         lines.append(f"- [{md_text(display_title(strategy))}]({strategy.link_from(from_src)})")
         for key, label in (("story", "Berättelser"), ("indicator", "Indikatorer")):
             linked = [i for i in columns[key] if i.id in links[strategy.id]]
-            listed = [i for i in linked if i.id in shown]
+            listed = [i for i in linked if key != "story" or i.id in shown]
             names = ", ".join(f"[{md_text(i.title)}]({i.link_from(from_src)})" for i in listed) or "inga ännu"
             if chosen and key == "story" and linked:
                 whole = relations.whole_list_src(strategy, build) if build is not None else None
