@@ -109,6 +109,10 @@ def test_tag_pages_cut_each_value_and_link_to_its_whole_list(site):
     whole = resolve(site, "amnen/strategigrupper/", href)
     assert whole == site / "amnen" / "strategigrupper" / "aldre" / "index.html"
     assert len(story_numbers(whole.read_text(encoding="utf-8"))) == 40  # and trygg-hemgang
+    # A persona's (or strategy's) tag links to the item's own whole list, which holds the same stories.
+    personas = article_of(site, "amnen/personas")
+    assert re.search(r'<a href="\.\./\.\./personas/esther/berattelser/">Visa alla 61 berättelser</a>', personas)
+    assert not (site / "amnen" / "personas" / "esther").exists()
 
 
 def test_the_whole_list_of_stories_is_paged_and_its_pages_link_to_each_other(site):

@@ -167,8 +167,23 @@ def _tag_index(build) -> dict:
     return index
 
 
+def _tag_items(build) -> dict:
+    """Tag name -> the strategy or persona it stands for: their stories already have a whole list."""
+    found = {strategy_tag(s): s for s in build.catalog.of_type("strategy")}
+    found.update({_tag("persona", p.title): p for p in build.catalog.of_type("persona")})
+    return found
+
+
+def tag_item(tag: str, build):
+    return build.table("facet_tag_items", _tag_items).get(tag)
+
+
 def tag_list_src(tag: str, build) -> str:
-    """Where the whole list of a tag's pages lives: under the tag page that lists its facet."""
+    """Where the whole list of a tag's stories lives: the strategy's or persona's own list of stories
+    (macros/views/full_lists.py), else under the tag page that lists its facet."""
+    item = tag_item(tag, build)
+    if item is not None:
+        return paging.item_list_src(item)
     prefix, value = tag.split("/", 1)
     return paging.tag_list_src(listing_pages(build)[prefix].url, value)
 

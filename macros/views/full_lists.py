@@ -6,7 +6,8 @@ whole list, so today's small site gets no extra pages. Three kinds, each newest 
 - every listed story (the stories index links to it): /berattelser/alla/, /berattelser/alla/sida-2/ …;
 - the stories that name an item (a strategy, indicator, persona …), linked from its Kopplingar and
   from the map: /strategier/k2/berattelser/;
-- the stories carrying a tag value, linked from the tag page: /amnen/strategigrupper/aldre/.
+- the stories carrying a tag value, linked from the tag page: /amnen/strategigrupper/aldre/ (a strategy's
+  or persona's tag links to that item's list instead, which holds the same stories).
 
 Each page holds paging.LIST_PAGE_SIZE items and links to the previous and next page. The pages are
 left out of search (they only repeat titles) and out of the menu. The staging generator
@@ -55,7 +56,7 @@ def _whole_lists(build) -> dict:
         prefix, value = tag.split("/", 1)
         listing = listing_for.get(prefix)
         stories = [page for page in pages if page.type.key == "story"]
-        if listing is not None and paging.is_cut(stories):
+        if listing is not None and paging.is_cut(stories) and facets.tag_item(tag, build) is None:
             found[("tag", tag)] = WholeList(
                 facets.tag_list_src(tag, build), f"Berättelser: {prefix} {value}",
                 f"{len(stories)} berättelser med ämnesordet {md_text(value)}, de nyaste först.",
