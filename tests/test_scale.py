@@ -159,6 +159,13 @@ def test_axe_finds_nothing_on_the_overview_and_the_lists_and_they_fit_a_phone(si
     try:
         context = browser.new_context(locale="sv-SE", viewport={"width": 390, "height": 844})
         tab = context.new_page()
+        tab.goto(url + "kartor/karta/")
+        tab.click('li.kb-nod[data-id="k2"] > button')  # on a phone the panel opens under the strategy
+        more = tab.locator("[data-kb-detalj] .kb-karta__alla a")
+        assert more.inner_text() == "Visa alla 41 berättelser"
+        assert more.get_attribute("href") == "../../strategier/k2/berattelser/"
+        violations = Axe().run(tab, options=AXE_OPTIONS).response["violations"]
+        assert violations == [], [v["id"] for v in violations]
         for path in ("kartor/karta/", "berattelser/alla/", "berattelser/alla/sida-2/", "amnen/strategigrupper/",
                      "strategier/k2/berattelser/", "berattelser/"):
             tab.goto(url + path)

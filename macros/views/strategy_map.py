@@ -131,11 +131,14 @@ def _svg(columns, links) -> str:
             f'aria-hidden="true" focusable="false"><g>{paths}</g></svg>')
 
 
-def _node(item, key: str, catalog, links, from_src: str, drawn=None) -> str:
-    """A node; `drawn` are the links the map shows (all of them unless the map is an overview)."""
+def _node(item, key: str, catalog, links, from_src: str, drawn=None, every: tuple | None = None) -> str:
+    """A node; `drawn` are the links the map shows (all of them unless the map is an overview), `every`
+    (number, URL) its whole list of stories, which the detail panel links to when the map shows fewer."""
     drawn = links if drawn is None else drawn
     data = " ".join(f'data-{name}="{escape(" ".join(sorted(values)))}"'
                     for name, values in facets(item, catalog, links).items())
+    if every and every[0]:
+        data += f' data-antal="{every[0]}" data-alla="{escape(every[1])}"'
     return (f'<li class="kb-nod" data-id="{escape(item.id)}" data-typ="{key}" '
             f'data-links="{escape(" ".join(sorted(drawn[item.id])))}" data-href="{escape(item.url_from(from_src))}" {data}>'
             f'<button type="button" aria-pressed="false" aria-controls="{PANEL_ID}">{escape(display_title(item))}</button>'
@@ -204,6 +207,9 @@ def map_html(catalog, preview: bool, from_src: str, build=None) -> str:
     drawn_columns, drawn = _restricted(columns, links, chosen[0]) if chosen else (columns, links)
     personas = {p.id: p.title for p in catalog.of_type("persona") if is_listed(p, catalog.today, preview)}
     owners = {k: label for k, label in v.PLAN_OWNERS.items() if k != "gemensam"}
+    story_ids = {i.id for i in columns["story"]}
+    every = {i.id: (len(links[i.id] & story_ids), _all_of(i, build, from_src))
+             for i in columns["strategy"] + columns["indicator"]} if chosen else {}
     out = ['<div class="kb-karta" data-kb-karta>']
     if chosen:
         out.append(overview_html(columns, links, chosen[1], chosen[0], build, from_src))
@@ -219,7 +225,7 @@ def map_html(catalog, preview: bool, from_src: str, build=None) -> str:
         out.append(f'<div class="kb-karta__kolumn kb-karta__kolumn--{key}">'
                    f'<h3 id="karta-{key}">{heading} <span class="kb-karta__antal" data-typ="{key}" data-total="{total}">({total})</span></h3>'
                    f'<ul aria-labelledby="karta-{key}">')
-        out.extend(_node(item, key, catalog, links, from_src, drawn) for item in drawn_columns[key])
+        out.extend(_node(item, key, catalog, links, from_src, drawn, every.get(item.id)) for item in drawn_columns[key])
         out.append("</ul></div>")
     out.append("</div>")
     out.append(f'<div class="kb-karta__detalj" id="{PANEL_ID}" data-kb-detalj>'
