@@ -256,11 +256,13 @@ def print_builds(n: int, rounds: int, runs: dict, sizes: dict, load: tuple) -> N
 ASSET_REF = re.compile(r"<(?:script|img)\b[^>]*?\bsrc=\"([^\"]+)\"|<link\b[^>]*?\brel=\"(?:stylesheet|icon|preload|modulepreload)\"[^>]*?\bhref=\"([^\"]+)\"")
 
 
-def first_visit_bytes(site: Path, page: Path) -> int:
+def first_visit_bytes(site: Path, page: Path, compressed: bool = False) -> int:
     """The page's HTML plus the files it lists itself (scripts, stylesheets, images, icon), each once;
-    what a first visit downloads when the reader never searches (no search index)."""
+    what a first visit downloads when the reader never searches (no search index). `compressed`: as
+    gzip, as a web server sends them (scripts/precompress.py)."""
+    size = (lambda path: len(gzip.compress(path.read_bytes()))) if compressed else (lambda path: path.stat().st_size)
     html = page.read_text(encoding="utf-8")
-    total, seen = page.stat().st_size, set()
+    total, seen = size(page), set()
     for match in ASSET_REF.finditer(html):
         ref = (match.group(1) or match.group(2)).split("#")[0].split("?")[0]
         if not ref or "://" in ref or ref.startswith(("data:", "//")):
@@ -269,7 +271,7 @@ def first_visit_bytes(site: Path, page: Path) -> int:
         target = target.resolve()
         if target not in seen and target.is_file():
             seen.add(target)
-            total += target.stat().st_size
+            total += size(target)
     return total
 
 
@@ -294,13 +296,13 @@ def key_pages(site: Path) -> dict:
 def print_page_sizes(n: int, site: Path) -> None:
     index = site / "search" / "search_index.json"
     print(f"Sidstorlek, N = {n} syntetiska berättelser ({len(list(site.rglob('index.html')))} sidor; "
-          f"sökindexet {index.stat().st_size / 1000:.0f} kB, hämtas inte av ett besök som inte söker):\n")
-    print("| sida | adress | HTML kB | första besöket utan sökning kB |")
-    print("| --- | --- | ---: | ---: |")
+          f"sökindexet {index.stat().st_size / 1000:.0f} kB, gzip {len(gzip.compress(index.read_bytes())) / 1000:.0f} kB):\n")
+    print("| sida | adress | HTML kB | första besöket utan sökning kB | samma gzip kB |")
+    print("| --- | --- | ---: | ---: | ---: |")
     for label, page in key_pages(site).items():
         address = "/" + page.parent.relative_to(site).as_posix().strip(".") + "/"
         print(f"| {label} | {address.replace('//', '/')} | {page.stat().st_size / 1000:.1f} | "
-              f"{first_visit_bytes(site, page) / 1000:.1f} |")
+              f"{first_visit_bytes(site, page) / 1000:.1f} | {first_visit_bytes(site, page, True) / 1000:.1f} |")
     print()
 
 
