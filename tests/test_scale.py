@@ -183,3 +183,22 @@ def test_todays_site_crosses_no_threshold():
     assert full_lists.whole_lists(state) == {}
     columns, links = strategy_map.map_graph(state.catalog, False)
     assert strategy_map.overview(columns, links) is None
+
+
+def test_an_ungrouped_story_list_without_max_is_cut_too(tmp_path):
+    """lista() of stories without max= shows the newest 25 and links to every story (no engine needed)."""
+    from macros.views import macro_library
+
+    project = make_fixture_project(tmp_path, FIXTURES / "base")
+    (project / "docs" / "berattelser").mkdir()
+    (project / "docs" / "berattelser" / "index.md").write_text("---\ntitel: Berättelser\nbeskrivning: Alla.\n---\n",
+                                                             encoding="utf-8")
+    write_stories(project)
+    state = load_build(project, False, TODAY)
+    lista = macro_library.macros(state, lambda: "berattelser/index.md", "", "")["lista"]
+    text = lista(typ="berättelse", visning="lista", sortering="titel")
+    assert [int(n) for n in re.findall(r"\]\(s(\d\d)\.md\)", text)] == list(range(59, 34, -1))  # newest first
+    assert text.endswith("Visar 25 av 61, de nyaste. [Alla 61 berättelser](alla.md).")
+    pages = {src for src, _, _ in full_lists.site_pages(state)}
+    assert {"berattelser/alla.md", "berattelser/alla/sida-2.md", "strategier/k2/berattelser.md",
+            "personas/esther/berattelser.md", "indikatorer/kontinuitet/berattelser.md"} <= pages

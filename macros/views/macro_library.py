@@ -9,7 +9,8 @@ before any engine runs, so every engine gets the same finished Markdown.
 from macros.content import provenance, scaffold
 from macros.content.catalog import markdown_link
 from macros.model.schema import TYPE_BY_NAME
-from macros.views import feedback, field_reference, full_lists, listings, orgchart, overviews, review, start_page, strategy_map, timeline
+from macros.views import (feedback, field_reference, full_lists, listings, orgchart, overviews, paging, review,
+                          start_page, strategy_map, timeline)
 
 
 def macros(build, current_src, repo_url: str, edit_uri: str) -> dict:
@@ -23,6 +24,11 @@ def macros(build, current_src, repo_url: str, edit_uri: str) -> dict:
         if gruppera:
             return listings.render_grouped(listings.grouped(catalog, items, gruppera), current_src(), visning,
                                            lambda tag: whole_list_of(tag))
+        whole = full_lists.whole_lists(build).get(("all",)) if typ == "berättelse" else None
+        if whole is not None and paging.is_cut(items):  # a long story list: the newest, then the link to all
+            more = (f"Visar {paging.MAX_LISTED} av {len(items)}, de nyaste. [Alla {len(whole.items)} berättelser]"
+                    f"({markdown_link(whole.src, current_src())}).")
+            return listings.render(paging.newest(items)[:paging.MAX_LISTED], current_src(), visning) + "\n\n" + more
         return listings.render(items, current_src(), visning)
 
     def whole_list_of(tag):
