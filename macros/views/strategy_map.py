@@ -145,10 +145,10 @@ def _node(item, key: str, catalog, links, from_src: str, drawn=None, every: tupl
             "</li>")
 
 
-def overview(columns, links):
-    """Above paging.MAP_MAX_STORIES stories: (the stories the map shows, each strategy's stories newest
-    first). Shown are the MAP_STORIES_PER_STRATEGY newest of each strategy not shown already, then as
-    many of the stories without a strategy; None when the map shows every story."""
+def overview(columns, links) -> list | None:
+    """Above paging.MAP_MAX_STORIES stories, the stories the map shows: the MAP_STORIES_PER_STRATEGY
+    newest of each strategy not shown already, then as many of the stories without a strategy.
+    None when the map shows every story."""
     stories = columns["story"]
     if len(stories) <= paging.MAP_MAX_STORIES:
         return None
@@ -160,7 +160,7 @@ def overview(columns, links):
         for story in [i for i in mine if i.id not in seen][:paging.MAP_STORIES_PER_STRATEGY]:
             shown.append(story)
             seen.add(story.id)
-    return shown, per_strategy
+    return shown
 
 
 def _restricted(columns, links, shown):
@@ -180,7 +180,7 @@ def _count(n: int, one: str, many: str) -> str:
     return f"{n} {one if n == 1 else many}"
 
 
-def overview_html(columns, links, per_strategy, shown, build, from_src: str) -> str:
+def overview_html(columns, links, shown, build, from_src: str) -> str:
     """Counts per strategy and indicator, with the link to each one's whole list of stories."""
     total = len(columns["story"])
     out = ['<div class="kb-karta__oversikt">', '<h3 id="karta-oversikt">Översikt</h3>',
@@ -191,8 +191,8 @@ def overview_html(columns, links, per_strategy, shown, build, from_src: str) -> 
     for key in ("strategy", "indicator"):
         for item in columns[key]:
             stories = len(links[item.id] & kinds["story"])
-            more = (f' <a href="{escape(_all_of(item, build, from_src))}">Visa alla {stories} berättelser</a>'
-                    if stories else "")
+            label = "Visa berättelsen" if stories == 1 else f"Visa alla {stories} berättelser"
+            more = f' <a href="{escape(_all_of(item, build, from_src))}">{label}</a>' if stories else ""
             extra = f", {_count(len(links[item.id] & kinds['indicator']), 'indikator', 'indikatorer')}" \
                 if key == "strategy" else ""
             out.append(f'<li><a href="{escape(item.url_from(from_src))}">{escape(display_title(item))}</a>: '
@@ -204,7 +204,7 @@ def overview_html(columns, links, per_strategy, shown, build, from_src: str) -> 
 def map_html(catalog, preview: bool, from_src: str, build=None) -> str:
     columns, links = map_graph(catalog, preview)
     chosen = overview(columns, links)
-    drawn_columns, drawn = _restricted(columns, links, chosen[0]) if chosen else (columns, links)
+    drawn_columns, drawn = _restricted(columns, links, chosen) if chosen else (columns, links)
     personas = {p.id: p.title for p in catalog.of_type("persona") if is_listed(p, catalog.today, preview)}
     owners = {k: label for k, label in v.PLAN_OWNERS.items() if k != "gemensam"}
     story_ids = {i.id for i in columns["story"]}
@@ -212,7 +212,7 @@ def map_html(catalog, preview: bool, from_src: str, build=None) -> str:
              for i in columns["strategy"] + columns["indicator"]} if chosen else {}
     out = ['<div class="kb-karta" data-kb-karta>']
     if chosen:
-        out.append(overview_html(columns, links, chosen[1], chosen[0], build, from_src))
+        out.append(overview_html(columns, links, chosen, build, from_src))
     out += ['<div class="kb-karta__filter" role="group" aria-label="Filtrera kartan">',
             _select("owner", "Plan", owners), _select("group", "Strategigrupp", v.STRATEGY_GROUPS),
             _select("persona", "Persona", personas),
@@ -241,7 +241,7 @@ def text_twin(catalog, preview: bool, from_src: str, build=None) -> str:
     the newest the map shows and the link to all of them; every node of the map is in the twin."""
     columns, links = map_graph(catalog, preview)
     chosen = overview(columns, links)
-    shown = {i.id for i in chosen[0]} if chosen else {i.id for i in columns["story"]}
+    shown = {i.id for i in chosen or columns["story"]}
     lines = []
     for strategy in columns["strategy"]:
         lines.append(f"- [{md_text(display_title(strategy))}]({strategy.link_from(from_src)})")
