@@ -96,7 +96,8 @@ def page_markdown(whole: WholeList, number: int) -> tuple[str, dict, str]:
     if number < pages:
         steps.append(f"[Nästa sida →]({_link(paging.page_src(whole.src, number + 1), src)})")
     lines += ["", " · ".join(steps) + "\n{ .kb-sidor }", ""]
-    meta = {"title": html.escape(title), "description": html.escape(whole.lead), "search": {"exclude": True}}
+    meta = {"title": html.escape(title), "description": html.escape(f"{whole.title}, de nyaste först."),
+            "search": {"exclude": True}}  # plain text: the lead holds Markdown
     return src, meta, "\n".join(lines)
 
 
