@@ -24,6 +24,7 @@ import gzip
 import json
 import os
 import random
+import re
 import shutil
 import statistics
 import subprocess
@@ -252,6 +253,68 @@ def print_builds(n: int, rounds: int, runs: dict, sizes: dict, load: tuple) -> N
     print(f"| berättelsesida 2N/N (bytes) | {story_bytes:.3f} | | | 1,00: oberoende av N |")
 
 
+ASSET_REF = re.compile(r"<(?:script|img)\b[^>]*?\bsrc=\"([^\"]+)\"|<link\b[^>]*?\brel=\"(?:stylesheet|icon|preload|modulepreload)\"[^>]*?\bhref=\"([^\"]+)\"")
+
+
+def first_visit_bytes(site: Path, page: Path, compressed: bool = False) -> int:
+    """The page's HTML plus the files it lists itself (scripts, stylesheets, images, icon), each once;
+    what a first visit downloads when the reader never searches (no search index). `compressed`: as
+    gzip, as a web server sends them (scripts/precompress.py)."""
+    size = (lambda path: len(gzip.compress(path.read_bytes()))) if compressed else (lambda path: path.stat().st_size)
+    html = page.read_text(encoding="utf-8")
+    total, seen = size(page), set()
+    for match in ASSET_REF.finditer(html):
+        ref = (match.group(1) or match.group(2)).split("#")[0].split("?")[0]
+        if not ref or "://" in ref or ref.startswith(("data:", "//")):
+            continue
+        target = (site / ref.lstrip("/")) if ref.startswith("/") else (page.parent / ref)
+        target = target.resolve()
+        if target not in seen and target.is_file():
+            seen.add(target)
+            total += size(target)
+    return total
+
+
+def key_pages(site: Path) -> dict:
+    """Label -> built page: the pages a reader meets first, and the biggest ones."""
+    pages = sorted(site.rglob("index.html"))
+    biggest = lambda found: max(found, key=lambda p: p.stat().st_size) if found else None  # noqa: E731
+    stories = sorted((site / "berattelser").glob("*/index.html"))
+    story = next((p for p in stories if p.parent.name.startswith("syntetisk-")), stories[0] if stories else None)
+    chosen = {
+        "startsidan": site / "index.html",
+        "kartan": site / "kartor" / "karta" / "index.html",
+        "största strategisidan": biggest(list((site / "strategier").glob("*/index.html"))),
+        "en berättelse": story,
+        "berättelser (index)": site / "berattelser" / "index.html",
+        "största ämnessidan": biggest([p for p in (site / "amnen").rglob("index.html")]),
+        "största sidan": biggest(pages),
+    }
+    return {label: page for label, page in chosen.items() if page is not None and page.is_file()}
+
+
+def print_page_sizes(n: int, site: Path) -> None:
+    index = site / "search" / "search_index.json"
+    print(f"Sidstorlek, N = {n} syntetiska berättelser ({len(list(site.rglob('index.html')))} sidor; "
+          f"sökindexet {index.stat().st_size / 1000:.0f} kB, gzip {len(gzip.compress(index.read_bytes())) / 1000:.0f} kB):\n")
+    print("| sida | adress | HTML kB | första besöket utan sökning kB | samma gzip kB |")
+    print("| --- | --- | ---: | ---: | ---: |")
+    for label, page in key_pages(site).items():
+        address = "/" + page.parent.relative_to(site).as_posix().strip(".") + "/"
+        print(f"| {label} | {address.replace('//', '/')} | {page.stat().st_size / 1000:.1f} | "
+              f"{first_visit_bytes(site, page) / 1000:.1f} | {first_visit_bytes(site, page, True) / 1000:.1f} |")
+    print()
+
+
+def page_sizes(n: int) -> None:
+    """Build the synthetic corpus of N stories once and print the key pages' sizes."""
+    with tempfile.TemporaryDirectory(prefix="kb-sidor-") as tmp:
+        project = make_corpus(Path(tmp), n)
+        wall, _, _ = build_once("ours", project)
+        print(f"(bygget tog {wall:.0f} s)", file=sys.stderr)
+        print_page_sizes(n, project / "site-ours")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--stories", type=int, default=1000, help="N, antal syntetiska berättelser (standard 1000)")
@@ -259,7 +322,12 @@ def main(argv: list[str] | None = None) -> int:
                         help="omgångar (vår N, ren N, vår 2N); medianen av kvoterna rapporteras (standard 5)")
     parser.add_argument("--bara-sok", action="store_true", help="mät bara sökningen, inte bygget")
     parser.add_argument("--utan-sok", action="store_true", help="mät bara bygget, inte sökningen")
+    parser.add_argument("--sidstorlek", action="store_true",
+                        help="bygg bara N berättelser en gång och skriv nyckelsidornas storlek (HTML och första besöket)")
     args = parser.parse_args(argv)
+    if args.sidstorlek:
+        page_sizes(args.stories)
+        return 0
     if not args.utan_sok:
         print_search(search_figures(args.runs))
     if args.bara_sok:

@@ -1,4 +1,4 @@
-"""Collections: lista() queries the catalog; big groups collapse so listing pages stay light."""
+"""Collections: lista() queries the catalog; big groups are cut to their newest so listing pages stay light."""
 
 import re
 import shutil
@@ -60,7 +60,12 @@ def test_query_order_limit_and_grouping(tmp_path):
     assert "Äldre (28)" in grouped and "Barn och unga (3)" in grouped  # trygg-hemgang is Äldre too
     small = grouped[grouped.index("Barn och unga (3)"):grouped.index("Äldre (28)")]  # vocabulary order
     big = grouped[grouped.index("Äldre (28)"):]
-    assert "<details" in big and "Visa alla 28" in big
+    big = big[:big.index("</article>")] if "</article>" in big else big
+    # Above 25 a group shows its newest 25 (no longer all 28 folded away) and links to its whole list.
+    assert re.findall(r">Berättelse (\d\d)<", big) == [f"{n:02d}" for n in range(26, 1, -1)]
+    assert "Visar 25 av 28, de nyaste." in big
+    assert re.search(r'<a href="\.\./amnen/strategigrupper/aldre/">Visa alla 28</a>', big)
+    assert "<details" not in big
     assert "<details" not in small and small.count("<li>") == 3
 
 
@@ -75,8 +80,11 @@ def test_long_relation_lists_stop_at_25_and_link_to_the_full_listing(tmp_path):
     assert result.returncode == 0 and unexpected_warnings(result.stdout + result.stderr) == [], result.stderr
     html = (tmp_path / "site" / "strategier" / "k2" / "index.html").read_text(encoding="utf-8")
     stories = html[html.index('id="berattelser-som-visar-strategin"'):html.index('id="indikatorer-som-mater-strategin"')]
-    assert stories.count("<li>") == 25 and "Visar 25 av 31." in stories
-    assert 'href="../../amnen/strategier/">Se alla</a>' in stories
+    assert stories.count("<li>") == 25 and "Visar 25 av 31, de nyaste." in stories
+    # The link goes to the strategy's own whole list of stories (macros/views/full_lists.py), newest first.
+    assert 'href="berattelser/">Visa alla 31 berättelser</a>' in stories
+    whole = (tmp_path / "site" / "strategier" / "k2" / "berattelser" / "index.html").read_text(encoding="utf-8")
+    assert whole.count(">Berättelse ") == 30 and "Trygg hemgång för Esther" in whole
     story = (tmp_path / "site" / "berattelser" / "b05" / "index.html").read_text(encoding="utf-8")
     related = story[story.index('id="relaterade-berattelser"'):]
     assert related.split("</ul>")[0].count("<li>") == 5

@@ -23,6 +23,8 @@ ALLOWED_RAW = {
     "page.title | d(config.site_name, true)": "escaped by the generator",
     # The page's HTML, which the allow-list sanitizer cleans after the engine (macros/generate/postbuild.py).
     "page.content": "sanitized after the build",
+    # The parent block itself (main.html, block scripts): Material's script tags, as its template writes them.
+    "super()": "the theme's own block",
 }
 
 

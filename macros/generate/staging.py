@@ -41,12 +41,12 @@ import jinja2
 import yaml
 
 from macros.content.build import Build, ContentError, load_build, site_settings
-from macros.content.catalog import DOCS_ASSET_SUFFIXES
+from macros.content.catalog import DOCS_ASSET_SUFFIXES, directory_url
 from macros.content.frontmatter import split as split_front_matter
 from macros.generate import cms_config, history_files, search_index
 from macros.model import developer_pages, schema_export
 from macros.model.problems import warnings
-from macros.views import facets, macro_library, navigation, sanitize, site
+from macros.views import facets, full_lists, macro_library, navigation, sanitize, site
 
 FLAVOURS = ("mkdocs", "zensical")
 MANIFEST = "staging.json"  # what the steps after the engine need: pages and their sources, nonce, search
@@ -54,6 +54,7 @@ MANIFEST = "staging.json"  # what the steps after the engine need: pages and the
 PROPERDOCS_HOOKS = Path(__file__).resolve().parents[1] / "adapters" / "properdocs_hooks.py"
 GLOSSARY = Path("docs", "_ordlista")
 STAGED_DOCS = "docs"
+GENERATED_LIST = "(genererad lista, macros/views/full_lists.py)"  # the source a generated list page names
 SITE_DIR = "site"
 # libyaml's emitter when PyYAML has it: front matter is written for every page.
 Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
@@ -176,6 +177,10 @@ def staged_config(root: Path, out: Path, base: dict, state, flavour: str) -> dic
     config["docs_dir"] = STAGED_DOCS
     config["site_dir"] = SITE_DIR
     config["nav"] = navigation.build_nav(state.catalog, state.preview)
+    generated = full_lists.page_srcs(state)  # the whole lists (macros/views/full_lists.py) are not in the menu
+    if generated:
+        config["not_in_nav"] = str(config.get("not_in_nav") or "").rstrip("\n") + "\n" + \
+            "".join(f"/{src}\n" for src in generated)
     theme = dict(config["theme"])
     theme["custom_dir"] = str(root / theme.get("custom_dir", "macros/templates"))
     config["theme"] = theme
@@ -350,6 +355,13 @@ def write_staging(root: Path, out: Path, preview: bool = False, today=None, flav
     files: dict = {}  # staged path under docs/ -> text, or the Path of a file to copy
     for item in state.published_items():
         files[item.src_uri], result.pages[item.src_uri] = stage_page(item, state, repo, macro_env)
+    for src, meta, body in full_lists.site_pages(state):  # the whole lists that cut lists link to
+        if src in files:
+            raise GenerationError(f"{result.pages[src].rel_path}: adressen behövs för en genererad lista "
+                                  f"({directory_url(src)}); byt namn på filen.")
+        head = yaml.dump(meta, Dumper=Dumper, allow_unicode=True, sort_keys=False, width=10_000)
+        files[src] = f"---\n{head}---\n\n{body}\n"
+        result.pages[src] = PageSource(GENERATED_LIST, 1, False)
     result.drafts_left_out = sorted(i.rel_path for i in state.left_out_drafts())
     result.search = search_index.search_plan(state)
     # Warnings (an overdue review, say) are told, never fatal: a strict build must not stop on them.

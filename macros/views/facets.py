@@ -20,6 +20,7 @@ from html import escape
 from macros.content.catalog import display_title, md_text, relative_url
 from macros.content.workflow import is_listed
 from macros.model import vocabularies as v
+from macros.views import paging
 
 FACETS = {  # facet -> tag prefix (the parent of each value, as the listing pages and Kopplingar show it)
     "strategy": "Strategi", "group": "Strategigrupp", "persona": "Persona", "municipality": "Kommun",
@@ -128,12 +129,22 @@ def listing_items(build) -> list:
     return [i for i in build.published_items() if is_listing(i)]
 
 
-def _tag_targets(build) -> dict:
-    """Tag name -> (its listing page's directory URL or None, its anchor), for every tag of the build."""
+def listing_pages(build) -> dict:
+    """Facet prefix -> the tag page that lists it (the first by path when several do)."""
+    return build.table("facet_listing_pages", _listing_pages)
+
+
+def _listing_pages(build) -> dict:
     listing_for: dict = {}
     for item in sorted(listing_items(build), key=lambda i: i.src_uri):
         for name in listing_facets(item):
             listing_for.setdefault(name, item)
+    return listing_for
+
+
+def _tag_targets(build) -> dict:
+    """Tag name -> (its listing page's directory URL or None, its anchor), for every tag of the build."""
+    listing_for = listing_pages(build)
     targets = {}
     for item in build.published_items():
         for tag in facet_tags(item, build.catalog):
@@ -156,18 +167,56 @@ def _tag_index(build) -> dict:
     return index
 
 
+def _tag_items(build) -> dict:
+    """Tag name -> the strategy or persona it stands for: their stories already have a whole list."""
+    found = {strategy_tag(s): s for s in build.catalog.of_type("strategy")}
+    found.update({_tag("persona", p.title): p for p in build.catalog.of_type("persona")})
+    return found
+
+
+def tag_item(tag: str, build):
+    return build.table("facet_tag_items", _tag_items).get(tag)
+
+
+def tag_list_src(tag: str, build) -> str:
+    """Where the whole list of a tag's stories lives: the strategy's or persona's own list of stories
+    (macros/views/full_lists.py), else under the tag page that lists its facet."""
+    item = tag_item(tag, build)
+    if item is not None:
+        return paging.item_list_src(item)
+    prefix, value = tag.split("/", 1)
+    return paging.tag_list_src(listing_pages(build)[prefix].url, value)
+
+
+def tag_index(build) -> dict:
+    """Tag name -> the listed pages carrying it, by title (computed once per build)."""
+    return build.table("facet_tag_index", _tag_index)
+
+
 def listing_markdown(item, build) -> str:
-    """The generated listing of a tag page: a heading per value (with its tag chip), its pages below."""
+    """The generated listing of a tag page: a heading per value (with its tag chip), its pages below.
+
+    A value with more than paging.MAX_LISTED stories shows its other pages, its newest stories and a link
+    to all its stories
+    (macros/views/full_lists.py), so a tag page stays light however many stories carry the tag."""
     if not is_listing(item):
         return ""
-    index = build.table("facet_tag_index", _tag_index)
+    index = tag_index(build)
     src = item.src_uri
     out = []
     for prefix in listing_facets(item):
         for tag in sorted(name for name in index if name.startswith(prefix + "/")):
             value = tag[len(prefix) + 1:]
+            pages = index[tag]
             out += [f'## <span class="md-tag">{md_text(value)}</span> {{ #{anchor(tag)} }}', ""]
-            out += [f"- [{md_text(display_title(page))}]({page.link_from(src)})" for page in index[tag]] + [""]
+            stories = [page for page in pages if page.type.key == "story"]
+            if paging.is_cut(stories):  # the other pages are few and written by hand: all of them stay
+                shown = [page for page in pages if page.type.key != "story"]
+                shown += paging.newest(stories)[:paging.MAX_LISTED]
+                out += [f"- [{md_text(display_title(page))}]({page.link_from(src)})" for page in shown] + [""]
+                out += [paging.more_line(len(stories), tag_list_src(tag, build), src, "berättelser"), ""]
+                continue
+            out += [f"- [{md_text(display_title(page))}]({page.link_from(src)})" for page in pages] + [""]
     return "\n".join(out)
 
 

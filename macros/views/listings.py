@@ -10,6 +10,7 @@ from macros.content.catalog import display_title
 from macros.model.schema import CONTENT_TYPES
 from macros.content.workflow import is_listed
 from macros.model.schema import TYPE_BY_NAME
+from macros.views import paging
 
 FILTERS = {  # query argument -> (front-matter field, is it a reference to another item?)
     "strategi": ("strategier", True),
@@ -67,20 +68,20 @@ def order(items, sortering: str) -> list:
     raise QueryError(f"lista(): okänd sortering '{sortering}'. Välj nyast, ordning eller titel.")
 
 
-PAGE_SIZE = 25  # above this a group is shown as a compact, collapsed list so pages stay light
-GROUPS = {  # gruppera= -> (field, vocabulary or None for referenced items)
-    "strategigrupp": ("strategigrupper", v.STRATEGY_GROUPS),
-    "kommun": ("kommuner", v.MUNICIPALITIES),
-    "slag": ("slag", v.STORY_KINDS),
-    "strategi": ("strategier", None),
+PAGE_SIZE = paging.MAX_LISTED  # above this a group shows its newest and links to its whole list
+GROUPS = {  # gruppera= -> (field, vocabulary or None for referenced items, tag prefix of its facet)
+    "strategigrupp": ("strategigrupper", v.STRATEGY_GROUPS, "Strategigrupp"),
+    "kommun": ("kommuner", v.MUNICIPALITIES, "Kommun"),
+    "slag": ("slag", v.STORY_KINDS, None),
+    "strategi": ("strategier", None, "Strategi"),
 }
 
 
 def grouped(catalog, items, gruppera: str) -> list:
-    """(heading, items) pairs in the vocabulary's order; items without a value come last."""
+    """(heading, items, facet tag or None) triples in the vocabulary's order; items without a value come last."""
     if gruppera not in GROUPS:
         raise QueryError(f"lista(): okänd gruppering '{gruppera}'. Välj en av: {', '.join(GROUPS)}.")
-    name, vocabulary = GROUPS[gruppera]
+    name, vocabulary, prefix = GROUPS[gruppera]
     buckets: dict = {}
     for item in items:
         values = _values(item, name) or ["(ingen)"]
@@ -92,18 +93,22 @@ def grouped(catalog, items, gruppera: str) -> list:
     else:
         targets = sorted((catalog.items[k] for k in buckets if k in catalog.items), key=display_title)
         order = [(display_title(t), t.id) for t in targets]
+    tags = {key: f"{prefix}/{heading.replace('/', '–')}" if prefix else None for heading, key in order}
     order += [("Utan " + gruppera, "(ingen)")] if "(ingen)" in buckets else []
-    return [(heading, buckets[key]) for heading, key in order]
+    return [(heading, buckets[key], tags.get(key)) for heading, key in order]
 
 
-def render_grouped(groups, from_src: str, visning: str) -> str:
+def render_grouped(groups, from_src: str, visning: str, whole_list=None) -> str:
+    """One heading per group. A group longer than PAGE_SIZE shows its newest PAGE_SIZE and links to its
+    whole list: `whole_list(tag)` gives that list's staged path (the tag's, or every story's)."""
     parts = []
-    for title, items in groups:
+    for title, items, tag in groups:
         heading = md_text(title)  # grouped by strategy, the heading is a contributed title
         if len(items) > PAGE_SIZE:
-            links = "\n".join(f"- [{md_text(display_title(i))}]({i.link_from(from_src)})" for i in items)
-            parts.append(f"### {heading} ({len(items)})\n\n??? note \"Visa alla {len(items)}\"\n\n"
-                         + "\n".join("    " + line for line in links.splitlines()))
+            shown = paging.newest(items)[:PAGE_SIZE]
+            more = whole_list(tag) if whole_list else None
+            parts.append(f"### {heading} ({len(items)})\n\n{render(shown, from_src, visning)}"
+                         + (f"\n\n{paging.more_line(len(items), more, from_src)}" if more else ""))
         else:
             parts.append(f"### {heading} ({len(items)})\n\n{render(items, from_src, visning)}")
     return "\n\n".join(parts) or "*Inget innehåll matchar ännu.*"

@@ -7,8 +7,10 @@ before any engine runs, so every engine gets the same finished Markdown.
 """
 
 from macros.content import provenance, reviewers, scaffold, workflow
+from macros.content.catalog import markdown_link
 from macros.model.schema import TYPE_BY_NAME
-from macros.views import feedback, field_reference, listings, orgchart, overviews, review, start_page, strategy_map, timeline
+from macros.views import (feedback, field_reference, full_lists, listings, orgchart, overviews, paging, review,
+                          start_page, strategy_map, timeline)
 
 
 def macros(build, current_src, repo_url: str, edit_uri: str) -> dict:
@@ -20,8 +22,28 @@ def macros(build, current_src, repo_url: str, edit_uri: str) -> dict:
         items = listings.order(listings.query(catalog, preview, typ, **filters), sortering)
         items = items[:max] if max else items
         if gruppera:
-            return listings.render_grouped(listings.grouped(catalog, items, gruppera), current_src(), visning)
+            return listings.render_grouped(listings.grouped(catalog, items, gruppera), current_src(), visning,
+                                           lambda tag: whole_list_of(tag))
+        whole = full_lists.whole_lists(build).get(("all",)) if typ == "berättelse" else None
+        if whole is not None and paging.is_cut(items):  # a long story list: the newest, then the link to all
+            more = (f"Visar {paging.MAX_LISTED} av {len(items)}, de nyaste. [Alla {len(whole.items)} berättelser]"
+                    f"({markdown_link(whole.src, current_src())}).")
+            return listings.render(paging.newest(items)[:paging.MAX_LISTED], current_src(), visning) + "\n\n" + more
         return listings.render(items, current_src(), visning)
+
+    def whole_list_of(tag):
+        """The staged path of a cut group's whole list: its tag's, else every story's (full_lists.py)."""
+        lists = full_lists.whole_lists(build)
+        found = lists.get(("tag", tag)) or lists.get(("all",))
+        return found.src if found else None
+
+    def all_stories_link():
+        """A line linking to every story, newest first, when the site has so many that lists are cut."""
+        found = full_lists.whole_lists(build).get(("all",))
+        if found is None:
+            return ""
+        link = markdown_link(found.src, current_src())
+        return f"[Alla {len(found.items)} berättelser, de nyaste först]({link})"
 
     def on_page(render):
         """A macro that renders from the catalog for the current page."""
@@ -34,8 +56,9 @@ def macros(build, current_src, repo_url: str, edit_uri: str) -> dict:
         "faltreferens": lambda typ: field_reference.field_reference(TYPE_BY_NAME[typ],
                                                                     lambda f: scaffold.choices(f, catalog)),
         "kalldokument": provenance.source_documents_markdown,
-        "karta": on_page(strategy_map.map_html),
-        "karta_som_text": on_page(strategy_map.text_twin),
+        "karta": on_page(lambda c, p, s: strategy_map.map_html(c, p, s, build)),
+        "karta_som_text": on_page(lambda c, p, s: strategy_map.text_twin(c, p, s, build)),
+        "alla_berattelser": lambda: all_stories_link(),
         "matris": on_page(lambda c, p, s, rader="berättelse": overviews.matrix(c, p, s, TYPE_BY_NAME[rader].key)),
         "tackning": on_page(overviews.coverage),
         "indikatorer_i_korthet": on_page(overviews.indicators_at_a_glance),

@@ -7,7 +7,7 @@ still to be written and editors which pages need attention.
 
 from html import escape
 
-from macros.views import series
+from macros.views import paging, series
 from macros.content.catalog import md_text
 from macros.views.charts import scroll_box
 from macros.content.catalog import display_title
@@ -43,6 +43,13 @@ def matrix(catalog, preview: bool, from_src: str, rows_type: str) -> str:
     """
     columns, links = map_graph(catalog, preview)
     strategies, rows = columns["strategy"], columns[rows_type]
+    every = rows  # the totals count every row, shown or not
+    cut = ""
+    if len(rows) > paging.MATRIX_MAX_ROWS:  # the newest rows only, so the page stays light
+        rows = paging.newest(rows)[:paging.MATRIX_MAX_ROWS]
+        cut = (f'<p class="kb-matris-urval">Tabellen visar de {len(rows)} nyaste av {len(every)} '
+               f"{'berättelser' if rows_type == 'story' else 'indikatorer'}; raden Antal räknar alla. "
+               "Kartan och sidorna per strategi listar resten.</p>")
     head = (f'<tr><th scope="col" class="kb-matris-rad">{ROW_HEADS.get(rows_type, "")}</th>'
             + "".join(_strategy_head(s, from_src) for s in strategies) + "</tr>")
     body = []
@@ -50,12 +57,12 @@ def matrix(catalog, preview: bool, from_src: str, rows_type: str) -> str:
         cells = "".join(f"<td>{MARK}</td>" if s.id in links[item.id] else "<td></td>" for s in strategies)
         body.append(f'<tr><th scope="row" class="kb-matris-rad"><a href="{escape(item.url_from(from_src))}">'
                     f"{escape(item.title)}</a></th>{cells}</tr>")
-    totals = "".join(f"<td>{sum(1 for i in rows if s.id in links[i.id])}</td>" for s in strategies)
+    totals = "".join(f"<td>{sum(1 for i in every if s.id in links[i.id])}</td>" for s in strategies)
     body.append(f'<tr class="kb-matris-summa"><th scope="row" class="kb-matris-rad">Antal</th>{totals}</tr>')
     names = "".join(f"<span>{escape(_full_name(s))}</span>" for s in strategies)
     label = f"Matris: strategier och {'berättelser' if rows_type == 'story' else 'indikatorer'}"
     table = (f'<table class="kb-tabell kb-matris"><thead>{head}</thead><tbody>{"".join(body)}</tbody></table>')
-    return (f'<div class="kb-matris-ram"><p class="kb-matris-namn" aria-hidden="true">'
+    return (f'{cut}<div class="kb-matris-ram"><p class="kb-matris-namn" aria-hidden="true">'
             f'<span class="kb-matris-namn-tips">Peka på eller gå till en kolumnrubrik för att se strategins hela namn.'
             f"</span>{names}</p>{scroll_box(table, label, 'kb-matris-rulle')}</div>")
 

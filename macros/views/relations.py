@@ -12,7 +12,7 @@ from collections import Counter
 from macros.content.catalog import display_title, markdown_link, md_text
 from macros.content.workflow import is_listed
 from macros.model import vocabularies as v
-from macros.views import facets
+from macros.views import facets, paging
 
 MAX_RELATED_STORIES = 5
 
@@ -39,19 +39,26 @@ def _sorted(items):
     return sorted(items, key=lambda i: (str(i.data.get("plan", "")), i.data.get("ordning", 0), display_title(i).lower()))
 
 
-MAX_LISTED = 25  # longer lists end with a link to the full listing, so pages stay light
+MAX_LISTED = paging.MAX_LISTED  # longer story lists end with a link to their whole list, so pages stay light
 
 
 def _section(build, heading: str, items, from_src: str, empty: str | None = None, describe: bool = False,
              more: str | None = None) -> list[str]:
+    """A relation list; `more`, the whole list's staged path, cuts it to the newest MAX_LISTED when longer."""
     if not items and empty is None:
         return []
     lines = [f"### {heading} {{ data-search-exclude }}", ""]
-    shown = items[:MAX_LISTED] if more else items
+    cut = more is not None and paging.is_cut(items)
+    shown = paging.newest(items)[:MAX_LISTED] if cut else items
     lines += [f"- {link(i, from_src, build, describe)}" for i in shown] if items else [empty]
-    if more and len(items) > MAX_LISTED:
-        lines += ["", f"Visar {MAX_LISTED} av {len(items)}. [Se alla]({markdown_link(more, from_src)})."]
+    if cut:
+        lines += ["", paging.more_line(len(items), more, from_src, "berättelser")]
     return lines + [""]
+
+
+def whole_list_src(item, build) -> str | None:
+    """The staged path of the whole list of stories naming `item` (macros/views/full_lists.py), if it has one."""
+    return paging.item_list_src(item) if paging.is_cut(listed_referrers(item, "story", build)) else None
 
 
 def _newest_key(item):
@@ -154,7 +161,7 @@ def strategy_sections(item, build):
     stories = _related(item, "story", "strategier", build)
     out += _section(build, "Berättelser som visar strategin", _newest(stories), src,
                     empty="Ingen berättelse visar strategin ännu. Vet du en? Se [Bidra med en berättelse]"
-                          f"({markdown_link('bidra/index.md', src)}).", describe=True, more="amnen/strategier.md")
+                          f"({markdown_link('bidra/index.md', src)}).", describe=True, more=whole_list_src(item, build))
     out += _section(build, "Indikatorer som mäter strategin", _related(item, "indicator", "indikatorer", build), src,
                     empty="Ingen indikator är kopplad till strategin ännu.")
     out += _section(build, "Principer som strategin vilar på",
@@ -169,7 +176,7 @@ def indicator_sections(item, build):
     src = item.src_uri
     out = _section(build, "Strategier som indikatorn mäter", _sorted(_related(item, "strategy", "strategier", build)), src)
     out += _section(build, "Berättelser som belyser indikatorn", listed_referrers(item, "story", build), src,
-                    describe=True, more="berattelser/index.md")
+                    describe=True, more=whole_list_src(item, build))
     return out
 
 
@@ -196,7 +203,7 @@ def backlink_sections(item, build, exclude=()):
         found = listed_referrers(item, key, build)
         if key == "story":
             out += _section(build, f"{heading} som hänvisar hit", found, item.src_uri, describe=True,
-                            more="amnen/personas.md" if item.type.key == "persona" else "berattelser/index.md")
+                            more=whole_list_src(item, build))
         else:
             out += _section(build, f"{heading} som hänvisar hit", found, item.src_uri)
     return out

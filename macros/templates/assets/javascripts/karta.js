@@ -122,6 +122,13 @@
       var direct = neighbours(node);
       var extra = via.nodes.filter(function (n) { return direct.indexOf(n) < 0; });
       if (extra.length) panel.appendChild(group(WORDS[typeOf(extra[0])][2] + " via berättelserna", extra));
+      if (node.dataset.alla) {  // an overview map shows a few stories per strategy: the link to all of them
+        var all = element("p", "kb-karta__alla");
+        var allLink = element("a", "", "Visa alla " + count(Number(node.dataset.antal), "story"));
+        allLink.href = node.dataset.alla;
+        all.appendChild(allLink);
+        panel.appendChild(all);
+      }
       if (!direct.length) panel.appendChild(element("p", "", "Inga kopplingar."));
       var hidden = hiddenNeighbours(node);
       if (hidden) panel.appendChild(element("p", "kb-karta__dolda", hidden + (hidden === 1 ? " koppling döljs" : " kopplingar döljs") + " av filtret."));
