@@ -63,6 +63,7 @@ VALIDATOR_ONLY = {
     "a-page-lists-the-first-25-removals-and-counts-the-rest": "the page body",
     "a-page-too-heavy-to-render-is-refused-before-rendering": "the page body",
     "addresses-the-site-owns-are-refused": "the file's place in the site",
+    "addresses-of-the-whole-lists-are-refused": "the file's place in the site",
     "file-names-with-markup-are-refused-in-every-content-folder": "the file name",
     "folder-names-follow-the-same-rule-as-file-names": "the folder",
     "names-that-are-too-long-or-have-capital-endings-are-refused": "the file name",

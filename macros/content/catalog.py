@@ -15,8 +15,8 @@ from macros.model import fields
 from macros.content.frontmatter import FrontMatterError, parse
 from macros.model.problems import ERROR, WARNING, Problem
 from macros.model.schema import PAGE, STORY, TYPES_BY_KEY, ContentType, type_for_path
-from macros.model.names import (DOCS_ASSET_SUFFIXES, GLOSSARY_FOLDER, name_problem, printable,
-                                 reserved_problem, slugify)
+from macros.model.names import (DOCS_ASSET_SUFFIXES, GLOSSARY_FOLDER, generated_list_problem, name_problem,
+                                 printable, reserved_problem, slugify)
 
 CONTENT_ROOTS = ("docs", "stories", "strategies")
 
@@ -355,6 +355,11 @@ def load_catalog(root: Path, today: datetime.date | None = None, paths: list[str
             continue
         catalog.items[item.id] = item
         seen_src[item.src_uri] = item
+    urls = {item.url for item in catalog.items.values()}
+    for item in catalog.items.values():  # the whole lists' addresses (macros/model/names.py)
+        taken = generated_list_problem(item.src_uri, urls)
+        if taken:
+            problems.append(Problem(item.rel_path, 1, taken))
     catalog.problems = problems
     renamed = renames_module.renamed_items(catalog, renames, item_id, site_path, directory_url) if renames else {}
     old_references = resolve(catalog, renamed)

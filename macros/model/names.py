@@ -33,6 +33,33 @@ RESERVED_ADDRESSES = {
 }
 
 
+# Addresses the build gives the whole lists of stories (macros/views/full_lists.py) when a list is cut:
+# content may not take them, whether or not a list is long enough today to need them.
+ALL_STORIES_SRC = "berattelser/alla.md"  # every listed story, newest first: /berattelser/alla/, …/sida-2/
+STORY_LIST_NAME = "berattelser"  # an item's whole list of stories: /strategier/k2/berattelser/
+TAG_LISTS = "amnen"  # a tag value's whole list, under its tag page: /amnen/strategigrupper/aldre/
+
+
+def generated_list_problem(site_path: str, item_urls: set) -> str | None:
+    """The Swedish problem if a content page's site path is one the build keeps for a whole list: the
+    list of every story, a list of the stories that name an item (its address + berattelser/), or a
+    tag value's list under a tag page (amnen/<ämne>/…); None otherwise."""
+    stem = site_path[: -len(PAGE_SUFFIX)] if site_path.endswith(PAGE_SUFFIX) else site_path
+    parts = stem.split("/")
+    everything = ALL_STORIES_SRC[: -len(PAGE_SUFFIX)]
+    if stem == everything or stem.startswith(everything + "/"):
+        what = "listan över alla berättelser"
+    elif parts[0] == TAG_LISTS and len(parts) >= 3:
+        what = f"listorna under ämnessidan /{TAG_LISTS}/{parts[1]}/"
+    else:
+        at = next((i for i, part in enumerate(parts) if part == STORY_LIST_NAME and i > 0), None)
+        if at is None or "/".join(parts[:at]) + "/" not in item_urls:
+            return None
+        what = f"listan över berättelserna som hänvisar till /{'/'.join(parts[:at])}/"
+    return (f"Adressen /{printable(stem)}/ är reserverad för {what}, som bygget skriver när listan blir lång. "
+            f"Ge sidan ett annat namn eller flytta den till en annan mapp.")
+
+
 def slugify(text: str) -> str:
     """A file name from a title: å/ä -> a, ö -> o, spaces -> hyphens."""
     plain = unicodedata.normalize("NFKD", text.lower()).encode("ascii", "ignore").decode()

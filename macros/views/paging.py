@@ -16,7 +16,7 @@ Only paths and link lines live here, so every view can use them without importin
 """
 
 from macros.content.catalog import markdown_link
-from macros.model.names import slugify
+from macros.model.names import ALL_STORIES_SRC, STORY_LIST_NAME, slugify  # noqa: F401  (the rule is the model's)
 
 MAX_LISTED = 25
 LIST_PAGE_SIZE = 50
@@ -24,8 +24,6 @@ MAP_MAX_STORIES = 40
 MAP_STORIES_PER_STRATEGY = 3
 MATRIX_MAX_ROWS = 50
 
-ALL_STORIES_SRC = "berattelser/alla.md"  # every listed story, newest first: /berattelser/alla/, …/sida-2/
-STORY_LIST_NAME = "berattelser"  # an item's whole list of stories: /strategier/k2/berattelser/
 
 
 def newest_key(item):
