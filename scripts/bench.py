@@ -34,8 +34,8 @@ import time
 from pathlib import Path
 
 import yaml
-
 from engine import serve  # scripts/engine.py, beside this script
+
 from macros.adapters.properdocs import build, engine_env
 from macros.content.catalog import load_catalog
 from macros.generate import staging
@@ -88,14 +88,27 @@ SENTENCES = (
 def synthetic_story(index: int, ids: dict, rng: random.Random) -> str:
     body = "\n\n".join(" ".join(rng.choice(SENTENCES) for _ in range(5)) for _ in range(6))
     lines = [
-        "---", f"titel: Syntetisk berättelse {index}", f"beskrivning: Berättelse nummer {index} för mätning.",
-        "slag: illustrativ", f"strategier: {rng.sample(ids['strategy'], min(2, len(ids['strategy'])))}",
+        "---",
+        f"titel: Syntetisk berättelse {index}",
+        f"beskrivning: Berättelse nummer {index} för mätning.",
+        "slag: illustrativ",
+        f"strategier: {rng.sample(ids['strategy'], min(2, len(ids['strategy'])))}",
         f"personas: {rng.sample(ids['persona'], min(1, len(ids['persona'])))}",
         f"indikatorer: {rng.sample(ids['indicator'], min(1, len(ids['indicator'])))}",
         f"strategigrupper: [{rng.choice(list(v.STRATEGY_GROUPS))}]",
-        f"kommuner: [{rng.choice(list(v.MUNICIPALITIES))}]", "forfattare: Mätskript", "status: publicerad",
-        "ansvarig: Mätskript", "skapad: 2026-01-01", "kallor:", "  - text: Syntetisk text för mätning", "---",
-        "", "## Vad hände?", "", body, "",
+        f"kommuner: [{rng.choice(list(v.MUNICIPALITIES))}]",
+        "forfattare: Mätskript",
+        "status: publicerad",
+        "ansvarig: Mätskript",
+        "skapad: 2026-01-01",
+        "kallor:",
+        "  - text: Syntetisk text för mätning",
+        "---",
+        "",
+        "## Vad hände?",
+        "",
+        body,
+        "",
     ]
     return "\n".join(lines).replace("'", "")
 
@@ -104,14 +117,21 @@ def make_corpus(dest: Path, count: int, plain: bool = False) -> Path:
     """A copy of the repo with `count` synthetic stories; with `plain`, also the staging tree the
     plain engine builds (generated here, outside every measurement)."""
     project = dest / f"corpus-{count}"
-    shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns(
-        ".venv", ".git", ".cache", "site", "skarmbilder", "__pycache__", "tests", ".*-staging"))
+    shutil.copytree(
+        ROOT,
+        project,
+        ignore=shutil.ignore_patterns(
+            ".venv", ".git", ".cache", "site", "skarmbilder", "__pycache__", "tests", ".*-staging"
+        ),
+    )
     if (ROOT / ".cache" / "cms").is_dir():  # the form editor's bundle (make cms), which every build publishes
         (project / ".cache").mkdir()
         (project / ".cache" / "cms").symlink_to((ROOT / ".cache" / "cms").resolve())
     catalog = load_catalog(ROOT)
-    ids = {key: [i.id for i in catalog.of_type(key) if i.status == "publicerad"] or ["saknas"]
-           for key in ("strategy", "persona", "indicator")}
+    ids = {
+        key: [i.id for i in catalog.of_type(key) if i.status == "publicerad"] or ["saknas"]
+        for key in ("strategy", "persona", "indicator")
+    }
     rng = random.Random(20261123)
     stories = project / "stories"
     for index in range(count):
@@ -127,8 +147,14 @@ def build_once(mode: str, project: Path) -> tuple[float, float, int]:
     its own process."""
     site = project / f"site-{mode}"
     shutil.rmtree(site, ignore_errors=True)
-    out = subprocess.run([sys.executable, "-c", BUILD_AND_MEASURE, mode, str(project), str(site)], cwd=ROOT,
-                         env=engine_env(), capture_output=True, text=True, encoding="utf-8")
+    out = subprocess.run(
+        [sys.executable, "-c", BUILD_AND_MEASURE, mode, str(project), str(site)],
+        cwd=ROOT,
+        env=engine_env(),
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+    )
     if out.returncode != 0:
         sys.exit(f"Bygget ({mode}) av {project.name} misslyckades:\n{out.stderr[-3000:]}")
     seconds, cpu, kilobytes = out.stdout.split()[-3:]
@@ -154,14 +180,17 @@ def interleaved(builds: dict, rounds: int) -> dict:
         for label, (mode, project) in builds.items():
             runs[label].append(build_once(mode, project))
             wall, cpu, kilobytes = runs[label][-1]
-            print(f"  omgång {number}/{rounds}, {label}: {wall:.1f} s ({cpu:.1f} s CPU, {kilobytes / 1024:.0f} MB)",
-                  file=sys.stderr, flush=True)
+            print(
+                f"  omgång {number}/{rounds}, {label}: {wall:.1f} s ({cpu:.1f} s CPU, {kilobytes / 1024:.0f} MB)",
+                file=sys.stderr,
+                flush=True,
+            )
     return runs
 
 
 def pair_ratios(numerators: list, denominators: list, column: int = 0) -> list[float]:
     """Ratio per round; column 0 is wall-clock seconds, 1 CPU seconds."""
-    return [a[column] / b[column] for a, b in zip(numerators, denominators)]
+    return [a[column] / b[column] for a, b in zip(numerators, denominators, strict=True)]
 
 
 def search_figures(runs: int) -> dict:
@@ -183,8 +212,10 @@ def search_figures(runs: int) -> dict:
         url, stop = serve(site)
         try:
             with sync_playwright() as playwright:
-                browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=[
-                    "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-sync"])
+                browser = playwright.chromium.launch(
+                    executable_path="/usr/bin/chromium",
+                    args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-sync"],
+                )
                 first = []
                 for _ in range(runs):
                     page = browser.new_context().new_page()
@@ -205,9 +236,15 @@ def search_figures(runs: int) -> dict:
     cli_results = {q["fraga"]: [hit.location for hit in offline.search(q["fraga"], 3)] for q in queries}
     cli = score(queries, cli_results)
     same_top = sum(1 for q in queries if cli_results[q["fraga"]][:1] == browser_results[q["fraga"]][:1])
-    return {"queries": len(queries), "browser": in_browser, "cli": cli, "same_top": same_top / len(queries),
-            "index_gzip": len(gzip.compress(index)),
-            "index_docs": len(json.loads(index)["docs"]), "first_result_s": statistics.median(first)}
+    return {
+        "queries": len(queries),
+        "browser": in_browser,
+        "cli": cli,
+        "same_top": same_top / len(queries),
+        "index_gzip": len(gzip.compress(index)),
+        "index_docs": len(json.loads(index)["docs"]),
+        "first_result_s": statistics.median(first),
+    }
 
 
 def print_search(figures: dict) -> None:
@@ -219,8 +256,10 @@ def print_search(figures: dict) -> None:
     print(f"| kommandoraden topp-1 / topp-3 | {c['top1']:.1%} / {c['top3']:.1%} | |")
     print(f"| samma bästa träff som webbläsaren | {figures['same_top']:.1%} | |")
     print(f"| sökindex | {figures['index_gzip'] / 1024:.0f} kB gzip, {figures['index_docs']} avsnitt | |")
-    print(f"| sidladdning till första träff (Chromium, kall cache, median) | "
-          f"{figures['first_result_s'] * 1000:.0f} ms | |")
+    print(
+        f"| sidladdning till första träff (Chromium, kall cache, median) | "
+        f"{figures['first_result_s'] * 1000:.0f} ms | |"
+    )
     for miss in b["misses"]:
         print(f"\nmiss i webbläsaren: {miss}")
     print()
@@ -228,32 +267,44 @@ def print_search(figures: dict) -> None:
 
 def print_builds(n: int, rounds: int, runs: dict, sizes: dict, load: tuple) -> None:
     ours, plain, double = runs["vår N"], runs["ren N"], runs["vår 2N"]
-    print(f"Byggen, N = {n} syntetiska berättelser, {rounds} omgångar (vår N, ren N, vår 2N), "
-          f"belastning före/efter (1 min): {load[0]:.1f} / {load[1]:.1f} på {os.cpu_count()} kärnor.\n"
-          f"Vår = hela make build (generera, ProperDocs med våra insticksprogram och krokar, rensning och "
-          f"sökindex); ren = ProperDocs ensam på samma genererade Markdown (samma tema, meny, tillägg och "
-          f"sökning, utan våra krokar och makron).\n")
-    print("| bygge | sidor | sekunder (median) | min–max | CPU-sekunder (median) | topp-MB | bytes/berättelsesida "
-          "| index gzip/avsnitt |")
+    print(
+        f"Byggen, N = {n} syntetiska berättelser, {rounds} omgångar (vår N, ren N, vår 2N), "
+        f"belastning före/efter (1 min): {load[0]:.1f} / {load[1]:.1f} på {os.cpu_count()} kärnor.\n"
+        f"Vår = hela make build (generera, ProperDocs med våra insticksprogram och krokar, rensning och "
+        f"sökindex); ren = ProperDocs ensam på samma genererade Markdown (samma tema, meny, tillägg och "
+        f"sökning, utan våra krokar och makron).\n"
+    )
+    print(
+        "| bygge | sidor | sekunder (median) | min–max | CPU-sekunder (median) | topp-MB | bytes/berättelsesida "
+        "| index gzip/avsnitt |"
+    )
     print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
     for label, times in runs.items():
         seconds = [t[0] for t in times]
         row = sizes[label]
-        print(f"| {label} | {row['pages']} | {statistics.median(seconds):.2f} | {min(seconds):.1f}–{max(seconds):.1f} | "
-              f"{statistics.median(t[1] for t in times):.2f} | {max(t[2] for t in times) / 1024:.0f} | "
-              f"{row['story_html_bytes']:.0f} | {row['index_gzip_per_page']:.0f} |")
+        print(
+            f"| {label} | {row['pages']} | {statistics.median(seconds):.2f} | {min(seconds):.1f}–{max(seconds):.1f} | "
+            f"{statistics.median(t[1] for t in times):.2f} | {max(t[2] for t in times) / 1024:.0f} | "
+            f"{row['story_html_bytes']:.0f} | {row['index_gzip_per_page']:.0f} |"
+        )
     story_bytes = sizes["vår 2N"]["story_html_bytes"] / max(1, sizes["vår N"]["story_html_bytes"])
     print("\n| kvot | median av omgångarnas kvoter | per omgång | samma i CPU-tid (median) | mål |")
     print("| --- | ---: | --- | ---: | --- |")
-    for name, numerators, denominators, goal in (("vår/ren (N)", ours, plain, "<= 1,15"),
-                                                 ("tid(2N)/tid(N)", double, ours, "<= 2,1")):
+    for name, numerators, denominators, goal in (
+        ("vår/ren (N)", ours, plain, "<= 1,15"),
+        ("tid(2N)/tid(N)", double, ours, "<= 2,1"),
+    ):
         wall, cpu = pair_ratios(numerators, denominators), pair_ratios(numerators, denominators, column=1)
-        print(f"| {name} | {statistics.median(wall):.2f} | {', '.join(f'{r:.2f}' for r in wall)} | "
-              f"{statistics.median(cpu):.2f} | {goal} |")
+        print(
+            f"| {name} | {statistics.median(wall):.2f} | {', '.join(f'{r:.2f}' for r in wall)} | "
+            f"{statistics.median(cpu):.2f} | {goal} |"
+        )
     print(f"| berättelsesida 2N/N (bytes) | {story_bytes:.3f} | | | 1,00: oberoende av N |")
 
 
-ASSET_REF = re.compile(r"<(?:script|img)\b[^>]*?\bsrc=\"([^\"]+)\"|<link\b[^>]*?\brel=\"(?:stylesheet|icon|preload|modulepreload)\"[^>]*?\bhref=\"([^\"]+)\"")
+ASSET_REF = re.compile(
+    r"<(?:script|img)\b[^>]*?\bsrc=\"([^\"]+)\"|<link\b[^>]*?\brel=\"(?:stylesheet|icon|preload|modulepreload)\"[^>]*?\bhref=\"([^\"]+)\""
+)
 
 
 def first_visit_bytes(site: Path, page: Path, compressed: bool = False) -> int:
@@ -295,14 +346,18 @@ def key_pages(site: Path) -> dict:
 
 def print_page_sizes(n: int, site: Path) -> None:
     index = site / "search" / "search_index.json"
-    print(f"Sidstorlek, N = {n} syntetiska berättelser ({len(list(site.rglob('index.html')))} sidor; "
-          f"sökindexet {index.stat().st_size / 1000:.0f} kB, gzip {len(gzip.compress(index.read_bytes())) / 1000:.0f} kB):\n")
+    print(
+        f"Sidstorlek, N = {n} syntetiska berättelser ({len(list(site.rglob('index.html')))} sidor; "
+        f"sökindexet {index.stat().st_size / 1000:.0f} kB, gzip {len(gzip.compress(index.read_bytes())) / 1000:.0f} kB):\n"
+    )
     print("| sida | adress | HTML kB | första besöket utan sökning kB | samma gzip kB |")
     print("| --- | --- | ---: | ---: | ---: |")
     for label, page in key_pages(site).items():
         address = "/" + page.parent.relative_to(site).as_posix().strip(".") + "/"
-        print(f"| {label} | {address.replace('//', '/')} | {page.stat().st_size / 1000:.1f} | "
-              f"{first_visit_bytes(site, page) / 1000:.1f} | {first_visit_bytes(site, page, True) / 1000:.1f} |")
+        print(
+            f"| {label} | {address.replace('//', '/')} | {page.stat().st_size / 1000:.1f} | "
+            f"{first_visit_bytes(site, page) / 1000:.1f} | {first_visit_bytes(site, page, True) / 1000:.1f} |"
+        )
     print()
 
 
@@ -318,12 +373,19 @@ def page_sizes(n: int) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--stories", type=int, default=1000, help="N, antal syntetiska berättelser (standard 1000)")
-    parser.add_argument("--runs", type=int, default=5,
-                        help="omgångar (vår N, ren N, vår 2N); medianen av kvoterna rapporteras (standard 5)")
+    parser.add_argument(
+        "--runs",
+        type=int,
+        default=5,
+        help="omgångar (vår N, ren N, vår 2N); medianen av kvoterna rapporteras (standard 5)",
+    )
     parser.add_argument("--bara-sok", action="store_true", help="mät bara sökningen, inte bygget")
     parser.add_argument("--utan-sok", action="store_true", help="mät bara bygget, inte sökningen")
-    parser.add_argument("--sidstorlek", action="store_true",
-                        help="bygg bara N berättelser en gång och skriv nyckelsidornas storlek (HTML och första besöket)")
+    parser.add_argument(
+        "--sidstorlek",
+        action="store_true",
+        help="bygg bara N berättelser en gång och skriv nyckelsidornas storlek (HTML och första besöket)",
+    )
     args = parser.parse_args(argv)
     if args.sidstorlek:
         page_sizes(args.stories)
@@ -335,8 +397,11 @@ def main(argv: list[str] | None = None) -> int:
     n = args.stories
     with tempfile.TemporaryDirectory(prefix="kb-bench-") as tmp:
         corpus_n = make_corpus(Path(tmp), n, plain=True)
-        builds = {"vår N": ("ours", corpus_n), "ren N": ("plain", corpus_n),
-                  "vår 2N": ("ours", make_corpus(Path(tmp), 2 * n))}
+        builds = {
+            "vår N": ("ours", corpus_n),
+            "ren N": ("plain", corpus_n),
+            "vår 2N": ("ours", make_corpus(Path(tmp), 2 * n)),
+        }
         before = os.getloadavg()[0]
         runs = interleaved(builds, args.runs)
         after = os.getloadavg()[0]

@@ -34,13 +34,18 @@ def zensical_search(page, site_url: str, query: str, limit: int = 3) -> list[str
     page.wait_for_timeout(150)
     previous = None
     for _ in range(30):  # until two reads agree
-        current = page.eval_on_selector_all(Z_RESULTS, "els => els.map(e => e.href).join(' ')") \
-            if page.locator(Z_RESULTS).count() else ""
+        current = (
+            page.eval_on_selector_all(Z_RESULTS, "els => els.map(e => e.href).join(' ')")
+            if page.locator(Z_RESULTS).count()
+            else ""
+        )
         if current == previous and (current or page.locator(Z_STATUS).count()):
             break
         previous = current
         page.wait_for_timeout(80)
-    hrefs = page.eval_on_selector_all(Z_RESULTS, "els => els.map(e => e.href)") if page.locator(Z_RESULTS).count() else []
+    hrefs = (
+        page.eval_on_selector_all(Z_RESULTS, "els => els.map(e => e.href)") if page.locator(Z_RESULTS).count() else []
+    )
     paths = []
     for href in hrefs:
         rel = site_path(site_url, href.split("?")[0])

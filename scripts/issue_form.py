@@ -9,8 +9,9 @@ import argparse
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
 from macros.model.issue_form import FILE, form_yaml
+
+ROOT = Path(__file__).resolve().parent.parent
 
 FORM_FILE = Path(FILE)
 
@@ -27,8 +28,11 @@ def main(argv: list[str] | None = None) -> int:
         if current == wanted:
             print(f"{FORM_FILE.as_posix()} stämmer med innehållsmodellen.")
             return 0
-        print(f"{FORM_FILE.as_posix()}: fel: formuläret stämmer inte med innehållsmodellen. "
-              f"Kör .venv/bin/python scripts/issue_form.py och lägg till ändringen.", file=sys.stderr)
+        print(
+            f"{FORM_FILE.as_posix()}: fel: formuläret stämmer inte med innehållsmodellen. "
+            f"Kör .venv/bin/python scripts/issue_form.py och lägg till ändringen.",
+            file=sys.stderr,
+        )
         return 1
     target.parent.mkdir(parents=True, exist_ok=True)
     with open(target, "w", encoding="utf-8", newline="\n") as out:

@@ -18,23 +18,39 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
+from engine import build, serve  # noqa: E402
 from precompress import precompress  # noqa: E402
 from screenshots import KEY_PAGES  # noqa: E402
-from engine import build, serve  # noqa: E402
 
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
-PAGES = {name: KEY_PAGES[name] for name in ("startsida", "strategi", "berattelse", "karta", "introduktion", "indikator")}
+PAGES = {
+    name: KEY_PAGES[name] for name in ("startsida", "strategi", "berattelse", "karta", "introduktion", "indikator")
+}
 
 
 def run_lighthouse(binary: str, url: str, out: Path) -> dict:
     env = dict(os.environ, CHROME_PATH="/usr/bin/chromium")
-    subprocess.run([binary, url, "--quiet", "--output=json", f"--output-path={out}", "--form-factor=mobile",
-                    "--only-categories=" + ",".join(CATEGORIES),
-                    "--chrome-flags=--headless=new --no-sandbox --disable-gpu"], env=env, check=True)
+    subprocess.run(
+        [
+            binary,
+            url,
+            "--quiet",
+            "--output=json",
+            f"--output-path={out}",
+            "--form-factor=mobile",
+            "--only-categories=" + ",".join(CATEGORIES),
+            "--chrome-flags=--headless=new --no-sandbox --disable-gpu",
+        ],
+        env=env,
+        check=True,
+    )
     report = json.loads(out.read_text(encoding="utf-8"))
     scores = {c: round(report["categories"][c]["score"] * 100) for c in CATEGORIES}
-    failing = [a["id"] for a in report["audits"].values() if a.get("score") is not None and a["score"] < 0.9
-               and a.get("scoreDisplayMode") in ("binary", "numeric")]
+    failing = [
+        a["id"]
+        for a in report["audits"].values()
+        if a.get("score") is not None and a["score"] < 0.9 and a.get("scoreDisplayMode") in ("binary", "numeric")
+    ]
     scores["bytes"] = report["audits"]["total-byte-weight"]["numericValue"]
     scores["failing"] = failing
     return scores
@@ -42,7 +58,9 @@ def run_lighthouse(binary: str, url: str, out: Path) -> dict:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--lighthouse", default="lighthouse", help="sökväg till lighthouse (standard: lighthouse i PATH)")
+    parser.add_argument(
+        "--lighthouse", default="lighthouse", help="sökväg till lighthouse (standard: lighthouse i PATH)"
+    )
     parser.add_argument("--rapporter", type=Path, help="mapp där hela JSON-rapporterna sparas")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as tmp:
@@ -60,8 +78,11 @@ def main(argv: list[str] | None = None) -> int:
             print("| --- | --- | --- | --- | --- | --- | --- |")
             for name, path in PAGES.items():
                 s = run_lighthouse(args.lighthouse, url + path, reports / f"{name}.json")
-                print(f"| {name} | {s['performance']} | {s['accessibility']} | {s['best-practices']} | {s['seo']} | "
-                      f"{s['bytes'] / 1024:.0f} | {', '.join(s['failing']) or '–'} |", flush=True)
+                print(
+                    f"| {name} | {s['performance']} | {s['accessibility']} | {s['best-practices']} | {s['seo']} | "
+                    f"{s['bytes'] / 1024:.0f} | {', '.join(s['failing']) or '–'} |",
+                    flush=True,
+                )
         finally:
             shutdown()
     return 0

@@ -18,14 +18,16 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 
-VENV_HINT = "Kör make new-story, eller .venv/bin/python scripts/new_story.py (make new-story installerar det som behövs)."
+VENV_HINT = (
+    "Kör make new-story, eller .venv/bin/python scripts/new_story.py (make new-story installerar det som behövs)."
+)
 try:
     from macros.content import scaffold, workflow
     from macros.content.catalog import load_catalog
-    from macros.views.listings import FILTERS
-    from macros.model.problems import errors, report
     from macros.model.names import slugify
+    from macros.model.problems import errors, report
     from macros.model.schema import STORY
+    from macros.views.listings import FILTERS
 except ModuleNotFoundError as missing:  # run with a Python outside the project's virtualenv, e.g. plain python3
     if (missing.name or "").partition(".")[0] == "macros":  # the project's own package is installed in .venv only
         sys.exit(f"fel: projektets kod (paketet macros) är inte installerad i {sys.executable}. {VENV_HINT}")
@@ -82,7 +84,9 @@ def iso_date(text: str) -> datetime.date:
     try:
         return datetime.date.fromisoformat(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' är inget datum. Skriv ÅÅÅÅ-MM-DD, till exempel 2026-11-23.")
+        raise argparse.ArgumentTypeError(
+            f"'{text}' är inget datum. Skriv ÅÅÅÅ-MM-DD, till exempel 2026-11-23."
+        ) from None
 
 
 FLAGS = {name: argument for argument, (name, _) in FILTERS.items()}  # strategier -> --strategi, as in lista()
@@ -100,7 +104,9 @@ def pick(words, field, options: dict, numbered: bool = False) -> list:
     for word in words:
         key = keys[int(word) - 1] if word.isdigit() and 1 <= int(word) <= len(keys) else by_name.get(word.lower())
         if key is None and numbered:
-            raise ValueError(f"'{word}' är inget av valen för '{field.name}'. Skriv ett nummer mellan 1 och {len(keys)}.")
+            raise ValueError(
+                f"'{word}' är inget av valen för '{field.name}'. Skriv ett nummer mellan 1 och {len(keys)}."
+            )
         if key is None:
             valid = ", ".join(f"{k} ({x})" for k, x in options.items()) or "(inga ännu)"
             raise ValueError(f"'{word}' är inget giltigt värde för '{field.name}'. Giltiga värden: {valid}.")
@@ -117,7 +123,9 @@ def check_title(title: str, root: Path, catalog) -> str:
         raise ValueError(f"Titeln '{title}' behöver innehålla bokstäver eller siffror.")
     rel = f"{STORY.folder}/{slug}.md"
     if (root / rel).exists():
-        raise ValueError(f"{rel} finns redan och skrivs inte över. Välj en annan titel eller öppna den befintliga filen.")
+        raise ValueError(
+            f"{rel} finns redan och skrivs inte över. Välj en annan titel eller öppna den befintliga filen."
+        )
     if slug in catalog.items:
         raise ValueError(f"Namnet '{slug}' används redan av {catalog.items[slug].rel_path}. Välj en annan titel.")
     return rel
@@ -185,33 +193,47 @@ def parser() -> argparse.ArgumentParser:
         values = f" Värden: {', '.join(field.vocabulary)}." if field.vocabulary else ""
         ids = " Id från bidragsguiden." if field.ref_types else ""
         repeat = " Kan upprepas." if scaffold.is_list(field) else ""
-        result.add_argument(f"--{flag(field)}", action="append" if scaffold.is_list(field) else "store",
-                            help=field.description + values + ids + repeat)
+        result.add_argument(
+            f"--{flag(field)}",
+            action="append" if scaffold.is_list(field) else "store",
+            help=field.description + values + ids + repeat,
+        )
     result.add_argument("--ansvarig", help="Vem som äger innehållet (standard: organisationen i --forfattare).")
-    result.add_argument("--root", type=Path, default=ROOT, help="Repots rotmapp (standard: repot som skriptet ligger i).")
+    result.add_argument(
+        "--root", type=Path, default=ROOT, help="Repots rotmapp (standard: repot som skriptet ligger i)."
+    )
     result.add_argument("--idag", type=iso_date, help="Dagens datum, ÅÅÅÅ-MM-DD (för tester).")
     return result
 
 
 def next_steps(rel: str, slug: str) -> str:
-    return "\n".join([
-        "", "Nästa steg:",
-        f"  1. Öppna {rel} och skriv berättelsen under rubrikerna. Tipsen mellan <!-- och --> tar du bort.",
-        f"  2. Förhandsgranska: kör make serve och öppna http://127.0.0.1:8000/{STORY.url_prefix}/{slug}/",
-        "  3. Kontrollera igen med make validate när du har skrivit klart.",
-        "  4. Lämna in berättelsen som en pull request på GitHub. En kommunikatör granskar och publicerar.",
-        "Hela guiden: Bidra med en berättelse (docs/bidra/index.md, på webbplatsen under Bidra).",
-    ])
+    return "\n".join(
+        [
+            "",
+            "Nästa steg:",
+            f"  1. Öppna {rel} och skriv berättelsen under rubrikerna. Tipsen mellan <!-- och --> tar du bort.",
+            f"  2. Förhandsgranska: kör make serve och öppna http://127.0.0.1:8000/{STORY.url_prefix}/{slug}/",
+            "  3. Kontrollera igen med make validate när du har skrivit klart.",
+            "  4. Lämna in berättelsen som en pull request på GitHub. En kommunikatör granskar och publicerar.",
+            "Hela guiden: Bidra med en berättelse (docs/bidra/index.md, på webbplatsen under Bidra).",
+        ]
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     root, today = args.root.resolve(), args.idag or workflow.today()
     catalog = load_catalog(root, today)
+
     def ask_for(fields) -> dict:
-        return {f.name: ask(f, scaffold.choices(f, catalog),
-                            (lambda title: check_title(title, root, catalog)) if f.name == "titel" else None)
-                for f in fields}
+        return {
+            f.name: ask(
+                f,
+                scaffold.choices(f, catalog),
+                (lambda title: check_title(title, root, catalog)) if f.name == "titel" else None,
+            )
+            for f in fields
+        }
 
     try:
         if any(getattr(args, flag(field)) for field in FIELDS):

@@ -25,6 +25,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
 from engine import build, serve  # noqa: E402
+
 from macros.content import workflow  # noqa: E402
 from macros.content.catalog import load_catalog  # noqa: E402
 from macros.views.preview import MAX_PAGES, Page, pages_to_photograph, preview_summary, shot_stem  # noqa: E402
@@ -52,8 +53,13 @@ def shoot(site_url: str, out: Path, pages: list[tuple[str, str]], full_page: boo
         browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=["--no-sandbox"])
         for device, (width, height) in VIEWPORTS.items():
             phone = device == "mobil"
-            context = browser.new_context(viewport={"width": width, "height": height}, locale="sv-SE",
-                                          device_scale_factor=1, is_mobile=phone, has_touch=phone)
+            context = browser.new_context(
+                viewport={"width": width, "height": height},
+                locale="sv-SE",
+                device_scale_factor=1,
+                is_mobile=phone,
+                has_touch=phone,
+            )
             tab = context.new_page()
             for name, path in pages:
                 tab.goto(site_url + quote(path), wait_until="networkidle")
@@ -67,15 +73,26 @@ def shoot(site_url: str, out: Path, pages: list[tuple[str, str]], full_page: boo
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--ut", type=Path, default=ROOT / "skarmbilder",
-                        help="mapp för bilderna (standard skarmbilder/)")
+    parser.add_argument(
+        "--ut", type=Path, default=ROOT / "skarmbilder", help="mapp för bilderna (standard skarmbilder/)"
+    )
     parser.add_argument("--hela-sidan", action="store_true", help="hela sidan, inte bara första skärmen")
-    parser.add_argument("--andrade", nargs="*", metavar="FIL", default=None,
-                        help="bilder av sidorna som de här filerna blir (utan filer: KB_CHANGED_FILES, en per rad)")
-    parser.add_argument("--utkast", action="store_true",
-                        help="bygg med utkast, som make serve, så att en ny berättelse syns")
-    parser.add_argument("--webbplats", type=Path, metavar="MAPP",
-                        help="bygg webbplatsen hit och behåll den (standard: en tillfällig mapp)")
+    parser.add_argument(
+        "--andrade",
+        nargs="*",
+        metavar="FIL",
+        default=None,
+        help="bilder av sidorna som de här filerna blir (utan filer: KB_CHANGED_FILES, en per rad)",
+    )
+    parser.add_argument(
+        "--utkast", action="store_true", help="bygg med utkast, som make serve, så att en ny berättelse syns"
+    )
+    parser.add_argument(
+        "--webbplats",
+        type=Path,
+        metavar="MAPP",
+        help="bygg webbplatsen hit och behåll den (standard: en tillfällig mapp)",
+    )
     parser.add_argument("--max", type=int, default=MAX_PAGES, help=f"högst så många sidor (standard {MAX_PAGES})")
     parser.add_argument("--root", type=Path, default=ROOT, help="repots rotmapp")
     args = parser.parse_args(argv)
@@ -92,8 +109,13 @@ def main(argv: list[str] | None = None) -> int:
         else:
             changed = args.andrade or os.environ.get("KB_CHANGED_FILES", "").splitlines()
             catalog = load_catalog(root, workflow.today())
-            pages, skipped = pages_to_photograph(catalog, [c.strip() for c in changed if c.strip()], KEY_PAGES,
-                                                 lambda url: (site_dir / url / "index.html").is_file(), args.max)
+            pages, skipped = pages_to_photograph(
+                catalog,
+                [c.strip() for c in changed if c.strip()],
+                KEY_PAGES,
+                lambda url: (site_dir / url / "index.html").is_file(),
+                args.max,
+            )
             shots = [(page, shot_stem(index, page)) for index, page in enumerate(pages, start=1)]
         url, shutdown = serve(site_dir)
         try:

@@ -16,6 +16,9 @@ def load_queries() -> list[dict]:
 def score(queries: list[dict], results: dict) -> dict:
     """results: query -> ranked site paths. Returns hit rates and the misses."""
     top1 = sum(1 for q in queries if results[q["fraga"]][:1] == q["topp3"][:1])
-    misses = [f"{q['fraga']!r}: väntade {q['topp3']}, fick {results[q['fraga']][:3]}"
-              for q in queries if not set(q["topp3"]) <= set(results[q["fraga"]][:3])]
+    misses = [
+        f"{q['fraga']!r}: väntade {q['topp3']}, fick {results[q['fraga']][:3]}"
+        for q in queries
+        if not set(q["topp3"]) <= set(results[q["fraga"]][:3])
+    ]
     return {"top1": top1 / len(queries), "top3": 1 - len(misses) / len(queries), "misses": misses}

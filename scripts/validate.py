@@ -25,19 +25,24 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from macros.content import history, landed_dates, workflow
-from macros.views import link_report, sanitize_report
 from macros.content.annotations import github_annotations, job_summary, page_addresses, without_commands
-from macros.generate.cms_page import form_address
 from macros.content.catalog import load_catalog
+from macros.generate.cms_page import form_address
 from macros.model.problems import errors, report
+from macros.views import link_report, sanitize_report
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("paths", nargs="*", help="filer att rapportera om (standard: allt innehåll)")
     parser.add_argument("--root", type=Path, default=ROOT, help="repots rotmapp")
-    parser.add_argument("--andrade", nargs="*", metavar="FIL", default=None,
-                        help="filer som ändras i pull requesten, för sammanfattningen (standard: KB_CHANGED_FILES)")
+    parser.add_argument(
+        "--andrade",
+        nargs="*",
+        metavar="FIL",
+        default=None,
+        help="filer som ändras i pull requesten, för sammanfattningen (standard: KB_CHANGED_FILES)",
+    )
     args = parser.parse_args(argv)
     root = args.root.resolve()
     try:
@@ -86,9 +91,14 @@ def main(argv: list[str] | None = None) -> int:
     if summary_file:
         changed = args.andrade if args.andrade is not None else os.environ.get("KB_CHANGED_FILES", "").splitlines()
         with open(summary_file, "a", encoding="utf-8") as summary:
-            summary.write(job_summary(catalog.problems, [c.strip() for c in changed if c.strip()],
-                                      page_addresses(catalog, os.environ.get("KB_SITE_URL", "")),
-                                      form_address(os.environ.get("KB_SITE_URL", ""))))
+            summary.write(
+                job_summary(
+                    catalog.problems,
+                    [c.strip() for c in changed if c.strip()],
+                    page_addresses(catalog, os.environ.get("KB_SITE_URL", "")),
+                    form_address(os.environ.get("KB_SITE_URL", "")),
+                )
+            )
     return 1 if errors(catalog.problems) else 0
 
 

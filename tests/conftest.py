@@ -8,19 +8,32 @@ that builds or browses without saying so fails with the reason instead of making
 """
 
 import pytest
-
 from sitebuild import ROOT, FixtureSites, build_command, html_pages, serve, unexpected_warnings
 
-
 # Fixtures that build a site or open the browser: the session's, and the modules' own built sites.
-SLOW_FIXTURES = {"built_site", "fixture_sites", "pages", "site_url", "browser", "page", "real_site_visits",
-                 "site", "staged_site", "hostile_site", "hostile_url", "footnote_builds", "sanitized_build",
-                 "future_site", "zensical_site"}
+SLOW_FIXTURES = {
+    "built_site",
+    "fixture_sites",
+    "pages",
+    "site_url",
+    "browser",
+    "page",
+    "real_site_visits",
+    "site",
+    "staged_site",
+    "hostile_site",
+    "hostile_url",
+    "footnote_builds",
+    "sanitized_build",
+    "future_site",
+    "zensical_site",
+}
 
 
 def pytest_configure(config):
-    config.addinivalue_line("markers", "langsam: builds a site with an engine or opens a browser (make test-snabb "
-                                       "leaves it out)")
+    config.addinivalue_line(
+        "markers", "langsam: builds a site with an engine or opens a browser (make test-snabb leaves it out)"
+    )
 
 
 def pytest_collection_modifyitems(config, items):
@@ -42,25 +55,35 @@ def no_engine_in_the_fast_tier(request):
         return
 
     def refuse(*args, **kwargs):
-        pytest.fail("Testet bygger en webbplats med en motor eller öppnar en webbläsare: markera det med "
-                    "@pytest.mark.langsam (eller modulen med pytestmark), så körs det av make test men inte "
-                    "av make test-snabb.")
+        pytest.fail(
+            "Testet bygger en webbplats med en motor eller öppnar en webbläsare: markera det med "
+            "@pytest.mark.langsam (eller modulen med pytestmark), så körs det av make test men inte "
+            "av make test-snabb."
+        )
 
     import engine
     import sitebuild
+
     from macros.adapters import properdocs, zensical
 
     with pytest.MonkeyPatch.context() as patch:
-        for module, name in ((engine, "build"), (properdocs, "build"), (properdocs, "run_engine_in_process"),
-                             (zensical, "build_staged")):
+        for module, name in (
+            (engine, "build"),
+            (properdocs, "build"),
+            (properdocs, "run_engine_in_process"),
+            (zensical, "build_staged"),
+        ):
             patch.setattr(module, name, refuse)
         patch.setattr(sitebuild, "engine", type("NoEngine", (), {"build": staticmethod(refuse)}))
         yield
 
 
 def pytest_addoption(parser):
-    parser.addoption("--update-golden", action="store_true",
-                     help="write the generator's output to tests/golden/ instead of comparing with it")
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        help="write the generator's output to tests/golden/ instead of comparing with it",
+    )
 
 
 @pytest.fixture(scope="session")
@@ -69,8 +92,15 @@ def update_golden(request) -> bool:
 
 
 CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run", "--disable-quic"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
 
 
 @pytest.fixture(scope="session")

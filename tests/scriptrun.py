@@ -35,9 +35,15 @@ def run_main(main, argv: list[str], env: dict[str, str], program: str, stdin: st
     out, err = io.StringIO(), io.StringIO()
     # sys.__stdout__ too: argparse and shutil.get_terminal_size ask it for the width, which is 80 columns
     # when the output goes to a pipe, whatever terminal pytest itself runs in.
-    with mock.patch.dict(os.environ, env, clear=True), mock.patch.object(sys, "argv", [program, *argv]), \
-            mock.patch.object(sys, "stdin", _Input(stdin)), mock.patch.object(sys, "__stdout__", out), \
-            mock.patch.object(sys, "__stderr__", err), contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+    with (
+        mock.patch.dict(os.environ, env, clear=True),
+        mock.patch.object(sys, "argv", [program, *argv]),
+        mock.patch.object(sys, "stdin", _Input(stdin)),
+        mock.patch.object(sys, "__stdout__", out),
+        mock.patch.object(sys, "__stderr__", err),
+        contextlib.redirect_stdout(out),
+        contextlib.redirect_stderr(err),
+    ):
         try:
             code = main(argv)
         except SystemExit as end:  # sys.exit() and argparse, as the interpreter turns them into an exit code

@@ -23,8 +23,7 @@ def build(project: Path, site_dir: Path, preview: bool = False, today: str | Non
     return engine.build(project, site_dir, preview=preview, today=today, strict=strict, in_process=True)
 
 
-def build_command(project: Path, site_dir: Path, preview: bool = False, today: str | None = None,
-                  strict: bool = True):
+def build_command(project: Path, site_dir: Path, preview: bool = False, today: str | None = None, strict: bool = True):
     """The same build with the engine as its own command (`python -m properdocs build`), as `make build` runs it."""
     return engine.build(project, site_dir, preview=preview, today=today, strict=strict)
 
@@ -48,8 +47,9 @@ class FixtureSites:
         self.tmp_path_factory = tmp_path_factory
         self.builds: dict = {}
 
-    def get(self, *layers: str, real_docs: tuple[str, ...] = (), preview: bool = False,
-            today: str = TODAY) -> SiteBuild:
+    def get(
+        self, *layers: str, real_docs: tuple[str, ...] = (), preview: bool = False, today: str = TODAY
+    ) -> SiteBuild:
         key = (layers, real_docs, preview, today)
         if key not in self.builds:
             name = "-".join(Path(layer).name for layer in layers) + ("-preview" if preview else "")
@@ -128,4 +128,4 @@ def text_of(site: Path, path: str) -> str:
 def article_of(site: Path, path: str) -> str:
     """Only the page's own content, so a link in the menu cannot make a content test pass."""
     html = text_of(site, path)
-    return html[html.index("<article"):html.index("</article>")]
+    return html[html.index("<article") : html.index("</article>")]

@@ -66,7 +66,7 @@ def each_loaded(context, site_url: str, paths: list[str], wait_until: str = "loa
         tab.goto(site_url + path, wait_until="commit")  # the new document is there; it loads on by itself
         loading.append((path, tab))
 
-    for tab in tabs[:len(queue)]:
+    for tab in tabs[: len(queue)]:
         start(tab)
     while loading:
         path, tab = loading.popleft()
@@ -118,8 +118,12 @@ def walk(browser, site_url: str, pages: list[str], tabs: int = 2) -> Walk:
     def listen(tab):
         tab.on("request", lambda request: visits[current[tab]].requests.append(request.url))
         tab.on("pageerror", lambda error: visits[current[tab]].errors.append(f"pageerror: {error}"))
-        tab.on("console", lambda message: visits[current[tab]].errors.append(f"console: {message.text}")
-               if message.type == "error" else None)
+        tab.on(
+            "console",
+            lambda message: (
+                visits[current[tab]].errors.append(f"console: {message.text}") if message.type == "error" else None
+            ),
+        )
 
     def finish(tab):
         path = running.pop(tab)

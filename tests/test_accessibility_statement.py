@@ -6,9 +6,9 @@ given instead of inventing one, and nothing points at a link "at the top of the 
 """
 
 import pytest
+from sitebuild import ROOT
 
 from macros.generate.staging import write_staging
-from sitebuild import ROOT
 
 
 def statement(tmp_path, monkeypatch, email: str | None) -> str:

@@ -9,11 +9,12 @@ import sys
 from pathlib import Path
 
 import validate
-from macros.content.annotations import github_annotations, job_summary, split_message
-from macros.model.problems import WARNING, Problem
 from scriptrun import run_main
 from sitebuild import ROOT
 from test_validator import VALIDATE, overlay
+
+from macros.content.annotations import github_annotations, job_summary, split_message
+from macros.model.problems import WARNING, Problem
 
 HOSTILE = "x\n::error file=evil.md,line=1::pwned\r\n::add-mask::y"
 
@@ -35,8 +36,14 @@ def commands_github_runs(stdout: str) -> list[str]:
 
 
 def actions_env(summary: Path, changed: str) -> dict:
-    return {"KB_TODAY": "2026-11-23", "PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT), "GITHUB_ACTIONS": "true",
-            "GITHUB_STEP_SUMMARY": str(summary), "KB_CHANGED_FILES": changed}
+    return {
+        "KB_TODAY": "2026-11-23",
+        "PATH": "/usr/bin:/bin",
+        "PYTHONPATH": str(ROOT),
+        "GITHUB_ACTIONS": "true",
+        "GITHUB_STEP_SUMMARY": str(summary),
+        "KB_CHANGED_FILES": changed,
+    }
 
 
 def run_in_actions(root: Path, summary: Path, *args: str, changed: str = ""):
@@ -46,13 +53,20 @@ def run_in_actions(root: Path, summary: Path, *args: str, changed: str = ""):
 
 def run_in_actions_command(root: Path, summary: Path, *args: str, changed: str = "") -> subprocess.CompletedProcess:
     """The same with the real command line: a new Python running scripts/validate.py."""
-    return subprocess.run([sys.executable, str(VALIDATE), "--root", str(root), *args],
-                          capture_output=True, text=True, encoding="utf-8", env=actions_env(summary, changed))
+    return subprocess.run(
+        [sys.executable, str(VALIDATE), "--root", str(root), *args],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=actions_env(summary, changed),
+    )
 
 
 def test_one_annotation_per_problem_on_its_file_and_line():
-    problems = [Problem("stories/b.md", 4, "Granskningen har passerat.", WARNING),
-                Problem("stories/a.md", 7, "Fältet 'titel' saknas. Skriv en titel.")]
+    problems = [
+        Problem("stories/b.md", 4, "Granskningen har passerat.", WARNING),
+        Problem("stories/a.md", 7, "Fältet 'titel' saknas. Skriv en titel."),
+    ]
     assert github_annotations(problems).split("\n") == [
         "::error file=stories/a.md,line=7,title=Fel i innehållet::Fältet 'titel' saknas. Skriv en titel.",
         "::warning file=stories/b.md,line=4,title=Varning i innehållet::Granskningen har passerat.",
@@ -65,16 +79,20 @@ def test_properties_and_message_use_githubs_escapes():
 
 
 def test_a_newline_in_a_value_cannot_start_a_second_command():
-    text = github_annotations([Problem("stories/a.md", 7, f"Ogiltigt värde '{HOSTILE}'."),
-                               Problem(f"stories/{HOSTILE}.md", 1, "Fel.")])
+    text = github_annotations(
+        [Problem("stories/a.md", 7, f"Ogiltigt värde '{HOSTILE}'."), Problem(f"stories/{HOSTILE}.md", 1, "Fel.")]
+    )
     assert "\n" not in text.split("\n", 1)[0] and len(text.split("\n")) == 2
     assert commands_github_runs(text) == text.split("\n")
     assert all(line.startswith("::error file=stories/") for line in text.split("\n"))
 
 
 def test_summary_is_swedish_and_splits_problem_from_fix():
-    summary = job_summary([Problem("stories/a.md", 7, "Fältet 'titel' saknas. Skriv en titel.")],
-                          ["stories/a.md", "macros/x.py"], {"stories/a.md": "/berattelser/a/"})
+    summary = job_summary(
+        [Problem("stories/a.md", 7, "Fältet 'titel' saknas. Skriv en titel.")],
+        ["stories/a.md", "macros/x.py"],
+        {"stories/a.md": "/berattelser/a/"},
+    )
     assert summary.startswith("## Kontroll av innehållet\n")
     assert "1 fel och 0 varningar." in summary
     assert "| Fil | Rad | Vad är fel | Så rättar du |" in summary
@@ -89,8 +107,7 @@ def test_summary_without_problems_says_all_is_well():
 
 
 def test_a_pipe_newline_or_tag_in_a_value_stays_inside_its_cell():
-    summary = job_summary([Problem("stories/a.md", 3, f"Ogiltigt värde 'a | b\n| c <script>'. Välj ett annat.")],
-                          [], {})
+    summary = job_summary([Problem("stories/a.md", 3, "Ogiltigt värde 'a | b\n| c <script>'. Välj ett annat.")], [], {})
     row = next(line for line in summary.split("\n") if line.startswith("| stories/a.md"))
     assert row.count("|") == 5  # four cells: the value's pipes are written as &#124;
     assert "<script>" not in summary and "&#60;script&#62;" in row
@@ -98,10 +115,11 @@ def test_a_pipe_newline_or_tag_in_a_value_stays_inside_its_cell():
 
 
 def test_a_sentence_end_inside_a_quoted_value_is_not_the_fix():
-    assert split_message("Ogiltigt värde 'a. Hej'. Välj ett av: x.") == (
-        "Ogiltigt värde 'a. Hej'.", "Välj ett av: x.")
+    assert split_message("Ogiltigt värde 'a. Hej'. Välj ett av: x.") == ("Ogiltigt värde 'a. Hej'.", "Välj ett av: x.")
     assert split_message("Texten ser ut att innehålla ett telefonnummer ('070…')") == (
-        "Texten ser ut att innehålla ett telefonnummer ('070…')", "")
+        "Texten ser ut att innehålla ett telefonnummer ('070…')",
+        "",
+    )
 
 
 def test_validator_in_actions_annotates_and_writes_the_summary(tmp_path):
@@ -115,8 +133,9 @@ def test_validator_in_actions_annotates_and_writes_the_summary(tmp_path):
     assert "stories/a.md:16: fel: Texten ser ut att innehålla ett telefonnummer" in result.stdout
     annotations = [c for c in commands_github_runs(result.stdout) if c.startswith(("::error", "::warning"))]
     assert len(annotations) == 1
-    assert annotations[0].startswith("::error file=stories/a.md,line=16,title=Fel i innehållet::"
-                                     "Texten ser ut att innehålla ett telefonnummer")
+    assert annotations[0].startswith(
+        "::error file=stories/a.md,line=16,title=Fel i innehållet::Texten ser ut att innehålla ett telefonnummer"
+    )
     text = summary.read_text(encoding="utf-8")
     assert text.startswith("# Tidigare steg\n## Kontroll av innehållet\n")
     assert "| stories/a.md | 16 | Texten ser ut att innehålla ett telefonnummer" in text
@@ -153,8 +172,10 @@ def test_a_hostile_value_cannot_run_a_command_through_the_validators_output(tmp_
 
 
 def test_a_story_with_errors_can_be_changed_in_the_form_and_the_summary_links_to_it():
-    problems = [Problem("stories/hemma-igen.md", 9, "Texten ser ut att innehålla ett telefonnummer ('070…'). Ta bort det."),
-                Problem("docs/om.md", 2, "Fältet 'titel' saknas. Skriv en titel.")]
+    problems = [
+        Problem("stories/hemma-igen.md", 9, "Texten ser ut att innehålla ett telefonnummer ('070…'). Ta bort det."),
+        Problem("docs/om.md", 2, "Fältet 'titel' saknas. Skriv en titel."),
+    ]
     summary = job_summary(problems, [], {}, "https://kb.example.se/redigera/")
     assert "Skrev du berättelsen i formuläret? Då ändrar du den där" in summary
     assert "(https://kb.example.se/redigera/#/collections/stories/entries/hemma-igen)" in summary

@@ -11,24 +11,36 @@ import json
 import re
 
 import pytest
+from sitebuild import (
+    FIXTURES,
+    build,
+    build_strict_and_lenient,
+    make_fixture_project,
+    serve,
+    text_of,
+    unexpected_warnings,
+)
 
 from macros.views import sanitize
-from sitebuild import FIXTURES, build, build_strict_and_lenient, make_fixture_project, serve, text_of, unexpected_warnings
 
 
 def payload(n: int) -> str:
     """A YAML double-quoted string that becomes markup (calling kbPwn(n)) if printed unescaped."""
-    return ('"' + f"Fientlig \\x3cimg src=x\\x20onerror=kbPwn({n})\\x3e \\x22\\x3e\\x3csvg\\x20onload=kbPwn({n})\\x3e"
-            f"\\x3c/script\\x3e\\x3cscript\\x3ekbPwn({n})\\x3c/script\\x3e \\x3cdiv class=\\x22kb-amnen-slot\\x22\\x3e"
-            f"\\x3c/div\\x3e \\x3ca href=java\\x73cript:kbPwn({n})\\x3elänk\\x3c/a\\x3e [l](java\\x73cript:kbPwn({n}))"
-            + '"')
+    return (
+        '"' + f"Fientlig \\x3cimg src=x\\x20onerror=kbPwn({n})\\x3e \\x22\\x3e\\x3csvg\\x20onload=kbPwn({n})\\x3e"
+        f"\\x3c/script\\x3e\\x3cscript\\x3ekbPwn({n})\\x3c/script\\x3e \\x3cdiv class=\\x22kb-amnen-slot\\x22\\x3e"
+        f"\\x3c/div\\x3e \\x3ca href=java\\x73cript:kbPwn({n})\\x3elänk\\x3c/a\\x3e [l](java\\x73cript:kbPwn({n}))"
+        + '"'
+    )
 
 
 def title_payload(n: int) -> str:
     """The same attack within a story title's length limit (120 characters): a broken-out attribute, an
     element with a handler, a script element and a javascript: link, each calling kbPwn(n)."""
-    return ('"' + f"\\x3cimg src=x\\x20onerror=kbPwn({n})\\x3e\\x22\\x3e\\x3cscript\\x3ekbPwn({n})\\x3c/script\\x3e "
-            f"[l](java\\x73cript:kbPwn({n}))" + '"')
+    return (
+        '"' + f"\\x3cimg src=x\\x20onerror=kbPwn({n})\\x3e\\x22\\x3e\\x3cscript\\x3ekbPwn({n})\\x3c/script\\x3e "
+        f"[l](java\\x73cript:kbPwn({n}))" + '"'
+    )
 
 
 STORY = f"""---
@@ -99,11 +111,12 @@ Persona.
 
 # The developer pages, which run Jinja and skip the sanitizer: every macro that prints titles.
 DEVELOPER_PAGES = {
-    "index.md": ('{{ nytt_och_andrat(antal=20) }}\n\n{{ sokruta() }}\n\n'
-                 '!!! kalla "Förbehåll"\n    Källan är gammal.'),
-    "bidra/index.md": ('{{ giltiga_id("strategi") }}\n\n{{ giltiga_id("indikator") }}\n\n{{ giltiga_id("persona") }}\n\n'
-                       '{{ lista(typ="berättelse", visning="lista", gruppera="strategi") }}\n\n'
-                       '{{ lista(typ="berättelse", visning="tabell") }}'),
+    "index.md": ('{{ nytt_och_andrat(antal=20) }}\n\n{{ sokruta() }}\n\n!!! kalla "Förbehåll"\n    Källan är gammal.'),
+    "bidra/index.md": (
+        '{{ giltiga_id("strategi") }}\n\n{{ giltiga_id("indikator") }}\n\n{{ giltiga_id("persona") }}\n\n'
+        '{{ lista(typ="berättelse", visning="lista", gruppera="strategi") }}\n\n'
+        '{{ lista(typ="berättelse", visning="tabell") }}'
+    ),
     "bidra/falt.md": '{{ faltoversikt("berättelse") }}\n\n{{ faltreferens("berättelse") }}',
     "kartor/karta.md": "{{ karta() }}\n\n{{ karta_som_text() }}",
     "kartor/matris.md": '{{ matris(rader="berättelse") }}\n\n{{ matris(rader="indikator") }}',
@@ -121,13 +134,20 @@ def hostile_project(tmp):
     strategy = project / "strategies" / "k2.md"
     text = strategy.read_text(encoding="utf-8")
     for number, name in enumerate(("titel", "kortnamn", "beskrivning"), start=40):
-        text = re.sub(rf"^{name}: .*$", lambda m: f"{name}: {payload(number)}", text, count=1, flags=re.M)
+        text = re.sub(
+            rf"^{name}: .*$",
+            lambda m, name=name, number=number: f"{name}: {payload(number)}",
+            text,
+            count=1,
+            flags=re.M,
+        )
     strategy.write_text(text, encoding="utf-8")
     for path, body in DEVELOPER_PAGES.items():
         target = project / "docs" / path
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(f"---\ntitel: Sida\nbeskrivning: Utvecklarsida.\nkallor:\n  - text: Test\n---\n\n{body}\n",
-                          encoding="utf-8")
+        target.write_text(
+            f"---\ntitel: Sida\nbeskrivning: Utvecklarsida.\nkallor:\n  - text: Test\n---\n\n{body}\n", encoding="utf-8"
+        )
     return project
 
 
@@ -222,15 +242,31 @@ def test_the_atom_feed_carries_hostile_titles_and_descriptions_as_text(hostile_s
     title = next(t for t in entries if "kbPwn(1)" in t)
     assert "<img src=x onerror=kbPwn(1)>" in title and "[l](javascript:kbPwn(1))" in title
     assert "<img src=x onerror=kbPwn(2)>" in entries[title].findtext(f"{atom}summary")
-    assert {e.tag for e in feed.iter()} <= {f"{atom}{n}" for n in (
-        "feed", "id", "title", "subtitle", "updated", "link", "author", "name", "entry", "category", "summary")}
+    assert {e.tag for e in feed.iter()} <= {
+        f"{atom}{n}"
+        for n in (
+            "feed",
+            "id",
+            "title",
+            "subtitle",
+            "updated",
+            "link",
+            "author",
+            "name",
+            "entry",
+            "category",
+            "summary",
+        )
+    }
     assert '<a href="nytt.xml">Följ Nytt och ändrat' in text_of(hostile_site, "")
 
 
 MARK_CALLS = "window.kbPwn = n => { (window.kbCalled = window.kbCalled || []).push(n); }"
-INJECTED = ("() => [...document.querySelectorAll('img[onerror], svg[onload], [onerror], [onload], "
-            "a[href^=\"javascript\"], .md-search-result .kb-amnen-slot, .md-search-result img, .md-search-result svg')]"
-            ".map(e => e.outerHTML.slice(0, 80))")
+INJECTED = (
+    "() => [...document.querySelectorAll('img[onerror], svg[onload], [onerror], [onload], "
+    'a[href^="javascript"], .md-search-result .kb-amnen-slot, .md-search-result img, .md-search-result svg\')]'
+    ".map(e => e.outerHTML.slice(0, 80))"
+)
 
 
 @pytest.fixture(scope="module")
@@ -282,11 +318,15 @@ def test_footnotes_are_cleaned_as_the_author_s_text():
     """Markdown writes the footnotes after the whole page, outside every author fence: they are still
     the author's, so the strict allow-list applies, not the wider one for the build's own markup."""
     start, end = sanitize.author_region("n")
-    footnotes = ('<div class="footnote"><hr><ol><li id="fn:1"><p>Text <a href="https://example.org/">källa</a>'
-                 '<span class="md-dialog" data-md-component="dialog" role="alert">x</span><input type="checkbox">'
-                 '&nbsp;<a class="footnote-backref" href="#fnref:1" title="Tillbaka">↩</a></p></li></ol></div>')
-    page = f'{start}<p>Text<sup id="fnref:1"><a class="footnote-ref" href="#fn:1">1</a></sup></p>{end}' \
-           f'<p class="kb-granskning" data-kb-x="1">Granskad</p>{footnotes}'
+    footnotes = (
+        '<div class="footnote"><hr><ol><li id="fn:1"><p>Text <a href="https://example.org/">källa</a>'
+        '<span class="md-dialog" data-md-component="dialog" role="alert">x</span><input type="checkbox">'
+        '&nbsp;<a class="footnote-backref" href="#fnref:1" title="Tillbaka">↩</a></p></li></ol></div>'
+    )
+    page = (
+        f'{start}<p>Text<sup id="fnref:1"><a class="footnote-ref" href="#fn:1">1</a></sup></p>{end}'
+        f'<p class="kb-granskning" data-kb-x="1">Granskad</p>{footnotes}'
+    )
     cleaned, removed = sanitize.clean_page_reporting(page, "n")
     assert '<p class="kb-granskning" data-kb-x="1">Granskad</p>' in cleaned  # the build's own part, as before
     assert "md-dialog" not in cleaned and "data-md-component" not in cleaned and "role=" not in cleaned
@@ -299,8 +339,9 @@ def test_footnotes_are_cleaned_as_the_author_s_text():
 @pytest.fixture(scope="module")
 def footnote_builds(tmp_path_factory):
     story = (FIXTURES / "base" / "stories" / "trygg-hemgang.md").read_text(encoding="utf-8")
-    return build_strict_and_lenient(tmp_path_factory.mktemp("footnotes"),
-                                    {"fotnot.md": story.split("\n---\n")[0] + "\n---\n" + FOOTNOTE_STORY})
+    return build_strict_and_lenient(
+        tmp_path_factory.mktemp("footnotes"), {"fotnot.md": story.split("\n---\n")[0] + "\n---\n" + FOOTNOTE_STORY}
+    )
 
 
 def test_the_strict_build_stops_on_markup_in_a_footnote(footnote_builds):
@@ -312,7 +353,7 @@ def test_the_strict_build_stops_on_markup_in_a_footnote(footnote_builds):
 
 def test_a_footnote_cannot_dress_up_as_the_interface(footnote_builds):
     page = text_of(footnote_builds[1], "berattelser/fotnot")
-    footnotes = page[page.index('<div class="footnote">'):page.index("</article>")]
+    footnotes = page[page.index('<div class="footnote">') : page.index("</article>")]
     assert "Fotnotens text." in footnotes and "Falsk dialog" in footnotes
     for gone in ("md-dialog", 'id="__search"', "data-md-component", "data-kb-lamna", "<label", "<nav", "role="):
         assert gone not in footnotes, gone
@@ -331,16 +372,22 @@ LEAD_CASES = [  # a contributed value printed at the start of a Markdown line (t
 @pytest.mark.parametrize("name,value", LEAD_CASES, ids=[c[0] for c in LEAD_CASES])
 def test_a_hostile_description_or_short_name_renders_as_plain_text(name, value):
     """The lead and a strategy's full-name line start a Markdown line: nothing in them may act as syntax."""
-    import markdown
     from types import SimpleNamespace
+
+    import markdown
 
     from macros.views.page_anatomy import lead_markdown
 
-    item = SimpleNamespace(type=SimpleNamespace(key="strategy"), title=value,
-                           data={"beskrivning": value, "kortnamn": "Kort"})
-    html = markdown.markdown(lead_markdown(item), extensions=["attr_list", "pymdownx.snippets"],
-                             extension_configs={"pymdownx.snippets": {"base_path": ["/nonexistent"]}})
+    item = SimpleNamespace(
+        type=SimpleNamespace(key="strategy"), title=value, data={"beskrivning": value, "kortnamn": "Kort"}
+    )
+    html = markdown.markdown(
+        lead_markdown(item),
+        extensions=["attr_list", "pymdownx.snippets"],
+        extension_configs={"pymdownx.snippets": {"base_path": ["/nonexistent"]}},
+    )
     assert re.findall(r"<(\w+)", html) == ["p", "em", "p"], html  # two paragraphs, nothing else
     text = re.sub(r"<[^>]+>", "", html)
     import html as entities
+
     assert " ".join(value.split()) in entities.unescape(text)

@@ -10,7 +10,9 @@ from urllib.parse import urlparse
 EXTERNAL_ASSET = re.compile(
     r"""<(?:script|img|iframe|source|audio|video|embed)\b[^>]*\ssrc=["']?(?:https?:)?//"""
     r"""|<link\b[^>]*\bhref=["']?(?:https?:)?//[^"' >]*["']?[^>]*>"""
-    r"""|url\(\s*["']?(?:https?:)?//|@import\s+["']?(?:https?:)?//""", re.I)
+    r"""|url\(\s*["']?(?:https?:)?//|@import\s+["']?(?:https?:)?//""",
+    re.I,
+)
 ALLOWED_LINK_REL = re.compile(r"""rel=["']?(?:canonical|alternate)""", re.I)
 
 

@@ -12,17 +12,20 @@ import os
 import subprocess
 import sys
 
-import pytest
 import yaml
-
 from sitebuild import ROOT
+from test_cms_browser import fill, fresh_repo, git, local_editor, open_new_story  # noqa: F401 (a fixture)
+
 from macros.content import scaffold
 from macros.content.frontmatter import split
 from macros.model.names import MAX_NAME, slugify
-from test_cms_browser import fill, fresh_repo, git, local_editor, open_new_story  # noqa: F401 (a fixture)
 
-BASE = {"beskrivning": "Esther kommer hem och vet vem hon ska ringa.", "slag": "illustrativ",
-        "kommuner": ["vetlanda"], "forfattare": "Kommunikatör, Vetlanda kommun"}
+BASE = {
+    "beskrivning": "Esther kommer hem och vet vem hon ska ringa.",
+    "slag": "illustrativ",
+    "kommuner": ["vetlanda"],
+    "forfattare": "Kommunikatör, Vetlanda kommun",
+}
 BODY = "Esther kom hem en tisdag.\n\n## Vad gjorde skillnad?\n\nAlla visste vem som skulle ringa."
 LONG_TITLE = "Hemma igen " + "och en lång rubrik " * 11  # 220 characters: over the title's limit
 CUT_TITLE = "Hemma igen, " + "trygg " * 15  # 102 characters: allowed, but its file name is cut at MAX_NAME
@@ -31,22 +34,41 @@ CUT_TITLE = "Hemma igen, " + "trygg " * 15  # 102 characters: allowed, but its f
 CASES = [
     ("en vanlig berättelse", {}, BODY, "godkänd", False),
     ("telefon 070-123 45 67 i texten", {}, BODY + "\n\nRing 070-123 45 67.", "stoppad", True),
-    ("telefon +46 70 123 45 67 i beskrivningen", {"beskrivning": "Ring +46 70 123 45 67 efter tre."}, BODY,
-     "stoppad", True),
+    (
+        "telefon +46 70 123 45 67 i beskrivningen",
+        {"beskrivning": "Ring +46 70 123 45 67 efter tre."},
+        BODY,
+        "stoppad",
+        True,
+    ),
     ("e-post i texten", {}, BODY + "\n\nSkriv till esther.svensson@example.org.", "stoppad", True),
     ("e-post i författaren", {"forfattare": "Anna, anna.berg@example.org"}, BODY, "stoppad", True),
     ("telefon i sökorden", {"sokord": ["hemgång", "036-12 34 56"]}, BODY, "stoppad", True),
-    ("e-post i Kontaktuppgifter med skäl", {"kontaktuppgifter": ["info@example.org"],
-                                            "personuppgifter_tillatna": "Kommunens funktionsbrevlåda."},
-     BODY + "\n\nSkriv till info@example.org.", "godkänd", False),
-    ("e-post i Kontaktuppgifter utan skäl", {"kontaktuppgifter": ["info@example.org"]},
-     BODY + "\n\nSkriv till info@example.org.", "stoppad", True),
+    (
+        "e-post i Kontaktuppgifter med skäl",
+        {"kontaktuppgifter": ["info@example.org"], "personuppgifter_tillatna": "Kommunens funktionsbrevlåda."},
+        BODY + "\n\nSkriv till info@example.org.",
+        "godkänd",
+        False,
+    ),
+    (
+        "e-post i Kontaktuppgifter utan skäl",
+        {"kontaktuppgifter": ["info@example.org"]},
+        BODY + "\n\nSkriv till info@example.org.",
+        "stoppad",
+        True,
+    ),
     ("personnummer 19121212-1212 i texten", {}, BODY + "\n\nEsther, 19121212-1212.", "stoppad", True),
     ("personnummer 121212-1212 i titeln", {"titel": "Esther 121212-1212"}, BODY, "stoppad", True),
     ("samordningsnummer med tankstreck", {}, BODY + "\n\nNummer 701063\u20132391.", "stoppad", True),
     ("verkliga personer utan samtycke", {"verkliga_personer": True}, BODY, "stoppad", True),
-    ("verkliga personer med samtycke", {"verkliga_personer": True, "samtycke": "Skriftligt, arkiverat."}, BODY,
-     "godkänd", False),
+    (
+        "verkliga personer med samtycke",
+        {"verkliga_personer": True, "samtycke": "Skriftligt, arkiverat."},
+        BODY,
+        "godkänd",
+        False,
+    ),
     ("titel på 220 tecken", {"titel": LONG_TITLE}, BODY, "stoppad", True),
     ("titel på 102 tecken: filnamnet kortas", {"titel": CUT_TITLE}, BODY, "godkänd", False),
     ("beskrivning på 301 tecken", {"beskrivning": "Lång. " * 50 + "x"}, BODY, "stoppad", True),
@@ -57,30 +79,47 @@ TODAY = datetime.date.today()
 
 
 def validator(root, rel: str) -> tuple[str, str]:
-    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "validate.py"), "--root", str(root),
-                             str(root / rel)], capture_output=True, text=True, encoding="utf-8",
-                            env=dict(os.environ, KB_TODAY=TODAY.isoformat()))
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "validate.py"), "--root", str(root), str(root / rel)],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=dict(os.environ, KB_TODAY=TODAY.isoformat()),
+    )
     return ("godkänd" if result.returncode == 0 else "stoppad"), result.stdout
 
 
 def label(page, name: str) -> str:
     """The field's label as the form shows it: its title, and (frivillig) when it may be left empty."""
-    return page.evaluate("name => Array.from(document.querySelectorAll('label')).map(l => l.textContent)"
-                         ".find(t => t === name || t === name + ' (frivillig)')", name)
+    return page.evaluate(
+        "name => Array.from(document.querySelectorAll('label')).map(l => l.textContent)"
+        ".find(t => t === name || t === name + ' (frivillig)')",
+        name,
+    )
 
 
 def fill_form(page, values: dict, body: str):
     from macros.model.schema import STORY
+
     for name, value in values.items():
         title = label(page, STORY.field(name).title)
         if isinstance(value, bool):
             if value:
-                page.locator("#" + page.evaluate("t => Array.from(document.querySelectorAll('label'))"
-                                                 ".find(l => l.textContent === t).htmlFor", title)).click()
+                page.locator(
+                    "#"
+                    + page.evaluate(
+                        "t => Array.from(document.querySelectorAll('label')).find(l => l.textContent === t).htmlFor",
+                        title,
+                    )
+                ).click()
         elif name in ("kommuner", "strategier", "slag"):
-            box = page.locator("#" + page.evaluate("t => Array.from(document.querySelectorAll('label'))"
-                                                   ".find(l => l.textContent === t).htmlFor", title))
-            for item in ([value] if isinstance(value, str) else value):
+            box = page.locator(
+                "#"
+                + page.evaluate(
+                    "t => Array.from(document.querySelectorAll('label')).find(l => l.textContent === t).htmlFor", title
+                )
+            )
+            for item in [value] if isinstance(value, str) else value:
                 box.click()
                 box.fill({"vetlanda": "Vetlanda", "illustrativ": "Illustrativ"}.get(item, item))
                 page.keyboard.press("Enter")
@@ -93,8 +132,9 @@ def fill_form(page, values: dict, body: str):
 
 
 def form_errors(page) -> list:
-    return page.evaluate("() => Array.from(document.querySelectorAll('[class*=\"-ControlErrorsList\"] li'))"
-                         ".map(li => li.textContent)")
+    return page.evaluate(
+        "() => Array.from(document.querySelectorAll('[class*=\"-ControlErrorsList\"] li')).map(li => li.textContent)"
+    )
 
 
 def test_the_form_and_the_validator_agree_on_every_case(page, local_editor, tmp_path):

@@ -20,8 +20,8 @@ from urllib.parse import urlparse
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-
 from sitebuild import FIXTURES, ROOT, serve
+
 from macros.content import scaffold
 from macros.content.catalog import load_catalog
 from macros.generate import cms_config
@@ -32,14 +32,21 @@ WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 TITLE = "Hemma igen: Esthers första vecka"
 SLUG = "hemma-igen-esthers-forsta-vecka"
 BODY = "Esther kom hem en tisdag.\n\n## Vad gjorde skillnad?\n\nAlla visste vem som skulle ringa."
-ANSWERS = {"titel": TITLE, "beskrivning": "Esther kommer hem och vet vem hon ska ringa.",
-           "strategier": ["k2", "r2"], "personas": ["esther"], "slag": "illustrativ", "kommuner": ["vetlanda"],
-           "forfattare": "Kommunikatör, Vetlanda kommun"}
+ANSWERS = {
+    "titel": TITLE,
+    "beskrivning": "Esther kommer hem och vet vem hon ska ringa.",
+    "strategier": ["k2", "r2"],
+    "personas": ["esther"],
+    "slag": "illustrativ",
+    "kommuner": ["vetlanda"],
+    "forfattare": "Kommunikatör, Vetlanda kommun",
+}
 
 
 def git(repo: Path, *args: str) -> str:
-    return subprocess.run(["git", "-C", str(repo), *args], capture_output=True, text=True, encoding="utf-8",
-                          check=True).stdout
+    return subprocess.run(
+        ["git", "-C", str(repo), *args], capture_output=True, text=True, encoding="utf-8", check=True
+    ).stdout
 
 
 def fresh_repo(path: Path) -> Path:
@@ -54,8 +61,9 @@ def free_port() -> int:
 
 
 def answers_server(url: str) -> bool:
-    request = urllib.request.Request(url, data=b'{"action": "info", "params": {}}',
-                                     headers={"Content-Type": "application/json"})
+    request = urllib.request.Request(
+        url, data=b'{"action": "info", "params": {}}', headers={"Content-Type": "application/json"}
+    )
     try:
         with urllib.request.urlopen(request, timeout=2) as response:
             return response.status == 200
@@ -89,10 +97,12 @@ def local_editor(tmp_path):
     git(repo, "commit", "-q", "-m", "Berättelser")
     port = free_port()
     api = f"http://127.0.0.1:{port}/api/v1"
-    env = dict(os.environ, MODE="git", GIT_REPO_DIRECTORY=str(repo), PORT=str(port), BIND_HOST="127.0.0.1",
-               LOG_LEVEL="error")
-    server = subprocess.Popen(["node", str(DECAP_SERVER)], env=env, cwd=repo, stdout=subprocess.DEVNULL,
-                              stderr=subprocess.DEVNULL)
+    env = dict(
+        os.environ, MODE="git", GIT_REPO_DIRECTORY=str(repo), PORT=str(port), BIND_HOST="127.0.0.1", LOG_LEVEL="error"
+    )
+    server = subprocess.Popen(
+        ["node", str(DECAP_SERVER)], env=env, cwd=repo, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
     try:
         for _ in range(100):  # until it listens (not a timing assertion: it only waits)
             if answers_server(api) or server.poll() is not None:
@@ -109,8 +119,9 @@ def local_editor(tmp_path):
 
 
 def field_id(page, label: str) -> str:
-    return page.evaluate("text => Array.from(document.querySelectorAll('label')).find(l => l.textContent === text)"
-                         ".htmlFor", label)
+    return page.evaluate(
+        "text => Array.from(document.querySelectorAll('label')).find(l => l.textContent === text).htmlFor", label
+    )
 
 
 def fill(page, label: str, text: str):
@@ -150,8 +161,10 @@ def test_a_story_made_in_the_form_is_the_scaffolders_file_and_validates(page, lo
     choose(page, "Kommuner", "Vetlanda")
     fill(page, "Författare", ANSWERS["forfattare"])
     page.get_by_role("textbox", name="Berättelsen").fill(BODY)
-    today = page.evaluate("() => { const d = new Date(); return [d.getFullYear(), d.getMonth() + 1, d.getDate()]"
-                          ".map(n => String(n).padStart(2, '0')).join('-'); }")
+    today = page.evaluate(
+        "() => { const d = new Date(); return [d.getFullYear(), d.getMonth() + 1, d.getDate()]"
+        ".map(n => String(n).padStart(2, '0')).join('-'); }"
+    )
     page.get_by_role("button", name="Spara").click()
     page.get_by_text("Sparat", exact=True).wait_for()
 
@@ -164,11 +177,30 @@ def test_a_story_made_in_the_form_is_the_scaffolders_file_and_validates(page, lo
     assert saved == scaffold.story_text(ANSWERS, datetime.date.fromisoformat(today), BODY)
 
     scaffolded = fresh_repo(tmp_path / "scaffolded")
-    flags = ["--titel", TITLE, "--beskrivning", ANSWERS["beskrivning"], "--strategi", "k2", "--strategi", "r2",
-             "--persona", "esther", "--slag", "illustrativ", "--kommun", "vetlanda",
-             "--forfattare", ANSWERS["forfattare"]]
-    made = subprocess.run([sys.executable, str(ROOT / "scripts" / "new_story.py"), "--root", str(scaffolded),
-                           "--idag", today, *flags], capture_output=True, text=True, encoding="utf-8")
+    flags = [
+        "--titel",
+        TITLE,
+        "--beskrivning",
+        ANSWERS["beskrivning"],
+        "--strategi",
+        "k2",
+        "--strategi",
+        "r2",
+        "--persona",
+        "esther",
+        "--slag",
+        "illustrativ",
+        "--kommun",
+        "vetlanda",
+        "--forfattare",
+        ANSWERS["forfattare"],
+    ]
+    made = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "new_story.py"), "--root", str(scaffolded), "--idag", today, *flags],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+    )
     assert made.returncode == 0, made.stdout + made.stderr
     written = (scaffolded / "stories" / f"{SLUG}.md").read_text(encoding="utf-8")
     end = len("---\n") + written[4:].index("\n---\n") + len("\n---\n")
@@ -177,9 +209,19 @@ def test_a_story_made_in_the_form_is_the_scaffolders_file_and_validates(page, lo
 
     checked = fresh_repo(tmp_path / "checked")
     (checked / "stories" / f"{SLUG}.md").write_text(saved, encoding="utf-8")
-    validation = subprocess.run([sys.executable, str(ROOT / "scripts" / "validate.py"), "--root", str(checked),
-                                 str(checked / "stories" / f"{SLUG}.md")], capture_output=True, text=True,
-                                encoding="utf-8", env=dict(os.environ, KB_TODAY=today))
+    validation = subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "scripts" / "validate.py"),
+            "--root",
+            str(checked),
+            str(checked / "stories" / f"{SLUG}.md"),
+        ],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=dict(os.environ, KB_TODAY=today),
+    )
     assert validation.returncode == 0 and validation.stdout.strip() == "0 fel, 0 varningar.", validation.stdout
 
     assert hosts_of(requests) == {"127.0.0.1"}  # the page and decap-server, nothing else
@@ -195,8 +237,10 @@ def test_a_missing_title_and_a_personnummer_are_refused_in_swedish(page, local_e
     page.get_by_role("textbox", name="Berättelsen").fill("Esther, 19121212-1212, kom hem.")
     page.get_by_role("button", name="Spara").click()
     page.get_by_text("Titel är obligatoriskt.").wait_for()
-    page.get_by_text("Texten ser ut att innehålla ett personnummer eller samordningsnummer ('191…'). Ta bort det; "
-                     "en region publicerar aldrig personnummer").wait_for()
+    page.get_by_text(
+        "Texten ser ut att innehålla ett personnummer eller samordningsnummer ('191…'). Ta bort det; "
+        "en region publicerar aldrig personnummer"
+    ).wait_for()
     fill(page, "Titel", "!!!")
     page.get_by_role("button", name="Spara").click()
     page.get_by_text("Titeln behöver innehålla bokstäver eller siffror, så att filen får ett namn.").wait_for()
@@ -209,10 +253,11 @@ def test_the_editor_passes_axe_on_sign_in_list_and_form(page, local_editor):
     axe, problems = Axe(), []
 
     def check(where):
-        result = axe.run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS},
-                                        "resultTypes": ["violations"]})
-        problems.extend(f"{where}: {v['id']} ({v['impact']}): {[n['target'] for n in v['nodes'][:3]]}"
-                        for v in result.response["violations"])
+        result = axe.run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]})
+        problems.extend(
+            f"{where}: {v['id']} ({v['impact']}): {[n['target'] for n in v['nodes'][:3]]}"
+            for v in result.response["violations"]
+        )
 
     page.goto(url, wait_until="load")
     page.get_by_role("button", name="Logga in").wait_for()
@@ -252,9 +297,15 @@ def test_the_github_editor_talks_to_the_github_api_and_nothing_else(browser, git
             return request_route.continue_()
         outside.append(request.url)
         if host == "api.github.com":
-            return request_route.fulfill(status=401, content_type="application/json",
-                                         body='{"message": "Bad credentials"}', headers={"Access-Control-Allow-Origin": "*",
-                                                  "Access-Control-Allow-Headers": "authorization, content-type"})
+            return request_route.fulfill(
+                status=401,
+                content_type="application/json",
+                body='{"message": "Bad credentials"}',
+                headers={
+                    "Access-Control-Allow-Origin": "*",
+                    "Access-Control-Allow-Headers": "authorization, content-type",
+                },
+            )
         return request_route.abort()
 
     context.route("**/*", route)
@@ -279,18 +330,24 @@ def test_the_github_editor_talks_to_the_github_api_and_nothing_else(browser, git
         context.close()
 
 
-def test_the_published_editor_page_is_kept_out_of_search_and_menu_and_fetches_nothing_else(page, built_site,
-                                                                                          site_url):
+def test_the_published_editor_page_is_kept_out_of_search_and_menu_and_fetches_nothing_else(page, built_site, site_url):
     editor = built_site / "redigera" / "index.html"
     html = editor.read_text(encoding="utf-8")
     assert 'http-equiv="Content-Security-Policy"' in html and '<meta name="robots" content="noindex">' in html
-    for name in ("decap-cms.js", "js-yaml.min.js", "cms_editor.js", "cms_story.js", "installningar.json", "redigera.css"):
+    for name in (
+        "decap-cms.js",
+        "js-yaml.min.js",
+        "cms_editor.js",
+        "cms_story.js",
+        "installningar.json",
+        "redigera.css",
+    ):
         assert (built_site / "redigera" / name).is_file(), name
     index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
     assert not [d["location"] for d in index["docs"] if d["location"].startswith("redigera")]
     start = (built_site / "index.html").read_text(encoding="utf-8")
-    nav = start[start.index('<nav class="md-nav md-nav--primary"'):]
-    assert "redigera/" not in nav[:nav.index("</nav>")]
+    nav = start[start.index('<nav class="md-nav md-nav--primary"') :]
+    assert "redigera/" not in nav[: nav.index("</nav>")]
 
     requests = []
     page.on("request", lambda request: requests.append(request.url))
@@ -308,8 +365,10 @@ def test_the_editor_never_starts_inside_another_site_s_frame(browser, github_edi
     attacker = tmp_path / "angripare"
     attacker.mkdir()
     framed_url = github_editor.replace("127.0.0.1", "localhost")  # another origin, same server
-    (attacker / "index.html").write_text(f'<!doctype html><title>x</title><iframe src="{framed_url}" '
-                                         f'width="800" height="600"></iframe>', encoding="utf-8")
+    (attacker / "index.html").write_text(
+        f'<!doctype html><title>x</title><iframe src="{framed_url}" width="800" height="600"></iframe>',
+        encoding="utf-8",
+    )
     url, shutdown = serve(attacker)
     context = browser.new_context(locale="sv-SE")
     tab = context.new_page()

@@ -6,8 +6,8 @@ import shutil
 import subprocess
 
 import pytest
-
 from sitebuild import FIXTURES, ROOT
+
 from macros.content import scaffold
 from macros.content.catalog import display_title, load_catalog
 from macros.generate import cms_config
@@ -57,8 +57,12 @@ def test_vocabularies_are_select_lists_of_their_labels(fields):
 
 
 def test_strategies_principles_personas_indicators_show_titles_and_store_ids(fields, catalog):
-    for name, type_key in (("strategier", "strategy"), ("principer", "principle"), ("personas", "persona"),
-                           ("indikatorer", "indicator")):
+    for name, type_key in (
+        ("strategier", "strategy"),
+        ("principer", "principle"),
+        ("personas", "persona"),
+        ("indikatorer", "indicator"),
+    ):
         offered = {o["value"]: o["label"] for o in fields[name]["options"]}
         assert offered == {i.id: display_title(i) for i in scaffold.linkable(catalog, type_key)}, name
         assert offered, name
@@ -76,8 +80,12 @@ def test_swedish_ui_editorial_workflow_and_the_github_repository(catalog):
     config = cms_config.decap_config(catalog, REPO_URL + ".git", branch="main", oauth_url="https://auth.example.org/")
     assert config["locale"] == "sv" and config["publish_mode"] == "editorial_workflow"
     backend = {key: value for key, value in config["backend"].items() if key != "commit_messages"}
-    assert backend == {"name": "github", "repo": "kunskapsbanken/nara-vard-jonkoping", "branch": "main",
-                       "base_url": "https://auth.example.org"}
+    assert backend == {
+        "name": "github",
+        "repo": "kunskapsbanken/nara-vard-jonkoping",
+        "branch": "main",
+        "base_url": "https://auth.example.org",
+    }
     assert "local_backend" not in config
     assert config["collections"][0]["folder"] == "stories" and config["collections"][0]["format"] == "kb-berattelse"
     assert config["collections"][0]["publish"] is False  # no Publicera button: publishing is the reviewer's
@@ -107,8 +115,9 @@ def test_without_a_sign_in_service_the_page_explains_instead_of_sending_people_t
     links = {link["href"] for line in notice for link in line["links"]}
     assert REPO_URL + "/issues/new?template=berattelse.yml" in links  # the issue form, and the web editor
     assert any(href.startswith(REPO_URL + "/new/main/stories?filename=") for href in links)
-    ready = json.loads(cms_config.site_files(catalog, REPO_URL, oauth_url="https://a.example.org")
-                       ["redigera/installningar.json"])
+    ready = json.loads(
+        cms_config.site_files(catalog, REPO_URL, oauth_url="https://a.example.org")["redigera/installningar.json"]
+    )
     assert ready["signin"] is True and ready["decap"]["backend"]["base_url"] == "https://a.example.org"
 
 
@@ -167,8 +176,13 @@ def leaves(tree: dict, prefix: str = "") -> dict:
 
 def test_every_text_of_decaps_english_ui_has_a_swedish_one():
     """Decap 3.16.3's sv locale translates 200 of its 248 English texts; ours (cms_config.LOCALE) the rest."""
-    result = subprocess.run(["node", "-e", LOCALES, str(cms_config.bundle_dir(ROOT))], capture_output=True, text=True,
-                            encoding="utf-8", timeout=60)
+    result = subprocess.run(
+        ["node", "-e", LOCALES, str(cms_config.bundle_dir(ROOT))],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=60,
+    )
     assert result.returncode == 0, result.stderr
     locales = json.loads(result.stdout)
     english, decaps, ours = locales["en"], locales["sv"], leaves(cms_config.LOCALE)
@@ -179,8 +193,9 @@ def test_every_text_of_decaps_english_ui_has_a_swedish_one():
 
 
 def test_the_generator_stops_with_the_message_when_the_bundle_is_missing(tmp_path, monkeypatch):
-    from macros.generate import staging
     from sitebuild import make_fixture_project
+
+    from macros.generate import staging
 
     project = make_fixture_project(tmp_path, FIXTURES / "base")
     monkeypatch.setenv("KB_CMS_DIR", str(tmp_path / "tom"))
@@ -189,14 +204,16 @@ def test_the_generator_stops_with_the_message_when_the_bundle_is_missing(tmp_pat
 
 
 def test_the_generator_publishes_the_editor_beside_the_pages(tmp_path):
-    from macros.generate import staging
     from sitebuild import make_fixture_project
+
+    from macros.generate import staging
 
     project = make_fixture_project(tmp_path, FIXTURES / "base")
     staging.write_staging(project, tmp_path / "staging", today="2026-11-23")
     editor = tmp_path / "staging" / "docs" / "redigera"
-    assert (editor / "decap-cms.js").stat().st_size == (cms_config.bundle_dir(ROOT) / "decap-cms" / "dist" /
-                                                        "decap-cms.js").stat().st_size
+    assert (editor / "decap-cms.js").stat().st_size == (
+        cms_config.bundle_dir(ROOT) / "decap-cms" / "dist" / "decap-cms.js"
+    ).stat().st_size
     settings = json.loads((editor / "installningar.json").read_text(encoding="utf-8"))
     repo_url = staging.read_config(project)["repo_url"]  # mkdocs.yml's, or KB_REPO_URL
     assert settings["decap"]["backend"]["repo"] == cms_config.github_repo(repo_url)
@@ -214,14 +231,18 @@ def test_hints_are_in_a_communicators_words(fields):
 
 def test_the_file_name_is_the_title_cut_where_the_validator_cuts_it(catalog):
     from macros.model.names import MAX_NAME
+
     collection = cms_config.decap_config(catalog, REPO_URL)["collections"][0]
-    assert collection["slug"] == "{{titel | truncate(%d, '-')}}" % MAX_NAME and collection["publish"] is False
+    assert collection["slug"] == "{{titel | truncate(" + str(MAX_NAME) + ", '-')}}" and collection["publish"] is False
 
 
 def test_python_patterns_are_written_for_javascripts_unicode_mode():
     from macros.generate.cms_rules import js_pattern
-    assert js_pattern(r"\b\w+@") == r"(?:(?<=[\p{L}\p{N}_])(?![\p{L}\p{N}_])|(?<![\p{L}\p{N}_])(?=[\p{L}\p{N}_]))" \
-                                     r"[\p{L}\p{N}_]+@"
+
+    assert (
+        js_pattern(r"\b\w+@") == r"(?:(?<=[\p{L}\p{N}_])(?![\p{L}\p{N}_])|(?<![\p{L}\p{N}_])(?=[\p{L}\p{N}_]))"
+        r"[\p{L}\p{N}_]+@"
+    )
     assert js_pattern(r"[\w.+-]{1,64}") == r"[\p{L}\p{N}_.+-]{1,64}"
     assert js_pattern(r"(?<![\d\w+])\d") == r"(?<![\d\p{L}\p{N}_+])\d"
 

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from sitebuild import FIXTURES, ROOT
+
 from macros.content import guards, scaffold
 from macros.content.catalog import load_catalog
 from macros.content.frontmatter import split
@@ -19,9 +19,15 @@ from macros.generate import cms_config
 
 TODAY = datetime.date(2026, 11, 23)
 JS_YAML = cms_config.bundle_dir(ROOT) / "js-yaml" / "dist" / "browser" / "js-yaml.umd.min.js"
-BASE = {"titel": "Hemma igen: Esthers första vecka", "beskrivning": "Esther kommer hem och vet vem hon ska ringa.",
-        "personas": ["esther"], "strategier": ["k2", "r2"], "kommuner": ["vetlanda"], "slag": "illustrativ",
-        "forfattare": "Kommunikatör, Vetlanda kommun"}
+BASE = {
+    "titel": "Hemma igen: Esthers första vecka",
+    "beskrivning": "Esther kommer hem och vet vem hon ska ringa.",
+    "personas": ["esther"],
+    "strategier": ["k2", "r2"],
+    "kommuner": ["vetlanda"],
+    "slag": "illustrativ",
+    "forfattare": "Kommunikatör, Vetlanda kommun",
+}
 BODY = "Esther kom hem en tisdag.\n\n## Vad gjorde skillnad?\n\nAlla visste vem som ringde.\n"
 
 # One case per way a value can be written: quotes, backslashes, YAML-looking text, line breaks,
@@ -29,15 +35,29 @@ BODY = "Esther kom hem en tisdag.\n\n## Vad gjorde skillnad?\n\nAlla visste vem 
 WRITE_CASES = {
     "the scaffolder's questions": (BASE, BODY),
     "the skeleton as body": (BASE, scaffold.skeleton()),
-    "quotes, backslash, colon and hash": (BASE | {"titel": 'Hon sa "hem" \\ #1: klart', "beskrivning": "a: b # c"},
-                                          BODY),
-    "text YAML would read as something else": (BASE | {"titel": "2026", "beskrivning": "yes",
-                                                      "forfattare": "010"}, BODY),
+    "quotes, backslash, colon and hash": (
+        BASE | {"titel": 'Hon sa "hem" \\ #1: klart', "beskrivning": "a: b # c"},
+        BODY,
+    ),
+    "text YAML would read as something else": (
+        BASE | {"titel": "2026", "beskrivning": "yes", "forfattare": "010"},
+        BODY,
+    ),
     "line break, tab, emoji and non-Latin": (BASE | {"beskrivning": "rad ett\nrad två\t🙂 Åsa ŝ 日本"}, BODY),
-    "every optional field": (BASE | {"ansvarig": "Kommunal utveckling", "taggar": ["nara-vard", "aldre"],
-                                     "sokord": ["SIP", 'samordnad "individuell" plan'], "principer": ["bast-for-esther"],
-                                     "indikatorer": ["kontinuitet"], "strategigrupper": ["aldre"],
-                                     "verkliga_personer": True, "samtycke": "Skriftligt samtycke, 2026-11-01."}, BODY),
+    "every optional field": (
+        BASE
+        | {
+            "ansvarig": "Kommunal utveckling",
+            "taggar": ["nara-vard", "aldre"],
+            "sokord": ["SIP", 'samordnad "individuell" plan'],
+            "principer": ["bast-for-esther"],
+            "indikatorer": ["kontinuitet"],
+            "strategigrupper": ["aldre"],
+            "verkliga_personer": True,
+            "samtycke": "Skriftligt samtycke, 2026-11-01.",
+        },
+        BODY,
+    ),
     "no comma in the author": (BASE | {"forfattare": "Redaktionen"}, BODY),
     "empty values left out": (BASE | {"personas": [], "samtycke": "", "ansvarig": None}, BODY),
     "Windows line ends and blank lines around the body": (BASE, "\r\n\r\nEn rad.\r\n\r\nTvå rader.  \r\n\r\n"),
@@ -48,10 +68,20 @@ def run_node(cases: list) -> list:
     node = shutil.which("node")
     if node is None or not JS_YAML.is_file():
         pytest.fail("node och formulärredigeraren behövs: kör make test (installerar dem med make cms)")
-    payload = {"format": cms_config.story_format(), "guards": cms_config.guard_rules(), "jsyaml": str(JS_YAML),
-               "cases": cases}
-    result = subprocess.run([node, str(ROOT / "tests" / "cms" / "run_format.js")], input=json.dumps(payload),
-                            capture_output=True, text=True, encoding="utf-8", timeout=60)
+    payload = {
+        "format": cms_config.story_format(),
+        "guards": cms_config.guard_rules(),
+        "jsyaml": str(JS_YAML),
+        "cases": cases,
+    }
+    result = subprocess.run(
+        [node, str(ROOT / "tests" / "cms" / "run_format.js")],
+        input=json.dumps(payload),
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=60,
+    )
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout)
 
@@ -63,9 +93,10 @@ def form_values(values: dict, body: str) -> dict:
 
 def test_a_new_story_from_the_form_is_the_scaffolders_file_byte_for_byte():
     names = list(WRITE_CASES)
-    written = run_node([{"op": "write", "values": form_values(*WRITE_CASES[n]), "today": TODAY.isoformat()}
-                        for n in names])
-    for name, js in zip(names, written):
+    written = run_node(
+        [{"op": "write", "values": form_values(*WRITE_CASES[n]), "today": TODAY.isoformat()} for n in names]
+    )
+    for name, js in zip(names, written, strict=True):
         values, body = WRITE_CASES[name]
         assert js == scaffold.story_text(values, TODAY, body), name
 
@@ -99,7 +130,7 @@ def test_every_story_in_the_repository_reads_as_pyyaml_reads_it():
     paths = content_files()
     assert len(paths) >= 3
     read = run_node([{"op": "read", "text": p.read_text(encoding="utf-8")} for p in paths])
-    for path, js in zip(paths, read):
+    for path, js in zip(paths, read, strict=True):
         front, body = split(path.read_text(encoding="utf-8").replace("\r\n", "\n"))
         expected = iso(yaml.safe_load(front))
         assert {k: v for k, v in js.items() if k != "body"} == expected, path.name
@@ -114,9 +145,10 @@ def test_a_story_saved_from_the_form_keeps_every_value_and_still_validates(tmp_p
     shutil.copytree(FIXTURES / "base", root)
     paths = sorted((root / "stories").glob("*.md"))
     before = load_catalog(root, TODAY).problems
-    rewritten = run_node([{"op": "rewrite", "text": p.read_text(encoding="utf-8"), "today": TODAY.isoformat()}
-                          for p in paths])
-    for path, text in zip(paths, rewritten):
+    rewritten = run_node(
+        [{"op": "rewrite", "text": p.read_text(encoding="utf-8"), "today": TODAY.isoformat()} for p in paths]
+    )
+    for path, text in zip(paths, rewritten, strict=True):
         old = yaml.safe_load(split(path.read_text(encoding="utf-8"))[0])
         new = yaml.safe_load(split(text)[0])
         assert new == scaffold.DEFAULTS | old, path.name  # the scaffolder always writes its defaults
@@ -166,7 +198,7 @@ def python_guard(text: str, contacts: list) -> str:
 def test_the_form_refuses_personal_data_exactly_when_the_validator_does():
     cases = [(text, []) for text in GUARD_CASES] + PERSONAL_DATA_CASES
     found = run_node([{"op": "guard", "text": text, "contacts": contacts} for text, contacts in cases])
-    for (text, contacts), js in zip(cases, found):
+    for (text, contacts), js in zip(cases, found, strict=True):
         assert js == python_guard(text, contacts), text
     assert sum(bool(js) for js in found) >= 12 and sum(not js for js in found) >= 6  # both answers exercised
     assert any("telefonnummer" in js for js in found) and any("e-postadress" in js for js in found)
@@ -187,8 +219,9 @@ RULE_CASES = [  # (field the rule is reported at, front matter values)
 
 def test_the_form_applies_the_storys_rules_exactly_as_the_validator_does():
     from macros.model.schema import STORY
+
     found = run_node([{"op": "rule", "field": field, "data": data} for field, data in RULE_CASES])
-    for (field, data), js in zip(RULE_CASES, found):
+    for (field, data), js in zip(RULE_CASES, found, strict=True):
         python = [rule.message for rule in STORY.rules if rule.at == field and rule.violated(data)]
         assert js == (python[0] if python else ""), (field, data)
     assert sum(bool(js) for js in found) == 4
@@ -201,6 +234,7 @@ def test_an_unfinished_front_matter_is_refused_in_swedish():
 
 def test_the_format_names_every_story_field_in_schema_order():
     from macros.model.schema import STORY
+
     fmt = cms_config.story_format()
     assert [f["name"] for f in fmt["fields"]] == [f.name for f in STORY.all_fields]
     assert Path(cms_config.OWN_SCRIPT).is_file() and Path(cms_config.STORY_SCRIPT).is_file()

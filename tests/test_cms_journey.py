@@ -14,22 +14,70 @@ from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-
 from sitebuild import FIXTURES, ROOT, serve
+from test_cms_browser import ANSWERS, REPO_URL, WCAG_TAGS, choose, fill, git, local_editor, open_new_story, write_site  # noqa: F401
+from test_cms_config import LOCALES
+
 from macros.content.catalog import load_catalog
 from macros.generate import cms_config
-from test_cms_browser import (ANSWERS, REPO_URL, WCAG_TAGS, choose, fill, git, local_editor,  # noqa: F401
-                              open_new_story, write_site)
-from test_cms_config import LOCALES
 
 PHONE, COMPUTER = {"width": 390, "height": 844}, {"width": 1366, "height": 768}
 SHOTS = ROOT / ".github" / "granskning" / "nummer-28"
 # English words that are not also Swedish ones: any of them in the form's visible text is an untranslated string.
-ENGLISH_WORDS = {"the", "and", "of", "no", "options", "loading", "entry", "entries", "save", "saved", "publish",
-                 "published", "delete", "draft", "review", "ready", "new", "oops", "please", "changes", "unsaved",
-                 "january", "february", "march", "may", "june", "july", "august", "october", "login", "logout",
-                 "preview", "collection", "workflow", "quick", "add", "view", "sort", "with", "search", "edit",
-                 "back", "close", "choose", "select", "field", "required", "is", "are", "your", "you", "log"}
+ENGLISH_WORDS = {
+    "the",
+    "and",
+    "of",
+    "no",
+    "options",
+    "loading",
+    "entry",
+    "entries",
+    "save",
+    "saved",
+    "publish",
+    "published",
+    "delete",
+    "draft",
+    "review",
+    "ready",
+    "new",
+    "oops",
+    "please",
+    "changes",
+    "unsaved",
+    "january",
+    "february",
+    "march",
+    "may",
+    "june",
+    "july",
+    "august",
+    "october",
+    "login",
+    "logout",
+    "preview",
+    "collection",
+    "workflow",
+    "quick",
+    "add",
+    "view",
+    "sort",
+    "with",
+    "search",
+    "edit",
+    "back",
+    "close",
+    "choose",
+    "select",
+    "field",
+    "required",
+    "is",
+    "are",
+    "your",
+    "you",
+    "log",
+}
 
 
 def shoot(page, name: str, tmp_path: Path):
@@ -104,15 +152,24 @@ def test_after_saving_the_form_says_what_happens_next_and_where(page, local_edit
 
 
 def test_the_github_links_after_saving_name_the_pull_request_and_its_check():
-    settings = cms_config.editor_settings(load_catalog(FIXTURES / "base"), REPO_URL, "main", "https://a.example.org", "")
+    settings = cms_config.editor_settings(
+        load_catalog(FIXTURES / "base"), REPO_URL, "main", "https://a.example.org", ""
+    )
     links = [link["href"].replace("{branch}", "cms/stories/x") for link in settings["next"]["links"]]
-    assert links == ["https://github.com/kunskapsbanken/nara-vard-jonkoping/pulls?q=is%3Apr+head%3Acms/stories/x",
-                     "https://github.com/kunskapsbanken/nara-vard-jonkoping/actions?query=branch%3Acms/stories/x"]
+    assert links == [
+        "https://github.com/kunskapsbanken/nara-vard-jonkoping/pulls?q=is%3Apr+head%3Acms/stories/x",
+        "https://github.com/kunskapsbanken/nara-vard-jonkoping/actions?query=branch%3Acms/stories/x",
+    ]
 
 
 def english_locale() -> list:
-    result = subprocess.run(["node", "-e", LOCALES, str(cms_config.bundle_dir(ROOT))], capture_output=True,
-                            text=True, encoding="utf-8", timeout=60)
+    result = subprocess.run(
+        ["node", "-e", LOCALES, str(cms_config.bundle_dir(ROOT))],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=60,
+    )
     assert result.returncode == 0, result.stderr
     texts = json.loads(result.stdout)["en"].values()
     return [t for t in texts if isinstance(t, str) and len(t.split()) >= 2 and "%{" not in t]
@@ -127,7 +184,8 @@ def test_every_text_the_form_shows_is_swedish(page, local_editor):
     seen.append(("inloggning", page.inner_text("body")))
     assert not page.locator("[class*='DecapLogo']").is_visible()  # no Decap logo; the form's name instead
     assert "formuläret för nya berättelser" in page.evaluate(
-        "() => getComputedStyle(document.querySelector('[class*=AuthenticationPage]'), '::before').content")
+        "() => getComputedStyle(document.querySelector('[class*=AuthenticationPage]'), '::before').content"
+    )
     page.get_by_role("button", name="Logga in").click()
     page.get_by_text("Trygg hemgång för Esther").wait_for()
     seen.append(("lista", page.inner_text("body")))
@@ -135,8 +193,12 @@ def test_every_text_the_form_shows_is_swedish(page, local_editor):
     page.get_by_role("button", name="Spara").click()
     page.get_by_text("Titel är obligatoriskt.").wait_for()
     seen.append(("formulär med fel", page.inner_text("body")))
-    box = page.locator("#" + page.evaluate("() => Array.from(document.querySelectorAll('label'))"
-                                           ".find(l => l.textContent === 'Kommuner').htmlFor"))
+    box = page.locator(
+        "#"
+        + page.evaluate(
+            "() => Array.from(document.querySelectorAll('label')).find(l => l.textContent === 'Kommuner').htmlFor"
+        )
+    )
     box.click()
     box.fill("Gnosjöö")
     page.get_by_text("Inga val passar").wait_for()
@@ -156,8 +218,11 @@ def test_every_text_the_form_shows_is_swedish(page, local_editor):
         found += [f"{where}: ord {w}" for w in words if w.lower() in ENGLISH_WORDS]
         found += [f"{where}: {t}" for t in english if t in text]
     assert found == [], "\n".join(found)
-    assert not re.search(r"\b(January|February|March|April|May|June|July|August|September|October|November|"
-                         r"December) \d", " ".join(text for _, text in seen))  # Decap's "December 8"
+    assert not re.search(
+        r"\b(January|February|March|April|May|June|July|August|September|October|November|"
+        r"December) \d",
+        " ".join(text for _, text in seen),
+    )  # Decap's "December 8"
     assert all("Decap" not in text for _, text in seen)
 
 
@@ -188,15 +253,21 @@ def editor_not_switched_on(tmp_path):
 
 
 @pytest.mark.parametrize("size", [PHONE, COMPUTER], ids=["mobil", "dator"])
-def test_without_sign_in_the_page_looks_like_the_site_and_offers_the_other_ways(page, editor_not_switched_on,
-                                                                               size, tmp_path):
+def test_without_sign_in_the_page_looks_like_the_site_and_offers_the_other_ways(
+    page, editor_not_switched_on, size, tmp_path
+):
     page.set_viewport_size(size)
     page.goto(editor_not_switched_on, wait_until="load")
     page.get_by_role("heading", name="Formuläret för nya berättelser").wait_for()
-    assert page.get_by_role("link", name="Föreslå en berättelse i ett formulär på GitHub").get_attribute("href") \
+    assert (
+        page.get_by_role("link", name="Föreslå en berättelse i ett formulär på GitHub").get_attribute("href")
         == REPO_URL + "/issues/new?template=berattelse.yml"
-    assert page.get_by_role("link", name="Skriv berättelsen med mallen på GitHub").get_attribute("href") \
+    )
+    assert (
+        page.get_by_role("link", name="Skriv berättelsen med mallen på GitHub")
+        .get_attribute("href")
         .startswith(REPO_URL + "/new/main/stories?filename=")
+    )
     assert page.get_by_role("link", name="Slå på formuläret").get_attribute("href") == "../bidra/administrator/"
     header = page.locator(".kb-sidhuvud")
     assert header.inner_text() == "Kunskapsbanken för God och nära vård"

@@ -11,15 +11,17 @@ import re
 import shutil
 
 import pytest
+from sitebuild import serve
 
 from macros.generate import csp
-from sitebuild import serve
 
 POLICY = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">')
 # What an escaping miss could put into a page: an event handler, an inline script, a javascript: link.
-PLANTED = ('<img id="kb-planted" src="ingen-bild.png" onerror="window.kbRan = (window.kbRan || 0) + 1">'
-           '<script>window.kbRan = (window.kbRan || 0) + 10</script>'
-           '<a id="kb-planted-link" href="javascript:window.kbRan = (window.kbRan || 0) + 100">länk</a>')
+PLANTED = (
+    '<img id="kb-planted" src="ingen-bild.png" onerror="window.kbRan = (window.kbRan || 0) + 1">'
+    "<script>window.kbRan = (window.kbRan || 0) + 10</script>"
+    '<a id="kb-planted-link" href="javascript:window.kbRan = (window.kbRan || 0) + 100">länk</a>'
+)
 
 
 def directives(policy: str) -> dict:
@@ -33,8 +35,11 @@ def test_every_page_of_the_real_site_carries_a_strict_policy(built_site):
         found = POLICY.findall(text)
         assert len(found) == 1, f"{path.relative_to(built_site)}: {len(found)} policies"
         rules = directives(found[0].replace("&#x27;", "'"))
-        assert "'unsafe-inline'" not in rules["script-src"] and "'unsafe-eval'" not in rules["script-src"] or \
-            path.relative_to(built_site).parts[0] == "redigera", path
+        assert (
+            "'unsafe-inline'" not in rules["script-src"]
+            and "'unsafe-eval'" not in rules["script-src"]
+            or path.relative_to(built_site).parts[0] == "redigera"
+        ), path
         assert rules["object-src"] == ["'none'"] and rules["base-uri"] == ["'none'"], path
         assert text.index("Content-Security-Policy") < text.find("<script") or "<script" not in text, path
         checked += 1
@@ -50,16 +55,25 @@ def test_the_policy_allows_exactly_the_inline_scripts_of_the_theme(built_site):
     assert len(hashes) == 3
 
 
-@pytest.mark.parametrize("script, allowed", [
-    ('__md_scope=new URL("../..",location),__md_hash=e=>[...e].reduce(((e,_)=>(e<<5)-e+_.charCodeAt(0)),0),'
-     '__md_get=(e,_=localStorage,t=__md_scope)=>JSON.parse(_.getItem(t.pathname+"."+e)),__md_set=(e,_,t=localStorage,'
-     'a=__md_scope)=>{try{t.setItem(a.pathname+"."+e,JSON.stringify(_))}catch(e){}}', True),
-    ('__md_scope=new URL("../..",location),alert(1)', False),
-    ('__md_scope=new URL("x\\"),alert(1),(\\"",location)', False),
-    ("alert(document.domain)", False),
-    ('var target=document.getElementById(location.hash.slice(1));target&&target.name&&'
-     '(target.checked=target.name.startsWith("__tabbed_"));alert(1)', False),
-])
+@pytest.mark.parametrize(
+    "script, allowed",
+    [
+        (
+            '__md_scope=new URL("../..",location),__md_hash=e=>[...e].reduce(((e,_)=>(e<<5)-e+_.charCodeAt(0)),0),'
+            '__md_get=(e,_=localStorage,t=__md_scope)=>JSON.parse(_.getItem(t.pathname+"."+e)),__md_set=(e,_,t=localStorage,'
+            'a=__md_scope)=>{try{t.setItem(a.pathname+"."+e,JSON.stringify(_))}catch(e){}}',
+            True,
+        ),
+        ('__md_scope=new URL("../..",location),alert(1)', False),
+        ('__md_scope=new URL("x\\"),alert(1),(\\"",location)', False),
+        ("alert(document.domain)", False),
+        (
+            "var target=document.getElementById(location.hash.slice(1));target&&target.name&&"
+            '(target.checked=target.name.startsWith("__tabbed_"));alert(1)',
+            False,
+        ),
+    ],
+)
 def test_only_the_theme_s_inline_scripts_are_hashed(script, allowed):
     page = f'<html><head><meta charset="utf-8"><script>{script}</script></head><body></body></html>'
     protected, unknown = csp.protect(page)
@@ -118,6 +132,7 @@ def test_planted_script_does_not_run_under_the_policy(fixture_sites, tmp_path, b
 
 def test_no_page_of_the_real_site_breaks_its_own_policy(real_site_visits, pages):
     """The walk over every page (tests/sweeps.py) records console errors: none is a policy violation."""
-    broken = {path: [e for e in real_site_visits.visits[path].errors if "Content Security Policy" in e]
-              for path in pages}
+    broken = {
+        path: [e for e in real_site_visits.visits[path].errors if "Content Security Policy" in e] for path in pages
+    }
     assert {p: e for p, e in broken.items() if e} == {}

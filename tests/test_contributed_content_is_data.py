@@ -6,11 +6,19 @@ import random
 import re
 
 import pytest
+from sitebuild import (
+    FIXTURES,
+    article_of,
+    build,
+    build_strict_and_lenient,
+    make_fixture_project,
+    text_of,
+    unexpected_warnings,
+)
 
+from macros.content.catalog import md_text
 from macros.model import developer_pages
 from macros.views import sanitize
-from macros.content.catalog import md_text
-from sitebuild import FIXTURES, article_of, build, build_strict_and_lenient, make_fixture_project, text_of, unexpected_warnings
 
 ATTACKS = {
     "event handler without a space": "<svg/onload=alert(1)>",
@@ -61,15 +69,67 @@ def assert_within_allow_list(output: str):
 def test_the_sanitizer_removes_each_attack(payload):
     output = sanitize.clean(payload)
     assert_within_allow_list(output)
-    for gone in ("onload", "onerror", "javascript", "vbscript", "data:", "<base", "style=", "<form", "<iframe",
-                 "<object", "<script", "pwned", "example.com/pixel", "md-dialog", "__search"):
+    for gone in (
+        "onload",
+        "onerror",
+        "javascript",
+        "vbscript",
+        "data:",
+        "<base",
+        "style=",
+        "<form",
+        "<iframe",
+        "<object",
+        "<script",
+        "pwned",
+        "example.com/pixel",
+        "md-dialog",
+        "__search",
+    ):
         assert gone not in output.lower(), output
 
 
 def test_random_html_soup_never_leaves_the_allow_list():
-    pieces = ["<", ">", "/", "=", '"', "'", " ", "a", "img", "svg", "on", "load", "error", "href", "src",
-              "javascript:", "&#106;", "&colon;", "data:", "style", "script", "<!--", "-->", "{", "}", "\n",
-              "<a ", "<img ", "<div ", "<p ", "class=", "md-x", "id=", "__", "http://x/", "x.png", "\x00", "&"]
+    pieces = [
+        "<",
+        ">",
+        "/",
+        "=",
+        '"',
+        "'",
+        " ",
+        "a",
+        "img",
+        "svg",
+        "on",
+        "load",
+        "error",
+        "href",
+        "src",
+        "javascript:",
+        "&#106;",
+        "&colon;",
+        "data:",
+        "style",
+        "script",
+        "<!--",
+        "-->",
+        "{",
+        "}",
+        "\n",
+        "<a ",
+        "<img ",
+        "<div ",
+        "<p ",
+        "class=",
+        "md-x",
+        "id=",
+        "__",
+        "http://x/",
+        "x.png",
+        "\x00",
+        "&",
+    ]
     rng = random.Random(20261202)
     for _ in range(2000):
         soup = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 40)))
@@ -82,15 +142,18 @@ def test_only_the_author_region_is_sanitized_and_forged_markers_do_not_help():
     cleaned = sanitize.clean_page(page, "hemlig")
     assert cleaned.count("<svg") == 2 and "onload" not in cleaned
     # Markers the author's HTML swallowed, or wrote without knowing the nonce: the whole page is sanitized.
-    for broken in (f"<svg></svg>{start}<svg onload=x>", f"<svg></svg>{start}{start}x{end}<svg onload=x>",
-                   f"<svg></svg>{end}x{start}<svg onload=x>",
-                   '<svg></svg><!--kb-author-start-gissat-->x<!--kb-author-end-gissat--><svg onload=x>'):
+    for broken in (
+        f"<svg></svg>{start}<svg onload=x>",
+        f"<svg></svg>{start}{start}x{end}<svg onload=x>",
+        f"<svg></svg>{end}x{start}<svg onload=x>",
+        "<svg></svg><!--kb-author-start-gissat-->x<!--kb-author-end-gissat--><svg onload=x>",
+    ):
         assert "<svg" not in sanitize.clean_page(broken, "hemlig")
 
 
 def test_markdown_syntax_in_contributed_text_stays_text():
     text = md_text('Trygg hemgång](https://example.com/x)[ <b>| "x"')
-    assert not set("[]()<>|\"") & set(text)
+    assert not set('[]()<>|"') & set(text)
 
 
 def test_the_macro_allow_list_names_no_contributed_folder():
@@ -130,8 +193,9 @@ def hostile_site(tmp_path_factory):
     strategy = project / "strategies" / "k2.md"
     text = strategy.read_text(encoding="utf-8")
     text = re.sub(r"^titel: .*$", 'titel: "Samverkan <i>kursiv</i>"', text, count=1, flags=re.M)
-    strategy.write_text(re.sub(r"^kortnamn: .*$", 'kortnamn: "Kort <i>kursiv</i>"', text, count=1, flags=re.M),
-                        encoding="utf-8")
+    strategy.write_text(
+        re.sub(r"^kortnamn: .*$", 'kortnamn: "Kort <i>kursiv</i>"', text, count=1, flags=re.M), encoding="utf-8"
+    )
     result = build(project, tmp / "site", today="2026-11-23")
     assert result.returncode == 0, result.stdout + result.stderr
     assert unexpected_warnings(result.stdout + result.stderr) == []
@@ -177,18 +241,18 @@ def test_a_symlink_in_a_content_folder_is_refused_and_not_followed(tmp_path):
     assert "root:" not in result.stdout
 
 
-
 @pytest.fixture(scope="module")
 def sanitized_build(tmp_path_factory):
-    return build_strict_and_lenient(tmp_path_factory.mktemp("sanitized"),
-                                    {"fientlig.md": HOSTILE_STORY + WALKS_AROUND_THE_GUARDS})
+    return build_strict_and_lenient(
+        tmp_path_factory.mktemp("sanitized"), {"fientlig.md": HOSTILE_STORY + WALKS_AROUND_THE_GUARDS}
+    )
 
 
 def test_the_strict_build_stops_on_what_the_sanitizer_removes(sanitized_build):
     strict, _ = sanitized_build
     assert strict.returncode != 0
     assert 'stories/fientlig.md: attributet class="md-dialog md-dialog--active" på <p> togs bort' in strict.stderr
-    assert 'stories/fientlig.md: attributet srcset=' in strict.stderr
+    assert "stories/fientlig.md: attributet srcset=" in strict.stderr
 
 
 def test_the_build_sanitizes_what_the_guards_let_through(sanitized_build):
@@ -199,21 +263,28 @@ def test_the_build_sanitizes_what_the_guards_let_through(sanitized_build):
 
 
 MARKER_PAYLOADS = [
-    "<svg/onload=window.kbPwned=1>", '<img src=x onerror="window.kbPwned=1">',
-    '<a id=l href="&#106;avascript:window.kbPwned=1">l</a>', '<a id=m href="javascript&colon;window.kbPwned=1">m</a>',
-    "<script>window.kbPwned=1</script>", '<iframe srcdoc="<script>parent.kbPwned=1</script>"></iframe>',
-    '<object data="javascript:window.kbPwned=1"></object>', '<details open ontoggle="window.kbPwned=1">x</details>',
+    "<svg/onload=window.kbPwned=1>",
+    '<img src=x onerror="window.kbPwned=1">',
+    '<a id=l href="&#106;avascript:window.kbPwned=1">l</a>',
+    '<a id=m href="javascript&colon;window.kbPwned=1">m</a>',
+    "<script>window.kbPwned=1</script>",
+    '<iframe srcdoc="<script>parent.kbPwned=1</script>"></iframe>',
+    '<object data="javascript:window.kbPwned=1"></object>',
+    '<details open ontoggle="window.kbPwned=1">x</details>',
     '<math><mtext><table><mglyph><style><img src=x onerror="window.kbPwned=1">',
-    '<noscript><p title="</noscript><img src=x onerror=window.kbPwned=1>">', "<base href=javascript:/a/>",
+    '<noscript><p title="</noscript><img src=x onerror=window.kbPwned=1>">',
+    "<base href=javascript:/a/>",
 ]
 
 
 # Our own markup after the payloads, firing through the same late events (a failed image, a frame's
 # script, a toggle, an SVG load): once all have fired, so would any payload that survived the sanitizer.
-SENTINELS = ("<script>window.kbSeen = []</script>"
-             "<img src=x onerror=\"kbSeen.push('img')\"><svg onload=\"kbSeen.push('svg')\"></svg>"
-             "<details open ontoggle=\"kbSeen.push('details')\">x</details>"
-             "<iframe srcdoc=\"<script>parent.kbSeen.push('iframe')</script>\"></iframe>")
+SENTINELS = (
+    "<script>window.kbSeen = []</script>"
+    "<img src=x onerror=\"kbSeen.push('img')\"><svg onload=\"kbSeen.push('svg')\"></svg>"
+    "<details open ontoggle=\"kbSeen.push('details')\">x</details>"
+    "<iframe srcdoc=\"<script>parent.kbSeen.push('iframe')</script>\"></iframe>"
+)
 ALL_SEEN = "() => window.kbSeen && window.kbSeen.length === 4"
 
 
@@ -234,8 +305,10 @@ def test_the_build_s_own_markup_is_sanitized_too():
     """Generated parts carry contributed values (source addresses, timeline text): script goes there too."""
     start, end = sanitize.author_region("n")
     chart = '<figure class="kb-figur"><svg viewBox="0 0 9 9" role="img"><rect x="1" y="1" width="2" height="2"/></svg>'
-    page = (f'<a href="&#74;avascript:alert(1)">källa</a>{start}x{end}{chart}<p data-kb-x="1" hidden>'
-            f'<input type="checkbox" onclick="alert(1)"></p><td style="text-align: right; position: fixed">')
+    page = (
+        f'<a href="&#74;avascript:alert(1)">källa</a>{start}x{end}{chart}<p data-kb-x="1" hidden>'
+        f'<input type="checkbox" onclick="alert(1)"></p><td style="text-align: right; position: fixed">'
+    )
     cleaned, removed = sanitize.clean_page_reporting(page, "n")
     assert "javascript" not in cleaned.lower() and "onclick" not in cleaned and "position" not in cleaned
     assert '<rect x="1" y="1" width="2" height="2">' in cleaned and 'data-kb-x="1"' in cleaned
@@ -248,8 +321,11 @@ def test_every_macro_page_is_reviewed_by_the_developers():
     (CODEOWNERS: the last matching line wins, so each page's line must come after the /docs/ line)."""
     from sitebuild import ROOT
 
-    rules = [line.split() for line in (ROOT / "CODEOWNERS").read_text(encoding="utf-8").splitlines()
-             if line.strip() and not line.startswith("#")]
+    rules = [
+        line.split()
+        for line in (ROOT / "CODEOWNERS").read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    ]
     for path in developer_pages.MACRO_PAGES:
         owners = [rule[1:] for rule in rules if f"/{path}".startswith(rule[0].rstrip("*"))]
         assert owners and owners[-1] == ["@ORGANISATION/utvecklare"], path
@@ -263,8 +339,8 @@ Text.
 
 
 def test_a_heading_cannot_smuggle_markup_into_the_table_of_contents():
-    from sitebuild import ROOT  # noqa: F401
     import markdown
+    from sitebuild import ROOT  # noqa: F401
 
     from macros.views import sanitize_report
 
@@ -272,9 +348,11 @@ def test_a_heading_cannot_smuggle_markup_into_the_table_of_contents():
     md.convert(TOC_ATTACK.replace("\\t", "\t"))
     raw = md.toc_tokens[0]["name"]
     assert "<img" in raw  # the toc extension really does rebuild a tag here
+
     class Entry:
         def __init__(self, title):
             self.title, self.children = title, []
+
     entries = [Entry(raw)]
     sanitize.clean_toc(entries)
     assert "<" not in entries[0].title.replace("&lt;", "")
@@ -284,11 +362,53 @@ def test_the_sanitizer_skips_its_report_only_where_nothing_was_removed():
     """The post-build sanitizer reports what it removed, but parses a piece for the report only when the
     cleaned HTML differs from what went in (sanitize.unchanged): that shortcut must never hide a removal."""
     rng = random.Random(20261203)
-    pieces = ["<", ">", "/", "=", '"', " ", "a", "p", "img", "svg", "title", "on", "load", "href", "src", "rel",
-              "javascript:", "&#106;", "&amp;", "&para;", "data:", "style", "script", "<!--", "-->", "\n", "hidden",
-              "<a ", "<img ", "<div ", "<p ", "<br />", "class=", "md-x", "id=", "__", "x.png", '=""', "x-y"]
-    samples = list(ATTACKS.values()) + ['<p>a &amp; b<br /></p>', '<a href="x">l</a>', '<p hidden>x</p>',
-                                        f'<a href="x" rel="{sanitize.LINK_REL}">l</a>']
+    pieces = [
+        "<",
+        ">",
+        "/",
+        "=",
+        '"',
+        " ",
+        "a",
+        "p",
+        "img",
+        "svg",
+        "title",
+        "on",
+        "load",
+        "href",
+        "src",
+        "rel",
+        "javascript:",
+        "&#106;",
+        "&amp;",
+        "&para;",
+        "data:",
+        "style",
+        "script",
+        "<!--",
+        "-->",
+        "\n",
+        "hidden",
+        "<a ",
+        "<img ",
+        "<div ",
+        "<p ",
+        "<br />",
+        "class=",
+        "md-x",
+        "id=",
+        "__",
+        "x.png",
+        '=""',
+        "x-y",
+    ]
+    samples = list(ATTACKS.values()) + [
+        "<p>a &amp; b<br /></p>",
+        '<a href="x">l</a>',
+        "<p hidden>x</p>",
+        f'<a href="x" rel="{sanitize.LINK_REL}">l</a>',
+    ]
     samples += ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 30))) for _ in range(3000)]
     skipped = 0
     for sample in samples:
@@ -329,17 +449,21 @@ def test_the_guards_quick_skip_finds_exactly_what_every_rule_finds(text):
     from macros.content import guards
 
     line_at = list(itertools.accumulate((char == "\n" for char in text), initial=1))  # position -> line
-    every_rule = [(line_at[match.start()], message.format(
-        match.group(1).lower() if match.groups() else "")) for pattern, message, _ in guards.UNSAFE_MARKUP
-        for match in pattern.finditer(text)]
+    every_rule = [
+        (line_at[match.start()], message.format(match.group(1).lower() if match.groups() else ""))
+        for pattern, message, _ in guards.UNSAFE_MARKUP
+        for match in pattern.finditer(text)
+    ]
     assert list(guards.unsafe_markup(text, 1)) == every_rule
     assert bool(every_rule) == (text != SKIP_CASES["plain text"])
 
 
 # The two image rules as the regexes they were (quadratic on '![' or '<img' repeated); guards.SegmentRule
 # must find exactly their matches in one pass.
-IMAGE_REGEXES = (re.compile(r"!\[[^\]]*\]\(\s*(?:https?:)?//", re.I),
-                 re.compile(r"<img[^>]*src\s*=\s*[\"']?(?:https?:)?//", re.I))
+IMAGE_REGEXES = (
+    re.compile(r"!\[[^\]]*\]\(\s*(?:https?:)?//", re.I),
+    re.compile(r"<img[^>]*src\s*=\s*[\"']?(?:https?:)?//", re.I),
+)
 
 
 def test_the_image_rules_find_what_their_regexes_found_in_one_pass():
@@ -348,13 +472,38 @@ def test_the_image_rules_find_what_their_regexes_found_in_one_pass():
     rules = [rule for rule, _, _ in guards.UNSAFE_MARKUP if isinstance(rule, guards.SegmentRule)]
     assert len(rules) == len(IMAGE_REGEXES)
     rng = random.Random(20261204)
-    pieces = ["![", "]", "(", " ", "\n", "//", "http:", "HTTPS:", "<img", "<IMG", "<İmg", ">", "src", "ſrc", "=",
-              '"', "'", "x", "[", "!", "](//a.se", "]( //a", "src=//", "src = 'http://", "<img src=//a"]
+    pieces = [
+        "![",
+        "]",
+        "(",
+        " ",
+        "\n",
+        "//",
+        "http:",
+        "HTTPS:",
+        "<img",
+        "<IMG",
+        "<İmg",
+        ">",
+        "src",
+        "ſrc",
+        "=",
+        '"',
+        "'",
+        "x",
+        "[",
+        "!",
+        "](//a.se",
+        "]( //a",
+        "src=//",
+        "src = 'http://",
+        "<img src=//a",
+    ]
     samples = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 16))) for _ in range(20_000)]
     samples += ["![x](//a.se/b.png)", "![a](//x) ![b](https://y)", "<img alt=x src='//a.se'>", "<img src=x.png>"]
     found = 0
     for sample in samples:
-        for rule, regex in zip(rules, IMAGE_REGEXES):
+        for rule, regex in zip(rules, IMAGE_REGEXES, strict=True):
             expected = [match.start() for match in regex.finditer(sample)]
             assert [match.start() for match in rule.finditer(sample)] == expected, (sample, regex.pattern)
             found += bool(expected)
@@ -372,8 +521,11 @@ HOSTILE_MEGABYTES = {
     "handlers without equals": ("unsafe_markup", " onclick" * 125_000, 0),
     "brackets": ("heavy_markup", "[" * 1_000_000, 1),
     "list markers on one line": ("structure.structure", "- " * 500_000, 2),  # too deep, too many blocks
-    "a list nested by indentation, 700 levels": ("structure.nesting",
-                                                  "".join("    " * level + "- a\n" for level in range(700)), 1),
+    "a list nested by indentation, 700 levels": (
+        "structure.nesting",
+        "".join("    " * level + "- a\n" for level in range(700)),
+        1,
+    ),
     "indentation without a marker": ("structure.nesting", " " * 999_999 + "x", 1),
     "quotes and numbered lists": ("structure.nesting", "> 1. " * 200_000, 1),
     "boxes": ("structure.nesting", "!!! \n    ??? \n" * 100_000, 0),
@@ -417,7 +569,7 @@ def test_a_list_nested_400_levels_stops_the_build_with_the_line_not_a_recursion_
     """400 levels of nested lists end Python-Markdown in a RecursionError: the catalog refuses the page, in Swedish,
     at the line where the nesting goes past 20 levels, before anything renders."""
     project = make_fixture_project(tmp_path, FIXTURES / "base")
-    story = (FIXTURES / "validator" / "deeply-nested-lists-are-refused-at-the-line" / "files" / "stories" / "a.md")
+    story = FIXTURES / "validator" / "deeply-nested-lists-are-refused-at-the-line" / "files" / "stories" / "a.md"
     front = story.read_text(encoding="utf-8").split("\n---\n")[0] + "\n---\n"
     nested = "".join("    " * level + f"- nivå {level + 1}\n" for level in range(400))
     (project / "stories" / "djup.md").write_text(front + "\n" + nested, encoding="utf-8")

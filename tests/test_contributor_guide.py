@@ -14,12 +14,12 @@ import urllib.parse
 
 import pytest
 import yaml
-
-from macros.model.schema import STORY
-from macros.model.vocabularies import STORY_KINDS
 from sitebuild import FIXTURES, ROOT, article_of
 from test_new_story import TODAY, new_story, run_script
 from test_review_page import build_with_guide, rows, section
+
+from macros.model.schema import STORY
+from macros.model.vocabularies import STORY_KINDS
 
 GITHUB = ROOT / ".github"
 
@@ -49,10 +49,13 @@ def test_guide_offers_the_easy_routes_first_and_is_honest_about_the_account(guid
     headings = re.findall(r'<h2 id="([^"]+)"', guide)
     routes = [headings.index(anchor) for anchor in ("formular", "github-formular", "steg-for-steg", "kommando")]
     assert routes == sorted(routes)
-    overview = rows(guide[:guide.index('<h2 id="formular"')])
-    assert [r[0] for r in overview] == ["Föreslå en berättelse i ett formulär",
-                                        "Föreslå en berättelse i ett formulär på GitHub",
-                                        "Skapa filen i GitHubs webbredigerare", "Skapa filen med ett kommando"]
+    overview = rows(guide[: guide.index('<h2 id="formular"')])
+    assert [r[0] for r in overview] == [
+        "Föreslå en berättelse i ett formulär",
+        "Föreslå en berättelse i ett formulär på GitHub",
+        "Skapa filen i GitHubs webbredigerare",
+        "Skapa filen med ett kommando",
+    ]
     text = plain(guide)
     assert "Alla sätt kräver ett konto på GitHub" in text and "Har du inget GitHub-konto?" in text
 
@@ -71,8 +74,11 @@ def test_form_editor_link_resolves_in_the_real_site(built_site):
 
 
 def test_issue_form_button_opens_the_form_in_the_repository(guide):
-    link = html.unescape(re.search(r'href="([^"]+/issues/new\?[^"]+)"', section(
-        guide, "Föreslå en berättelse i ett formulär på GitHub")).group(1))
+    link = html.unescape(
+        re.search(
+            r'href="([^"]+/issues/new\?[^"]+)"', section(guide, "Föreslå en berättelse i ett formulär på GitHub")
+        ).group(1)
+    )
     template = urllib.parse.parse_qs(urllib.parse.urlsplit(link).query)["template"]
     assert template == ["berattelse.yml"] and (GITHUB / "ISSUE_TEMPLATE" / template[0]).is_file()
 
@@ -109,7 +115,7 @@ def test_every_field_of_every_type_has_a_title():
 def field_section(page_html: str, name: str) -> str:
     start = page_html.index(f'<h3 id="{name}"')
     end = page_html.find("<h3", start + 1)
-    return plain(page_html[start:end if end > 0 else len(page_html)])
+    return plain(page_html[start : end if end > 0 else len(page_html)])
 
 
 def test_each_field_says_kind_requirement_allowed_values_and_example(field_page):
@@ -145,10 +151,22 @@ def test_guide_template_validates_and_is_what_the_scaffolder_writes(guide, repo)
     check = run_script("validate.py", repo, str(repo / "stories" / "mall.md"))
     assert check.returncode == 0 and check.stdout.strip() == "0 fel, 0 varningar.", check.stdout
     values = yaml.safe_load(text.split("---")[1])
-    flags = ["--titel", values["titel"], "--beskrivning", values["beskrivning"], "--slag", values["slag"],
-             "--forfattare", values["forfattare"]]
-    for name, flag in (("personas", "persona"), ("strategier", "strategi"), ("strategigrupper", "strategigrupp"),
-                       ("kommuner", "kommun")):
+    flags = [
+        "--titel",
+        values["titel"],
+        "--beskrivning",
+        values["beskrivning"],
+        "--slag",
+        values["slag"],
+        "--forfattare",
+        values["forfattare"],
+    ]
+    for name, flag in (
+        ("personas", "persona"),
+        ("strategier", "strategi"),
+        ("strategigrupper", "strategigrupp"),
+        ("kommuner", "kommun"),
+    ):
         flags += [x for value in values[name] for x in (f"--{flag}", value)]
     assert new_story(repo, *flags).returncode == 0
     assert (repo / "stories" / "trygg-hemgang-for-esther.md").read_text(encoding="utf-8") == text
@@ -229,8 +247,11 @@ def test_pull_request_template_asks_for_the_checks():
 
 
 def test_codeowners_gives_content_to_communicators_and_the_rest_to_developers():
-    rules = [line.split() for line in (ROOT / "CODEOWNERS").read_text(encoding="utf-8").splitlines()
-             if line.strip() and not line.startswith("#")]
+    rules = [
+        line.split()
+        for line in (ROOT / "CODEOWNERS").read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    ]
     assert rules[0] == ["*", "@ORGANISATION/utvecklare"]  # first, so that later content rules win
     assert ["/stories/", "@ORGANISATION/kommunikatorer"] in rules
 
@@ -240,8 +261,11 @@ def test_contributing_points_to_the_guide():
 
 
 def test_make_new_story_runs_the_scaffolder():
-    assert re.search(r"^new-story: .*## .+\n\t\$\(BIN\)/python scripts/new_story\.py$",
-                     (ROOT / "Makefile").read_text(encoding="utf-8"), flags=re.M)
+    assert re.search(
+        r"^new-story: .*## .+\n\t\$\(BIN\)/python scripts/new_story\.py$",
+        (ROOT / "Makefile").read_text(encoding="utf-8"),
+        flags=re.M,
+    )
 
 
 def commands_in(code_blocks: list[str]) -> list[str]:
@@ -275,8 +299,14 @@ def test_every_scaffolder_command_in_the_guide_and_readme_works_as_written(guide
     for command in scaffolds:
         words = shlex.split(command)
         assert words[0] == ".venv/bin/python", f"{command!r} fungerar bara i projektets virtuella miljö"
-        result = subprocess.run([sys.executable, *words[1:], "--root", str(real_repo), "--idag", TODAY],
-                                cwd=real_repo, capture_output=True, text=True, encoding="utf-8", stdin=subprocess.DEVNULL)
+        result = subprocess.run(
+            [sys.executable, *words[1:], "--root", str(real_repo), "--idag", TODAY],
+            cwd=real_repo,
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            stdin=subprocess.DEVNULL,
+        )
         assert result.returncode == 0, f"{command}\n{result.stdout}{result.stderr}"
         assert "0 fel, 0 varningar." in result.stdout
 
@@ -295,6 +325,7 @@ def test_guide_never_tells_to_run_plain_python():
 
 def test_the_guide_explains_each_state_in_the_forms_words_and_names_the_reviewers_from_codeowners(guide):
     from macros.content.workflow import FORM_STATES
+
     form = plain(section(guide, "Föreslå en berättelse i ett formulär"))
     for state in FORM_STATES:
         assert f"{state['term']}: {state['text']}" in form, state["term"]
@@ -306,10 +337,13 @@ def test_the_guide_explains_each_state_in_the_forms_words_and_names_the_reviewer
 
 def test_reviewers_are_read_from_codeowners_and_a_placeholder_is_not_presented_as_fact(tmp_path):
     from macros.content import reviewers
+
     assert reviewers.owners(ROOT) == ["@ORGANISATION/kommunikatorer"]
     assert "platshållare" in reviewers.story_reviewers(ROOT)
-    (tmp_path / "CODEOWNERS").write_text("*  @region/utvecklare\n/stories/  @region/kommunikation  # berättelser\n"
-                                         "/macros/  @region/utvecklare\n", encoding="utf-8")
+    (tmp_path / "CODEOWNERS").write_text(
+        "*  @region/utvecklare\n/stories/  @region/kommunikation  # berättelser\n/macros/  @region/utvecklare\n",
+        encoding="utf-8",
+    )
     assert reviewers.story_reviewers(tmp_path) == "@region/kommunikation (enligt filen CODEOWNERS)"
 
 

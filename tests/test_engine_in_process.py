@@ -12,15 +12,16 @@ import logging
 import re
 
 import pytest
+from sitebuild import FIXTURES, TODAY, build, build_command, make_fixture_project
 
 from macros.adapters.properdocs import staging_dir_for
-from sitebuild import FIXTURES, TODAY, build, build_command, make_fixture_project
 
 pytestmark = pytest.mark.langsam  # every test builds with the engine
 
 # A story whose text holds an attribute the sanitizer removes: a warning, so a strict build stops.
-STORY = (FIXTURES / "base" / "stories" / "trygg-hemgang.md").read_text(encoding="utf-8").split("\n---\n")[0] + \
-    '\n---\n\nText <p class="md-dialog">falsk dialog</p>\n'
+STORY = (FIXTURES / "base" / "stories" / "trygg-hemgang.md").read_text(encoding="utf-8").split("\n---\n")[
+    0
+] + '\n---\n\nText <p class="md-dialog">falsk dialog</p>\n'
 
 
 def site_files(site) -> dict:
@@ -35,9 +36,11 @@ def site_files(site) -> dict:
 
 def messages(result, site) -> tuple:
     """Exit code, stdout and stderr, with the site and staging folders and the build's duration left out."""
+
     def plain(text):
         text = text.replace(str(staging_dir_for(site)), "<staging>").replace(str(site.resolve()), "<site>")
         return re.sub(r"built in [\d.]+ seconds", "built in … seconds", text)
+
     return result.returncode, plain(result.stdout), plain(result.stderr)
 
 
@@ -45,8 +48,15 @@ def logging_state() -> tuple:
     engine_logger, legacy = logging.getLogger("properdocs"), logging.getLogger("mkdocs")
     from properdocs.commands import build as engine
 
-    return (list(engine_logger.handlers), engine_logger.level, engine_logger.propagate, legacy.parent, legacy.level,
-            list(engine.log.filters), list(logging.getLogger().handlers))
+    return (
+        list(engine_logger.handlers),
+        engine_logger.level,
+        engine_logger.propagate,
+        legacy.parent,
+        legacy.level,
+        list(engine.log.filters),
+        list(logging.getLogger().handlers),
+    )
 
 
 def test_a_fixture_site_built_in_process_is_the_one_the_command_builds(fixture_sites, tmp_path):

@@ -10,36 +10,51 @@ built site has at its top that no content file gave it.
 import shutil
 
 import pytest
+from sitebuild import FIXTURES, ROOT, build, make_fixture_project
+from test_validator import run_validator
 
 from macros.content.catalog import content_files, site_path
 from macros.model.names import PAGE_SUFFIX, RESERVED_ADDRESSES, name_problem, valid_slug
-from sitebuild import FIXTURES, ROOT, build, make_fixture_project
-from test_validator import run_validator
 
 PAGE = "---\ntitel: Sida\nbeskrivning: En sida.\n---\n\nText.\n"
 
 
-@pytest.mark.parametrize("rel_path", [
-    'docs/"><img src=x onerror=alert(1)>.md',
-    "stories/<svg onload=alert(1)>.md",
-    "docs/om/a b.md",
-    "docs/Ny Mapp/sida.md",
-    "docs/assets/images/favicon.png",
-    "docs/redigera/index.md",
-    "docs/404.md",
-])
+@pytest.mark.parametrize(
+    "rel_path",
+    [
+        'docs/"><img src=x onerror=alert(1)>.md',
+        "stories/<svg onload=alert(1)>.md",
+        "docs/om/a b.md",
+        "docs/Ny Mapp/sida.md",
+        "docs/assets/images/favicon.png",
+        "docs/redigera/index.md",
+        "docs/404.md",
+    ],
+)
 @pytest.mark.langsam
 def test_the_build_stops_on_a_name_the_validator_refuses_before_anything_renders(tmp_path, rel_path):
     project = make_fixture_project(tmp_path, FIXTURES / "base")
     target = project / rel_path
     target.parent.mkdir(parents=True, exist_ok=True)
     if rel_path.endswith(".png"):
-        shutil.copy(FIXTURES / "validator" / "addresses-the-site-owns-are-refused" / "files" / "docs" / "assets"
-                    / "images" / "favicon.png", target)
+        shutil.copy(
+            FIXTURES
+            / "validator"
+            / "addresses-the-site-owns-are-refused"
+            / "files"
+            / "docs"
+            / "assets"
+            / "images"
+            / "favicon.png",
+            target,
+        )
     else:
-        target.write_text(PAGE if rel_path.startswith("docs") else
-                          (FIXTURES / "base" / "stories" / "trygg-hemgang.md").read_text(encoding="utf-8"),
-                          encoding="utf-8")
+        target.write_text(
+            PAGE
+            if rel_path.startswith("docs")
+            else (FIXTURES / "base" / "stories" / "trygg-hemgang.md").read_text(encoding="utf-8"),
+            encoding="utf-8",
+        )
     result = build(project, tmp_path / "site")
     output = result.stdout + result.stderr
     assert result.returncode == 1, output
@@ -58,15 +73,18 @@ def test_a_name_cannot_forge_a_line_of_the_report(tmp_path):
     assert "\n0 fel, 0 varningar." not in result.stdout
 
 
-@pytest.mark.parametrize("top, parts, is_file, fixed", [
-    ("docs", ["Bilder"], False, "'bilder'"),
-    ("docs", ["om", "Tillgänglighet.md"], True, "'tillganglighet.md'"),
-    ("docs", ["rapport.PDF"], True, "'rapport.pdf'"),
-    ("docs", ["sida.html"], True, "'sida.md'"),
-    ("stories", ["bild.png"], True, "'bild.md'"),
-    ("strategies", ["--k2--.md"], True, "'k2.md'"),
-    ("docs", ["a" * 81 + ".md"], True, "'" + "a" * 80 + ".md'"),
-])
+@pytest.mark.parametrize(
+    "top, parts, is_file, fixed",
+    [
+        ("docs", ["Bilder"], False, "'bilder'"),
+        ("docs", ["om", "Tillgänglighet.md"], True, "'tillganglighet.md'"),
+        ("docs", ["rapport.PDF"], True, "'rapport.pdf'"),
+        ("docs", ["sida.html"], True, "'sida.md'"),
+        ("stories", ["bild.png"], True, "'bild.md'"),
+        ("strategies", ["--k2--.md"], True, "'k2.md'"),
+        ("docs", ["a" * 81 + ".md"], True, "'" + "a" * 80 + ".md'"),
+    ],
+)
 def test_every_bad_name_is_told_with_the_name_to_use(top, parts, is_file, fixed):
     problem = name_problem(top, parts, is_file)
     assert problem is not None and fixed in problem

@@ -5,7 +5,6 @@ import re
 import shutil
 
 import pytest
-
 from sitebuild import FIXTURES, article_of, build, make_fixture_project, text_of, unexpected_warnings
 
 BASE = FIXTURES / "base"
@@ -56,8 +55,7 @@ def test_pages_under_review_carry_a_badge_and_stay_listed(production):
     assert "Berättelse under granskning" in text_of(site, "berattelser")
 
 
-@pytest.mark.parametrize("slug,banner", [("arkiverad-berattelse", "Arkiverad"),
-                                         ("utgangen-berattelse", "Har upphört")])
+@pytest.mark.parametrize("slug,banner", [("arkiverad-berattelse", "Arkiverad"), ("utgangen-berattelse", "Har upphört")])
 def test_archived_and_expired_pages_stay_reachable_but_leave_listings_and_search(production, slug, banner):
     site, _ = production
     page = text_of(site, f"berattelser/{slug}")
@@ -99,8 +97,11 @@ def test_edit_link_points_at_the_real_story_file(production):
 def test_json_schemas_are_published(production):
     site, _ = production
     schema = json.loads((site / "schemas" / "berattelse.json").read_text(encoding="utf-8"))
-    assert schema["properties"]["strategigrupper"]["items"]["enum"] == ["barn-och-unga", "aldre",
-                                                                        "psykiatri-och-missbruk"]
+    assert schema["properties"]["strategigrupper"]["items"]["enum"] == [
+        "barn-och-unga",
+        "aldre",
+        "psykiatri-och-missbruk",
+    ]
     assert "titel" in schema["required"] and "kommuner" in schema["required"]
 
 
@@ -118,8 +119,9 @@ def test_bad_content_stops_the_build_with_the_validators_messages(tmp_path):
 @pytest.mark.langsam
 def test_broken_front_matter_is_never_silently_dropped(tmp_path):
     project = make_fixture_project(tmp_path, BASE)
-    shutil.copy(FIXTURES / "validator" / "colon-in-unquoted-value" / "files" / "stories" / "a.md",
-                project / "stories" / "a.md")
+    shutil.copy(
+        FIXTURES / "validator" / "colon-in-unquoted-value" / "files" / "stories" / "a.md", project / "stories" / "a.md"
+    )
     result = build(project, tmp_path / "site")
     assert result.returncode == 1
     assert "stories/a.md:2: fel: Front matter är inte giltig YAML" in result.stdout + result.stderr
@@ -131,9 +133,15 @@ def test_last_changed_comes_from_git_with_front_matter_as_fallback(tmp_path):
     import subprocess
 
     project = make_fixture_project(tmp_path, BASE)
-    env = dict(os.environ, GIT_AUTHOR_NAME="t", GIT_AUTHOR_EMAIL="t@example.org", GIT_COMMITTER_NAME="t",
-               GIT_COMMITTER_EMAIL="t@example.org", GIT_COMMITTER_DATE="2026-03-05T12:00:00",
-               GIT_AUTHOR_DATE="2026-03-05T12:00:00")
+    env = dict(
+        os.environ,
+        GIT_AUTHOR_NAME="t",
+        GIT_AUTHOR_EMAIL="t@example.org",
+        GIT_COMMITTER_NAME="t",
+        GIT_COMMITTER_EMAIL="t@example.org",
+        GIT_COMMITTER_DATE="2026-03-05T12:00:00",
+        GIT_AUTHOR_DATE="2026-03-05T12:00:00",
+    )
     for command in (["git", "init", "-q"], ["git", "add", "stories"], ["git", "commit", "-qm", "berättelser"]):
         subprocess.run(command, cwd=project, env=env, check=True)
     result = build(project, tmp_path / "site")
@@ -147,9 +155,13 @@ def test_last_changed_comes_from_git_with_front_matter_as_fallback(tmp_path):
 def test_the_edit_link_is_at_the_foot_beside_a_link_to_the_contributor_guide(production):
     site, _ = production
     html = text_of(site, "berattelser/trygg-hemgang")
-    article = html[html.index("<article"):html.index("</article>")]
-    foot = re.search(r'<a href="[^"]+/edit/main/stories/trygg-hemgang\.md" rel="edit">Föreslå en ändring</a>.*?'
-                     r'<a href="../../bidra/">', article, re.S)
+    article = html[html.index("<article") : html.index("</article>")]
+    foot = re.search(
+        r'<a href="[^"]+/edit/main/stories/trygg-hemgang\.md" rel="edit">Föreslå en ändring</a>.*?'
+        r'<a href="../../bidra/">',
+        article,
+        re.S,
+    )
     assert foot, "the edit link goes to the story's own file, with the guide beside it"
     # Editors' tools are out of the reader's way: nothing between the title and the lead.
     assert article.index("<h1") < article.index('class="kb-ingress"') < foot.start()

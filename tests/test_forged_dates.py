@@ -12,12 +12,12 @@ import sys
 import xml.etree.ElementTree as ET
 
 import pytest
+from sitebuild import FIXTURES, ROOT, build, make_fixture_project, text_of, unexpected_warnings
+from test_history import Repo, historik, noted, story
 
 from macros.content import history, landed_dates
 from macros.content.build import load_build
 from macros.views import feed, start_page
-from sitebuild import FIXTURES, ROOT, build, make_fixture_project, text_of, unexpected_warnings
-from test_history import Repo, historik, noted, story
 
 TODAY = datetime.date(2026, 11, 23)
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -55,23 +55,28 @@ def day(past, rel: str) -> str:
 
 # --- (a) a commit dated 2099 on a merged branch: the merge's date, everywhere ---------------------
 
+
 def future_branch_project(tmp):
     """Three stories; the one on a branch is committed as 2099 and merged on 10 March.
 
-        1  2026-03-01  everything added (main)
-        2  2099-01-01  framtidsgrenen.md changed (branch framtid)
-        3  2026-03-05  huvudlinjen.md changed (main)
-        4  2026-03-10  merge of framtid (main)
-        5  2026-03-12  senast.md changed (main)
+    1  2026-03-01  everything added (main)
+    2  2099-01-01  framtidsgrenen.md changed (branch framtid)
+    3  2026-03-05  huvudlinjen.md changed (main)
+    4  2026-03-10  merge of framtid (main)
+    5  2026-03-12  senast.md changed (main)
     """
     project = make_fixture_project(tmp, FIXTURES / "base")
     repo = ForgingRepo(project)
-    for name, title in (("framtidsgrenen", "Framtidsgrenen"), ("huvudlinjen", "Huvudlinjen"),
-                        ("senast", "Senast på main")):
+    for name, title in (
+        ("framtidsgrenen", "Framtidsgrenen"),
+        ("huvudlinjen", "Huvudlinjen"),
+        ("senast", "Senast på main"),
+    ):
         repo.write(f"stories/{name}.md", story(title))
     start = project / "docs" / "index.md"
-    start.write_text(start.read_text(encoding="utf-8") + "\n## Nytt och ändrat\n\n{{ nytt_och_andrat(antal=3) }}\n",
-                     encoding="utf-8")
+    start.write_text(
+        start.read_text(encoding="utf-8") + "\n## Nytt och ändrat\n\n{{ nytt_och_andrat(antal=3) }}\n", encoding="utf-8"
+    )
     repo.commit("Första versionen", "2026-03-01T12:00:00+01:00")
     repo.git("checkout", "-q", "-b", "framtid")
     repo.write("stories/framtidsgrenen.md", story("Framtidsgrenen", body="Ändrad på grenen."))
@@ -117,17 +122,20 @@ def test_the_built_page_start_page_and_feed_show_the_merge_date_not_2099(future_
     assert "10 mars 2026" in section and "2099" not in section
     assert '<p class="kb-historik-mer">Datumet är dagen då ändringen kom in i huvudgrenen (main). <a ' in section
     start = text_of(future_site, "")
-    listed = start[start.index("Nytt och ändrat"):start.index('id="historik"')]
+    listed = start[start.index("Nytt och ändrat") : start.index('id="historik"')]
     order = [listed.index(title) for title in ("Senast på main", "Framtidsgrenen", "Huvudlinjen")]
     assert order == sorted(order) and "10 mars 2026" in listed and "2099" not in listed
     entries = ET.parse(future_site / "nytt.xml").getroot().findall(f"{ATOM}entry")
     dated = [(e.findtext(f"{ATOM}title"), e.findtext(f"{ATOM}updated")) for e in entries]
-    assert dated[:3] == [("Senast på main", "2026-03-12T12:00:00+01:00"),
-                         ("Framtidsgrenen", "2026-03-10T12:00:00+01:00"),
-                         ("Huvudlinjen", "2026-03-05T12:00:00+01:00")]
+    assert dated[:3] == [
+        ("Senast på main", "2026-03-12T12:00:00+01:00"),
+        ("Framtidsgrenen", "2026-03-10T12:00:00+01:00"),
+        ("Huvudlinjen", "2026-03-05T12:00:00+01:00"),
+    ]
 
 
 # --- (b) a commit dated in the future made directly on main: today, and never after a newer one --
+
 
 def test_a_future_commit_on_main_is_clamped_to_today_then_to_the_next_commit_on_main(tmp_path):
     repo = ForgingRepo(tmp_path)
@@ -157,6 +165,7 @@ def test_without_a_pinned_day_the_clamp_is_the_build_day(tmp_path, monkeypatch):
 
 # --- (c) a commit back-dated to 1990 on a merged branch: the merge's date, not buried -------------
 
+
 def test_a_commit_back_dated_to_1990_on_a_merged_branch_is_not_buried(tmp_path):
     project = make_fixture_project(tmp_path, FIXTURES / "base")
     repo = ForgingRepo(project)
@@ -174,18 +183,25 @@ def test_a_commit_back_dated_to_1990_on_a_merged_branch_is_not_buried(tmp_path):
     changes = built.history.of("stories/gammal-gren.md")
     assert [c.commit.subject for c in changes] == ["Daterad 1990", "Första versionen"]
     assert changes[0].commit.date.isoformat() == "2026-03-10"
-    assert [i.title for i in start_page.latest(built.catalog, built.changed, False, 2)] == ["Bakåtdaterad",
-                                                                                        "Main-sidan"]
+    assert [i.title for i in start_page.latest(built.catalog, built.changed, False, 2)] == [
+        "Bakåtdaterad",
+        "Main-sidan",
+    ]
     first = feed.entries(built.catalog, built.history, False, 1)[0]
     assert first[0].title == "Bakåtdaterad" and first[1].isoformat() == "2026-03-10T12:00:00+01:00"
 
 
 # --- (d) the validator warns about a commit dated in the future, in Swedish, with the file -----------
 
+
 def validate(root, today: str):
-    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "validate.py"), "--root", str(root)],
-                            capture_output=True, text=True, encoding="utf-8",
-                            env={"KB_TODAY": today, "PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT)})
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "validate.py"), "--root", str(root)],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env={"KB_TODAY": today, "PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT)},
+    )
     return result.returncode, result.stdout + result.stderr
 
 
@@ -200,8 +216,9 @@ def test_the_validator_warns_about_commits_dated_in_the_future(tmp_path):
     repo.write("stories/framtid.md", story("Framtid", body="Ändrad."))
     future = repo.commit("Daterad långt fram", "2099-01-01T12:00:00+01:00")
     repo.write("stories/forfattare.md", story("Forfattare", body="Ändrad."))
-    authored = repo.commit("Bara författardatum i framtiden", "2026-03-02T12:00:00+01:00",
-                           authored="2095-05-06T12:00:00+02:00")
+    authored = repo.commit(
+        "Bara författardatum i framtiden", "2026-03-02T12:00:00+01:00", authored="2095-05-06T12:00:00+02:00"
+    )
     repo.write("stories/imorgon.md", story("Imorgon", body="Ändrad."))
     tomorrow = repo.commit("I morgon, en tidszon bort", "2090-01-02T01:00:00+14:00")
     repo.write("stories/overmorgon.md", story("Overmorgon", body="Ändrad."))
@@ -211,17 +228,22 @@ def test_the_validator_warns_about_commits_dated_in_the_future(tmp_path):
     repo.merge("gren", "2026-03-10T12:00:00+01:00")
     code, output = validate(project, "2090-01-01")
     assert code == 0 and "Traceback" not in output, output
-    assert (f"stories/framtid.md:1: varning: Commit {future} är daterad 2099-01-01, efter dagens datum "
-            "(2090-01-01), och ändrar stories/framtid.md. Webbplatsen bortser från datumet och visar i stället "
-            "dagen då ändringen kom in i huvudgrenen (main). Rätta datumet med git commit --amend") in output
+    assert (
+        f"stories/framtid.md:1: varning: Commit {future} är daterad 2099-01-01, efter dagens datum "
+        "(2090-01-01), och ändrar stories/framtid.md. Webbplatsen bortser från datumet och visar i stället "
+        "dagen då ändringen kom in i huvudgrenen (main). Rätta datumet med git commit --amend"
+    ) in output
     assert f"stories/forfattare.md:1: varning: Commit {authored} är daterad 2095-05-06" in output
-    assert f"Commit {later} är daterad 2090-01-03, efter dagens datum (2090-01-01), och ändrar " \
-           "stories/framtid.md, stories/overmorgon.md." in output
+    assert (
+        f"Commit {later} är daterad 2090-01-03, efter dagens datum (2090-01-01), och ändrar "
+        "stories/framtid.md, stories/overmorgon.md." in output
+    )
     assert tomorrow not in output  # a day ahead is a time zone, not a forgery
     assert output.rstrip().endswith("0 fel, 3 varningar."), output
 
 
 # --- (e) renames on a merged branch still followed; a shallow clone of merges still read --------
+
 
 @pytest.fixture
 def renamed_on_branch(tmp_path):
@@ -244,14 +266,19 @@ def test_a_rename_on_a_merged_branch_is_followed_and_dated_by_the_merge(renamed_
     past = history.read(renamed_on_branch, TODAY)
     assert past.renames == {"stories/a.md": "stories/a-nytt.md"}
     assert [(c.status, c.commit.date.isoformat()) for c in past.of("stories/a-nytt.md")] == [
-        ("R", "2026-03-10"), ("A", "2026-03-01")]
+        ("R", "2026-03-10"),
+        ("A", "2026-03-01"),
+    ]
 
 
 def test_a_shallow_clone_of_merges_is_read_and_never_dated_after_today(renamed_on_branch, tmp_path):
     clone = tmp_path / "clone"
     # Depth 3: the merge, its two parents (the rename among them), and the first commit as the cut-off.
-    subprocess.run(["git", "clone", "-q", "--depth", "3", f"file://{renamed_on_branch}", str(clone)], check=True,
-                   capture_output=True)
+    subprocess.run(
+        ["git", "clone", "-q", "--depth", "3", f"file://{renamed_on_branch}", str(clone)],
+        check=True,
+        capture_output=True,
+    )
     past = history.read(clone, TODAY)
     assert past.available and not past.complete
     assert [(c.status, c.commit.date.isoformat()) for c in past.of("stories/a-nytt.md")] == [("R", "2026-03-10")]
@@ -261,23 +288,38 @@ def test_a_shallow_clone_of_merges_is_read_and_never_dated_after_today(renamed_o
 
 # --- the landed dates alone: a branch merged twice, a long history -------------------------------
 
+
 def at(text: str) -> datetime.datetime:
     return datetime.datetime.fromisoformat(text + "T12:00:00+00:00")
 
 
 def test_a_branch_merged_twice_dates_each_commit_by_the_first_merge_that_brought_it():
     # main: H1 - M1 - M2 ; branch: H1 - B1 - B2 ; M1 merges B1, M2 merges B2.
-    graph = landed_dates.Graph("M2", {"M2": ["M1", "B2"], "M1": ["H1", "B1"], "B2": ["B1"], "B1": ["H1"], "H1": []},
-                               {"M2": at("2026-03-10"), "M1": at("2026-03-05"), "B2": at("1990-01-01"),
-                                "B1": at("2099-01-01"), "H1": at("2026-03-01")})
+    graph = landed_dates.Graph(
+        "M2",
+        {"M2": ["M1", "B2"], "M1": ["H1", "B1"], "B2": ["B1"], "B1": ["H1"], "H1": []},
+        {
+            "M2": at("2026-03-10"),
+            "M1": at("2026-03-05"),
+            "B2": at("1990-01-01"),
+            "B1": at("2099-01-01"),
+            "H1": at("2026-03-01"),
+        },
+    )
     dates = landed_dates.landed(graph, TODAY)
     assert {h: d.date().isoformat() for h, d in dates.items()} == {
-        "H1": "2026-03-01", "B1": "2026-03-05", "M1": "2026-03-05", "B2": "2026-03-10", "M2": "2026-03-10"}
+        "H1": "2026-03-01",
+        "B1": "2026-03-05",
+        "M1": "2026-03-05",
+        "B2": "2026-03-10",
+        "M2": "2026-03-10",
+    }
 
 
 def test_the_main_line_dates_are_a_running_minimum_from_the_newest():
-    graph = landed_dates.Graph("C", {"C": ["B"], "B": ["A"], "A": []},
-                               {"C": at("2026-03-10"), "B": at("2099-01-01"), "A": at("2026-04-01")})
+    graph = landed_dates.Graph(
+        "C", {"C": ["B"], "B": ["A"], "A": []}, {"C": at("2026-03-10"), "B": at("2099-01-01"), "A": at("2026-04-01")}
+    )
     dates = landed_dates.landed(graph, TODAY)
     assert [dates[h].date().isoformat() for h in "CBA"] == ["2026-03-10", "2026-03-10", "2026-03-10"]
 

@@ -19,9 +19,9 @@ import difflib
 from pathlib import Path
 
 import pytest
+from sitebuild import FIXTURES, ROOT, TODAY, make_fixture_project
 
 from macros.generate import staging
-from sitebuild import FIXTURES, ROOT, TODAY, make_fixture_project
 
 GOLDEN = ROOT / "tests" / "golden" / "staging"
 LAYERS = (FIXTURES / "base", FIXTURES / "sites" / "workflow")
@@ -37,13 +37,19 @@ def is_golden(rel: str) -> bool:
     """The generated config and manifest beside docs/, and every staged page; not the copied files
     (glossary, images, Zensical's templates) nor the JSON Schemas."""
     return "/" not in rel or (rel.startswith("docs/") and rel.endswith(".md") and not rel.startswith(GLOSSARY))
+
+
 UPDATE = ".venv/bin/python -m pytest tests/test_golden_staging.py --update-golden"
 
 
 def staged_files(result: staging.StagingResult, project: Path) -> dict[str, bytes]:
     """The staging tree as golden files: path -> bytes, with the nonce and the absolute folders as placeholders."""
-    replacements = [(result.nonce, "<NONCE>"), (str(result.out), "<STAGING>"), (str(project.resolve()), "<PROJECT>"),
-                    (str(ROOT), "<CHECKOUT>")]
+    replacements = [
+        (result.nonce, "<NONCE>"),
+        (str(result.out), "<STAGING>"),
+        (str(project.resolve()), "<PROJECT>"),
+        (str(ROOT), "<CHECKOUT>"),
+    ]
     files = {}
     for path in sorted(result.out.rglob("*")):
         rel = path.relative_to(result.out).as_posix()
@@ -59,17 +65,23 @@ def golden_files(folder: Path) -> dict[str, bytes]:
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
-def differences(expected: dict[str, bytes], actual: dict[str, bytes], folder: str = "tests/golden",
-                lines: int = 60) -> list[str]:
+def differences(
+    expected: dict[str, bytes], actual: dict[str, bytes], folder: str = "tests/golden", lines: int = 60
+) -> list[str]:
     """What differs, in Swedish, with a unified diff of each changed file (at most `lines` lines each)."""
     found = [f"saknas i det genererade: {name}" for name in sorted(expected.keys() - actual.keys())]
-    found += [f"ny fil som inte finns bland de gyllene filerna: {name}"
-              for name in sorted(actual.keys() - expected.keys())]
+    found += [
+        f"ny fil som inte finns bland de gyllene filerna: {name}" for name in sorted(actual.keys() - expected.keys())
+    ]
     for name in sorted(expected.keys() & actual.keys()):
         if expected[name] != actual[name]:
-            diff = difflib.unified_diff(expected[name].decode("utf-8").splitlines(),
-                                        actual[name].decode("utf-8").splitlines(),
-                                        f"{folder}/{name} (väntat)", f"{name} (genererat nu)", lineterm="")
+            diff = difflib.unified_diff(
+                expected[name].decode("utf-8").splitlines(),
+                actual[name].decode("utf-8").splitlines(),
+                f"{folder}/{name} (väntat)",
+                f"{name} (genererat nu)",
+                lineterm="",
+            )
             found.append(f"ändrad: {name}\n" + "\n".join(list(diff)[:lines]))
     return found
 
@@ -95,8 +107,10 @@ def test_the_generator_writes_what_the_golden_files_say(project, case, tmp_path,
     if update_golden:
         write_golden(GOLDEN / case, actual)
     problems = differences(golden_files(GOLDEN / case), actual, f"tests/golden/staging/{case}")
-    assert problems == [], (f"Generatorns utdata skiljer sig från tests/golden/staging/{case}/. Är ändringen "
-                            f"avsiktlig? Kör {UPDATE} och granska git diff tests/golden/.\n\n" + "\n\n".join(problems))
+    assert problems == [], (
+        f"Generatorns utdata skiljer sig från tests/golden/staging/{case}/. Är ändringen "
+        f"avsiktlig? Kör {UPDATE} och granska git diff tests/golden/.\n\n" + "\n\n".join(problems)
+    )
 
 
 def test_a_changed_missing_or_new_file_is_a_difference():

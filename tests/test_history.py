@@ -19,9 +19,9 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from sitebuild import FIXTURES, ROOT, build, make_fixture_project, serve, text_of, unexpected_warnings
 
 from macros.content import history
-from sitebuild import FIXTURES, ROOT, build, make_fixture_project, serve, text_of, unexpected_warnings
 
 # A reader's note (the `andring` field) and a commit subject with markup, a link, Jinja and XML in it; what
 # the validator's guards would refuse (<script>, javascript:) is tested with the guards.
@@ -66,15 +66,22 @@ class Repo:
 
     def __init__(self, path: Path):
         self.path = path
-        self.env = dict(os.environ, GIT_AUTHOR_NAME="Test", GIT_AUTHOR_EMAIL="test@example.org",
-                        GIT_COMMITTER_NAME="Test", GIT_COMMITTER_EMAIL="test@example.org",
-                        GIT_CONFIG_GLOBAL="/dev/null", GIT_CONFIG_NOSYSTEM="1")
+        self.env = dict(
+            os.environ,
+            GIT_AUTHOR_NAME="Test",
+            GIT_AUTHOR_EMAIL="test@example.org",
+            GIT_COMMITTER_NAME="Test",
+            GIT_COMMITTER_EMAIL="test@example.org",
+            GIT_CONFIG_GLOBAL="/dev/null",
+            GIT_CONFIG_NOSYSTEM="1",
+        )
         self.git("init", "-q", "-b", "main")
 
     def git(self, *args: str, date: str = "2026-03-01T12:00:00+01:00") -> str:
         env = dict(self.env, GIT_AUTHOR_DATE=date, GIT_COMMITTER_DATE=date)
-        return subprocess.run(["git", *args], cwd=self.path, env=env, check=True, capture_output=True,
-                              text=True, encoding="utf-8").stdout
+        return subprocess.run(
+            ["git", *args], cwd=self.path, env=env, check=True, capture_output=True, text=True, encoding="utf-8"
+        ).stdout
 
     def commit(self, message: str, date: str) -> None:
         self.git("add", "-A")
@@ -88,11 +95,11 @@ class Repo:
 def renamed_project(tmp: Path) -> Path:
     """The base fixture in git, with a hostile commit message, renames, a chain, a deletion and a reuse.
 
-        1  everything added
-        2  trygg-hemgang.md and the start page changed, with a hostile commit message
-        3  trygg-hemgang → trygg-hemgang-hemma, gammal-a → gammal-b, borttagen → borttagen-2,
-           upptagen → ny-plats
-        4  gammal-b → gammal-c, borttagen-2 deleted, a new story at upptagen.md
+    1  everything added
+    2  trygg-hemgang.md and the start page changed, with a hostile commit message
+    3  trygg-hemgang → trygg-hemgang-hemma, gammal-a → gammal-b, borttagen → borttagen-2,
+       upptagen → ny-plats
+    4  gammal-b → gammal-c, borttagen-2 deleted, a new story at upptagen.md
     """
     project = make_fixture_project(tmp, FIXTURES / "base")
     repo = Repo(project)
@@ -101,30 +108,45 @@ def renamed_project(tmp: Path) -> Path:
     repo.write("stories/upptagen.md", story("Den första på platsen"))
     repo.write("stories/fientlig-titel.md", story(HOSTILE_TITLE, "Beskrivning med <i>kursiv</i> & ]]> {{ 7*7 }}"))
     start = project / "docs" / "index.md"  # a developer page (runs macros): Nytt och ändrat, and its own Historik
-    start.write_text(start.read_text(encoding="utf-8") + "\n## Nytt och ändrat\n\n{{ nytt_och_andrat(antal=3) }}\n",
-                     encoding="utf-8")
+    start.write_text(
+        start.read_text(encoding="utf-8") + "\n## Nytt och ändrat\n\n{{ nytt_och_andrat(antal=3) }}\n", encoding="utf-8"
+    )
     repo.commit("Första versionen", "2026-03-01T12:00:00+01:00")
     path = project / "stories" / "trygg-hemgang.md"
-    path.write_text(noted(path.read_text(encoding="utf-8").replace("Esther kommer hem", "Esther kommer hem igen"),
-                          HOSTILE_MESSAGE), encoding="utf-8")
-    start.write_text(noted(start.read_text(encoding="utf-8").replace("Start.", "Start här."), HOSTILE_MESSAGE),
-                     encoding="utf-8")
+    path.write_text(
+        noted(path.read_text(encoding="utf-8").replace("Esther kommer hem", "Esther kommer hem igen"), HOSTILE_MESSAGE),
+        encoding="utf-8",
+    )
+    start.write_text(
+        noted(start.read_text(encoding="utf-8").replace("Start.", "Start här."), HOSTILE_MESSAGE), encoding="utf-8"
+    )
     repo.commit(HOSTILE_MESSAGE + "\n\nBrödtexten syns inte.", "2026-03-02T12:00:00+01:00")
-    for old, new in (("trygg-hemgang", "trygg-hemgang-hemma"), ("gammal-a", "gammal-b"),
-                     ("borttagen", "borttagen-2"), ("upptagen", "ny-plats")):
+    for old, new in (
+        ("trygg-hemgang", "trygg-hemgang-hemma"),
+        ("gammal-a", "gammal-b"),
+        ("borttagen", "borttagen-2"),
+        ("upptagen", "ny-plats"),
+    ):
         repo.git("mv", f"stories/{old}.md", f"stories/{new}.md")
     repo.commit("Nya filnamn", "2026-03-03T12:00:00+01:00")
     repo.git("mv", "stories/gammal-b.md", "stories/gammal-c.md")
     repo.write("stories/gammal-c.md", noted(story("Kedjan"), "Kedjan fick ett nytt namn och en ny mening."))
     repo.git("rm", "-q", "stories/borttagen-2.md")
     # Different enough that git does not take the deleted file and the new one for a rename.
-    repo.write("stories/upptagen.md", story("Den andra på platsen", "Helt annan.", "\n\n".join(
-        f"Stycke {n} om något helt annat än de andra berättelserna i testet." for n in range(40))))
+    repo.write(
+        "stories/upptagen.md",
+        story(
+            "Den andra på platsen",
+            "Helt annan.",
+            "\n\n".join(f"Stycke {n} om något helt annat än de andra berättelserna i testet." for n in range(40)),
+        ),
+    )
     repo.commit("Kedjan fortsätter, en borttagen, en ny på den gamla platsen", "2026-03-04T12:00:00+01:00")
     return project
 
 
 # --- the reader, in process ----------------------------------------------------------------------
+
 
 @pytest.fixture(scope="module")
 def project(tmp_path_factory):
@@ -141,12 +163,15 @@ def test_one_read_gives_each_file_its_commits_newest_first_across_renames(projec
     assert past.dates["stories/gammal-c.md"].isoformat() == "2026-03-04"
     # What a reader is told: the note the commit gave the file, the publication; a rename alone is not a change.
     assert [c.note for c in past.of("stories/trygg-hemgang-hemma.md")] == ["", HOSTILE_MESSAGE, "Sidan publicerades."]
-    assert [c.note for c in past.for_readers("stories/trygg-hemgang-hemma.md")] == [HOSTILE_MESSAGE,
-                                                                                     "Sidan publicerades."]
+    assert [c.note for c in past.for_readers("stories/trygg-hemgang-hemma.md")] == [
+        HOSTILE_MESSAGE,
+        "Sidan publicerades.",
+    ]
     assert past.dates["stories/trygg-hemgang-hemma.md"].isoformat() == "2026-03-02"
     # The new file at a reused path has only its own history; the old one's went with it to ny-plats.
     assert [c.commit.subject for c in past.of("stories/upptagen.md")] == [
-        "Kedjan fortsätter, en borttagen, en ny på den gamla platsen"]
+        "Kedjan fortsätter, en borttagen, en ny på den gamla platsen"
+    ]
     assert len(past.of("stories/ny-plats.md")) == 2
 
 
@@ -166,13 +191,15 @@ def test_without_git_the_history_is_unavailable_and_nothing_fails(tmp_path):
 
 def test_a_shallow_clone_drops_the_cut_off_commit_and_says_it_is_incomplete(project, tmp_path):
     clone = tmp_path / "clone"
-    subprocess.run(["git", "clone", "-q", "--depth", "2", f"file://{project}", str(clone)], check=True,
-                   capture_output=True)
+    subprocess.run(
+        ["git", "clone", "-q", "--depth", "2", f"file://{project}", str(clone)], check=True, capture_output=True
+    )
     past = history.read(clone)
     assert past.available and not past.complete
     # Depth 2: commits 4 and 3; commit 3 is the cut-off, which git shows as adding every file.
     assert [c.commit.subject for c in past.of("stories/gammal-c.md")] == [
-        "Kedjan fortsätter, en borttagen, en ny på den gamla platsen"]
+        "Kedjan fortsätter, en borttagen, en ny på den gamla platsen"
+    ]
     assert past.of("stories/trygg-hemgang-hemma.md") == []
 
 
@@ -190,6 +217,7 @@ def test_a_forged_record_in_a_commit_message_is_text(tmp_path):
 
 
 # --- the build (generate, then ProperDocs): redirects, Historik, feed --------------------------
+
 
 @pytest.fixture(scope="module")
 def site(project, tmp_path_factory):
@@ -237,8 +265,9 @@ def parsed(html_text: str) -> Links:
     return parser
 
 
-@pytest.mark.parametrize("old, new", [("trygg-hemgang", "trygg-hemgang-hemma"), ("gammal-a", "gammal-c"),
-                                      ("gammal-b", "gammal-c")])
+@pytest.mark.parametrize(
+    "old, new", [("trygg-hemgang", "trygg-hemgang-hemma"), ("gammal-a", "gammal-c"), ("gammal-b", "gammal-c")]
+)
 def test_an_old_address_leads_to_the_page_it_became(site, old, new):
     page = parsed(text_of(site, f"berattelser/{old}"))
     assert page.refresh == f"0; url=../{new}/"
@@ -273,7 +302,7 @@ def test_a_browser_following_the_old_address_lands_on_the_new_page(site, page):
 def historik(site, path: str) -> str:
     html_text = text_of(site, path)
     start = html_text.index('id="historik"')
-    return html_text[start:html_text.index('class="kb-granskning"', start)]
+    return html_text[start : html_text.index('class="kb-granskning"', start)]
 
 
 def test_story_pages_list_their_history_with_hostile_messages_as_text(site):
@@ -310,8 +339,22 @@ def test_the_feed_is_atom_newest_first_with_absolute_links_and_escaped_titles(si
         assert entry.findtext(f"{ATOM}id").startswith(link + "#andring-")
     assert first[HOSTILE_TITLE].findtext(f"{ATOM}summary").endswith("Beskrivning med <i>kursiv</i> & ]]> {{ 7*7 }}")
     assert "<b>" not in raw and "<i>" not in raw  # text, not markup, in the document itself
-    assert {element.tag for element in feed.iter()} <= {f"{ATOM}{name}" for name in (
-        "feed", "id", "title", "subtitle", "updated", "link", "author", "name", "entry", "category", "summary")}
+    assert {element.tag for element in feed.iter()} <= {
+        f"{ATOM}{name}"
+        for name in (
+            "feed",
+            "id",
+            "title",
+            "subtitle",
+            "updated",
+            "link",
+            "author",
+            "name",
+            "entry",
+            "category",
+            "summary",
+        )
+    }
 
 
 def test_the_start_page_and_every_page_head_point_to_the_feed(site):
@@ -329,6 +372,7 @@ def test_a_developer_page_prints_hostile_messages_as_text_too(site):
 
 
 # --- the other engine: the same staging tree built by Zensical (macros/adapters/zensical.py) -------
+
 
 @pytest.fixture(scope="module")
 def staged_site(project, tmp_path_factory):
@@ -350,13 +394,17 @@ def test_zensical_copies_the_same_redirects_feed_and_history(site, staged_site):
     # them after the generator: either way the Historik is printed as text, even a message with {% endraw %}.
     assert HOSTILE_MESSAGE in [text for _, text in parsed(historik(staged_site, "")).links]
     # MiniJinja's escape writes '/' as &#x2f;, which a browser reads as '/'.
-    assert '<link rel="alternate" type="application/atom+xml" title="Nytt och ändrat" href="../../nytt.xml">' in \
-        html.unescape(text_of(staged_site, "berattelser/gammal-c"))
-    assert [t for _, t in parsed(historik(staged_site, "berattelser/trygg-hemgang-hemma")).links] == \
-        [t for _, t in parsed(historik(site, "berattelser/trygg-hemgang-hemma")).links]
+    assert (
+        '<link rel="alternate" type="application/atom+xml" title="Nytt och ändrat" href="../../nytt.xml">'
+        in html.unescape(text_of(staged_site, "berattelser/gammal-c"))
+    )
+    assert [t for _, t in parsed(historik(staged_site, "berattelser/trygg-hemgang-hemma")).links] == [
+        t for _, t in parsed(historik(site, "berattelser/trygg-hemgang-hemma")).links
+    ]
 
 
 # --- the validator: a renamed story that other files still name ----------------------------------
+
 
 def test_the_validator_lists_every_file_that_still_names_a_renamed_story(tmp_path):
     root = tmp_path / "repo"
@@ -366,28 +414,39 @@ def test_the_validator_lists_every_file_that_still_names_a_renamed_story(tmp_pat
     repo.commit("Berättelsen och två sidor som hänvisar till den", "2026-03-01T12:00:00+01:00")
     repo.git("mv", "stories/trygg-hemgang.md", "stories/trygg-hemgang-i-vetlanda.md")
     repo.commit("Nytt namn på berättelsen", "2026-03-02T12:00:00+01:00")
-    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "validate.py"), "--root", str(root)],
-                            capture_output=True, text=True, encoding="utf-8",
-                            env={"KB_TODAY": "2026-11-23", "PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT)})
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "validate.py"), "--root", str(root)],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env={"KB_TODAY": "2026-11-23", "PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT)},
+    )
     output = result.stdout + result.stderr
     assert result.returncode == 1 and "Traceback" not in output, output
-    assert ("docs/introduktion/socialchef.md:16: fel: 'sidor' hänvisar till 'trygg-hemgang', men "
-            "stories/trygg-hemgang.md har bytt namn till stories/trygg-hemgang-i-vetlanda.md, så id:t är nu "
-            "'trygg-hemgang-i-vetlanda'. Byt 'trygg-hemgang' mot 'trygg-hemgang-i-vetlanda'.") in output
-    assert ("docs/personas/esther.md:16: fel: Länken '../berattelser/trygg-hemgang.md' går till "
-            "stories/trygg-hemgang.md, som har bytt namn till stories/trygg-hemgang-i-vetlanda.md. Ändra länken "
-            "till '../berattelser/trygg-hemgang-i-vetlanda.md'.") in output
+    assert (
+        "docs/introduktion/socialchef.md:16: fel: 'sidor' hänvisar till 'trygg-hemgang', men "
+        "stories/trygg-hemgang.md har bytt namn till stories/trygg-hemgang-i-vetlanda.md, så id:t är nu "
+        "'trygg-hemgang-i-vetlanda'. Byt 'trygg-hemgang' mot 'trygg-hemgang-i-vetlanda'."
+    ) in output
+    assert (
+        "docs/personas/esther.md:16: fel: Länken '../berattelser/trygg-hemgang.md' går till "
+        "stories/trygg-hemgang.md, som har bytt namn till stories/trygg-hemgang-i-vetlanda.md. Ändra länken "
+        "till '../berattelser/trygg-hemgang-i-vetlanda.md'."
+    ) in output
     assert "docs/personas/esther.md:19: fel: Länken '../berattelser/trygg-hemgang.md#borjan'" in output
-    assert ("stories/trygg-hemgang-i-vetlanda.md:1: fel: Filen hette tidigare stories/trygg-hemgang.md "
-            "(id 'trygg-hemgang') och har bytt namn till stories/trygg-hemgang-i-vetlanda.md (id "
-            "'trygg-hemgang-i-vetlanda'). 2 filer hänvisar fortfarande till det gamla namnet och behöver "
-            "uppdateras: docs/introduktion/socialchef.md (rad 16), docs/personas/esther.md (rad 16), "
-            "docs/personas/esther.md (rad 19).") in output
+    assert (
+        "stories/trygg-hemgang-i-vetlanda.md:1: fel: Filen hette tidigare stories/trygg-hemgang.md "
+        "(id 'trygg-hemgang') och har bytt namn till stories/trygg-hemgang-i-vetlanda.md (id "
+        "'trygg-hemgang-i-vetlanda'). 2 filer hänvisar fortfarande till det gamla namnet och behöver "
+        "uppdateras: docs/introduktion/socialchef.md (rad 16), docs/personas/esther.md (rad 16), "
+        "docs/personas/esther.md (rad 19)."
+    ) in output
     assert "men det finns ingen" not in output  # the rename is named instead of an unknown id
     assert output.rstrip().endswith("4 fel, 0 varningar.")
 
 
 # --- small cases, in process: what a file name or a missing history can do ----------------------
+
 
 def base_catalog():
     from macros.content.catalog import load_catalog
@@ -395,16 +454,30 @@ def base_catalog():
     return load_catalog(FIXTURES / "base", datetime.date(2026, 11, 23))
 
 
-@pytest.mark.parametrize("old", ['stories/Ond"<x>.md', "stories/a b.md", "stories/../docs/x.md", "stories/_dold.md",
-                                 "stories/sub/a.md", "docs/.git/a.md", "stories/a.MD", "stories/x.md.md",
-                                 "stories/å.md", "other/a.md", "stories/trygg-hemgang.md"])
+@pytest.mark.parametrize(
+    "old",
+    [
+        'stories/Ond"<x>.md',
+        "stories/a b.md",
+        "stories/../docs/x.md",
+        "stories/_dold.md",
+        "stories/sub/a.md",
+        "docs/.git/a.md",
+        "stories/a.MD",
+        "stories/x.md.md",
+        "stories/å.md",
+        "other/a.md",
+        "stories/trygg-hemgang.md",
+    ],
+)
 def test_only_slug_addresses_that_no_page_has_become_redirects(old):
     from macros.generate import redirects
 
     catalog = base_catalog()
     published = list(catalog.items.values())
-    past = history.History(available=True, renames={old: "stories/trygg-hemgang.md",
-                                                    "stories/bra-namn.md": "stories/trygg-hemgang.md"})
+    past = history.History(
+        available=True, renames={old: "stories/trygg-hemgang.md", "stories/bra-namn.md": "stories/trygg-hemgang.md"}
+    )
     assert [r.old_url for r in redirects.redirects(catalog, past, published)] == ["berattelser/bra-namn/"]
 
 
@@ -414,8 +487,11 @@ def test_a_redirect_page_prints_the_title_as_text():
     catalog = base_catalog()
     item = catalog.items["trygg-hemgang"]
     item.data["titel"] = '"><script>alert(1)</script>'
-    page = redirects.redirect_page(redirects.Redirect("stories/gammal.md", "berattelser/gammal/", item),
-                                   'http://intranat.example/"kb/', "Kunskapsbanken")
+    page = redirects.redirect_page(
+        redirects.Redirect("stories/gammal.md", "berattelser/gammal/", item),
+        'http://intranat.example/"kb/',
+        "Kunskapsbanken",
+    )
     assert "<script>" not in page and "&lt;script&gt;" in page
     assert parsed(page).canonical == 'http://intranat.example/"kb/berattelser/trygg-hemgang/'  # escaped, intact
     assert redirects.is_redirect_page(page)
@@ -427,7 +503,7 @@ def test_without_history_or_repository_address_the_page_says_nothing_or_links_no
     item = base_catalog().items["trygg-hemgang"]
     repo = page_history.Repo.from_config("https://github.com/kunskapsbanken/nara-vard-jonkoping", "edit/main/docs/")
     assert page_history.history_markdown(item, history.History(), repo) == ""
-    commit = history.Commit("a" * 40, "aaaaaaa", datetime.datetime(2026, 3, 1, tzinfo=datetime.timezone.utc), "Ändrat")
+    commit = history.Commit("a" * 40, "aaaaaaa", datetime.datetime(2026, 3, 1, tzinfo=datetime.UTC), "Ändrat")
     many = history.History(available=True, changes={item.rel_path: [history.Change(commit, "M", note="Ändrat")] * 7})
     quiet = history.History(available=True, changes={item.rel_path: [history.Change(commit, "M")] * 7})
     assert page_history.history_markdown(item, quiet, repo) == ""  # changes with no note for readers are not told

@@ -9,12 +9,12 @@ import re
 
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
-
 from sitebuild import ROOT
-from macros.views import charts, sanitize
+from sweeps import axe_each, each_loaded
+
 from macros.content.catalog import load_catalog
 from macros.content.workflow import is_listed
-from sweeps import axe_each, each_loaded
+from macros.views import charts, sanitize
 
 PHONE, DESKTOP = {"width": 390, "height": 844}, {"width": 1366, "height": 768}
 YEAR = re.compile(r"(?<!\d)(19|20)\d{2}(?!\d)")
@@ -95,8 +95,11 @@ def test_periods_say_when_the_source_names_no_year(built_site, charted):
         undated = [p for p in values(item) if not YEAR.search(str(p["period"]))]
         assert ("Källan anger inte vilka år" in chart) == bool(undated), item.url
         for point in undated:
-            cell = "Anges inte i källan" if "anges inte" in point["period"].lower() else \
-                f"{point['period']} (källan anger inte vilket år)"
+            cell = (
+                "Anges inte i källan"
+                if "anges inte" in point["period"].lower()
+                else f"{point['period']} (källan anger inte vilket år)"
+            )
             assert f"<td>{cell}</td>" in table, (item.url, cell)
         assert "Förra året</td>" not in table and "I år</td>" not in table  # never a bare relative period
 
@@ -156,7 +159,9 @@ def test_matrix_keeps_its_first_column_and_names_each_strategy_in_full(browser, 
     full = f"{k2.data['kod']} {k2.title}"
     context, tab = open_page(browser, site_url, "kartor/matris/", DESKTOP)
     # All columns fit at 1366 px: nothing is clipped after R1.
-    fits = tab.evaluate("[...document.querySelectorAll('.kb-matris-rulle')].map(b => b.scrollWidth <= b.clientWidth + 1)")
+    fits = tab.evaluate(
+        "[...document.querySelectorAll('.kb-matris-rulle')].map(b => b.scrollWidth <= b.clientWidth + 1)"
+    )
     assert fits and all(fits)
     heads = tab.locator(".kb-matris-rulle").first.locator("thead th.kb-matris-strategi")
     assert heads.count() == len(strategies)
@@ -216,7 +221,9 @@ def test_overview_lists_every_indicator_with_its_latest_value(browser, site_url,
             assert cells["Senaste värde"].strip() == "inga värden i källorna", title
             continue
         last = found[-1]
-        assert re.sub(r"(,\d*?)0+\b", r"\1", digits(cells["Senaste värde"])).startswith(number_text(last["varde"])), title
+        assert re.sub(r"(,\d*?)0+\b", r"\1", digits(cells["Senaste värde"])).startswith(number_text(last["varde"])), (
+            title
+        )
         assert str(item.data["enhet"]) in cells["Senaste värde"], title
         assert cells["Period"].startswith(str(last["period"])), title
         assert cells["Gäller"].strip() == str(last["omfattning"]), title

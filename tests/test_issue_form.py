@@ -7,13 +7,13 @@ so a change in the model that is not carried into the form fails here with the c
 import re
 
 import yaml
+from issue_form import main
+from sitebuild import ROOT
 
 from macros.model import issue_form
 from macros.model.kinds import ListOf
 from macros.model.schema import STORY
 from macros.model.vocabularies import MUNICIPALITIES, STORY_KINDS, STRATEGY_GROUPS, TAGS
-from sitebuild import ROOT
-from issue_form import main
 
 FORM = ROOT / issue_form.FILE
 
@@ -24,14 +24,17 @@ def committed() -> dict:
 
 def test_the_committed_form_is_what_the_schema_makes():
     assert FORM.read_text(encoding="utf-8") == issue_form.form_yaml(), (
-        "Formuläret stämmer inte med innehållsmodellen. Kör: .venv/bin/python scripts/issue_form.py")
+        "Formuläret stämmer inte med innehållsmodellen. Kör: .venv/bin/python scripts/issue_form.py"
+    )
 
 
 def test_every_story_field_is_asked_or_left_to_the_editor_with_a_reason():
     names = [f.name for f in STORY.all_fields]
     asked, left = set(issue_form.ASKED), set(issue_form.LEFT_TO_EDITOR)
     assert not asked & left
-    assert asked | left == set(names), f"bestäm för {sorted(set(names) - asked - left)}: fråga eller lämna åt redaktören"
+    assert asked | left == set(names), (
+        f"bestäm för {sorted(set(names) - asked - left)}: fråga eller lämna åt redaktören"
+    )
     assert all(reason.strip() for reason in issue_form.LEFT_TO_EDITOR.values())
 
 
@@ -46,9 +49,15 @@ def test_questions_carry_the_schemas_labels_descriptions_and_allowed_values():
         if f.vocabulary:
             assert elements[name]["type"] == "dropdown"
             assert attributes.get("multiple", False) == isinstance(f.kind, ListOf), name
-    options = {name: elements[name]["attributes"]["options"] for name in ("slag", "strategigrupper", "kommuner", "taggar")}
-    assert options == {"slag": list(STORY_KINDS.values()), "strategigrupper": list(STRATEGY_GROUPS.values()),
-                       "kommuner": list(MUNICIPALITIES.values()), "taggar": list(TAGS.values())}
+    options = {
+        name: elements[name]["attributes"]["options"] for name in ("slag", "strategigrupper", "kommuner", "taggar")
+    }
+    assert options == {
+        "slag": list(STORY_KINDS.values()),
+        "strategigrupper": list(STRATEGY_GROUPS.values()),
+        "kommuner": list(MUNICIPALITIES.values()),
+        "taggar": list(TAGS.values()),
+    }
     assert elements["strategier"]["attributes"]["placeholder"] == "k2, r2"  # the schema's example
     assert elements["berattelse"]["validations"]["required"] is True
     assert all(o["required"] for o in elements["kontroll"]["attributes"]["options"])

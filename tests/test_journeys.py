@@ -13,11 +13,12 @@ import shutil
 from urllib.parse import urljoin, urlparse
 
 import pytest
+from sitebuild import FIXTURES, unexpected_warnings
+from sitebuild import article_of as article
 
-from macros.views import journey_routes, journeys
 from macros.content.build import Build
 from macros.content.catalog import load_catalog
-from sitebuild import FIXTURES, unexpected_warnings, article_of as article
+from macros.views import journey_routes, journeys
 
 JOURNEYS = FIXTURES / "sites" / "journeys"
 TODAY = "2026-11-23"
@@ -68,24 +69,40 @@ def catalog(project):
 # --- Pure functions ----------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("minutes,text", [(1, "1 minut"), (45, "45 minuter"), (60, "1 timme"),
-                                          (61, "1 timme 1 minut"), (95, "1 timme 35 minuter"),
-                                          (120, "2 timmar"), (150, "2 timmar 30 minuter")])
+@pytest.mark.parametrize(
+    "minutes,text",
+    [
+        (1, "1 minut"),
+        (45, "45 minuter"),
+        (60, "1 timme"),
+        (61, "1 timme 1 minut"),
+        (95, "1 timme 35 minuter"),
+        (120, "2 timmar"),
+        (150, "2 timmar 30 minuter"),
+    ],
+)
 def test_duration_reads_as_swedish(minutes, text):
     assert journey_routes.duration(minutes) == text
 
 
 def test_step_keys_are_stable_slugs_and_unique():
-    journey = type("J", (), {"data": {"steg": [{"titel": "Så styrs samverkan"}, {"titel": "Så styrs samverkan"},
-                                              {"titel": "Möt Esther"}]}})()
+    journey = type(
+        "J",
+        (),
+        {"data": {"steg": [{"titel": "Så styrs samverkan"}, {"titel": "Så styrs samverkan"}, {"titel": "Möt Esther"}]}},
+    )()
     assert journey_routes.step_keys(journey) == ["sa-styrs-samverkan", "sa-styrs-samverkan-2", "mot-esther"]
 
 
 def test_route_visits_every_page_once_in_reading_order(catalog):
     way = journey_routes.route(catalog.items["socialchef"], catalog)
     assert [(s.page.id, s.step, s.index_in_step, s.pages_in_step) for s in way.stops] == [
-        ("kommunalt-forum", 1, 1, 2), ("reko", 1, 2, 2), ("bast-for-esther", 2, 1, 1),
-        ("k2", 3, 1, 2), ("trygg-hemgang", 3, 2, 2)]
+        ("kommunalt-forum", 1, 1, 2),
+        ("reko", 1, 2, 2),
+        ("bast-for-esther", 2, 1, 1),
+        ("k2", 3, 1, 2),
+        ("trygg-hemgang", 3, 2, 2),
+    ]
     assert way.steps == 3
 
 
@@ -109,7 +126,9 @@ def test_membership_is_computed_once_per_build_not_per_page(catalog, monkeypatch
 
 def test_step_box_markdown_names_position_and_neighbours(catalog):
     text = journeys.step_box_markdown(catalog.items["reko"], build_of(catalog))
-    assert "**Steg 1 av 3** (sida 2 av 2) i [Introduktion för socialchefer](../introduktion/socialchef.md#steg-1)" in text
+    assert (
+        "**Steg 1 av 3** (sida 2 av 2) i [Introduktion för socialchefer](../introduktion/socialchef.md#steg-1)" in text
+    )
     assert "Föregående: Kommunalt forum (steg 1, sida 1 av 2)" in text
     assert "(kommunalt-forum.md?spar=socialchef)" in text
     assert "Nästa: Bäst för Esther (steg 2)" in text and "(../principer/bast-for-esther.md?spar=socialchef)" in text
@@ -137,9 +156,14 @@ def test_a_step_naming_a_missing_page_is_reported_with_the_valid_ids(tmp_path):
 
 def test_journey_page_renders_every_step_with_number_title_and_time(site):
     html = article(site, "introduktion/socialchef")
-    headings = re.findall(r'<h2 data-search-exclude(?:="")? id="steg-(\d)">.*?</span></span> (.*?)<a class="headerlink"', html)
-    assert headings == [("1", "Så styrs samverkan"), ("2", "Principen Bäst för Esther"),
-                        ("3", "Strategin K2 i praktiken")]
+    headings = re.findall(
+        r'<h2 data-search-exclude(?:="")? id="steg-(\d)">.*?</span></span> (.*?)<a class="headerlink"', html
+    )
+    assert headings == [
+        ("1", "Så styrs samverkan"),
+        ("2", "Principen Bäst för Esther"),
+        ("3", "Strategin K2 i praktiken"),
+    ]
     assert "<strong>3 steg</strong>, cirka <strong>1 timme 35 minuter</strong>" in html
     assert "<strong>För:</strong> Socialchef eller förvaltningschef i en kommun" in html
     assert html.count('class="kb-steg__tid"') == 3 and "cirka 1 timme 5 minuter" in html
@@ -149,7 +173,7 @@ def test_journey_page_renders_every_step_with_number_title_and_time(site):
 def test_every_read_link_leads_to_a_built_page_and_carries_the_journey(site):
     html = article(site, "introduktion/socialchef")
     steps = re.split(r'<h2 data-search-exclude(?:="")? id="steg-\d">', html)[1:]
-    links = [re.findall(r'<li><a href="([^"]+)">', s[:s.index("kb-steg__klar")]) for s in steps]
+    links = [re.findall(r'<li><a href="([^"]+)">', s[: s.index("kb-steg__klar")]) for s in steps]
     assert [len(x) for x in links] == [2, 1, 2]
     for href in sum(links, []):
         assert href.endswith("?spar=socialchef") and resolves(site, "introduktion/socialchef", href), href
@@ -159,8 +183,11 @@ def test_every_read_link_leads_to_a_built_page_and_carries_the_journey(site):
 def test_reflection_questions_and_self_checks_with_answers_on_request(site):
     html = article(site, "introduktion/socialchef")
     assert "<li>Var i din verksamhet syns K2 i dag?</li>" in html
-    check = re.search(r'<details class="question">\s*<summary>Kontrollfråga: Vilket organ är politiskt\?</summary>'
-                      r"\s*<p>(.*?)</p>\s*</details>", html)
+    check = re.search(
+        r'<details class="question">\s*<summary>Kontrollfråga: Vilket organ är politiskt\?</summary>'
+        r"\s*<p>(.*?)</p>\s*</details>",
+        html,
+    )
     assert check and check.group(1) == "Kommunalt forum."
     assert "<details" in html and "<details open" not in html  # answers stay closed until asked for
 
@@ -181,7 +208,7 @@ def test_checklist_has_one_labelled_checkbox_per_step_and_tools_for_script(site)
 
 def test_answer_key_for_print_is_kept_out_of_search(site):
     html = article(site, "introduktion/socialchef")
-    key = html[html.index('class="kb-spar__facit"'):]
+    key = html[html.index('class="kb-spar__facit"') :]
     assert "<strong>Steg 1. Vilket organ är politiskt?</strong> Kommunalt forum." in key
     index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
     texts = " ".join(d["text"] for d in index)
@@ -227,7 +254,10 @@ def test_the_box_has_the_step_tick_and_a_way_to_leave(site):
     assert re.search(r'<button type="button" class="md-button" data-kb-lamna(="")?>Lämna spåret</button>', box)
     note = re.search(r'<p class="kb-stegruta-lamnad"[^>]*>(.*?)</p>', article(site, "styrning/reko"), re.S)
     assert note and re.search(r"\shidden[\s=>]", note.group(0))
-    assert note.group(1) == 'Du har lämnat introduktionsspåret. Alla spår finns på <a href="../../introduktion/">Ny här?</a>.'
+    assert (
+        note.group(1)
+        == 'Du har lämnat introduktionsspåret. Alla spår finns på <a href="../../introduktion/">Ny här?</a>.'
+    )
 
 
 def test_no_page_shows_a_box_without_script(site):
@@ -251,8 +281,12 @@ def test_the_ends_lead_back_to_the_journey(site):
 
 def test_box_comes_after_the_page_text_before_the_sources(site):
     html = article(site, "principer/bast-for-esther")
-    assert html.index("Principen.") < html.index('class="kb-stegruta"') < html.index('id="kopplingar"') \
+    assert (
+        html.index("Principen.")
+        < html.index('class="kb-stegruta"')
+        < html.index('id="kopplingar"')
         < html.index('id="om-kallorna"')
+    )
 
 
 def test_drafts_give_no_box_and_no_card_in_production_but_do_in_the_preview(site, preview_site):
@@ -276,6 +310,8 @@ def test_start_page_routes_by_role_with_steps_and_time(site):
     cards = re.findall(r'<div class="kb-spar-val__kort">(.*?)</div>', html, re.S)
     assert len(cards) == 2
     assert '<a href="socialchef/">Introduktion för socialchefer</a>' in cards[0]
-    assert "Socialchef eller förvaltningschef i en kommun" in cards[0] and "3 steg, cirka 1 timme 35 minuter" in cards[0]
+    assert (
+        "Socialchef eller förvaltningschef i en kommun" in cards[0] and "3 steg, cirka 1 timme 35 minuter" in cards[0]
+    )
     assert '<a href="skolchef/">Introduktion för skolchefer</a>' in cards[1] and "2 steg, cirka 20 minuter" in cards[1]
     assert html.index("Välj den roll som passar dig bäst.") < html.index("kb-spar-val")

@@ -10,7 +10,6 @@ from urllib.parse import urlencode, urlparse
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-
 from sitebuild import serve, unexpected_warnings
 from sweeps import SHOWN_JS, each_loaded  # SHOWN_JS: what a reader can see of the journey machinery
 
@@ -33,7 +32,7 @@ def url(fixture_sites):
 
 
 def path_of(page, base) -> str:
-    return urlparse(page.url).path[len(urlparse(base).path):]
+    return urlparse(page.url).path[len(urlparse(base).path) :]
 
 
 def status_text(page) -> str:
@@ -70,10 +69,10 @@ def errors_of(page) -> list[str]:
 
 
 def axe_violations(page) -> list[str]:
-    result = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS},
-                                      "resultTypes": ["violations"]})
-    return [f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes'][:3]]}"
-            for v in result.response["violations"]]
+    result = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]})
+    return [
+        f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes'][:3]]}" for v in result.response["violations"]
+    ]
 
 
 def test_follow_a_journey_from_start_to_end_with_next(page, url):
@@ -91,9 +90,13 @@ def test_follow_a_journey_from_start_to_end_with_next(page, url):
         visited.append((path, re.search(r"Steg \d av \d", box.inner_text()).group(0)))
         with page.expect_navigation(wait_until="load"):
             box.locator("a[rel=next], a:has-text('Sista steget')").first.click()
-    assert visited == [("styrning/kommunalt-forum/", "Steg 1 av 3"), ("styrning/reko/", "Steg 1 av 3"),
-                       ("principer/bast-for-esther/", "Steg 2 av 3"), ("strategier/k2/", "Steg 3 av 3"),
-                       ("berattelser/trygg-hemgang/", "Steg 3 av 3")]
+    assert visited == [
+        ("styrning/kommunalt-forum/", "Steg 1 av 3"),
+        ("styrning/reko/", "Steg 1 av 3"),
+        ("principer/bast-for-esther/", "Steg 2 av 3"),
+        ("strategier/k2/", "Steg 3 av 3"),
+        ("berattelser/trygg-hemgang/", "Steg 3 av 3"),
+    ]
     assert path_of(page, url) == JOURNEY and urlparse(page.url).fragment == "steg-3"
 
 
@@ -104,8 +107,13 @@ def test_back_links_walk_the_journey_backwards(page, url):
         visited.append(path_of(page, url))
         with page.expect_navigation(wait_until="load"):
             page.locator(VISIBLE_BOX).locator("a[rel=prev]").click()
-    assert visited == ["berattelser/trygg-hemgang/", "strategier/k2/", "principer/bast-for-esther/",
-                       "styrning/reko/", "styrning/kommunalt-forum/"]
+    assert visited == [
+        "berattelser/trygg-hemgang/",
+        "strategier/k2/",
+        "principer/bast-for-esther/",
+        "styrning/reko/",
+        "styrning/kommunalt-forum/",
+    ]
 
 
 def test_a_fresh_reader_sees_no_box_and_no_checkbox(page, url):
@@ -146,8 +154,20 @@ def test_after_ticking_in_one_journey_a_page_only_in_another_shows_nothing(page,
     assert shown(page)["visible"] == ["socialchef"]
 
 
-HOSTILE = ["finns-inte", "", "socialchef ", "SOCIALCHEF", '"]><img src=x onerror=alert(1)>', "*", "__proto__",
-           "constructor", "toString", "socialchef'] , [data-kb-stegruta", "%00", "<script>alert(1)</script>"]
+HOSTILE = [
+    "finns-inte",
+    "",
+    "socialchef ",
+    "SOCIALCHEF",
+    '"]><img src=x onerror=alert(1)>',
+    "*",
+    "__proto__",
+    "constructor",
+    "toString",
+    "socialchef'] , [data-kb-stegruta",
+    "%00",
+    "<script>alert(1)</script>",
+]
 
 
 @pytest.mark.parametrize("current", [None, "skolchef"])
@@ -267,7 +287,8 @@ def test_print_button_prints_and_the_print_shows_questions_with_answers_at_the_e
     assert page.locator(".kb-spar__facit").is_visible()
     assert "Kommunalt forum." in page.locator(".kb-spar__facit").inner_text()
     after = page.locator(".kb-steg a", has_text="Kommunalt forum").evaluate(
-        "a => getComputedStyle(a, '::after').content")
+        "a => getComputedStyle(a, '::after').content"
+    )
     assert after == f'" – {url}styrning/kommunalt-forum/"'  # the address, without ?spar=
     page.goto(url + "strategier/k2/?spar=socialchef", wait_until="load")
     page.emulate_media(media="screen")
@@ -302,8 +323,9 @@ def test_nothing_but_local_storage_is_used(page, url):
     assert [r for r in requests if urlparse(r).hostname != "127.0.0.1" and not r.startswith("data:")] == []
 
 
-@pytest.mark.parametrize("path", [JOURNEY, "introduktion/", "strategier/k2/?spar=skolchef",
-                                  "styrning/reko/?spar=socialchef"])
+@pytest.mark.parametrize(
+    "path", [JOURNEY, "introduktion/", "strategier/k2/?spar=skolchef", "styrning/reko/?spar=socialchef"]
+)
 def test_axe_finds_nothing_on_journey_pages(page, url, path):
     if path == "introduktion/":
         page.goto(url + JOURNEY, wait_until="load")

@@ -20,22 +20,38 @@ from pathlib import Path
 import jsonschema
 import pytest
 import yaml
+from sitebuild import FIXTURES, ROOT
 
-from macros.model import fields
 from macros.content.catalog import content_files, load_catalog
-from macros.model.fields import FieldChecker
 from macros.content.frontmatter import FrontMatterError, parse
-from macros.model.kinds import IS_GIVEN, Boolean, Choice, Date, ExactlyOne, Integer, ListOf, Number, Record, Reference, RequiredWhen, Text, WebAddress
+from macros.model import fields
+from macros.model.fields import FieldChecker
+from macros.model.kinds import (
+    IS_GIVEN,
+    Boolean,
+    Choice,
+    Date,
+    ExactlyOne,
+    Integer,
+    ListOf,
+    Number,
+    Record,
+    Reference,
+    RequiredWhen,
+    Text,
+    WebAddress,
+)
 from macros.model.problems import errors
 from macros.model.schema import CONTENT_TYPES, Field, type_for_path
 from macros.model.schema_export import json_schema, schema_file_name, site_files
-from sitebuild import FIXTURES, ROOT
 
 TODAY = datetime.date(2026, 11, 23)
 Validator = jsonschema.Draft202012Validator
 PUBLISHED = site_files()  # the files under /schemas/, exactly as the site serves them
-SCHEMAS = {t.key: Validator(json.loads(PUBLISHED[schema_file_name(t)]), format_checker=Validator.FORMAT_CHECKER)
-           for t in CONTENT_TYPES}
+SCHEMAS = {
+    t.key: Validator(json.loads(PUBLISHED[schema_file_name(t)]), format_checker=Validator.FORMAT_CHECKER)
+    for t in CONTENT_TYPES
+}
 
 SCENARIOS = sorted(p.name for p in (FIXTURES / "validator").iterdir() if p.is_dir())
 SITES = sorted(p.name for p in (FIXTURES / "sites").iterdir() if p.is_dir())
@@ -116,8 +132,10 @@ def as_json(value):
 
 
 def schema_problems(content_type, data: dict) -> list[str]:
-    return [f"{'.'.join(map(str, e.absolute_path)) or '(sidan)'}: {e.message}"
-            for e in SCHEMAS[content_type.key].iter_errors(as_json(data))]
+    return [
+        f"{'.'.join(map(str, e.absolute_path)) or '(sidan)'}: {e.message}"
+        for e in SCHEMAS[content_type.key].iter_errors(as_json(data))
+    ]
 
 
 def overlay(tmp_path: Path, *layers: Path) -> Path:
@@ -184,7 +202,8 @@ def test_validator_scenario_agrees_with_the_schema(tmp_path, scenario):
     else:
         assert schema_refuses == (scenario not in VALIDATOR_ONLY), (
             f"{scenario}: the JSON Schema {'refuses' if schema_refuses else 'accepts'} every file; update "
-            f"VALIDATOR_ONLY if the validator refuses it for a reason a JSON Schema cannot see")
+            f"VALIDATOR_ONLY if the validator refuses it for a reason a JSON Schema cannot see"
+        )
 
 
 def test_validator_only_lists_real_scenarios():
@@ -194,10 +213,17 @@ def test_validator_only_lists_real_scenarios():
 # One small case per behaviour of each kind: (kind, value, part of the validator's message or None
 # when the value is accepted). The kind's JSON Schema must accept exactly the values the check accepts.
 SOURCE = Record(
-    (Field("dokument", Choice({"kommunernas-plan": "Kommunernas plan"}), "Dokument."),
-     Field("url", WebAddress(), "Adress."), Field("titel", Text(), "Titel."), Field("text", Text(), "Text.")),
-    (ExactlyOne(("dokument", "url", "text"), "Precis ett av dokument, url eller text."),
-     RequiredWhen("titel", "url", IS_GIVEN, "En url behöver titel.", at="url")))
+    (
+        Field("dokument", Choice({"kommunernas-plan": "Kommunernas plan"}), "Dokument."),
+        Field("url", WebAddress(), "Adress."),
+        Field("titel", Text(), "Titel."),
+        Field("text", Text(), "Text."),
+    ),
+    (
+        ExactlyOne(("dokument", "url", "text"), "Precis ett av dokument, url eller text."),
+        RequiredWhen("titel", "url", IS_GIVEN, "En url behöver titel.", at="url"),
+    ),
+)
 NOTE = Record((Field("rubrik", Text(), "Rubrik.", required=True), Field("ar", Integer(), "År.")))
 GROUPS = Choice({"aldre": "Äldre", "barn-och-unga": "Barn och unga"})
 
@@ -302,6 +328,5 @@ def test_every_field_has_a_swedish_label_and_a_schema():
     for content_type in CONTENT_TYPES:
         for f in every_field(content_type.all_fields):
             assert f.kind.label, f.name
-            Validator.check_schema({"$schema": "https://json-schema.org/draft/2020-12/schema",
-                                    **f.kind.json_schema()})
+            Validator.check_schema({"$schema": "https://json-schema.org/draft/2020-12/schema", **f.kind.json_schema()})
         Validator.check_schema(json_schema(content_type))

@@ -12,7 +12,6 @@ import re
 from pathlib import Path
 
 import yaml
-
 from sitebuild import ROOT
 
 FACT_FILES = sorted((ROOT / "tests" / "facts").glob("*.yml"))
@@ -20,7 +19,7 @@ FACT_FILES = sorted((ROOT / "tests" / "facts").glob("*.yml"))
 
 def visible_text(path: Path) -> str:
     page = path.read_text(encoding="utf-8")
-    body = page[page.index("<article"):page.index("</article>")]
+    body = page[page.index("<article") : page.index("</article>")]
     body = re.sub(r"<(script|style)\b.*?</\1>", " ", body, flags=re.S)
     body = re.sub(r"</?(?:a|abbr|em|strong|span|code|b|i|small|sup|sub)\b[^>]*>", "", body)  # inline: no gap
     text = html.unescape(re.sub(r"<[^>]+>", " ", body))
@@ -58,18 +57,25 @@ def test_every_key_fact_appears_on_its_page(built_site):
 
 
 def entries(kind: str) -> list:
-    return [(path.name, e) for path in FACT_FILES for e in yaml.safe_load(path.read_text(encoding="utf-8"))
-            if e.get(kind)]
+    return [
+        (path.name, e) for path in FACT_FILES for e in yaml.safe_load(path.read_text(encoding="utf-8")) if e.get(kind)
+    ]
 
 
 def test_no_corrected_claim_stands_on_any_page_again(built_site):
     refuted = entries("refuted")
     assert refuted, "tests/facts/ lists the corrected claims"
-    texts = {page: visible_text(page) for page in built_site.rglob("index.html") if "<article" in
-             page.read_text(encoding="utf-8")}
-    found = [f"{name}: {entry['refuted']!r} står på {page.relative_to(built_site).parent}/"
-             for name, entry in refuted for page, text in texts.items()
-             if re.sub(r"\s+", " ", entry["refuted"]) in text]
+    texts = {
+        page: visible_text(page)
+        for page in built_site.rglob("index.html")
+        if "<article" in page.read_text(encoding="utf-8")
+    }
+    found = [
+        f"{name}: {entry['refuted']!r} står på {page.relative_to(built_site).parent}/"
+        for name, entry in refuted
+        for page, text in texts.items()
+        if re.sub(r"\s+", " ", entry["refuted"]) in text
+    ]
     assert found == [], "Rättade påståenden som står kvar:\n" + "\n".join(found)
 
 

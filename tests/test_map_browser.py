@@ -13,13 +13,17 @@ pytestmark = pytest.mark.langsam  # builds and browses
 
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 DESKTOP, PHONE = (1366, 768), (390, 844)
-WORDS = {"story": ("berättelse", "berättelser"), "strategy": ("strategi", "strategier"),
-         "indicator": ("indikator", "indikatorer")}
+WORDS = {
+    "story": ("berättelse", "berättelser"),
+    "strategy": ("strategi", "strategier"),
+    "indicator": ("indikator", "indikatorer"),
+}
 
 
 def open_map(browser, site_url, size, phone=False):
-    context = browser.new_context(viewport={"width": size[0], "height": size[1]}, locale="sv-SE",
-                                  is_mobile=phone, has_touch=phone)
+    context = browser.new_context(
+        viewport={"width": size[0], "height": size[1]}, locale="sv-SE", is_mobile=phone, has_touch=phone
+    )
     tab = context.new_page()
     tab.goto(site_url + "kartor/karta/", wait_until="load")
     return context, tab
@@ -59,8 +63,12 @@ def busiest(nodes, typ):
 
 
 def lines_with(tab, state) -> set[frozenset]:
-    return {frozenset(p) for p in tab.evaluate(
-        f"() => [...document.querySelectorAll('.kb-linje.{state}')].map(p => [p.dataset.fran, p.dataset.till])")}
+    return {
+        frozenset(p)
+        for p in tab.evaluate(
+            f"() => [...document.querySelectorAll('.kb-linje.{state}')].map(p => [p.dataset.fran, p.dataset.till])"
+        )
+    }
 
 
 def second_degree(nodes, selected) -> set[frozenset]:
@@ -68,14 +76,22 @@ def second_degree(nodes, selected) -> set[frozenset]:
     typ = nodes[selected]["typ"]
     if typ == "story":
         return set()
-    return {frozenset((story, other)) for story in nodes[selected]["links"] if nodes[story]["typ"] == "story"
-            for other in nodes[story]["links"] if nodes[other]["typ"] not in ("story", typ)}
+    return {
+        frozenset((story, other))
+        for story in nodes[selected]["links"]
+        if nodes[story]["typ"] == "story"
+        for other in nodes[story]["links"]
+        if nodes[other]["typ"] not in ("story", typ)
+    }
 
 
 def summary(nodes, selected, visible_only=True) -> str:
     linked = [nodes[i]["typ"] for i in nodes[selected]["links"] if nodes[i]["visible"] or not visible_only]
-    parts = [f"{linked.count(t)} {WORDS[t][linked.count(t) != 1]}" for t in ("story", "strategy", "indicator")
-             if linked.count(t)]
+    parts = [
+        f"{linked.count(t)} {WORDS[t][linked.count(t) != 1]}"
+        for t in ("story", "strategy", "indicator")
+        if linked.count(t)
+    ]
     return f"{nodes[selected]['name']}: {', '.join(parts) or 'inga kopplingar'}."
 
 
@@ -103,7 +119,9 @@ def test_selecting_a_node_highlights_exactly_its_lines_and_lists_its_connections
         node_button(desktop, chosen).click()
         assert node_button(desktop, chosen).get_attribute("aria-pressed") == "true"
         assert lines_with(desktop, "kb-linje--vald") == {frozenset((chosen, other)) for other in nodes[chosen]["links"]}
-        assert lines_with(desktop, "kb-linje--via") == second_degree(nodes, chosen) - lines_with(desktop, "kb-linje--vald")
+        assert lines_with(desktop, "kb-linje--via") == second_degree(nodes, chosen) - lines_with(
+            desktop, "kb-linje--vald"
+        )
         assert desktop.locator(".kb-karta__status").text_content() == summary(nodes, chosen)
         panel = desktop.locator("#kb-karta-detalj")
         assert panel.locator("h3").text_content() == nodes[chosen]["name"]
@@ -135,7 +153,9 @@ def test_on_a_phone_the_connections_open_right_under_the_tapped_item(phone):
         assert panel.is_visible()
         below, box = button.bounding_box(), panel.bounding_box()
         assert 0 <= box["y"] - (below["y"] + below["height"]) < 20 and box["x"] >= below["x"] - 1
-        hrefs = sorted(a.get_attribute("href") for a in panel.locator(".kb-karta__grupp a").all()[:len(nodes[chosen]["links"])])
+        hrefs = sorted(
+            a.get_attribute("href") for a in panel.locator(".kb-karta__grupp a").all()[: len(nodes[chosen]["links"])]
+        )
         assert hrefs == sorted(nodes[i]["href"] for i in nodes[chosen]["links"])
         assert width() <= PHONE[0]
     assert len(phone.locator(".kb-karta__status").text_content()) < 90  # a short line, not a paragraph of names
@@ -157,13 +177,20 @@ def test_filters_update_the_counts_keep_or_clear_the_selection_and_reset_restore
     assert status.startswith(f"Visar {sum(n['visible'] for n in shown.values())} av {len(nodes)}.")
     assert node_button(desktop, region_strategy).get_attribute("aria-pressed") == "true"  # still visible: kept
     assert summary(shown, region_strategy) in status
-    hidden_lines = {frozenset(p) for p in desktop.evaluate(
-        "() => [...document.querySelectorAll('.kb-linje--dold')].map(p => [p.dataset.fran, p.dataset.till])")}
+    hidden_lines = {
+        frozenset(p)
+        for p in desktop.evaluate(
+            "() => [...document.querySelectorAll('.kb-linje--dold')].map(p => [p.dataset.fran, p.dataset.till])"
+        )
+    }
     assert hidden_lines == {p for p in pairs(nodes) if not all(shown[i]["visible"] for i in p)}
 
     desktop.select_option('[data-kb-filter="owner"]', "kommunerna")  # now the selected strategy is filtered out
     assert desktop.locator(".kb-nod--vald").count() == 0
-    assert f"Markeringen av {nodes[region_strategy]['name']} togs bort" in desktop.locator(".kb-karta__status").text_content()
+    assert (
+        f"Markeringen av {nodes[region_strategy]['name']} togs bort"
+        in desktop.locator(".kb-karta__status").text_content()
+    )
 
     desktop.locator("[data-kb-reset]").click()
     assert all(n["visible"] for n in graph(desktop).values())
@@ -175,8 +202,10 @@ def test_filters_update_the_counts_keep_or_clear_the_selection_and_reset_restore
 
 def luminance(rgb):
     channels = [c / 255 for c in rgb]
-    return sum(w * (c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4)
-               for w, c in zip((0.2126, 0.7152, 0.0722), channels))
+    return sum(
+        w * (c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4)
+        for w, c in zip((0.2126, 0.7152, 0.0722), channels, strict=True)
+    )
 
 
 def contrast(a, b):
@@ -194,7 +223,9 @@ def test_faded_and_highlighted_nodes_keep_text_contrast_of_at_least_4_5(desktop)
         return {state: b.parentElement.className, color: s.color, background: s.backgroundColor, opacity};
     })""")
     states = {s["state"] for s in styles}
-    assert "kb-nod" in states and "kb-nod kb-nod--vald" in states and "kb-nod kb-nod--kopplad" in states  # faded, chosen, linked
+    assert (
+        "kb-nod" in states and "kb-nod kb-nod--vald" in states and "kb-nod kb-nod--kopplad" in states
+    )  # faded, chosen, linked
     rgb = lambda text: [int(x) for x in re.findall(r"\d+", text)[:3]]  # noqa: E731
     for style in styles:
         assert style["opacity"] == 1 and not style["background"].startswith("rgba"), style
@@ -207,7 +238,7 @@ def test_skip_link_lands_on_the_map_and_tab_reaches_the_first_node_soon(desktop)
     desktop.keyboard.press("Enter")
     assert desktop.evaluate("location.hash") == "#kartan"
     first = desktop.locator(".kb-nod > button").first
-    for presses in range(1, 8):
+    for presses in range(1, 8):  # noqa: B007 - read after the loop
         desktop.keyboard.press("Tab")
         if first.evaluate("b => b === document.activeElement"):
             break

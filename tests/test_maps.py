@@ -4,8 +4,8 @@ import re
 from urllib.parse import urljoin, urlparse
 
 import pytest
-
-from sitebuild import FIXTURES, make_fixture_project, unexpected_warnings, article_of as article
+from sitebuild import FIXTURES, make_fixture_project, unexpected_warnings
+from sitebuild import article_of as article
 
 
 @pytest.fixture(scope="module")
@@ -43,18 +43,21 @@ def test_every_link_in_the_map_and_org_chart_resolves(site):
 
 def test_map_has_a_text_twin_with_the_same_links(site):
     html = article(site, "kartor/karta")
-    twin = html[html.index('id="kartan-som-text"'):]
-    k2 = twin[twin.index("K2 · Samverkan"):twin.index("R2 · ")]
+    twin = html[html.index('id="kartan-som-text"') :]
+    k2 = twin[twin.index("K2 · Samverkan") : twin.index("R2 · ")]
     assert "Trygg hemgång för Esther" in k2 and "Kontinuitet och fast läkarkontakt" in k2
     # The map draws the story–indicator line too; the twin says it.
-    stories = twin[twin.index("Berättelser och indikatorerna de tar upp"):]
+    stories = twin[twin.index("Berättelser och indikatorerna de tar upp") :]
     assert re.search(r"Trygg hemgång för Esther</a>: <a[^>]*>Kontinuitet och fast läkarkontakt</a>", stories)
 
 
 def map_links(html) -> set[frozenset]:
     """Every link the nodes declare (data-links), as unordered pairs."""
-    return {frozenset((a, b)) for a, targets in re.findall(r'<li class="kb-nod" data-id="([^"]+)"[^>]*data-links="([^"]*)"', html)
-            for b in targets.split()}
+    return {
+        frozenset((a, b))
+        for a, targets in re.findall(r'<li class="kb-nod" data-id="([^"]+)"[^>]*data-links="([^"]*)"', html)
+        for b in targets.split()
+    }
 
 
 def test_map_draws_one_line_per_link_between_its_two_nodes(site):
@@ -63,8 +66,11 @@ def test_map_draws_one_line_per_link_between_its_two_nodes(site):
     assert 'aria-hidden="true"' in svg and 'viewBox="0 0 ' in svg and 'preserveAspectRatio="none"' in svg
     lines = re.findall(r'<path class="kb-linje" data-fran="([^"]+)" data-till="([^"]+)" d="M [^"]+"', svg)
     links = map_links(html)
-    assert {frozenset(("k2", "trygg-hemgang")), frozenset(("k2", "kontinuitet")),
-            frozenset(("trygg-hemgang", "kontinuitet"))} <= links
+    assert {
+        frozenset(("k2", "trygg-hemgang")),
+        frozenset(("k2", "kontinuitet")),
+        frozenset(("trygg-hemgang", "kontinuitet")),
+    } <= links
     assert len(lines) == len(links) and {frozenset(pair) for pair in lines} == links
 
 
@@ -103,8 +109,8 @@ def test_the_generated_map_passes_the_sanitizer_untouched(site):
     from macros.views.sanitize import clean_generated
 
     html = article(site, "kartor/karta")
-    block = html[html.index('<div class="kb-karta"'):html.index('id="kartan-som-text"')]
-    block = block[:block.rindex("</div>") + 6]
+    block = html[html.index('<div class="kb-karta"') : html.index('id="kartan-som-text"')]
+    block = block[: block.rindex("</div>") + 6]
     assert "<svg" in block and "<button" in block and "<select" in block
     assert start_tags(clean_generated(block)) == start_tags(block)
 
@@ -119,7 +125,9 @@ def test_skip_link_lands_on_the_map(site):
 
 def test_matrix_marks_linked_cells(site):
     html = article(site, "kartor/matris")
-    row = re.search(r'<tr><th scope="row"[^>]*><a[^>]*>Trygg hemgång för Esther</a></th>(.*?)</tr>', html, re.S).group(1)
+    row = re.search(r'<tr><th scope="row"[^>]*><a[^>]*>Trygg hemgång för Esther</a></th>(.*?)</tr>', html, re.S).group(
+        1
+    )
     cells = re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)
     assert "kopplad" in cells[0] and "kopplad" not in cells[1]  # columns: K2, R2
 
@@ -143,21 +151,22 @@ def test_matrix_markup_passes_the_generated_allow_list(site):
 
 def test_coverage_lists_what_is_missing(site):
     html = article(site, "kartor/tackning")
-    missing_story = html[html.index('id="strategier-utan-berattelse"'):html.index('id="strategier-utan-indikator"')]
+    missing_story = html[html.index('id="strategier-utan-berattelse"') : html.index('id="strategier-utan-indikator"')]
     assert "R2 " in missing_story and "K2 " not in missing_story
     assert "Alla indikatorer har mätvärden." in html
 
 
 def test_org_chart_nests_bodies_under_their_parent(site):
     html = article(site, "kartor/styrning")
-    forum = html[html.index("Kommunalt forum"):]
+    forum = html[html.index("Kommunalt forum") :]
     assert re.search(r"Kommunalt forum<small>Politisk nivå</small></a><ul><li><a[^>]*>ReKo", forum)
 
 
 def test_timeline_lists_dated_events_by_year(site):
     html = article(site, "kartor/tidslinje")
-    assert re.search(r'<h2 id="1997">1997.*?Esther-arbetet började som ett projekt\. \(<a href="../../personas/esther/">',
-                     html, re.S)
+    assert re.search(
+        r'<h2 id="1997">1997.*?Esther-arbetet började som ett projekt\. \(<a href="../../personas/esther/">', html, re.S
+    )
 
 
 def test_indicator_page_has_an_accessible_chart_and_its_data_table(site):
@@ -165,13 +174,15 @@ def test_indicator_page_has_an_accessible_chart_and_its_data_table(site):
     chart = re.search(r'<figure class="kb-diagram">.*?</figure>', html, re.S).group(0)
     assert "<figcaption" in chart and "Enhet: procent" in chart and '<span class="kb-stapel-varde">45,5</span>' in chart
     assert re.search(r'<svg class="kb-stapel-yta" aria-hidden="true"[^>]*><rect width="91.0%"', chart)
-    table = re.search(r'<div class="kb-tabellrulle" role="region" tabindex="0" aria-label="[^"]+">.*?</table>', html, re.S)
+    table = re.search(
+        r'<div class="kb-tabellrulle" role="region" tabindex="0" aria-label="[^"]+">.*?</table>', html, re.S
+    )
     assert table and '<td class="kb-tal">45,5</td>' in table.group(0)
 
 
 def test_tag_pages_list_items_under_each_facet_value(site):
     html = article(site, "amnen/strategigrupper")
-    older = html[html.index("Äldre"):]
+    older = html[html.index("Äldre") :]
     assert "Trygg hemgång för Esther" in older
     assert "Gammal arkiverad berättelse" not in html and "Hemligt utkast" not in html
     strategies = article(site, "amnen/strategier")
@@ -181,8 +192,8 @@ def test_tag_pages_list_items_under_each_facet_value(site):
 def test_story_page_shows_its_facet_tags(site):
     html = (site / "berattelser" / "trygg-hemgang" / "index.html").read_text(encoding="utf-8")
     # Under Kopplingar, grouped by facet with short labels: <dt>Facet</dt><dd><a href=…>value</a></dd>.
-    listing = html[html.index('id="kopplingar"'):]
-    listing = listing[listing.index('<dl class="kb-amnen">'):listing.index("</dl>")]
+    listing = html[html.index('id="kopplingar"') :]
+    listing = listing[listing.index('<dl class="kb-amnen">') : listing.index("</dl>")]
     tags, facet = [], None
     for kind, value, href, label in re.findall(r'<(dt)>([^<]+)</dt>|<dd><a href="([^"]+)">([^<]+)</a></dd>', listing):
         facet = value if kind else facet
@@ -191,7 +202,7 @@ def test_story_page_shows_its_facet_tags(site):
     assert ("../../amnen/strategigrupper/#tag:strategigrupp/äldre", "Strategigrupp/Äldre") in tags
     assert ("../../amnen/personas/#tag:persona/esther", "Persona/Esther") in tags
     assert any(name.startswith("Strategi/K2 · ") for _, name in tags)
-    assert "md-tag" not in html[:html.index('id="kopplingar"')]  # no chips above the content
+    assert "md-tag" not in html[: html.index('id="kopplingar"')]  # no chips above the content
 
 
 def test_a_tag_outside_the_allow_list_stops_the_build_naming_file_and_line(tmp_path):
@@ -206,7 +217,9 @@ def test_a_tag_outside_the_allow_list_stops_the_build_naming_file_and_line(tmp_p
     allowed = facets.allowed_tags(state.catalog) - {"Persona/Esther"}
     problems = facets.tag_problems(state, allowed)
     line = esther.line("personas")
-    assert f"stories/trygg-hemgang.md:{line}: ämnesordet 'Persona/Esther' (från fältet 'personas')" in "\n".join(problems)
+    assert f"stories/trygg-hemgang.md:{line}: ämnesordet 'Persona/Esther' (från fältet 'personas')" in "\n".join(
+        problems
+    )
     assert facets.tag_problems(state) == []
 
 
@@ -215,8 +228,9 @@ def test_a_tag_page_naming_an_unknown_facet_stops_the_build(tmp_path):
 
     project = make_fixture_project(tmp_path, FIXTURES / "base")
     (project / "docs" / "amnen").mkdir()
-    (project / "docs" / "amnen" / "x.md").write_text("---\ntitel: X\nbeskrivning: X.\n---\n\n"
-                                                     "<!-- material/tags { include: [Okänd] } -->\n", encoding="utf-8")
+    (project / "docs" / "amnen" / "x.md").write_text(
+        "---\ntitel: X\nbeskrivning: X.\n---\n\n<!-- material/tags { include: [Okänd] } -->\n", encoding="utf-8"
+    )
     with pytest.raises(staging.GenerationError) as error:
         staging.write_staging(project, tmp_path / "staging", today="2026-11-23")
     assert "docs/amnen/x.md:6: ämnessidan listar Okänd" in str(error.value)

@@ -4,25 +4,39 @@ The scripts' main() run in this process (tests/scriptrun.py: the same arguments,
 input and captured output as the command line); the tests marked "the real command line" start Python.
 """
 
+import os
 import re
 import shutil
-import os
 import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
 import new_story as scaffolder
+import pytest
 import validate
 from scriptrun import run_main
 from sitebuild import FIXTURES, ROOT, article_of, build, make_fixture_project, text_of, unexpected_warnings
 
 TODAY = "2026-11-23"
 SLUG = "hemma-igen-esthers-forsta-vecka"
-FLAGS = ["--titel", "Hemma igen: Esthers första vecka", "--beskrivning", "Esther kommer hem och vet vem hon ska ringa.",
-         "--persona", "Esther", "--strategi", "K2", "--strategigrupp", "aldre", "--kommun", "vetlanda",
-         "--slag", "illustrativ", "--forfattare", "Kommunikatör, Vetlanda kommun"]
+FLAGS = [
+    "--titel",
+    "Hemma igen: Esthers första vecka",
+    "--beskrivning",
+    "Esther kommer hem och vet vem hon ska ringa.",
+    "--persona",
+    "Esther",
+    "--strategi",
+    "K2",
+    "--strategigrupp",
+    "aldre",
+    "--kommun",
+    "vetlanda",
+    "--slag",
+    "illustrativ",
+    "--forfattare",
+    "Kommunikatör, Vetlanda kommun",
+]
 
 
 MAINS = {"new_story.py": scaffolder.main, "validate.py": validate.main}
@@ -36,8 +50,14 @@ def run_script(script: str, root: Path, *args: str, stdin: str = ""):
 
 def run_command(script: str, root: Path, *args: str, stdin: str = "") -> subprocess.CompletedProcess:
     """The real command line: a new Python running scripts/<script>."""
-    return subprocess.run([sys.executable, str(ROOT / "scripts" / script), "--root", str(root), *args],
-                          input=stdin, capture_output=True, text=True, encoding="utf-8", env=ENV)
+    return subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / script), "--root", str(root), *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=ENV,
+    )
 
 
 def new_story(root: Path, *args: str, stdin: str = ""):
@@ -56,10 +76,20 @@ def test_flags_write_a_complete_draft_that_validates(repo):
     result = run_command("new_story.py", repo, "--idag", TODAY, *FLAGS)
     assert result.returncode == 0, result.stdout + result.stderr
     text = (repo / "stories" / f"{SLUG}.md").read_text(encoding="utf-8")
-    for line in ('titel: "Hemma igen: Esthers första vecka"', "status: utkast", "skapad: 2026-11-23",
-                 'ansvarig: "Vetlanda kommun"', "personas: [esther]", "strategier: [k2]", "strategigrupper: [aldre]",
-                 "kommuner: [vetlanda]", 'text: "Egen berättelse, skriven av Kommunikatör, Vetlanda kommun"',
-                 "## Vad hände?", "## Vad gjorde skillnad?", "## Vad berättelsen visar"):
+    for line in (
+        'titel: "Hemma igen: Esthers första vecka"',
+        "status: utkast",
+        "skapad: 2026-11-23",
+        'ansvarig: "Vetlanda kommun"',
+        "personas: [esther]",
+        "strategier: [k2]",
+        "strategigrupper: [aldre]",
+        "kommuner: [vetlanda]",
+        'text: "Egen berättelse, skriven av Kommunikatör, Vetlanda kommun"',
+        "## Vad hände?",
+        "## Vad gjorde skillnad?",
+        "## Vad berättelsen visar",
+    ):
         assert line in text
     assert "0 fel, 0 varningar." in result.stdout
     assert f"http://127.0.0.1:8000/berattelser/{SLUG}/" in result.stdout
@@ -97,13 +127,19 @@ def test_same_title_again_refuses_and_changes_nothing(repo):
 
 
 def test_interactive_run_offers_numbers_and_asks_again_after_a_bad_choice(repo):
-    answers = ["Trygg natt i Habo", "En natt då hemtjänsten och vårdcentralen samarbetade.",
-               "1",  # personas: esther
-               "9", "1, 2",  # strategier: 9 is not a choice, then k2 and r2
-               "abc", "2",  # strategigrupper: not a number, then aldre
-               "", "6",  # kommuner are required: Enter is refused, then habo
-               "3",  # slag: illustrativ
-               "Kommunikatör, Habo kommun"]
+    answers = [
+        "Trygg natt i Habo",
+        "En natt då hemtjänsten och vårdcentralen samarbetade.",
+        "1",  # personas: esther
+        "9",
+        "1, 2",  # strategier: 9 is not a choice, then k2 and r2
+        "abc",
+        "2",  # strategigrupper: not a number, then aldre
+        "",
+        "6",  # kommuner are required: Enter is refused, then habo
+        "3",  # slag: illustrativ
+        "Kommunikatör, Habo kommun",
+    ]
     result = new_story(repo, stdin="\n".join(answers) + "\n")
     output = result.stdout + result.stderr
     assert result.returncode == 0, output
@@ -112,8 +148,14 @@ def test_interactive_run_offers_numbers_and_asks_again_after_a_bad_choice(repo):
     assert "Ogiltigt svar: 'abc' är inget av valen för 'strategigrupper'. Skriv ett nummer mellan 1 och 3." in output
     assert "Ogiltigt svar: 'kommuner' krävs." in output
     text = (repo / "stories" / "trygg-natt-i-habo.md").read_text(encoding="utf-8")
-    for line in ("personas: [esther]", "strategier: [k2, r2]", "strategigrupper: [aldre]", "kommuner: [habo]",
-                 "slag: illustrativ", 'ansvarig: "Habo kommun"'):
+    for line in (
+        "personas: [esther]",
+        "strategier: [k2, r2]",
+        "strategigrupper: [aldre]",
+        "kommuner: [habo]",
+        "slag: illustrativ",
+        'ansvarig: "Habo kommun"',
+    ):
         assert line in text
     assert "0 fel, 0 varningar." in result.stdout
 
@@ -129,8 +171,19 @@ def test_end_of_input_stops_cleanly_without_writing(repo, stdin):
 
 
 def test_bad_and_missing_flags_name_the_field_and_the_value(repo):
-    result = new_story(repo, "--titel", "Ny berättelse", "--beskrivning", "Text.", "--strategi", "k9",
-                       "--kommun", "Jönköping", "--forfattare", "Test")
+    result = new_story(
+        repo,
+        "--titel",
+        "Ny berättelse",
+        "--beskrivning",
+        "Text.",
+        "--strategi",
+        "k9",
+        "--kommun",
+        "Jönköping",
+        "--forfattare",
+        "Test",
+    )
     assert result.returncode == 1
     assert "fel: --strategi: 'k9' är inget giltigt värde för 'strategier'. Giltiga värden: k2 (K2 " in result.stderr
     assert "fel: --slag saknas: Vilken sorts berättelse det är." in result.stderr
@@ -142,13 +195,23 @@ def test_only_published_items_are_offered(repo):
     (repo / "strategies" / "k3.md").write_text(draft.replace("kod: K2", "kod: K3"), encoding="utf-8")
     listing = new_story(repo, stdin="Titel\nText.\n\n")
     assert "(k2)" in listing.stdout and "(k3)" not in listing.stdout
-    refused = new_story(repo, *FLAGS[:4], "--strategi", "k3", "--slag", "verklig", "--kommun", "habo",
-                        "--forfattare", "Test")
+    refused = new_story(
+        repo, *FLAGS[:4], "--strategi", "k3", "--slag", "verklig", "--kommun", "habo", "--forfattare", "Test"
+    )
     assert refused.returncode == 1 and "'k3' är inget giltigt värde för 'strategier'" in refused.stderr
 
 
-ARGPARSE_ENGLISH = ("usage:", "positional arguments", "options:", "show this help message", "error:", "unrecognized",
-                    "required:", "expected one argument", "invalid")
+ARGPARSE_ENGLISH = (
+    "usage:",
+    "positional arguments",
+    "options:",
+    "show this help message",
+    "error:",
+    "unrecognized",
+    "required:",
+    "expected one argument",
+    "invalid",
+)
 
 
 def test_help_is_swedish_including_argparse_own_texts(repo):
@@ -160,11 +223,14 @@ def test_help_is_swedish_including_argparse_own_texts(repo):
     assert [word for word in ARGPARSE_ENGLISH if word in result.stdout.lower()] == []
 
 
-@pytest.mark.parametrize("args, message", [
-    (["--okand"], "new_story.py: fel: okända flaggor: --okand"),
-    (["--titel"], "new_story.py: fel: flaggan --titel: ett värde krävs efter flaggan"),
-    (["--idag", "i morgon"], "new_story.py: fel: flaggan --idag: 'i morgon' är inget datum. Skriv ÅÅÅÅ-MM-DD"),
-])
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["--okand"], "new_story.py: fel: okända flaggor: --okand"),
+        (["--titel"], "new_story.py: fel: flaggan --titel: ett värde krävs efter flaggan"),
+        (["--idag", "i morgon"], "new_story.py: fel: flaggan --idag: 'i morgon' är inget datum. Skriv ÅÅÅÅ-MM-DD"),
+    ],
+)
 def test_argparse_errors_are_swedish(repo, args, message):
     result = run_script("new_story.py", repo, *args)
     assert result.returncode == 2 and message in result.stderr, result.stderr
@@ -183,13 +249,20 @@ def test_without_a_terminal_all_missing_flags_are_named_at_once(repo):
 
 def test_in_a_terminal_missing_flags_are_asked_for(repo):
     import os
+
     leader, follower = os.openpty()
     try:
-        os.write(leader, "Esther kommer hem och vet vem hon ska ringa.\n".encode("utf-8"))
+        os.write(leader, b"Esther kommer hem och vet vem hon ska ringa.\n")
         flags = [f for i, f in enumerate(FLAGS) if i not in (2, 3)]  # without --beskrivning and its value
-        result = subprocess.run([sys.executable, str(ROOT / "scripts" / "new_story.py"), "--root", str(repo),
-                                 "--idag", TODAY, *flags], stdin=follower, capture_output=True, text=True,
-                                encoding="utf-8", env={"PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT)}, timeout=60)
+        result = subprocess.run(
+            [sys.executable, str(ROOT / "scripts" / "new_story.py"), "--root", str(repo), "--idag", TODAY, *flags],
+            stdin=follower,
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            env={"PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT)},
+            timeout=60,
+        )
     finally:
         os.close(follower)
         os.close(leader)
@@ -203,16 +276,25 @@ def test_in_a_terminal_missing_flags_are_asked_for(repo):
 def test_python_without_the_project_packages_gets_a_swedish_hint(repo):
     bare = [sys.executable, "-I", "-S"]  # no site-packages: PyYAML and the rest are missing, as for plain python3
     assert subprocess.run([*bare, "-c", "import yaml"], capture_output=True).returncode != 0
-    result = subprocess.run([*bare, str(ROOT / "scripts" / "new_story.py"), "--root", str(repo), *FLAGS],
-                            capture_output=True, text=True, encoding="utf-8")
+    result = subprocess.run(
+        [*bare, str(ROOT / "scripts" / "new_story.py"), "--root", str(repo), *FLAGS],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+    )
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert result.stderr.startswith("fel: projektets kod (paketet macros) är inte installerad")
     assert "Kör make new-story, eller .venv/bin/python scripts/new_story.py" in result.stderr
     # The project's code found, but not PyYAML (a Python with the source on its path and nothing else).
     env = dict(os.environ, PYTHONPATH=str(ROOT))
-    result = subprocess.run([sys.executable, "-S", str(ROOT / "scripts" / "new_story.py"), "--root", str(repo), *FLAGS],
-                            capture_output=True, text=True, encoding="utf-8", env=env)
+    result = subprocess.run(
+        [sys.executable, "-S", str(ROOT / "scripts" / "new_story.py"), "--root", str(repo), *FLAGS],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=env,
+    )
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert result.stderr.startswith("fel: Python-paketet 'yaml' saknas")
     assert list((repo / "stories").glob("hemma-igen*")) == []

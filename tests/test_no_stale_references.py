@@ -11,13 +11,25 @@ import re
 from pathlib import Path
 
 import pytest
-
 from sitebuild import ROOT
 
-TEXTS = sorted([ROOT / "README.md", ROOT / "CONTRIBUTING.md", ROOT / "Makefile", *(ROOT / "docs" / "bidra").glob("*.md"),
-                *(ROOT / "macros").rglob("*.py"), *(ROOT / "macros").rglob("*.js"), *(ROOT / "macros").rglob("*.html"),
-                *(ROOT / "scripts").glob("*.py"), *(ROOT / "tests").glob("*.py"), *(ROOT / ".github").rglob("*.yml"),
-                ROOT / ".github" / "PULL_REQUEST_TEMPLATE.md", ROOT / "CODEOWNERS", ROOT / "mkdocs.yml"])
+TEXTS = sorted(
+    [
+        ROOT / "README.md",
+        ROOT / "CONTRIBUTING.md",
+        ROOT / "Makefile",
+        *(ROOT / "docs" / "bidra").glob("*.md"),
+        *(ROOT / "macros").rglob("*.py"),
+        *(ROOT / "macros").rglob("*.js"),
+        *(ROOT / "macros").rglob("*.html"),
+        *(ROOT / "scripts").glob("*.py"),
+        *(ROOT / "tests").glob("*.py"),
+        *(ROOT / ".github").rglob("*.yml"),
+        ROOT / ".github" / "PULL_REQUEST_TEMPLATE.md",
+        ROOT / "CODEOWNERS",
+        ROOT / "mkdocs.yml",
+    ]
+)
 # A repository path: starts at a top-level folder of the project. Code paths are checked everywhere; content
 # paths (docs/, stories/, strategies/) only where people are told where to find things, since code and
 # tests name example content files that exist only in a test's own folder.
@@ -28,10 +40,20 @@ MODULE = re.compile(r"(?<![\w./-])(macros(?:\.[a-z_][a-z0-9_]*)+)")
 MAKE = re.compile(r"(?:^|[`\s(])make ([a-z][a-z-]*[a-z])\b(?![a-zåäö])")
 PLACEHOLDER = re.compile(r"[<>{}*]|\.\.\.|…")
 # Names written as examples of what a person would create, not as files of this project.
-EXAMPLES = {"stories/trygg-hemgang.md", "stories/min-berattelse.md", "docs/_dolt/sida.md", "stories/namn.md",
-            "tests/test_x.py", "macros/x.py", "docs/bilder", "docs/bilder/",
-            # addresses the site owns, named because content may not use them (macros/model/names.py)
-            "docs/assets", "docs/assets/", "docs/assets/images/favicon.png"}
+EXAMPLES = {
+    "stories/trygg-hemgang.md",
+    "stories/min-berattelse.md",
+    "docs/_dolt/sida.md",
+    "stories/namn.md",
+    "tests/test_x.py",
+    "macros/x.py",
+    "docs/bilder",
+    "docs/bilder/",
+    # addresses the site owns, named because content may not use them (macros/model/names.py)
+    "docs/assets",
+    "docs/assets/",
+    "docs/assets/images/favicon.png",
+}
 # Words after "make" in prose that are not targets ("make och" in Swedish text, "make sure").
 NOT_TARGETS = {"sure", "it", "the", "a", "och", "git", "target"}
 
@@ -46,8 +68,11 @@ def exists(path: str) -> bool:
     if (ROOT / path).exists() or list(ROOT.glob(path + ".*")):
         return True
     folder, _, name = path.rpartition(".")
-    return name.isidentifier() and (ROOT / (folder + ".py")).is_file() and module_exists(
-        folder.replace("/", ".") + "." + name)
+    return (
+        name.isidentifier()
+        and (ROOT / (folder + ".py")).is_file()
+        and module_exists(folder.replace("/", ".") + "." + name)
+    )
 
 
 def module_exists(dotted: str) -> bool:

@@ -11,7 +11,6 @@ import re
 
 from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
-
 from sitebuild import ROOT
 
 REQUIREMENT_FILES = ("requirements.txt", "requirements-test.txt")
@@ -23,6 +22,7 @@ LOADED_BY_NAME = {
     "properdocs": "the engine, run as python -m properdocs (macros/adapters/properdocs.py)",
     "zensical": "the canary engine, run as a program (macros/adapters/zensical.py)",
     "pytest": "the test runner",
+    "ruff": "run by tests/test_lint.py",
 }
 
 

@@ -10,12 +10,12 @@ import sys
 
 import pytest
 import yaml
+from screenshots import KEY_PAGES, VIEWPORTS
+from sitebuild import FIXTURES, ROOT, make_fixture_project
 
 from macros.content.annotations import job_summary
 from macros.content.catalog import load_catalog
 from macros.views.preview import Page, pages_to_photograph, preview_summary, shot_stem
-from screenshots import KEY_PAGES, VIEWPORTS
-from sitebuild import FIXTURES, ROOT, make_fixture_project
 
 pytestmark = pytest.mark.langsam  # screenshots in a browser
 
@@ -48,8 +48,9 @@ def sources(pages):
 
 
 def test_a_changed_story_is_its_page_and_code_elsewhere_is_not_a_page(catalog):
-    pages, skipped = pages_to_photograph(catalog, ["stories/trygg-hemgang.md", "tests/test_x.py", "README.md"],
-                                         KEY_PAGES)
+    pages, skipped = pages_to_photograph(
+        catalog, ["stories/trygg-hemgang.md", "tests/test_x.py", "README.md"], KEY_PAGES
+    )
     assert pages == [Page("berattelser/trygg-hemgang/", "Trygg hemgång för Esther", "stories/trygg-hemgang.md")]
     assert skipped == []
 
@@ -64,8 +65,12 @@ def test_the_pages_are_the_ones_the_validators_summary_lists(catalog):
 
 def test_code_or_styling_adds_the_key_pages_and_unbuilt_pages_are_named(catalog):
     built = {"", "berattelser/trygg-hemgang/", "strategier/k2/"}
-    pages, skipped = pages_to_photograph(catalog, ["stories/trygg-hemgang.md", "docs/assets/kunskapsbanken.css"],
-                                         KEY_PAGES, is_built=lambda url: url in built)
+    pages, skipped = pages_to_photograph(
+        catalog,
+        ["stories/trygg-hemgang.md", "docs/assets/kunskapsbanken.css"],
+        KEY_PAGES,
+        is_built=lambda url: url in built,
+    )
     assert sources(pages) == ["stories/trygg-hemgang.md", "", "strategier/k2/"]
     assert [page.title for page in pages[1:]] == ["Testwebbplatsen", "K2 · Samverkan och kontinuitet"]
     missing = [page.url for page, why in skipped]
@@ -92,14 +97,22 @@ def test_screenshot_names_use_only_safe_characters():
 
 
 def test_summary_lists_each_page_with_its_address_and_pictures():
-    shots = [(Page("berattelser/a/", "Berättelse A", "stories/a.md"), "01-berattelser-a"),
-             (Page("", "Startsida"), "02-startsida")]
-    summary = preview_summary(shots, [(Page("x/", "X", "stories/x.md"), "sidan finns inte i bygget")], VIEWPORTS,
-                              "https://exempel.github.io/kb")
+    shots = [
+        (Page("berattelser/a/", "Berättelse A", "stories/a.md"), "01-berattelser-a"),
+        (Page("", "Startsida"), "02-startsida"),
+    ]
+    summary = preview_summary(
+        shots,
+        [(Page("x/", "X", "stories/x.md"), "sidan finns inte i bygget")],
+        VIEWPORTS,
+        "https://exempel.github.io/kb",
+    )
     assert summary.startswith("## Förhandsvisning\n")
     assert "| Sida | Ändrad fil | Adress när sidan är publicerad | Mobil | Dator |" in summary
-    assert ("| Berättelse A | stories/a.md | https://exempel.github.io/kb/berattelser/a/ | 01-berattelser-a-mobil.png"
-            " | 01-berattelser-a-dator.png |") in summary
+    assert (
+        "| Berättelse A | stories/a.md | https://exempel.github.io/kb/berattelser/a/ | 01-berattelser-a-mobil.png"
+        " | 01-berattelser-a-dator.png |"
+    ) in summary
     assert "| Startsida | nyckelsida | https://exempel.github.io/kb/ |" in summary
     assert "- X (stories/x.md): sidan finns inte i bygget" in summary
     assert "**skarmbilder**" in summary and "**webbplats**" in summary and "mobil (390×844)" in summary
@@ -109,8 +122,9 @@ def test_summary_lists_each_page_with_its_address_and_pictures():
 
 def test_a_hostile_title_or_file_name_stays_inside_its_cell():
     page = Page("berattelser/a/", HOSTILE_TITLE, "stories/a|b\n| c.md")
-    row = next(line for line in preview_summary([(page, "01-a")], [], VIEWPORTS).split("\n")
-               if line.startswith("| Rubrik"))
+    row = next(
+        line for line in preview_summary([(page, "01-a")], [], VIEWPORTS).split("\n") if line.startswith("| Rubrik")
+    )
     assert row.count("|") == 6  # five cells
     assert "<script>" not in row and "&#60;script&#62;" in row
 
@@ -128,17 +142,43 @@ def test_screenshots_of_the_changed_pages_of_a_small_site(tmp_path):
     project = make_fixture_project(tmp_path, FIXTURES / "base")
     (project / "stories" / "ny-berattelse.md").write_text(DRAFT, encoding="utf-8")
     summary = tmp_path / "summary.md"
-    env = dict(os.environ, GITHUB_STEP_SUMMARY=str(summary), KB_TODAY=TODAY.isoformat(),
-               KB_CHANGED_FILES="stories/ny-berattelse.md\ndocs/assets/kunskapsbanken.css\n")
+    env = dict(
+        os.environ,
+        GITHUB_STEP_SUMMARY=str(summary),
+        KB_TODAY=TODAY.isoformat(),
+        KB_CHANGED_FILES="stories/ny-berattelse.md\ndocs/assets/kunskapsbanken.css\n",
+    )
     out, site = tmp_path / "bilder", tmp_path / "webbplats"
-    run = subprocess.run([sys.executable, str(ROOT / "scripts" / "screenshots.py"), "--root", str(project),
-                          "--utkast", "--andrade", "--webbplats", str(site), "--ut", str(out), "--max", "2"],
-                         env=env, capture_output=True, text=True, encoding="utf-8", timeout=300)
+    run = subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "scripts" / "screenshots.py"),
+            "--root",
+            str(project),
+            "--utkast",
+            "--andrade",
+            "--webbplats",
+            str(site),
+            "--ut",
+            str(out),
+            "--max",
+            "2",
+        ],
+        env=env,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=300,
+    )
     assert run.returncode == 0, run.stdout + run.stderr
     assert (site / "berattelser" / "ny-berattelse" / "index.html").is_file()  # the site is kept for the artifact
     pictures = sorted(p.name for p in out.iterdir())
-    assert pictures == ["01-berattelser-ny-berattelse-dator.png", "01-berattelser-ny-berattelse-mobil.png",
-                        "02-startsida-dator.png", "02-startsida-mobil.png"]
+    assert pictures == [
+        "01-berattelser-ny-berattelse-dator.png",
+        "01-berattelser-ny-berattelse-mobil.png",
+        "02-startsida-dator.png",
+        "02-startsida-mobil.png",
+    ]
     assert png_size(out / "01-berattelser-ny-berattelse-mobil.png") == VIEWPORTS["mobil"]
     assert png_size(out / "02-startsida-dator.png") == VIEWPORTS["dator"]
     text = summary.read_text(encoding="utf-8")
@@ -186,13 +226,17 @@ def test_a_pull_request_gets_the_built_site_and_the_screenshots_as_artifacts():
 
 def test_make_preview_builds_with_drafts_and_photographs_the_changed_pages():
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
-    assert re.search(r"^preview: .*## .+\n\t\$\(BIN\)/python scripts/screenshots\.py --utkast --webbplats "
-                     r"forhandsvisning --andrade --ut skarmbilder$", makefile, flags=re.M)
+    assert re.search(
+        r"^preview: .*## .+\n\t\$\(BIN\)/python scripts/screenshots\.py --utkast --webbplats "
+        r"forhandsvisning --andrade --ut skarmbilder$",
+        makefile,
+        flags=re.M,
+    )
 
 
 def test_the_guide_and_the_pull_request_template_name_the_preview_check_as_github_shows_it():
     name = workflows()["test.yml"]["jobs"]["forhandsvisning"]["name"]
     guide = (ROOT / "docs" / "bidra" / "index.md").read_text(encoding="utf-8")
-    preview = guide[guide.index("{ #forhandsvisning }"):]
-    assert f"kontrollen **{name}**" in preview[:preview.index("\n## ")]
+    preview = guide[guide.index("{ #forhandsvisning }") :]
+    assert f"kontrollen **{name}**" in preview[: preview.index("\n## ")]
     assert f"kontrollen *{name}*" in (ROOT / ".github" / "PULL_REQUEST_TEMPLATE.md").read_text(encoding="utf-8")

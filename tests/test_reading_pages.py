@@ -7,7 +7,6 @@ The browser tests walk every built page, so a new page is covered without new co
 import re
 
 import pytest
-
 from sitebuild import FIXTURES, build, make_fixture_project, text_of, unexpected_warnings
 from sweeps import DESKTOP, each_loaded
 
@@ -31,8 +30,9 @@ WIDTH = "() => [document.documentElement.scrollWidth, window.innerWidth]"
 
 
 def _walk(browser, site_url, pages, viewport, check):
-    context = browser.new_context(viewport=viewport, locale="sv-SE", is_mobile=viewport is PHONE,
-                                  has_touch=viewport is PHONE)
+    context = browser.new_context(
+        viewport=viewport, locale="sv-SE", is_mobile=viewport is PHONE, has_touch=viewport is PHONE
+    )
     # Layout is all these checks read: the search index (the largest download) is not needed.
     context.route("**/search/search_index.json", lambda route: route.abort())
     failures = []
@@ -81,7 +81,7 @@ def test_no_page_is_wider_than_a_desktop_screen(real_site_visits, pages):
 
 
 def _article(html: str) -> str:
-    return html[html.index("<article"):html.index("</article>")]
+    return html[html.index("<article") : html.index("</article>")]
 
 
 def test_every_page_follows_the_anatomy_in_order(built_site, pages):
@@ -90,12 +90,20 @@ def test_every_page_follows_the_anatomy_in_order(built_site, pages):
     for path in pages:
         article = _article(text_of(built_site, path))
         h1 = article.find("<h1")
-        before = re.sub(r"<!--.*?-->|\s", "", article[article.index(">") + 1:h1])
+        before = re.sub(r"<!--.*?-->|\s", "", article[article.index(">") + 1 : h1])
         if h1 < 0 or before:
             failures.append(f"/{path}: något står före rubriken: {before[:80]}")
             continue
-        order = [article.find(marker) for marker in ('class="kb-ingress"', 'id="kopplingar"', 'id="om-kallorna"',
-                                                      'class="kb-granskning"', 'class="kb-foreslå"')]
+        order = [
+            article.find(marker)
+            for marker in (
+                'class="kb-ingress"',
+                'id="kopplingar"',
+                'id="om-kallorna"',
+                'class="kb-granskning"',
+                'class="kb-foreslå"',
+            )
+        ]
         present = [at for at in order if at >= 0]
         if present != sorted(present) or (present and present[0] < h1):
             failures.append(f"/{path}: delarna står i fel ordning {order}")
@@ -140,7 +148,7 @@ def _top_level_labels(html: str) -> list[str]:
                 self.want = False
 
     menu = Menu()
-    menu.feed(html[html.index("md-nav--primary"):html.index("md-sidebar--secondary")])
+    menu.feed(html[html.index("md-nav--primary") : html.index("md-sidebar--secondary")])
     return menu.labels
 
 
@@ -153,14 +161,20 @@ def test_the_menu_has_at_most_nine_entries_and_starts_with_the_start_page(built_
 
 def test_the_start_page_offers_the_top_tasks_a_search_field_and_whats_new(built_site):
     article = _article(text_of(built_site, ""))
-    for task, target in (("Ny här", "introduktion/"), ("Strategierna", "strategier/"), ("Vem beslutar vad", "styrning/"),
-                         ("Resultat och indikatorer", "indikatorer/"), ("Berättelser", "berattelser/"),
-                         ("Kartor", "kartor/"), ("Ordlista", "ordlista/")):
+    for task, target in (
+        ("Ny här", "introduktion/"),
+        ("Strategierna", "strategier/"),
+        ("Vem beslutar vad", "styrning/"),
+        ("Resultat och indikatorer", "indikatorer/"),
+        ("Berättelser", "berattelser/"),
+        ("Kartor", "kartor/"),
+        ("Ordlista", "ordlista/"),
+    ):
         assert re.search(rf'<a href="{re.escape(target)}">{task}</a>', article), task
     assert re.search(r'<form class="kb-startsok" action="./" method="get" role="search"', article)
     assert re.search(r'<input id="kb-startsok-falt" name="q" type="search"', article)
-    news = article[article.index('id="nytt-och-andrat"'):]
-    news = news[:news.index("</ul>")]
+    news = article[article.index('id="nytt-och-andrat"') :]
+    news = news[: news.index("</ul>")]
     assert len(re.findall(r"<li><a href=", news)) == 6
 
 
@@ -180,24 +194,42 @@ def test_the_start_page_search_field_opens_the_search_with_results(browser, site
 # --- the anatomy's parts, in-process: one small case per behaviour ---------------------------------
 
 SOURCE_NOTE_CASES = [
-    {"name": "one box between paragraphs",
-     "markdown": 'Före.\n\n!!! kalla "Källan anger inte året"\n    Ingen källa anger året.\n\nEfter.',
-     "notes": ['!!! kalla "Källan anger inte året"\n    Ingen källa anger året.'], "body": "Före. Efter."},
-    {"name": "two boxes keep their order",
-     "markdown": '!!! kalla "A"\n    a\n\nText.\n\n!!! kalla "B"\n    b\n',
-     "notes": ['!!! kalla "A"\n    a', '!!! kalla "B"\n    b'], "body": "Text."},
-    {"name": "a box shown in fenced code stays",
-     "markdown": 'Så här:\n\n```markdown\n!!! kalla "Exempel"\n    text\n```\n\nSlut.',
-     "notes": [], "body": 'Så här: ```markdown !!! kalla "Exempel" text ``` Slut.'},
-    {"name": "a nested box stays with its parent",
-     "markdown": '!!! note "Yttre"\n    !!! kalla "Inre"\n        text\n',
-     "notes": [], "body": '!!! note "Yttre" !!! kalla "Inre" text'},
-    {"name": "other notes stay in the body",
-     "markdown": '!!! note "Förväxla inte"\n    Två program.\n', "notes": [],
-     "body": '!!! note "Förväxla inte" Två program.'},
-    {"name": "a box runs until the first unindented line",
-     "markdown": '!!! kalla "A"\n    rad ett\n\n    rad två\nEfter.',
-     "notes": ['!!! kalla "A"\n    rad ett\n\n    rad två'], "body": "Efter."},
+    {
+        "name": "one box between paragraphs",
+        "markdown": 'Före.\n\n!!! kalla "Källan anger inte året"\n    Ingen källa anger året.\n\nEfter.',
+        "notes": ['!!! kalla "Källan anger inte året"\n    Ingen källa anger året.'],
+        "body": "Före. Efter.",
+    },
+    {
+        "name": "two boxes keep their order",
+        "markdown": '!!! kalla "A"\n    a\n\nText.\n\n!!! kalla "B"\n    b\n',
+        "notes": ['!!! kalla "A"\n    a', '!!! kalla "B"\n    b'],
+        "body": "Text.",
+    },
+    {
+        "name": "a box shown in fenced code stays",
+        "markdown": 'Så här:\n\n```markdown\n!!! kalla "Exempel"\n    text\n```\n\nSlut.',
+        "notes": [],
+        "body": 'Så här: ```markdown !!! kalla "Exempel" text ``` Slut.',
+    },
+    {
+        "name": "a nested box stays with its parent",
+        "markdown": '!!! note "Yttre"\n    !!! kalla "Inre"\n        text\n',
+        "notes": [],
+        "body": '!!! note "Yttre" !!! kalla "Inre" text',
+    },
+    {
+        "name": "other notes stay in the body",
+        "markdown": '!!! note "Förväxla inte"\n    Två program.\n',
+        "notes": [],
+        "body": '!!! note "Förväxla inte" Två program.',
+    },
+    {
+        "name": "a box runs until the first unindented line",
+        "markdown": '!!! kalla "A"\n    rad ett\n\n    rad två\nEfter.',
+        "notes": ['!!! kalla "A"\n    rad ett\n\n    rad två'],
+        "body": "Efter.",
+    },
 ]
 
 
@@ -240,7 +272,7 @@ def test_a_moved_source_note_is_still_sanitized_as_contributed_text(tmp_path):
     result = build(project, tmp_path / "site", today="2026-11-23", strict=False)
     assert result.returncode == 0, result.stdout + result.stderr
     article = _article(text_of(tmp_path / "site", "berattelser/fientlig-kalla"))
-    notes = article[article.index('id="om-kallorna"'):article.index("</details>")]
+    notes = article[article.index('id="om-kallorna"') : article.index("</details>")]
     assert "Dold knapp" in notes
     assert not re.search(r"data-md-component|role=|hidden", notes), notes
     assert any("togs bort" in line for line in unexpected_warnings(result.stdout + result.stderr))

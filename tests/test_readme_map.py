@@ -9,10 +9,14 @@ LAYERS = ("model", "content", "views", "generate", "adapters")
 
 def test_the_readme_names_every_module_of_every_layer_and_no_other():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    section = readme[readme.index("**Fem lager i `macros/`**"):readme.index("Koden installeras som paket")]
+    section = readme[readme.index("**Fem lager i `macros/`**") : readme.index("Koden installeras som paket")]
     named = set(re.findall(r"`([a-z_]+\.(?:py|js))`", section))
-    modules = {p.name for layer in LAYERS for p in (ROOT / "macros" / layer).glob("*.*")
-               if p.suffix in (".py", ".js") and p.name != "__init__.py"}
+    modules = {
+        p.name
+        for layer in LAYERS
+        for p in (ROOT / "macros" / layer).glob("*.*")
+        if p.suffix in (".py", ".js") and p.name != "__init__.py"
+    }
     assert sorted(modules - named) == [], "moduler som README inte nämner"
     assert sorted(named - modules) == [], "README nämner moduler som inte finns"
 

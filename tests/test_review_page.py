@@ -5,7 +5,6 @@ import html
 import re
 
 import pytest
-
 from sitebuild import FIXTURES, article_of, make_fixture_project, unexpected_warnings
 
 TODAY = "2026-11-23"
@@ -26,7 +25,7 @@ def section(page_html: str, heading: str, level: int = 2) -> str:
     start = re.search(rf"<h{level}[^>]*>{re.escape(heading)}", page_html)
     assert start, f"rubriken {heading!r} saknas"
     end = re.compile(rf"<h[1-{level}][\s>]").search(page_html, start.end())
-    return page_html[start.end():end.start() if end else len(page_html)]
+    return page_html[start.end() : end.start() if end else len(page_html)]
 
 
 def rows(part: str) -> list[list[str]]:
@@ -48,18 +47,25 @@ def editors_page(fixture_sites):
 def test_each_list_shows_its_item_with_type_owner_and_date(editors_page):
     _, page = editors_page
     assert rows(section(page, "Under granskning")) == [
-        ["Berättelse som väntar på granskning", "Berättelse", "Kommunikation Eksjö", "2 november 2026"]]
+        ["Berättelse som väntar på granskning", "Berättelse", "Kommunikation Eksjö", "2 november 2026"]
+    ]
     assert rows(section(page, "Granskningsdatum har passerat")) == [
-        ["Berättelse med passerat granskningsdatum", "Berättelse", "Kommunikation Habo", "1 juni 2026"]]
+        ["Berättelse med passerat granskningsdatum", "Berättelse", "Kommunikation Habo", "1 juni 2026"]
+    ]
     assert rows(section(page, "Upphör inom 60 dagar")) == [
-        ["Princip som upphör snart", "Princip", "Kommunal utveckling", "15 december 2026"]]
+        ["Princip som upphör snart", "Princip", "Kommunal utveckling", "15 december 2026"]
+    ]
     assert "Sammanställt 23 november 2026" in page
 
 
 def test_items_needing_nothing_are_not_listed(editors_page):
     _, page = editors_page
-    for title in ("Aktuell berättelse utan åtgärd", "Trygg hemgång för Esther", "Berättelse som redan har upphört",
-                  "Utkast med passerat granskningsdatum"):  # the draft has no page in a production build
+    for title in (
+        "Aktuell berättelse utan åtgärd",
+        "Trygg hemgång för Esther",
+        "Berättelse som redan har upphört",
+        "Utkast med passerat granskningsdatum",
+    ):  # the draft has no page in a production build
         assert title not in page
 
 
@@ -74,14 +80,18 @@ def test_links_lead_to_built_pages(editors_page):
 def test_preview_lists_overdue_drafts_too(fixture_sites):
     _, site = build_with_guide(fixture_sites, preview=True)
     overdue = rows(section(article_of(site, "bidra/att-granska"), "Granskningsdatum har passerat"))
-    assert [r[0] for r in overdue] == ["Utkast med passerat granskningsdatum", "Berättelse med passerat granskningsdatum"]
+    assert [r[0] for r in overdue] == [
+        "Utkast med passerat granskningsdatum",
+        "Berättelse med passerat granskningsdatum",
+    ]
 
 
-@pytest.mark.parametrize("today,listed", [("2026-10-16", True), ("2026-10-15", False), ("2026-12-15", True),
-                                          ("2026-12-16", False)])
+@pytest.mark.parametrize(
+    "today,listed", [("2026-10-16", True), ("2026-10-15", False), ("2026-12-15", True), ("2026-12-16", False)]
+)
 def test_expiry_window_is_sixty_days_inclusive(tmp_path, today, listed):
-    from macros.views import review
     from macros.content.catalog import load_catalog
+    from macros.views import review
 
     project = make_fixture_project(tmp_path, FIXTURES / "base", REVIEW)
     day = datetime.date.fromisoformat(today)

@@ -11,11 +11,20 @@ import shutil
 from urllib.parse import urljoin, urlparse
 
 import pytest
+from sitebuild import (
+    FIXTURES,
+    ROOT,
+    TODAY,
+    article_of,
+    build,
+    html_pages,
+    make_fixture_project,
+    serve,
+    unexpected_warnings,
+)
 
 from macros.content.build import load_build
 from macros.views import full_lists, paging, strategy_map
-from sitebuild import FIXTURES, ROOT, TODAY, article_of, build, html_pages, make_fixture_project, serve, \
-    unexpected_warnings
 
 STORY = """---
 titel: Skalberättelse {n:02d}
@@ -46,9 +55,16 @@ def strategies_of(n: int) -> str:
 def write_stories(project):
     for n in range(COUNT):
         day = datetime.date(2026, 1, 1) + datetime.timedelta(days=n)
-        (project / "stories" / f"s{n:02d}.md").write_text(STORY.format(
-            n=n, strategies=strategies_of(n), indicators="indikatorer: [kontinuitet]\n" if n % 2 == 0 else "",
-            group="aldre" if n < 40 else "barn-och-unga", day=day.isoformat()), encoding="utf-8")
+        (project / "stories" / f"s{n:02d}.md").write_text(
+            STORY.format(
+                n=n,
+                strategies=strategies_of(n),
+                indicators="indikatorer: [kontinuitet]\n" if n % 2 == 0 else "",
+                group="aldre" if n < 40 else "barn-och-unga",
+                day=day.isoformat(),
+            ),
+            encoding="utf-8",
+        )
 
 
 @pytest.fixture(scope="module")
@@ -84,16 +100,18 @@ def test_no_page_lists_more_stories_than_a_page_of_a_whole_list(site):
 
 def test_relation_lists_are_cut_newest_first_with_a_link_to_the_whole_list(site):
     html = article_of(site, "strategier/k2")
-    section = html[html.index('id="berattelser-som-visar-strategin"'):html.index('id="indikatorer-som-mater-strategin"')]
+    section = html[
+        html.index('id="berattelser-som-visar-strategin"') : html.index('id="indikatorer-som-mater-strategin"')
+    ]
     shown = story_numbers(section)
     k2 = sorted((n for n in range(COUNT) if "k2" in strategies_of(n)), reverse=True)
-    assert shown == k2[:paging.MAX_LISTED]  # the newest 25, newest first
+    assert shown == k2[: paging.MAX_LISTED]  # the newest 25, newest first
     assert "Visar 25 av 41, de nyaste." in section
     href = re.search(r'<a href="([^"]+)">Visa alla 41 berättelser</a>', section).group(1)
     whole = resolve(site, "strategier/k2/", href)
     assert whole == site / "strategier" / "k2" / "berattelser" / "index.html"
     listed = whole.read_text(encoding="utf-8")
-    listed = listed[listed.index("<article"):listed.index("</article>")]
+    listed = listed[listed.index("<article") : listed.index("</article>")]
     assert story_numbers(listed) == k2 and "trygg-hemgang" in listed  # all 41, newest first
     assert "Nästa sida" not in listed and "Föregående sida" not in listed  # one page
     indicator = article_of(site, "indikatorer/kontinuitet")
@@ -102,8 +120,8 @@ def test_relation_lists_are_cut_newest_first_with_a_link_to_the_whole_list(site)
 
 def test_tag_pages_cut_each_value_and_link_to_its_whole_list(site):
     html = article_of(site, "amnen/strategigrupper")
-    aldre = html[html.index('id="tag:strategigrupp/äldre"'):]
-    aldre = aldre[:aldre.index("<h2", 10)] if "<h2" in aldre[10:] else aldre
+    aldre = html[html.index('id="tag:strategigrupp/äldre"') :]
+    aldre = aldre[: aldre.index("<h2", 10)] if "<h2" in aldre[10:] else aldre
     assert story_numbers(aldre) == list(range(39, 39 - paging.MAX_LISTED, -1))
     href = re.search(r'<a href="([^"]+)">Visa alla 41 berättelser</a>', aldre).group(1)
     whole = resolve(site, "amnen/strategigrupper/", href)
@@ -124,20 +142,23 @@ def test_the_whole_list_of_stories_is_paged_and_its_pages_link_to_each_other(sit
     assert re.search(r'<a href="\.\./">← Föregående sida</a>', second) and "Nästa sida" not in second
     index = article_of(site, "berattelser")
     assert re.search(r'<a href="alla/">Alla 61 berättelser, de nyaste först</a>', index)
-    grouped = index[index.index("Äldre (41)"):]
+    grouped = index[index.index("Äldre (41)") :]
     assert "Visa alla 41" in grouped
 
 
 def test_the_map_opens_on_an_overview_with_counts_and_its_twin_lists_everything_it_shows(site):
     html = article_of(site, "kartor/karta")
-    overview = html[html.index('class="kb-karta__oversikt"'):html.index('class="kb-karta__filter"')]
-    assert re.search(r"K2 · [^<]*</a>: 41 berättelser, 1 indikator\. <a href=\"\.\./\.\./strategier/k2/berattelser/\">"
-                     r"Visa alla 41 berättelser</a>", overview)
+    overview = html[html.index('class="kb-karta__oversikt"') : html.index('class="kb-karta__filter"')]
+    assert re.search(
+        r"K2 · [^<]*</a>: 41 berättelser, 1 indikator\. <a href=\"\.\./\.\./strategier/k2/berattelser/\">"
+        r"Visa alla 41 berättelser</a>",
+        overview,
+    )
     assert re.search(r"Kontinuitet[^<]*</a>: 31 berättelser\.", overview)
     nodes = re.findall(r'<li class="kb-nod" data-id="([^"]+)" data-typ="story"', html)
     assert len(nodes) == 2 * paging.MAP_STORIES_PER_STRATEGY  # the newest three of K2, then of R2
     assert nodes[:3] == ["s58", "s57", "s55"]
-    twin = html[html.index('id="kartan-som-text"'):]
+    twin = html[html.index('id="kartan-som-text"') :]
     for href in re.findall(r'<li class="kb-nod"[^>]*data-href="([^"]+)"', html):
         assert f'href="{href}"' in twin, href  # every node of the map is in its text twin
     assert "Visa alla 41 berättelser" in twin and "Visa alla 40 berättelser" in twin
@@ -152,8 +173,8 @@ def test_whole_lists_are_left_out_of_search(site):
 
 @pytest.mark.langsam
 def test_axe_finds_nothing_on_the_overview_and_the_lists_and_they_fit_a_phone(site, browser):
-    from sweeps import AXE_OPTIONS
     from axe_playwright_python.sync_playwright import Axe
+    from sweeps import AXE_OPTIONS
 
     url, stop = serve(site)
     try:
@@ -166,8 +187,14 @@ def test_axe_finds_nothing_on_the_overview_and_the_lists_and_they_fit_a_phone(si
         assert more.get_attribute("href") == "../../strategier/k2/berattelser/"
         violations = Axe().run(tab, options=AXE_OPTIONS).response["violations"]
         assert violations == [], [v["id"] for v in violations]
-        for path in ("kartor/karta/", "berattelser/alla/", "berattelser/alla/sida-2/", "amnen/strategigrupper/",
-                     "strategier/k2/berattelser/", "berattelser/"):
+        for path in (
+            "kartor/karta/",
+            "berattelser/alla/",
+            "berattelser/alla/sida-2/",
+            "amnen/strategigrupper/",
+            "strategier/k2/berattelser/",
+            "berattelser/",
+        ):
             tab.goto(url + path)
             violations = Axe().run(tab, options=AXE_OPTIONS).response["violations"]
             assert violations == [], (path, [v["id"] for v in violations])
@@ -191,8 +218,9 @@ def test_an_ungrouped_story_list_without_max_is_cut_too(tmp_path):
 
     project = make_fixture_project(tmp_path, FIXTURES / "base")
     (project / "docs" / "berattelser").mkdir()
-    (project / "docs" / "berattelser" / "index.md").write_text("---\ntitel: Berättelser\nbeskrivning: Alla.\n---\n",
-                                                             encoding="utf-8")
+    (project / "docs" / "berattelser" / "index.md").write_text(
+        "---\ntitel: Berättelser\nbeskrivning: Alla.\n---\n", encoding="utf-8"
+    )
     write_stories(project)
     state = load_build(project, False, TODAY)
     lista = macro_library.macros(state, lambda: "berattelser/index.md", "", "")["lista"]
@@ -200,5 +228,10 @@ def test_an_ungrouped_story_list_without_max_is_cut_too(tmp_path):
     assert [int(n) for n in re.findall(r"\]\(s(\d\d)\.md\)", text)] == list(range(59, 34, -1))  # newest first
     assert text.endswith("Visar 25 av 61, de nyaste. [Alla 61 berättelser](alla.md).")
     pages = {src for src, _, _ in full_lists.site_pages(state)}
-    assert {"berattelser/alla.md", "berattelser/alla/sida-2.md", "strategier/k2/berattelser.md",
-            "personas/esther/berattelser.md", "indikatorer/kontinuitet/berattelser.md"} <= pages
+    assert {
+        "berattelser/alla.md",
+        "berattelser/alla/sida-2.md",
+        "strategier/k2/berattelser.md",
+        "personas/esther/berattelser.md",
+        "indikatorer/kontinuitet/berattelser.md",
+    } <= pages

@@ -10,7 +10,6 @@ import sys
 
 import pytest
 import yaml
-
 from browser_search import open_search, search, shown_results
 from search_quality import load_queries, score
 from sitebuild import ROOT
@@ -27,7 +26,8 @@ def is_gathering(path: str) -> bool:
 
 
 def abbreviations() -> list[str]:
-    from macros.generate.search_index import ABBREVIATIONS, abbreviations as read
+    from macros.generate.search_index import ABBREVIATIONS
+    from macros.generate.search_index import abbreviations as read
 
     return read(ROOT / ABBREVIATIONS)
 
@@ -51,6 +51,7 @@ def searched(search_page, site_url):
             paths = search(search_page, site_url, query, limit=10_000)  # every result the list shows
             found[query] = paths, shown_results(search_page)
         return found[query]
+
     return run
 
 
@@ -62,8 +63,14 @@ def offline(built_site):
 
 
 def all_queries() -> list[str]:
-    return list(dict.fromkeys([q["fraga"] for q in load_queries()] + [c["fraga"] for c in RANKING["titelord"]]
-                              + abbreviations() + RANKING["utdrag"]))
+    return list(
+        dict.fromkeys(
+            [q["fraga"] for q in load_queries()]
+            + [c["fraga"] for c in RANKING["titelord"]]
+            + abbreviations()
+            + RANKING["utdrag"]
+        )
+    )
 
 
 def test_query_file_is_big_enough_and_points_at_real_pages(pages):
@@ -123,7 +130,7 @@ def test_gathering_pages_never_outrank_the_content_they_lead_to(searched):
         if is_gathering(expected):
             continue
         top = searched(query["fraga"])[0][:10]
-        above = top[:top.index(expected)] if expected in top else top
+        above = top[: top.index(expected)] if expected in top else top
         problems += [f"{query['fraga']!r}: {p} före {expected}" for p in above if is_gathering(p)]
     assert problems == [], "\n".join(problems)
 
@@ -139,25 +146,38 @@ def test_tag_listing_pages_leave_the_index_and_keywords_leave_the_tags(built_sit
 
 def test_the_command_line_stemmer_is_the_browsers(search_page, site_url, built_site):
     """Every word of the index, stemmed by lunr.sv in Chromium and by the Python port."""
+    import re
+
     from macros.adapters.offline_search import stem, words_of
 
-    import re
     index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
     separator = re.compile(index["config"]["separator"])
-    words = sorted({w for d in index["docs"] for f in ("title", "text", "sokord") for w in words_of(d.get(f), separator)})
+    words = sorted(
+        {w for d in index["docs"] for f in ("title", "text", "sokord") for w in words_of(d.get(f), separator)}
+    )
     assert len(words) > 2000
     worker = next((built_site / "assets" / "javascripts" / "workers").glob("search.*.min.js")).name
-    for script in (f"assets/javascripts/workers/{worker}", "assets/javascripts/lunr/min/lunr.stemmer.support.min.js",
-                   "assets/javascripts/lunr/min/lunr.sv.min.js"):
+    for script in (
+        f"assets/javascripts/workers/{worker}",
+        "assets/javascripts/lunr/min/lunr.stemmer.support.min.js",
+        "assets/javascripts/lunr/min/lunr.sv.min.js",
+    ):
         search_page.add_script_tag(url=site_url + script)
     in_browser = search_page.evaluate("ws => ws.map(w => lunr.sv.stemmer(w))", words)
-    differ = [(w, b, stem(w)) for w, b in zip(words, in_browser) if b != stem(w)]
+    differ = [(w, b, stem(w)) for w, b in zip(words, in_browser, strict=True) if b != stem(w)]
     assert differ == []
 
 
 def test_command_line_prints_title_type_and_path(built_site):
-    out = subprocess.run([sys.executable, str(ROOT / "scripts" / "search.py"), "hjärtsvikt", "--webbplats", str(built_site)],
-                         capture_output=True, text=True, encoding="utf-8", check=True).stdout
+    out = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "search.py"), "hjärtsvikt", "--webbplats", str(built_site)],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=True,
+    ).stdout
     first = out.splitlines()[0]
-    assert first == ("1. Vårddagar på sjukhus vid hjärtsvikt  [indikator]  docs/indikatorer/vardagar-vid-hjartsvikt.md  "
-                     "(/indikatorer/vardagar-vid-hjartsvikt/)")
+    assert first == (
+        "1. Vårddagar på sjukhus vid hjärtsvikt  [indikator]  docs/indikatorer/vardagar-vid-hjartsvikt.md  "
+        "(/indikatorer/vardagar-vid-hjartsvikt/)"
+    )

@@ -6,7 +6,6 @@ record every request; open search, type, see results; the index was requested ex
 """
 
 import pytest
-
 from sitebuild import serve
 
 INDEX = "search/search_index.json"

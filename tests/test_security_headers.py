@@ -14,7 +14,6 @@ import urllib.error
 import urllib.request
 
 import pytest
-
 from sitebuild import ROOT
 
 EXAMPLE = ROOT / "scripts" / "webbserver" / "nginx.conf"
@@ -38,7 +37,8 @@ def nginx_site(fixture_sites, tmp_path_factory):
     server, roots = re.subn(r"root /var/www/kunskapsbanken/site;", f"root {fixture_sites.get('base').site};", server)
     assert listens == roots == 1, "the example's listen and root lines are what this test replaces"
     (tmp / "server.conf").write_text(server, encoding="utf-8")
-    (tmp / "nginx.conf").write_text(f"""
+    (tmp / "nginx.conf").write_text(
+        f"""
 user root;
 worker_processes 1;
 pid {tmp}/nginx.pid;
@@ -52,11 +52,14 @@ http {{
   uwsgi_temp_path {tmp}/uwsgi; scgi_temp_path {tmp}/scgi;
   include {tmp}/server.conf;
 }}
-""", encoding="utf-8")
+""",
+        encoding="utf-8",
+    )
     check = subprocess.run([NGINX, "-t", "-c", str(tmp / "nginx.conf"), "-p", str(tmp)], capture_output=True, text=True)
     assert check.returncode == 0, check.stderr
-    process = subprocess.Popen([NGINX, "-c", str(tmp / "nginx.conf"), "-p", str(tmp)],
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    process = subprocess.Popen(
+        [NGINX, "-c", str(tmp / "nginx.conf"), "-p", str(tmp)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
     url = f"http://127.0.0.1:{port}/"
     for _ in range(100):  # until it listens (waits only; asserts nothing about time)
         try:
@@ -77,8 +80,9 @@ def fetch(url: str):
         return error.code, error.headers, error.read().decode("utf-8", "replace")
 
 
-@pytest.mark.parametrize("path, status", [("", 200), ("berattelser/trygg-hemgang/", 200), ("redigera/", 200),
-                                          ("finns-inte/", 404)])
+@pytest.mark.parametrize(
+    "path, status", [("", 200), ("berattelser/trygg-hemgang/", 200), ("redigera/", 200), ("finns-inte/", 404)]
+)
 def test_every_answer_forbids_framing_and_sniffing(nginx_site, path, status):
     code, headers, body = fetch(nginx_site + path)
     assert code == status
@@ -86,4 +90,3 @@ def test_every_answer_forbids_framing_and_sniffing(nginx_site, path, status):
     assert headers["X-Frame-Options"] == "DENY"
     assert headers["X-Content-Type-Options"] == "nosniff"
     assert 'http-equiv="Content-Security-Policy"' in body  # the page's own policy still applies with the header's
-

@@ -2,14 +2,11 @@
 
 import socket
 import subprocess
+import sys
 import time
 import urllib.request
 
-import sys
-from pathlib import Path
-
 import pytest
-
 from engine import engine_env
 from sitebuild import FIXTURES, make_fixture_project
 
@@ -46,7 +43,16 @@ def test_serve_previews_drafts_in_swedish(tmp_path):
     port = free_port()
     env = engine_env()
     env.pop("KB_PREVIEW", None)
-    command = [sys.executable, "-m", "macros.adapters.properdocs", "visa", "--rot", str(project), "--adress", f"127.0.0.1:{port}"]
+    command = [
+        sys.executable,
+        "-m",
+        "macros.adapters.properdocs",
+        "visa",
+        "--rot",
+        str(project),
+        "--adress",
+        f"127.0.0.1:{port}",
+    ]
     log = tmp_path / "serve.log"
     server = subprocess.Popen(command, cwd=project, env=env, stdout=log.open("w"), stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}/berattelser/utkast-berattelse/"
@@ -59,8 +65,10 @@ def test_serve_previews_drafts_in_swedish(tmp_path):
 
         # An edit is regenerated and rebuilt; a broken file is reported in Swedish and the last good page stays.
         story = project / "stories" / "utkast-berattelse.md"
-        story.write_text(story.read_text(encoding="utf-8").replace("Hemligt utkast om hemgång", "Ändrat utkast om hemgång"),
-                         encoding="utf-8")
+        story.write_text(
+            story.read_text(encoding="utf-8").replace("Hemligt utkast om hemgång", "Ändrat utkast om hemgång"),
+            encoding="utf-8",
+        )
         assert "Ändrat utkast om hemgång" in fetch_until(url, "Ändrat utkast", time.monotonic() + 60)
         story.write_text("---\ntitel: [trasig\n---\nText\n", encoding="utf-8")
         deadline = time.monotonic() + 30

@@ -19,8 +19,13 @@ def test_every_page_is_swedish_and_links_the_accessibility_statement(built_site,
 
 def test_accessibility_statement_has_the_fields_digg_requires(built_site):
     page = read(built_site, "om/tillganglighet")
-    for heading in ("Hur tillgänglig är webbplatsen?", "Innehåll som inte är tillgängligt",
-                    "Hur vi testat webbplatsen", "Rapportera brister", "Tillsyn"):
+    for heading in (
+        "Hur tillgänglig är webbplatsen?",
+        "Innehåll som inte är tillgängligt",
+        "Hur vi testat webbplatsen",
+        "Rapportera brister",
+        "Tillsyn",
+    ):
         assert f">{heading}<" in page, heading
     assert "delvis förenlig" in page
     assert 'href="https://www.digg.se/tdosanmalan"' in page
@@ -46,7 +51,7 @@ def test_every_story_and_strategy_file_is_published_at_its_url(built_site):
 
 def test_stories_stay_out_of_the_menu(built_site):
     start = read(built_site, "")
-    menu = start[start.index('md-sidebar--primary'):start.index('md-sidebar--secondary')]
+    menu = start[start.index("md-sidebar--primary") : start.index("md-sidebar--secondary")]
     assert "berattelser/" in menu  # the stories' index page is in the menu
     for path in (ROOT / "stories").glob("*.md"):
         assert f"berattelser/{path.stem}/" not in menu
@@ -58,6 +63,10 @@ def test_the_engine_is_properdocs(built_site):
     assert re.search(r'<meta name="generator" content="mkdocs-ProperDocs [\d.]+,', read(built_site, ""))
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
     for command in ("bygg", "visa"):
-        assert re.search(rf"^\t\$\(BIN\)/python -m macros\.adapters\.properdocs {command} ", makefile, flags=re.M), command
+        assert re.search(rf"^\t\$\(BIN\)/python -m macros\.adapters\.properdocs {command} ", makefile, flags=re.M), (
+            command
+        )
     assert "/mkdocs " not in makefile and "properdocs build" not in makefile
-    assert 'ENGINE = [sys.executable, "-m", "properdocs"]' in (ROOT / "macros/adapters/properdocs.py").read_text(encoding="utf-8")
+    assert 'ENGINE = [sys.executable, "-m", "properdocs"]' in (ROOT / "macros/adapters/properdocs.py").read_text(
+        encoding="utf-8"
+    )

@@ -7,11 +7,8 @@ for its place (`e` in text and attributes, `urlencode` inside a URL, `tojson` in
 it is on the short allow-list below, each with the reason it is safe.
 """
 
-from pathlib import Path
-
 import jinja2
 import pytest
-
 from sitebuild import ROOT
 
 TEMPLATE_FOLDERS = (ROOT / "macros" / "templates", ROOT / "macros" / "templates_zensical")
@@ -69,13 +66,16 @@ def test_every_printed_value_is_escaped_or_allowed_with_a_reason(template):
     assert unescaped(template.read_text(encoding="utf-8")) == []
 
 
-@pytest.mark.parametrize("source, expected", [
-    ('<a href="{{ edit_url }}">', [(1, "edit_url")]),
-    ('<p>\n{{ page.meta.x | default("") }}</p>', [(2, 'page.meta.x | default("")')]),
-    ('{{- config.copyright -}}', [(1, "config.copyright")]),
-    ('<a href="{{ edit_url | e }}">{{ x | urlencode }}{{ y | tojson }}', []),
-    ('{{ page.content }}', []),
-])
+@pytest.mark.parametrize(
+    "source, expected",
+    [
+        ('<a href="{{ edit_url }}">', [(1, "edit_url")]),
+        ('<p>\n{{ page.meta.x | default("") }}</p>', [(2, 'page.meta.x | default("")')]),
+        ("{{- config.copyright -}}", [(1, "config.copyright")]),
+        ('<a href="{{ edit_url | e }}">{{ x | urlencode }}{{ y | tojson }}', []),
+        ("{{ page.content }}", []),
+    ],
+)
 def test_the_check_finds_what_prints_raw(source, expected):
     assert unescaped(source) == expected
 

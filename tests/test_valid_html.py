@@ -12,7 +12,9 @@ from pathlib import Path
 
 from sitebuild import ROOT
 
-VNU = Path(os.environ.get("KB_VNU_JAR", ROOT / ".cache" / "vnu" / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"))
+VNU = Path(
+    os.environ.get("KB_VNU_JAR", ROOT / ".cache" / "vnu" / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar")
+)
 # Material 9.8.1's own markup, in base.html and partials/toc.html: checkboxes that toggle the drawer,
 # search and table of contents carry autocomplete="off", and the TOC title labels a hidden toggle.
 MATERIAL_OWN = (
@@ -31,8 +33,13 @@ def _material_own(line: str, site: Path) -> bool:
 
 def test_every_page_is_valid_html_apart_from_materials_own_markup(built_site):
     assert VNU.is_file(), f"vnu.jar saknas ({VNU}); make test installerar det med npm"
-    result = subprocess.run(["java", "-jar", str(VNU), "--skip-non-html", "--errors-only", "--format", "gnu",
-                             str(built_site)], capture_output=True, text=True, encoding="utf-8", timeout=300)
+    result = subprocess.run(
+        ["java", "-jar", str(VNU), "--skip-non-html", "--errors-only", "--format", "gnu", str(built_site)],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=300,
+    )
     errors = [line for line in result.stderr.splitlines() if ": error:" in line]
     ours = [line.replace(f"file:{built_site}", "") for line in errors if not _material_own(line, built_site)]
     assert not ours, "\n".join(ours[:40])

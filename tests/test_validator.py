@@ -15,9 +15,8 @@ import sys
 from pathlib import Path
 
 import pytest
-import yaml
-
 import validate
+import yaml
 from scriptrun import run_main
 from sitebuild import ROOT
 
@@ -30,15 +29,20 @@ VALIDATE = ROOT / "scripts" / "validate.py"
 
 def run_validator(root: Path, *args: str, today: str = "2026-11-23"):
     """scripts/validate.py --root root args…, run in this process."""
-    return run_main(validate.main, ["--root", str(root), *args], {"KB_TODAY": today, "PATH": "/usr/bin:/bin"},
-                    str(VALIDATE))
+    return run_main(
+        validate.main, ["--root", str(root), *args], {"KB_TODAY": today, "PATH": "/usr/bin:/bin"}, str(VALIDATE)
+    )
 
 
 def run_validator_command(root: Path, *args: str, today: str = "2026-11-23") -> subprocess.CompletedProcess:
     """The real command line: a new Python running scripts/validate.py."""
-    return subprocess.run([sys.executable, str(VALIDATE), "--root", str(root), *args],
-                          capture_output=True, text=True, encoding="utf-8", env={"KB_TODAY": today, "PYTHONPATH": str(ROOT),
-                                                                                 "PATH": "/usr/bin:/bin"})
+    return subprocess.run(
+        [sys.executable, str(VALIDATE), "--root", str(root), *args],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env={"KB_TODAY": today, "PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"},
+    )
 
 
 def overlay(tmp_path: Path, scenario: str) -> Path:
@@ -62,8 +66,11 @@ def test_validator_measures_review_dates_against_kb_today():
     after = run_validator(FIXTURES / "base", today="2099-01-11")
     assert before.returncode == after.returncode == 0, before.stdout + after.stdout
     assert "har passerat" not in before.stdout
-    overdue = [line for line in after.stdout.splitlines()
-               if "varning: Granskningen var planerad till 2099-01-10 och har passerat" in line]
+    overdue = [
+        line
+        for line in after.stdout.splitlines()
+        if "varning: Granskningen var planerad till 2099-01-10 och har passerat" in line
+    ]
     assert "stories/trygg-hemgang.md:16: varning" in after.stdout
     assert len(overdue) == 8, after.stdout
 
@@ -103,9 +110,20 @@ def test_only_named_files_are_reported(tmp_path):
     assert "stories/b.md:" in result.stdout and "stories/a.md" not in result.stdout
 
 
-@pytest.mark.parametrize("junk", [b"---\n", b"---\n---\n", b"---\n: : :\n---\n", b"---\n[\n---\n", b"\xff\xfe\x00",
-                                  b"---\ntitel: !!python/object:os.system x\n---\n", b"---\n&a [*a]\n---\n",
-                                  b"---\ntitel:\n  - - - [\n---\n", "---\ntitel: ✓\n---\n".encode("utf-16")])
+@pytest.mark.parametrize(
+    "junk",
+    [
+        b"---\n",
+        b"---\n---\n",
+        b"---\n: : :\n---\n",
+        b"---\n[\n---\n",
+        b"\xff\xfe\x00",
+        b"---\ntitel: !!python/object:os.system x\n---\n",
+        b"---\n&a [*a]\n---\n",
+        b"---\ntitel:\n  - - - [\n---\n",
+        "---\ntitel: ✓\n---\n".encode("utf-16"),
+    ],
+)
 def test_no_input_produces_a_traceback(tmp_path, junk):
     root = overlay(tmp_path, "empty-file")
     (root / "stories" / "a.md").write_bytes(junk)

@@ -9,7 +9,6 @@ import shutil
 
 import pytest
 import yaml
-
 from sitebuild import FIXTURES, build, make_fixture_project
 from test_validator import run_validator
 
@@ -17,11 +16,17 @@ pytestmark = pytest.mark.langsam  # every case is built
 
 # The classes where the strict build used to be first to say no (links, names, addresses the site owns),
 # and every scenario the validator accepts.
-REFUSED_BY_BOTH = ["links-the-strict-build-would-stop-on-are-reported-first", "addresses-the-site-owns-are-refused",
-                   "addresses-of-the-whole-lists-are-refused",
-                   "file-names-with-markup-are-refused-in-every-content-folder"]
-ACCEPTED = sorted(p.parent.name for p in (FIXTURES / "validator").glob("*/expected.yml")
-                  if yaml.safe_load(p.read_text(encoding="utf-8"))["exit"] == 0)
+REFUSED_BY_BOTH = [
+    "links-the-strict-build-would-stop-on-are-reported-first",
+    "addresses-the-site-owns-are-refused",
+    "addresses-of-the-whole-lists-are-refused",
+    "file-names-with-markup-are-refused-in-every-content-folder",
+]
+ACCEPTED = sorted(
+    p.parent.name
+    for p in (FIXTURES / "validator").glob("*/expected.yml")
+    if yaml.safe_load(p.read_text(encoding="utf-8"))["exit"] == 0
+)
 
 
 @pytest.mark.parametrize("scenario", REFUSED_BY_BOTH + ACCEPTED)

@@ -11,7 +11,6 @@ Article text is compared with markup removed: tags, the ¶ of heading permalinks
 the same text (attribute order, `rel` on headerlinks, entity spelling such as &para; or ¶).
 """
 
-import datetime
 import html
 import json
 import re
@@ -20,14 +19,13 @@ import sys
 from pathlib import Path
 
 import pytest
+from sitebuild import FIXTURES, ROOT, article_of, html_pages, make_fixture_project, text_of
 
 from macros.adapters.zensical import build_staged
 from macros.content import catalog as catalog_module
-from macros.model import schema_export
 from macros.content.build import load_build
 from macros.content.catalog import display_title
-from sitebuild import FIXTURES, ROOT, article_of, html_pages, make_fixture_project, text_of
-
+from macros.model import schema_export
 
 ZENSICAL = Path(sys.executable).parent / "zensical"
 
@@ -35,6 +33,7 @@ ZENSICAL = Path(sys.executable).parent / "zensical"
 @pytest.fixture(scope="module", autouse=True)
 def zensical_installed():
     assert ZENSICAL.exists(), f"Zensical saknas ({ZENSICAL}): installera requirements-test.txt (make test gör det)."
+
 
 HOSTILE = FIXTURES / "validator" / "what-the-sanitizer-removes-is-reported" / "files" / "stories" / "a.md"
 
@@ -110,21 +109,27 @@ def test_titles_keep_swedish_letters(zensical_site):
 
 
 def test_article_text_equals_the_hook_build_s(zensical_site, built_site):
-    differing = [path for path in html_pages(built_site) if plain_text(built_site, path)
-                 != plain_text(zensical_site.site_dir, path)]
+    differing = [
+        path
+        for path in html_pages(built_site)
+        if plain_text(built_site, path) != plain_text(zensical_site.site_dir, path)
+    ]
     assert differing == []
 
 
 def test_edit_links_point_at_the_real_source_file(zensical_site):
     # MiniJinja's escape writes '/' as &#x2f;, which a browser reads as '/'.
     page = html.unescape(text_of(zensical_site.site_dir, "berattelser/esthers-berattelse"))
-    assert 'href="https://github.com/kunskapsbanken/nara-vard-jonkoping/edit/main/stories/esthers-berattelse.md"' in page
+    assert (
+        'href="https://github.com/kunskapsbanken/nara-vard-jonkoping/edit/main/stories/esthers-berattelse.md"' in page
+    )
 
 
 def test_the_post_build_sanitizer_cleans_the_author_s_html_and_names_the_source(hostile_site):
     assert hostile_site.returncode == 1
-    assert any(p.startswith("stories/fientlig.md: attributet class=\"md-dialog\"") for p in hostile_site.problems), \
+    assert any(p.startswith('stories/fientlig.md: attributet class="md-dialog"') for p in hostile_site.problems), (
         hostile_site.problems
+    )
     article = article_of(hostile_site.site_dir, "berattelser/fientlig")
     assert "Falsk dialog" in article
     assert "md-dialog" not in article and "srcset" not in article and "spion.png" not in article
@@ -151,10 +156,12 @@ def test_engine_warnings_name_the_source_file_and_line(tmp_path):
 
 
 def test_the_generator_imports_no_engine(tmp_path):
-    script = ("import sys; from pathlib import Path; from macros.generate import staging; "
-              f"staging.write_staging(Path({str(ROOT)!r}), Path({str(tmp_path)!r}), flavour='zensical'); "
-              "engines = {'mkdocs', 'material', 'properdocs', 'zensical', 'mkdocs_macros'}; "
-              "print(sorted(m for m in sys.modules if m.split('.')[0] in engines))")
+    script = (
+        "import sys; from pathlib import Path; from macros.generate import staging; "
+        f"staging.write_staging(Path({str(ROOT)!r}), Path({str(tmp_path)!r}), flavour='zensical'); "
+        "engines = {'mkdocs', 'material', 'properdocs', 'zensical', 'mkdocs_macros'}; "
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in engines))"
+    )
     import subprocess
 
     done = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, encoding="utf-8")

@@ -10,7 +10,7 @@ pages in the same order; tests/test_search.py compares the two on every test que
 import json
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from lunr import builder
@@ -27,10 +27,49 @@ LUNR_SV = ("templates", "assets", "javascripts", "lunr", "min", "lunr.sv.min.js"
 
 _VOWELS = frozenset("aeiouyäåö")
 _S_ENDING = frozenset("bcdfghjklmnoprtvy")  # letters before a final "s" that lets it go
-_MAIN_SUFFIXES = sorted((
-    "a", "arna", "erna", "heterna", "orna", "ad", "e", "ade", "ande", "arne", "are", "aste", "en",
-    "anden", "aren", "heten", "ern", "ar", "er", "heter", "or", "s", "as", "arnas", "ernas", "ornas",
-    "es", "ades", "andes", "ens", "arens", "hetens", "erns", "at", "andet", "het", "ast"), key=len, reverse=True)
+_MAIN_SUFFIXES = sorted(
+    (
+        "a",
+        "arna",
+        "erna",
+        "heterna",
+        "orna",
+        "ad",
+        "e",
+        "ade",
+        "ande",
+        "arne",
+        "are",
+        "aste",
+        "en",
+        "anden",
+        "aren",
+        "heten",
+        "ern",
+        "ar",
+        "er",
+        "heter",
+        "or",
+        "s",
+        "as",
+        "arnas",
+        "ernas",
+        "ornas",
+        "es",
+        "ades",
+        "andes",
+        "ens",
+        "arens",
+        "hetens",
+        "erns",
+        "at",
+        "andet",
+        "het",
+        "ast",
+    ),
+    key=len,
+    reverse=True,
+)
 _CONSONANT_PAIRS = ("dd", "gd", "nn", "dt", "gt", "kt", "tt")
 _OTHER_SUFFIXES = {"fullt": "full", "löst": "lös", "lig": "", "els": "", "ig": ""}
 
@@ -62,20 +101,20 @@ def stem(word: str) -> str:
         if len(word) >= 2 and word[-2] in _S_ENDING:  # the letter before may lie outside R1
             word = word[:-1]
     elif suffix:
-        word = word[:-len(suffix)]
+        word = word[: -len(suffix)]
     if len(word) >= r1 and _longest_suffix(word, _CONSONANT_PAIRS, r1) and len(word) > r1:
         word = word[:-1]
     if len(word) >= r1:
         suffix = _longest_suffix(word, sorted(_OTHER_SUFFIXES, key=len, reverse=True), r1)
         if suffix:
-            word = word[:-len(suffix)] + _OTHER_SUFFIXES[suffix]
+            word = word[: -len(suffix)] + _OTHER_SUFFIXES[suffix]
     return word
 
 
 SHORTEST_STEM = 4
 
 
-@lru_cache(maxsize=None)
+@cache
 def root(word: str) -> str:
     """lunr.sv's stem, applied until nothing changes, never below four letters: as sok-sv.js
     stems both the index and the query, so "Esther" and "Esthers" both become "esth"."""
@@ -117,8 +156,7 @@ _TAG = re.compile(r"<[^>]*>")
 def words_of(value, separator: re.Pattern) -> list[str]:
     """A field's words as Material's tokenizer finds them; lunr.py makes each one a token."""
     values = value if isinstance(value, list) else [value] if value else []
-    return [piece.lower() for v in values for text in _TAG.split(str(v))
-            for piece in separator.split(text) if piece]
+    return [piece.lower() for v in values for text in _TAG.split(str(v)) for piece in separator.split(text) if piece]
 
 
 # --- Our query stemmer, sok-sv.js ------------------------------------------------------------
@@ -151,6 +189,7 @@ def material_query(query: str, separator: re.Pattern) -> str:
 
 # --- The index and Material's re-ranking -------------------------------------------------------
 
+
 @dataclass
 class Hit:
     location: str  # the page, e.g. "strategier/k2/"
@@ -176,8 +215,11 @@ class BrowserSearch:
         lunr_builder.b(0)
         lunr_builder.ref("location")
         for name, spec in config["fields"].items():
-            lunr_builder.field(name, boost=spec.get("boost", 1),
-                               extractor=lambda doc, name=name: words_of(doc.get(name), self.separator))
+            lunr_builder.field(
+                name,
+                boost=spec.get("boost", 1),
+                extractor=lambda doc, name=name: words_of(doc.get(name), self.separator),
+            )
         for doc in index["docs"]:
             lunr_builder.add(doc, {"boost": doc["boost"]} if "boost" in doc else None)
         self.index = lunr_builder.build()
@@ -192,8 +234,7 @@ class BrowserSearch:
         lunr_query = material_query(stemmed_query(query), self.separator)
         if not lunr_query:
             return []
-        clause_terms = [re.sub(r"[\^~]\d+$", "", t).strip("*") for t in lunr_query.split()
-                        if not t.startswith("-")]
+        clause_terms = [re.sub(r"[\^~]\d+$", "", t).strip("*") for t in lunr_query.split() if not t.startswith("-")]
         ranked = []
         for result in self.index.search(lunr_query):
             location = result["ref"]
@@ -211,7 +252,7 @@ class BrowserSearch:
             is_page = self.page_of[location] == location
             share = sum(terms.values()) / len(terms) if terms else 0
             boost = int(is_page) + share
-            ranked.append((result["score"] * (1 + boost ** 2), location))
+            ranked.append((result["score"] * (1 + boost**2), location))
         ranked.sort(key=lambda pair: -pair[0])
         pages = {}
         for score, location in ranked:

@@ -60,8 +60,16 @@ def staging_dir_for(site_dir: Path) -> Path:
     return site_dir.parent / f".{site_dir.name}-staging"
 
 
-def build(project: Path, site_dir: Path, preview: bool = False, today: str | None = None, strict: bool = True,
-          staging_dir: Path | None = None, in_process: bool = False, engine=None) -> BuildResult:
+def build(
+    project: Path,
+    site_dir: Path,
+    preview: bool = False,
+    today: str | None = None,
+    strict: bool = True,
+    staging_dir: Path | None = None,
+    in_process: bool = False,
+    engine=None,
+) -> BuildResult:
     """Generate the staging tree of `project` and build it with ProperDocs into `site_dir`.
 
     preview: drafts included, as `make serve` shows them; today: the date the build takes as today
@@ -81,10 +89,14 @@ def build(project: Path, site_dir: Path, preview: bool = False, today: str | Non
     if in_process:
         code, stdout, stderr = run_engine_in_process(result.config_file, site_dir, strict, cwd=result.out)
     else:
-        command = ENGINE + ["build", "--clean", "-f", str(result.config_file), "-d", str(site_dir)] + \
-            (["--strict"] if strict else [])
-        process = subprocess.run(command, cwd=result.out, env=engine_env(), capture_output=True, text=True,
-                                 encoding="utf-8")
+        command = (
+            ENGINE
+            + ["build", "--clean", "-f", str(result.config_file), "-d", str(site_dir)]
+            + (["--strict"] if strict else [])
+        )
+        process = subprocess.run(
+            command, cwd=result.out, env=engine_env(), capture_output=True, text=True, encoding="utf-8"
+        )
         code, stdout, stderr = process.returncode, process.stdout, process.stderr
     notices = "".join(f"INFO    -  {line}\n" for line in result.notices)
     return BuildResult(code, notices + result.translate(stdout), result.translate(stderr), result)
@@ -99,7 +111,8 @@ def run_engine_in_process(config_file: Path, site_dir: Path, strict: bool, cwd: 
     a handler or a remembered message behind for the next. Builds in one process run one at a time.
     """
     import properdocs.replacement  # noqa: F401  (before anything imports mkdocs.*)
-    from properdocs import __main__ as command_line, exceptions, utils
+    from properdocs import __main__ as command_line
+    from properdocs import exceptions, utils
     from properdocs.commands import build as engine
     from properdocs.config import load_config
 
@@ -166,6 +179,7 @@ def in_process_builder():
 
     def run(config_file, site_dir, strict: bool = False) -> None:
         engine_build(load_config(str(config_file), site_dir=str(site_dir), strict=strict))
+
     return run
 
 
@@ -182,11 +196,15 @@ class PreviewServer:
     def generate(self) -> bool:
         try:
             # One nonce for the session: a rebuild never mixes a page and a manifest from two generations.
-            self.last = staging.write_staging(self.project, self.out, preview=True, flavour="mkdocs",
-                                              nonce=self.last.nonce if self.last else None)
+            self.last = staging.write_staging(
+                self.project, self.out, preview=True, flavour="mkdocs", nonce=self.last.nonce if self.last else None
+            )
         except (staging.GenerationError, ContentError) as error:
-            print(f"\nFörhandsvisningen visar den senaste felfria versionen tills felet är rättat:\n{error}\n",
-                  file=sys.stderr, flush=True)
+            print(
+                f"\nFörhandsvisningen visar den senaste felfria versionen tills felet är rättat:\n{error}\n",
+                file=sys.stderr,
+                flush=True,
+            )
             return False
         for line in self.last.notices:
             print(line, flush=True)
@@ -196,8 +214,15 @@ class PreviewServer:
         if not self.generate():
             raise SystemExit(1)
         command = ENGINE + ["serve", "--livereload", "--dev-addr", self.address, "-f", str(self.last.config_file)]
-        self.process = subprocess.Popen(command, cwd=self.out, env=engine_env(), stdout=subprocess.PIPE,
-                                        stderr=subprocess.STDOUT, text=True, encoding="utf-8")
+        self.process = subprocess.Popen(
+            command,
+            cwd=self.out,
+            env=engine_env(),
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+            encoding="utf-8",
+        )
         threading.Thread(target=self._relay, daemon=True).start()
 
     def _relay(self) -> None:
@@ -214,8 +239,11 @@ class PreviewServer:
         class Handler(FileSystemEventHandler):
             def on_any_event(self, event):
                 # Changes only: reading a file (opened, closed without writing) is an event too.
-                if event.event_type in ("created", "modified", "deleted", "moved") and \
-                        "__pycache__" not in str(event.src_path) and ".cache" not in Path(event.src_path).parts:
+                if (
+                    event.event_type in ("created", "modified", "deleted", "moved")
+                    and "__pycache__" not in str(event.src_path)
+                    and ".cache" not in Path(event.src_path).parts
+                ):
                     changed.set()
 
         observer = Observer()
@@ -247,8 +275,7 @@ def build_main(argv=None) -> int:
     parser.add_argument("--forhandsvisning", action="store_true", help="ta med utkast")
     parser.add_argument("--rot", type=Path, default=ROOT, help="projektets mapp (där mkdocs.yml ligger)")
     args = parser.parse_args(argv)
-    result = build(args.rot, args.webbplats, preview=args.forhandsvisning,
-                   staging_dir=args.rot / ".cache" / "staging")
+    result = build(args.rot, args.webbplats, preview=args.forhandsvisning, staging_dir=args.rot / ".cache" / "staging")
     print(result.stdout + result.stderr, end="", file=sys.stderr if result.returncode else sys.stdout)
     return result.returncode
 

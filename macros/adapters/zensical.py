@@ -19,10 +19,11 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-
 from macros.content.build import ContentError
-from macros.generate import postbuild, staging as generate
+from macros.generate import postbuild
+from macros.generate import staging as generate
+
+ROOT = Path(__file__).resolve().parents[2]
 
 WARNING_LINE = ("WARNING", "ERROR", "Warning:", "Error:")
 
@@ -51,8 +52,9 @@ def build_staged(root: Path, out: Path, preview: bool = False, today=None) -> St
     seconds = {"generate": staging.seconds}
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", NO_COLOR="1")
     engine_started = time.perf_counter()
-    process = subprocess.run(engine_command(staging.config_file), cwd=staging.out, env=env,
-                             capture_output=True, text=True, encoding="utf-8")
+    process = subprocess.run(
+        engine_command(staging.config_file), cwd=staging.out, env=env, capture_output=True, text=True, encoding="utf-8"
+    )
     seconds["engine"] = time.perf_counter() - engine_started
     output = staging.translate(process.stdout + process.stderr)
     problems = [line for line in output.splitlines() if line.startswith(WARNING_LINE)]

@@ -27,8 +27,10 @@ def escape_property(text) -> str:
 def annotation(problem) -> str:
     command = "error" if problem.severity == ERROR else "warning"
     title = TITLES.get(problem.severity, TITLES[ERROR])
-    return (f"::{command} file={escape_property(problem.path)},line={int(problem.line)},"
-            f"title={escape_property(title)}::{escape_data(problem.message)}")
+    return (
+        f"::{command} file={escape_property(problem.path)},line={int(problem.line)},"
+        f"title={escape_property(title)}::{escape_data(problem.message)}"
+    )
 
 
 def github_annotations(problems) -> str:
@@ -53,7 +55,7 @@ def split_message(message: str) -> tuple[str, str]:
     """(what is wrong, how to fix it); the fix is empty when the message is a single sentence."""
     for match in SENTENCE_END.finditer(message):
         if message.count("'", 0, match.start()) % 2 == 0:
-            return message[: match.start() + 1], message[match.end():]
+            return message[: match.start() + 1], message[match.end() :]
     return message, ""
 
 
@@ -84,9 +86,14 @@ def form_lines(problems, form_url: str) -> list[str]:
     if not slugs or not form_url:
         return []
     base = form_url.rstrip("/") + "/"
-    lines = ["", "Skrev du berättelsen i formuläret? Då ändrar du den där: öppna den, rätta det som står i tabellen "
-                 "och spara, så läser kontrollen den igen."]
-    return lines + [f"- [Öppna {md_text(slug)} i formuläret]({base}#/collections/stories/entries/{slug})" for slug in slugs]
+    lines = [
+        "",
+        "Skrev du berättelsen i formuläret? Då ändrar du den där: öppna den, rätta det som står i tabellen "
+        "och spara, så läser kontrollen den igen.",
+    ]
+    return lines + [
+        f"- [Öppna {md_text(slug)} i formuläret]({base}#/collections/stories/entries/{slug})" for slug in slugs
+    ]
 
 
 def job_summary(problems, changed_files, addresses: dict | None = None, form_url: str = "") -> str:

@@ -16,8 +16,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from macros.content import workflow
-from macros.content.history import History, read as read_history
 from macros.content.catalog import Catalog, load_catalog
+from macros.content.history import History
+from macros.content.history import read as read_history
 from macros.model.problems import errors, report
 
 
@@ -43,9 +44,13 @@ class SiteSettings:
 
 def site_settings(config: dict) -> SiteSettings:
     extra = config.get("extra") or {}
-    return SiteSettings(str(config.get("site_url") or DEFAULT_SITE_URL), str(config.get("site_name") or ""),
-                        str(config.get("repo_url") or ""), str(config.get("edit_uri") or ""),
-                        str(extra.get("synpunkter_epost") or "").strip())
+    return SiteSettings(
+        str(config.get("site_url") or DEFAULT_SITE_URL),
+        str(config.get("site_name") or ""),
+        str(config.get("repo_url") or ""),
+        str(config.get("edit_uri") or ""),
+        str(extra.get("synpunkter_epost") or "").strip(),
+    )
 
 
 @dataclass
@@ -77,8 +82,13 @@ class Build:
         return [i for i in self.catalog.items.values() if workflow.is_draft(i) and not self.preview]
 
 
-def load_build(root: Path, preview: bool, today: datetime.date | str | None = None,
-               site: SiteSettings | None = None, past: History | None = None) -> Build:
+def load_build(
+    root: Path,
+    preview: bool,
+    today: datetime.date | str | None = None,
+    site: SiteSettings | None = None,
+    past: History | None = None,
+) -> Build:
     """Load and check everything once; ContentError lists every problem that stops the build.
 
     past: the git history if the caller has it already (the engine's process gets the generator's
@@ -91,6 +101,7 @@ def load_build(root: Path, preview: bool, today: datetime.date | str | None = No
     past = read_history(root, today) if past is None else past  # no change dated after today
     catalog = load_catalog(root, today, renames=past.renames)
     if errors(catalog.problems):
-        raise ContentError("Innehållet har fel som måste rättas innan webbplatsen kan byggas:\n"
-                           + report(catalog.problems))
+        raise ContentError(
+            "Innehållet har fel som måste rättas innan webbplatsen kan byggas:\n" + report(catalog.problems)
+        )
     return Build(root, catalog, preview, past.dates, history=past, site=site or SiteSettings())

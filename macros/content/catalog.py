@@ -11,12 +11,19 @@ from pathlib import Path
 
 from macros.content import change_notes, guards, structure, workflow
 from macros.content import renames as renames_module
-from macros.model import fields
 from macros.content.frontmatter import FrontMatterError, parse
+from macros.model import fields
+from macros.model.names import (
+    DOCS_ASSET_SUFFIXES,
+    GLOSSARY_FOLDER,
+    generated_list_problem,
+    name_problem,
+    printable,
+    reserved_problem,
+    slugify,
+)
 from macros.model.problems import ERROR, WARNING, Problem
 from macros.model.schema import PAGE, STORY, TYPES_BY_KEY, ContentType, type_for_path
-from macros.model.names import (DOCS_ASSET_SUFFIXES, GLOSSARY_FOLDER, generated_list_problem, name_problem,
-                                 printable, reserved_problem, slugify)
 
 CONTENT_ROOTS = ("docs", "stories", "strategies")
 
@@ -120,7 +127,7 @@ def markdown_link(target_src: str, from_src: str) -> str:
 # Characters that Markdown, its extensions or HTML read as syntax anywhere in a line; written as
 # numeric character references, contributed text stays text: a title never becomes a link, a tag,
 # an attribute list or a table cell break.
-MARKDOWN_SPECIAL = frozenset("\\`*_{}[]()<>|&\"")
+MARKDOWN_SPECIAL = frozenset('\\`*_{}[]()<>|&"')
 _MARKDOWN_TEXT = {ord(c): f"&#{ord(c)};" for c in MARKDOWN_SPECIAL} | {ord("\r"): " ", ord("\n"): " "}
 # Read as syntax only where a line starts (headings, lists, quotes, definitions, "1." lists).
 LINE_START = re.compile(r"^(\s*)(?:([#+=:>~-])|(\d+)([.)]))")
@@ -168,9 +175,15 @@ ABBREVIATION = re.compile(r"^\*\[[^\]\n]{1,40}\]: [^<>\n]{1,300}$")
 
 def glossary_problems(rel: str, text: str) -> list:
     """The glossary is appended to every page after the sanitizer's fence: only abbreviation lines."""
-    return [Problem(rel, number, f"Raden '{line[:40]}' är ingen förkortning. Skriv varje rad som *[FÖRK]: förklaring, "
-                                 f"utan HTML.")
-            for number, line in enumerate(text.split("\n"), 1) if line.strip() and not ABBREVIATION.match(line)]
+    return [
+        Problem(
+            rel,
+            number,
+            f"Raden '{line[:40]}' är ingen förkortning. Skriv varje rad som *[FÖRK]: förklaring, utan HTML.",
+        )
+        for number, line in enumerate(text.split("\n"), 1)
+        if line.strip() and not ABBREVIATION.match(line)
+    ]
 
 
 def content_files(root: Path, problems: list | None = None) -> list[str]:
@@ -192,8 +205,14 @@ def content_files(root: Path, problems: list | None = None) -> list[str]:
             rel = path.relative_to(root).as_posix()
             shown = printable(rel)
             if path.is_symlink():
-                problems.append(Problem(shown, 1, f"'{shown}' är en symbolisk länk. Länkar är inte tillåtna i "
-                                                  f"innehållsmapparna; lägg in själva filen i stället."))
+                problems.append(
+                    Problem(
+                        shown,
+                        1,
+                        f"'{shown}' är en symbolisk länk. Länkar är inte tillåtna i "
+                        f"innehållsmapparna; lägg in själva filen i stället.",
+                    )
+                )
                 continue
             parts = rel.split("/")
             if path.is_dir():
@@ -204,29 +223,57 @@ def content_files(root: Path, problems: list | None = None) -> list[str]:
                 continue
             if top in FLAT_ROOTS:
                 if len(parts) > 2:
-                    problems.append(Problem(shown, 1, f"Filen ligger i en undermapp. Flytta filen till {top}/ "
-                                                      f"(till exempel {top}/{printable(path.name)})."))
+                    problems.append(
+                        Problem(
+                            shown,
+                            1,
+                            f"Filen ligger i en undermapp. Flytta filen till {top}/ "
+                            f"(till exempel {top}/{printable(path.name)}).",
+                        )
+                    )
                     continue
                 if path.suffix != ".md":
                     fixed = slugify(path.stem if path.suffix.lower() in (".md", ".markdown") else path.name)
-                    problems.append(Problem(shown, 1, f"Filen '{printable(path.name)}' är ingen sida: filer i {top}/ "
-                                                      f"ska sluta på .md. Döp om till {fixed}.md."))
+                    problems.append(
+                        Problem(
+                            shown,
+                            1,
+                            f"Filen '{printable(path.name)}' är ingen sida: filer i {top}/ "
+                            f"ska sluta på .md. Döp om till {fixed}.md.",
+                        )
+                    )
                     continue
             elif any(part.startswith(("_", ".")) for part in parts[1:]):
                 if parts[1] == GLOSSARY_FOLDER and len(parts) == 3 and path.suffix == ".md":
                     problems.extend(glossary_problems(rel, path.read_text(encoding="utf-8", errors="replace")))
                 elif Path(rel) == change_notes.REGISTER:  # notes for the history, never published
-                    problems.extend(Problem(rel, line, message) for line, message in change_notes.register_problems(root))
+                    problems.extend(
+                        Problem(rel, line, message) for line, message in change_notes.register_problems(root)
+                    )
                 else:
-                    problems.append(Problem(shown, 1, (
-                        f"Filen ligger i en mapp som börjar med _ eller . och kan inte publiceras säkert. Flytta den "
-                        f"till en vanlig mapp under {top}/ (bara {top}/{GLOSSARY_FOLDER}/ är till för förkortningar).")))
+                    problems.append(
+                        Problem(
+                            shown,
+                            1,
+                            (
+                                f"Filen ligger i en mapp som börjar med _ eller . och kan inte publiceras säkert. Flytta den "
+                                f"till en vanlig mapp under {top}/ (bara {top}/{GLOSSARY_FOLDER}/ är till för förkortningar)."
+                            ),
+                        )
+                    )
                 continue
             elif path.suffix != ".md" and path.suffix.lower() not in DOCS_ASSET_SUFFIXES:
-                problems.append(Problem(shown, 1, (
-                    f"Filen '{printable(path.name)}' kan inte publiceras: i {top}/ får bara sidor (.md) och bilder eller "
-                    f"dokument ({', '.join(DOCS_ASSET_SUFFIXES)}) ligga. Döp om sidan till "
-                    f"{slugify(path.stem)}.md, eller ta bort filen.")))
+                problems.append(
+                    Problem(
+                        shown,
+                        1,
+                        (
+                            f"Filen '{printable(path.name)}' kan inte publiceras: i {top}/ får bara sidor (.md) och bilder eller "
+                            f"dokument ({', '.join(DOCS_ASSET_SUFFIXES)}) ligga. Döp om sidan till "
+                            f"{slugify(path.stem)}.md, eller ta bort filen."
+                        ),
+                    )
+                )
                 continue
             for problem in (name_problem(top, parts[1:], is_file=True), reserved_problem(site_path(rel))):
                 if problem:
@@ -246,7 +293,13 @@ def load_item(root: Path, rel_path: str, problems: list) -> Item | None:
         return None
     problems.extend(fields.check_fields(content_type, front.data, front.lines, rel_path))
     text = raw.decode("utf-8", errors="replace")
-    for check in (guards.heavy_markup, structure.structure, guards.unsafe_markup, guards.snippet_lines, guards.personnummer):
+    for check in (
+        guards.heavy_markup,
+        structure.structure,
+        guards.unsafe_markup,
+        guards.snippet_lines,
+        guards.personnummer,
+    ):
         for line, message in check(text, 1):
             problems.append(Problem(rel_path, line, message))
     if content_type is STORY:  # the reason for named contact details is a rule on STORY, checked above
@@ -256,8 +309,16 @@ def load_item(root: Path, rel_path: str, problems: list) -> Item | None:
             problems.append(Problem(rel_path, line, message))
     normalised = text.removeprefix("\ufeff").replace("\r\n", "\n")
     body_line = normalised.count("\n") - front.body.count("\n") + 1
-    return Item(item_id(content_type, rel_path), content_type, rel_path, site_path(rel_path),
-                front.data, front.lines, front.body, body_line)
+    return Item(
+        item_id(content_type, rel_path),
+        content_type,
+        rel_path,
+        site_path(rel_path),
+        front.data,
+        front.lines,
+        front.body,
+        body_line,
+    )
 
 
 def _reference_fields(item: Item):
@@ -284,31 +345,60 @@ def resolve(catalog: Catalog, renamed: dict | None = None) -> dict:
             allowed = [TYPES_BY_KEY[k] for k in kind.types] if kind.types else None
             moved = renamed.get(normalise_id(raw)) if target is None else None
             if moved is not None and (not allowed or moved.item.type in allowed):
-                catalog.problems.append(Problem(item.rel_path, line, (
-                    f"'{path[-1]}' hänvisar till '{raw}', men {moved.old_path} har bytt namn till "
-                    f"{moved.item.rel_path}, så id:t är nu '{moved.item.id}'. Byt '{raw}' mot '{moved.item.id}'.")))
+                catalog.problems.append(
+                    Problem(
+                        item.rel_path,
+                        line,
+                        (
+                            f"'{path[-1]}' hänvisar till '{raw}', men {moved.old_path} har bytt namn till "
+                            f"{moved.item.rel_path}, så id:t är nu '{moved.item.id}'. Byt '{raw}' mot '{moved.item.id}'."
+                        ),
+                    )
+                )
                 old_references.setdefault(moved.old_id, []).append((item.rel_path, line))
                 continue
             if target is None or (allowed and target.type not in allowed):
                 valid = [i for i in catalog.items.values() if not allowed or i.type in allowed]
                 listing = ", ".join(f"{i.id} ({i.title})" for i in sorted(valid, key=lambda i: i.id)[:20])
                 wanted = " eller ".join(t.name for t in allowed) if allowed else "sida"
-                catalog.problems.append(Problem(item.rel_path, line, (
-                    f"'{path[-1]}' hänvisar till '{raw}', men det finns ingen {wanted} med det id:t. "
-                    f"Giltiga id: {listing or '(inga ännu)'}.")))
+                catalog.problems.append(
+                    Problem(
+                        item.rel_path,
+                        line,
+                        (
+                            f"'{path[-1]}' hänvisar till '{raw}', men det finns ingen {wanted} med det id:t. "
+                            f"Giltiga id: {listing or '(inga ännu)'}."
+                        ),
+                    )
+                )
                 continue
             if target is item:
                 catalog.problems.append(Problem(item.rel_path, line, f"'{path[-1]}' hänvisar till sidan själv."))
                 continue
             if workflow.is_draft(target) and not workflow.is_draft(item):
-                catalog.problems.append(Problem(item.rel_path, line, (
-                    f"'{path[-1]}' hänvisar till '{target.id}', som är ett utkast och inte publiceras. "
-                    f"Publicera {target.rel_path} först eller ta bort hänvisningen.")))
+                catalog.problems.append(
+                    Problem(
+                        item.rel_path,
+                        line,
+                        (
+                            f"'{path[-1]}' hänvisar till '{target.id}', som är ett utkast och inte publiceras. "
+                            f"Publicera {target.rel_path} först eller ta bort hänvisningen."
+                        ),
+                    )
+                )
             elif workflow.is_retired(target, catalog.today) and not workflow.is_retired(item, catalog.today):
-                catalog.problems.append(Problem(item.rel_path, line, (
-                    f"'{path[-1]}' hänvisar till '{target.id}' ({target.rel_path}), som är arkiverad eller har "
-                    f"upphört och därför inte visas i listor och kartor. Ta bort hänvisningen eller hänvisa "
-                    f"till det som ersatt den."), WARNING))
+                catalog.problems.append(
+                    Problem(
+                        item.rel_path,
+                        line,
+                        (
+                            f"'{path[-1]}' hänvisar till '{target.id}' ({target.rel_path}), som är arkiverad eller har "
+                            f"upphört och därför inte visas i listor och kartor. Ta bort hänvisningen eller hänvisa "
+                            f"till det som ersatt den."
+                        ),
+                        WARNING,
+                    )
+                )
             catalog.backlinks.setdefault(target.id, []).append((path[0], item))
     return old_references
 
@@ -324,17 +414,25 @@ def parent_cycles(catalog: Catalog) -> None:
             parents = catalog.refs(node, "overordnad")
             node = parents[0] if parents else None
         if node is not None and node.id in seen:
-            loop = trail[[i.id for i in trail].index(node.id):]
+            loop = trail[[i.id for i in trail].index(node.id) :]
             reported.update(i.id for i in loop)
             names = " → ".join(f"{i.id} ({i.rel_path})" for i in loop + [node])
-            catalog.problems.append(Problem(node.rel_path, node.line("overordnad"), (
-                f"'overordnad' bildar en slinga: {names}. Ett organ kan inte vara överordnat sig självt; "
-                f"ändra 'overordnad' i ett av organen så att kedjan slutar i ett organ utan överordnat.")))
+            catalog.problems.append(
+                Problem(
+                    node.rel_path,
+                    node.line("overordnad"),
+                    (
+                        f"'overordnad' bildar en slinga: {names}. Ett organ kan inte vara överordnat sig självt; "
+                        f"ändra 'overordnad' i ett av organen så att kedjan slutar i ett organ utan överordnat."
+                    ),
+                )
+            )
         reported.update(i.id for i in trail)
 
 
-def load_catalog(root: Path, today: datetime.date | None = None, paths: list[str] | None = None,
-                 renames: dict | None = None) -> Catalog:
+def load_catalog(
+    root: Path, today: datetime.date | None = None, paths: list[str] | None = None, renames: dict | None = None
+) -> Catalog:
     """Load, validate and cross-reference all content under root (optionally only report on `paths`).
 
     renames: old repository path -> path now, from git history (macros/content/history.py): what still refers
@@ -349,9 +447,16 @@ def load_catalog(root: Path, today: datetime.date | None = None, paths: list[str
             continue
         other = catalog.items.get(item.id) or seen_src.get(item.src_uri)
         if other is not None:
-            problems.append(Problem(rel_path, 1, (
-                f"Id:t '{item.id}' används redan av {other.rel_path}. Varje sida behöver ett unikt filnamn; "
-                f"byt namn på den här filen.")))
+            problems.append(
+                Problem(
+                    rel_path,
+                    1,
+                    (
+                        f"Id:t '{item.id}' används redan av {other.rel_path}. Varje sida behöver ett unikt filnamn; "
+                        f"byt namn på den här filen."
+                    ),
+                )
+            )
             continue
         catalog.items[item.id] = item
         seen_src[item.src_uri] = item

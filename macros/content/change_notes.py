@@ -33,8 +33,24 @@ HASH_PREFIX = re.compile(r"^[0-9a-f]{7,40}$")
 def note_command(marker: str) -> list[str]:
     """One git call: the commits that changed an `andring:` line, with just those lines (-G, -U0).
     Paths unquoted (core.quotePath=false), from the project folder (--relative)."""
-    return ["-c", "core.quotePath=false", "log", "-G", f"^{NOTE_FIELD}:", "-p", "-U0", "--no-color",
-            "--no-ext-diff", "-M", "--relative", f"--format={marker}%x1f%H", "--", "docs", "stories", "strategies"]
+    return [
+        "-c",
+        "core.quotePath=false",
+        "log",
+        "-G",
+        f"^{NOTE_FIELD}:",
+        "-p",
+        "-U0",
+        "--no-color",
+        "--no-ext-diff",
+        "-M",
+        "--relative",
+        f"--format={marker}%x1f%H",
+        "--",
+        "docs",
+        "stories",
+        "strategies",
+    ]
 
 
 def clean_note(value) -> str:

@@ -31,17 +31,22 @@ class FrontMatter:
 def decode(raw: bytes) -> str:
     """Bytes to text, refusing what is not a UTF-8 text file."""
     if len(raw) > MAX_BYTES:
-        raise FrontMatterError(1, f"Filen är {len(raw) // 1000} kB, större än gränsen {MAX_BYTES // 1000} kB. "
-                                  "Dela upp texten på flera sidor eller ta bort inklistrat material.")
+        raise FrontMatterError(
+            1,
+            f"Filen är {len(raw) // 1000} kB, större än gränsen {MAX_BYTES // 1000} kB. "
+            "Dela upp texten på flera sidor eller ta bort inklistrat material.",
+        )
     if b"\x00" in raw:
-        raise FrontMatterError(1, "Filen är inte en textfil (den innehåller binära data). "
-                                  "Spara texten som vanlig text (Markdown, .md).")
+        raise FrontMatterError(
+            1, "Filen är inte en textfil (den innehåller binära data). Spara texten som vanlig text (Markdown, .md)."
+        )
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
-        raise FrontMatterError(line, "Filen är inte sparad som UTF-8, så å, ä och ö blir fel. "
-                                     "Spara om filen med teckenkodningen UTF-8.") from None
+        raise FrontMatterError(
+            line, "Filen är inte sparad som UTF-8, så å, ä och ö blir fel. Spara om filen med teckenkodningen UTF-8."
+        ) from None
     return text.removeprefix("\ufeff").replace("\r\n", "\n")
 
 
@@ -49,11 +54,14 @@ def split(text: str) -> tuple[str, str]:
     """Front matter text and body text."""
     lines = text.split("\n")
     if not lines or lines[0].strip() != "---":
-        raise FrontMatterError(1, "Filen saknar front matter. Första raden ska vara --- följd av fälten "
-                                  "(titel, beskrivning …) och en avslutande rad med ---.")
+        raise FrontMatterError(
+            1,
+            "Filen saknar front matter. Första raden ska vara --- följd av fälten "
+            "(titel, beskrivning …) och en avslutande rad med ---.",
+        )
     for index in range(1, len(lines)):
         if lines[index].strip() in ("---", "..."):
-            return "\n".join(lines[1:index]), "\n".join(lines[index + 1:])
+            return "\n".join(lines[1:index]), "\n".join(lines[index + 1 :])
     raise FrontMatterError(1, "Front matter avslutas aldrig. Lägg till en rad med bara --- efter sista fältet.")
 
 
@@ -61,7 +69,7 @@ def _yaml_hint(problem: str) -> str:
     if "\t" in problem or "\\t" in problem or "tab" in problem:
         return "Använd mellanslag för indrag, aldrig tabb."
     if "mapping values are not allowed" in problem:
-        return "Ett värde innehåller kolon (:). Sätt citattecken runt värdet, till exempel titel: \"Fråga: svar\"."
+        return 'Ett värde innehåller kolon (:). Sätt citattecken runt värdet, till exempel titel: "Fråga: svar".'
     if "could not find expected ':'" in problem or "simple key" in problem:
         return "Varje fält skrivs som namn: värde. Kontrollera att raden har ett kolon efter fältnamnet."
     if "expected <block end>" in problem or "did not find expected" in problem:
@@ -79,8 +87,9 @@ def _index_lines(node, path: tuple, lines: dict, offset: int) -> None:
             key = key_node.value
             line = key_node.start_mark.line + 1 + offset
             if key in seen:
-                raise FrontMatterError(line, f"Fältet '{key}' finns två gånger (rad {seen[key]} och rad {line}). "
-                                             "Ta bort det ena.")
+                raise FrontMatterError(
+                    line, f"Fältet '{key}' finns två gånger (rad {seen[key]} och rad {line}). Ta bort det ena."
+                )
             seen[key] = line
             lines[path + (key,)] = line
             _index_lines(value_node, path + (key,), lines, offset)
@@ -97,9 +106,13 @@ def _refuse_aliases(source: str, offset: int) -> None:
     try:
         for token in yaml.scan(source, Loader=Loader):
             if isinstance(token, (yaml.AliasToken, yaml.AnchorToken)):
-                raise FrontMatterError(token.start_mark.line + 1 + offset, (
-                    "Front matter använder & eller * (YAML-ankare), vilket inte är tillåtet här. Skriv ut värdet "
-                    "eller sätt citattecken runt en text som börjar med & eller *."))
+                raise FrontMatterError(
+                    token.start_mark.line + 1 + offset,
+                    (
+                        "Front matter använder & eller * (YAML-ankare), vilket inte är tillåtet här. Skriv ut värdet "
+                        "eller sätt citattecken runt en text som börjar med & eller *."
+                    ),
+                )
     except yaml.YAMLError:
         return  # the parser below reports syntax errors with a better message
 
@@ -124,10 +137,13 @@ def parse_yaml(source: str, offset: int = 1) -> tuple[object, dict]:
         hint = _yaml_hint("\t" if "\t" in text else problem)
         raise FrontMatterError(line, f"Front matter är inte giltig YAML ({problem}). {hint}") from None
     except yaml.YAMLError as error:
-        raise FrontMatterError(offset + 1, f"Front matter är inte giltig YAML ({error}). {_yaml_hint(str(error))}") from None
+        raise FrontMatterError(
+            offset + 1, f"Front matter är inte giltig YAML ({error}). {_yaml_hint(str(error))}"
+        ) from None
     except ValueError as error:  # e.g. a date like 2026-13-40
-        raise FrontMatterError(offset + 1, f"Ett värde går inte att tolka ({error}). Datum skrivs ÅÅÅÅ-MM-DD med "
-                                           "giltig månad och dag.") from None
+        raise FrontMatterError(
+            offset + 1, f"Ett värde går inte att tolka ({error}). Datum skrivs ÅÅÅÅ-MM-DD med giltig månad och dag."
+        ) from None
     finally:
         loader.dispose()
 
@@ -139,6 +155,7 @@ def parse(raw: bytes) -> FrontMatter:
     if data is None:
         data = {}
     if not isinstance(data, dict):
-        raise FrontMatterError(2, "Front matter ska vara fält med namn och värde (titel: …), inte en lista "
-                                  "eller en ensam text.")
+        raise FrontMatterError(
+            2, "Front matter ska vara fält med namn och värde (titel: …), inte en lista eller en ensam text."
+        )
     return FrontMatter(data=data, lines=lines, body=body)

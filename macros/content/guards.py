@@ -13,13 +13,16 @@ import re
 # Every quantifier is bounded, so each scan is linear in the text's length.
 # Separators as Word and phones write them: any dash, with or without spaces around it.
 PERSONNUMMER = re.compile(r"(?<!\d)(?:(?:19|20)?(\d{2}))(\d{2})(\d{2}) {0,3}[-+]? {0,3}(\d{4})(?!\d)")
-PHONE = re.compile(r"(?<![\d\w+])(?:\+ {0,2}46 {0,2}(?:\(0\) {0,2})?|\(0\d{1,3}\) {0,2}|0\d{1,3} {0,2}[-/]? {0,2})"
-                   r"\d{1,3}(?: {0,2}-? {0,2}\d{2,3}){1,4}(?!\d)")
+PHONE = re.compile(
+    r"(?<![\d\w+])(?:\+ {0,2}46 {0,2}(?:\(0\) {0,2})?|\(0\d{1,3}\) {0,2}|0\d{1,3} {0,2}[-/]? {0,2})"
+    r"\d{1,3}(?: {0,2}-? {0,2}\d{2,3}){1,4}(?!\d)"
+)
 # Word's autocorrect, phones and copy-paste turn '-' and ' ' into look-alikes; full-width digits
 # become ASCII through NFKC. Folded one character for one, so positions and lines stay right.
 DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"), "-")
-SPACES = dict.fromkeys(map(ord, "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009"
-                                "\u200a\u202f\u205f\u3000\t"), " ")
+SPACES = dict.fromkeys(
+    map(ord, "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\t"), " "
+)
 
 
 INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))  # zero-width, soft hyphen
@@ -35,8 +38,10 @@ def fold(text: str) -> str:
     if "<" in text or "&" in text:
         # A decoded reference may be a newline; it must not add a line. The table maps nothing onto '\n',
         # so one translate of the whole text after the join folds exactly what a translate per line would.
-        text = "\n".join(html.unescape(INLINE_TAG.sub("", line)).replace("\n", " ")
-                          if ("<" in line or "&" in line) else line for line in text.split("\n"))
+        text = "\n".join(
+            html.unescape(INLINE_TAG.sub("", line)).replace("\n", " ") if ("<" in line or "&" in line) else line
+            for line in text.split("\n")
+        )
     return text.translate(READER_CHARACTERS)
 
 
@@ -44,6 +49,7 @@ SNIPPET = re.compile(r"^[ \t>]{0,40};?-{1,}8<-{1,}", re.M)
 # Bounded as addresses are (64 before the @, 63 a label): unbounded runs backtracked from every start of a
 # long "a.a.a…" after an @, quadratic (100 kB took 64 s).
 EMAIL = re.compile(r"\b[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}\b")
+
 
 class SegmentRule:
     """A rule of the shape `opener [^close]* tail` (after_close=False) or `opener [^close]* close tail`
@@ -63,8 +69,11 @@ class SegmentRule:
             close = text.find(self.close, start)
             end = len(text) if close < 0 else close
             opener = self.opener.search(text, start, end)
-            if opener and (self.tail.match(text, close + 1) if self.after_close and close >= 0 else
-                           not self.after_close and self.tail.search(text, opener.end(), end)):
+            if opener and (
+                self.tail.match(text, close + 1)
+                if self.after_close and close >= 0
+                else not self.after_close and self.tail.search(text, opener.end(), end)
+            ):
                 yield opener
             if close < 0:
                 return
@@ -75,25 +84,45 @@ class SegmentRule:
 # case folding touches (re.I lets 's' match 'ſ' and 'k' match the Kelvin sign, so a lowered word would not
 # do), and a text without any of them skips the pattern: most pages have no '<', no '=' and no ':'.
 UNSAFE_MARKUP = (
-    (re.compile(r"<\s*(script|iframe|object|embed|style|form|input|link|meta)\b", re.I),
-     "HTML-taggen <{0}> är inte tillåten i innehåll. Skriv vanlig text och Markdown.", ("<",)),
-    (re.compile(r"[\s/\"'{;]on[a-z]{2,30}\s{0,20}=", re.I),
-     "HTML med händelseattribut (onclick …) är inte tillåtet. Ta bort det.", ("=",)),
-    (re.compile(r"(?:java|vb)script(?::|&colon;)|&#0*106;|&#x0*6a;|data:text", re.I),
-     "Länkar med javascript:, vbscript: eller data: är inte tillåtna. Ta bort länken.", (":", "&")),
-    (re.compile(r"<\s*(base|svg|math|object|embed|frame|frameset|textarea|select|button)\b", re.I),
-     "HTML-taggen <{0}> är inte tillåten i innehåll. Skriv vanlig text och Markdown.", ("<",)),
-    (re.compile(r"^(?:[ \t]{0,3}>){21}", re.M),
-     "Citatet är nästlat i fler än 20 nivåer ('>' i början av raden), vilket bygget inte klarar. Använd färre '>'.",
-     (">",)),
+    (
+        re.compile(r"<\s*(script|iframe|object|embed|style|form|input|link|meta)\b", re.I),
+        "HTML-taggen <{0}> är inte tillåten i innehåll. Skriv vanlig text och Markdown.",
+        ("<",),
+    ),
+    (
+        re.compile(r"[\s/\"'{;]on[a-z]{2,30}\s{0,20}=", re.I),
+        "HTML med händelseattribut (onclick …) är inte tillåtet. Ta bort det.",
+        ("=",),
+    ),
+    (
+        re.compile(r"(?:java|vb)script(?::|&colon;)|&#0*106;|&#x0*6a;|data:text", re.I),
+        "Länkar med javascript:, vbscript: eller data: är inte tillåtna. Ta bort länken.",
+        (":", "&"),
+    ),
+    (
+        re.compile(r"<\s*(base|svg|math|object|embed|frame|frameset|textarea|select|button)\b", re.I),
+        "HTML-taggen <{0}> är inte tillåten i innehåll. Skriv vanlig text och Markdown.",
+        ("<",),
+    ),
+    (
+        re.compile(r"^(?:[ \t]{0,3}>){21}", re.M),
+        "Citatet är nästlat i fler än 20 nivåer ('>' i början av raden), vilket bygget inte klarar. Använd färre '>'.",
+        (">",),
+    ),
     (re.compile(r"\sstyle {0,20}=", re.I), "Attributet style är inte tillåtet i innehåll. Ta bort det.", ("=",)),
     # !\[[^\]]*\]\(\s*(?:https?:)?//
-    (SegmentRule(r"!\[", "]", r"\(\s*(?:https?:)?//", after_close=True),
-     "Bilder från andra webbplatser hämtas från en annan server, vilket webbplatsen inte tillåter "
-     "(integritet och intranät). Lägg bilden i repot och länka till den där.", ("![",)),
+    (
+        SegmentRule(r"!\[", "]", r"\(\s*(?:https?:)?//", after_close=True),
+        "Bilder från andra webbplatser hämtas från en annan server, vilket webbplatsen inte tillåter "
+        "(integritet och intranät). Lägg bilden i repot och länka till den där.",
+        ("![",),
+    ),
     # <img[^>]*src\s*=\s*["']?(?:https?:)?//
-    (SegmentRule(r"<img", ">", r"src\s*=\s*[\"']?(?:https?:)?//", after_close=False),
-     "Bilder från andra webbplatser är inte tillåtna. Lägg bilden i repot och länka till den där.", ("<",)),
+    (
+        SegmentRule(r"<img", ">", r"src\s*=\s*[\"']?(?:https?:)?//", after_close=False),
+        "Bilder från andra webbplatser är inte tillåtna. Lägg bilden i repot och länka till den där.",
+        ("<",),
+    ),
 )
 
 
@@ -142,12 +171,18 @@ def _mask(value: str) -> str:
 # The messages, with the masked finding as {0}: the validator prints them, and the form shows the same
 # words at the field (macros/generate/cms_rules.py exports them). Fields are named by their titles in the
 # form and the field reference (Kontaktuppgifter is kontaktuppgifter in the file).
-PERSONNUMMER_MESSAGE = ("Texten ser ut att innehålla ett personnummer eller samordningsnummer ('{0}'). Ta bort det; "
-                        "en region publicerar aldrig personnummer, och berättelser ska vara avidentifierade.")
-PHONE_MESSAGE = ("Texten ser ut att innehålla ett telefonnummer ('{0}'). Ta bort det, eller skriv numret i fältet "
-                 "Kontaktuppgifter och skälet i fältet Skäl att publicera kontaktuppgifterna, till exempel en offentlig växel.")
-EMAIL_MESSAGE = ("Texten ser ut att innehålla en e-postadress ('{0}'). Ta bort den, eller skriv adressen i fältet "
-                 "Kontaktuppgifter och skälet i fältet Skäl att publicera kontaktuppgifterna, till exempel en funktionsbrevlåda.")
+PERSONNUMMER_MESSAGE = (
+    "Texten ser ut att innehålla ett personnummer eller samordningsnummer ('{0}'). Ta bort det; "
+    "en region publicerar aldrig personnummer, och berättelser ska vara avidentifierade."
+)
+PHONE_MESSAGE = (
+    "Texten ser ut att innehålla ett telefonnummer ('{0}'). Ta bort det, eller skriv numret i fältet "
+    "Kontaktuppgifter och skälet i fältet Skäl att publicera kontaktuppgifterna, till exempel en offentlig växel."
+)
+EMAIL_MESSAGE = (
+    "Texten ser ut att innehålla en e-postadress ('{0}'). Ta bort den, eller skriv adressen i fältet "
+    "Kontaktuppgifter och skälet i fältet Skäl att publicera kontaktuppgifterna, till exempel en funktionsbrevlåda."
+)
 PHONE_DIGITS = 8  # fewer digits is a short number or a count, not a phone number
 URL_OR_DATE = re.compile(r"(?:https?://|www\.)\S+|\b\d{4}-\d{2}-\d{2}\b")
 DIGIT_RUN = re.compile(r"\d{2}")  # the cheap test first: every personnummer and phone number has two digits in a row
@@ -172,9 +207,11 @@ def snippet_lines(text: str, first_line: int):
     """(line, message) for each `--8<--` line: only the build itself may include files."""
     lines = Lines(text, first_line)
     for match in SNIPPET.finditer(text):
-        yield (lines.at(match.start()),
-               "Raden '--8<--' hämtar in en annan fil, vilket inte är tillåtet i innehåll. Ta bort raden och "
-               "skriv texten direkt på sidan.")
+        yield (
+            lines.at(match.start()),
+            "Raden '--8<--' hämtar in en annan fil, vilket inte är tillåtet i innehåll. Ta bort raden och "
+            "skriv texten direkt på sidan.",
+        )
 
 
 def contact_key(value: str) -> str:
@@ -212,10 +249,12 @@ def heavy_markup(text: str, first_line: int):
             at = -1
             for _ in range(limit + 1):  # the position of the first one over the limit
                 at = text.index(char, at + 1)
-            yield (Lines(text, first_line).at(at),
-                   f"Texten har {count} tecken '{char}', fler än de {limit} som en sida kan ha. Så många "
-                   f"hakparenteser, länkar eller HTML-taggar gör sidan för tung att bygga. Dela upp texten på "
-                   f"flera sidor, eller ta bort tecknen från och med den här raden.")
+            yield (
+                Lines(text, first_line).at(at),
+                f"Texten har {count} tecken '{char}', fler än de {limit} som en sida kan ha. Så många "
+                f"hakparenteser, länkar eller HTML-taggar gör sidan för tung att bygga. Dela upp texten på "
+                f"flera sidor, eller ta bort tecknen från och med den här raden.",
+            )
 
 
 def unsafe_markup(text: str, first_line: int):

@@ -112,8 +112,16 @@ def clean_subject(text: str) -> str:
 
 def _git(root: Path, *args: str) -> str | None:
     try:
-        return subprocess.run(["git", *args], cwd=root, capture_output=True, text=True, encoding="utf-8",
-                              errors="replace", timeout=GIT_TIMEOUT, check=True).stdout
+        return subprocess.run(
+            ["git", *args],
+            cwd=root,
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            errors="replace",
+            timeout=GIT_TIMEOUT,
+            check=True,
+        ).stdout
     except (OSError, subprocess.SubprocessError):
         return None
 
@@ -122,8 +130,18 @@ def log_command(marker: str) -> list[str]:
     # -z: paths as they are, never quoted; --relative: paths from the project folder even when it
     # sits inside a bigger repository; --date-order: no commit before its children, which the rename
     # walk needs. The marker is new on every read, so no commit message can start a record.
-    return ["log", "-z", "--date-order", "--relative", "-M", "--name-status", "--no-color",
-            f"--format={marker}%x1f%H%x1f%h%x1f%cI%x1f%aI%x1f%P%x1f%s", "--", *CONTENT_ROOTS]
+    return [
+        "log",
+        "-z",
+        "--date-order",
+        "--relative",
+        "-M",
+        "--name-status",
+        "--no-color",
+        f"--format={marker}%x1f%H%x1f%h%x1f%cI%x1f%aI%x1f%P%x1f%s",
+        "--",
+        *CONTENT_ROOTS,
+    ]
 
 
 def read(root: Path, today: datetime.date | None = None) -> History:
@@ -153,9 +171,11 @@ def annotate(history: History, notes: dict, register: dict) -> History:
     for path, changes in history.changes.items():
         annotated = []
         for change in changes:
-            note = (notes.get((change.commit.hash, change.path))
-                    or change_notes.register_note(register, change.commit.hash, change.path)
-                    or change_notes.register_note(register, change.commit.hash, path))
+            note = (
+                notes.get((change.commit.hash, change.path))
+                or change_notes.register_note(register, change.commit.hash, change.path)
+                or change_notes.register_note(register, change.commit.hash, path)
+            )
             if not note and change.status in "AC":
                 note = change_notes.PUBLISHED
             annotated.append(dataclasses.replace(change, note=note))
@@ -213,7 +233,7 @@ def parse(out: str, marker: str, shallow: bool = False) -> History:
         if status is None or commit is None:
             continue
         letter = status.group(1)
-        paths = tokens[i:i + (2 if letter in "RC" else 1)]
+        paths = tokens[i : i + (2 if letter in "RC" else 1)]
         i += len(paths)
         if not keep or len(paths) < (2 if letter in "RC" else 1):
             continue

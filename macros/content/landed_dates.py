@@ -89,7 +89,7 @@ def landed(graph: Graph, today: datetime.date) -> dict:
         chain_dates.append(when)
         limit = when
     dates: dict = {}
-    for commit, when in reversed(list(zip(chain, chain_dates))):  # oldest first
+    for commit, when in reversed(list(zip(chain, chain_dates, strict=True))):  # oldest first
         stack = [commit]
         while stack:
             current = stack.pop()
@@ -126,9 +126,17 @@ def future_dated(history, today: datetime.date, paths=None) -> list:
     for commit, files in touched.values():
         files = sorted(set(files))
         dated = max(d for d in (commit.committed, commit.authored) if d is not None).date()
-        found.append(Problem(files[0], 1, (
-            f"Commit {commit.short} är daterad {dated.isoformat()}, efter dagens datum ({today.isoformat()}), och "
-            f"ändrar {', '.join(files)}. Webbplatsen bortser från datumet och visar i stället dagen då ändringen "
-            "kom in i huvudgrenen (main). Rätta datumet med git commit --amend --no-edit --date=now (eller "
-            "git rebase --ignore-date för flera commits)."), WARNING))
+        found.append(
+            Problem(
+                files[0],
+                1,
+                (
+                    f"Commit {commit.short} är daterad {dated.isoformat()}, efter dagens datum ({today.isoformat()}), och "
+                    f"ändrar {', '.join(files)}. Webbplatsen bortser från datumet och visar i stället dagen då ändringen "
+                    "kom in i huvudgrenen (main). Rätta datumet med git commit --amend --no-edit --date=now (eller "
+                    "git rebase --ignore-date för flera commits)."
+                ),
+                WARNING,
+            )
+        )
     return found

@@ -1,10 +1,22 @@
 """Where a page's facts come from and how fresh they are: the Källor and review sections."""
 
-from macros.model import vocabularies as v
 from macros.content.catalog import markdown_link, md_text
+from macros.model import vocabularies as v
 
-MONTHS = ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober",
-          "november", "december")
+MONTHS = (
+    "januari",
+    "februari",
+    "mars",
+    "april",
+    "maj",
+    "juni",
+    "juli",
+    "augusti",
+    "september",
+    "oktober",
+    "november",
+    "december",
+)
 
 
 def swedish_date(value) -> str:

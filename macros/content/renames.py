@@ -58,7 +58,9 @@ def renamed_items(catalog, renames: dict, item_id, site_path, directory_url) -> 
 
 def _link_targets(body: str):
     """(line offset in the body, target) for every Markdown link target, in one pass over the body."""
-    found = sorted((m.start(1), m.group(1)) for pattern in (INLINE_LINK, REFERENCE_LINK) for m in pattern.finditer(body))
+    found = sorted(
+        (m.start(1), m.group(1)) for pattern in (INLINE_LINK, REFERENCE_LINK) for m in pattern.finditer(body)
+    )
     line, counted = 0, 0
     for start, target in found:
         line += body.count("\n", counted, start)  # only the text since the previous link: linear
@@ -98,17 +100,31 @@ def rename_problems(catalog, renamed: dict, referrers: dict) -> list:
                 continue
             line = item.body_line + offset
             new_link = posixpath.relpath(entry.item.src_uri, posixpath.dirname(item.src_uri) or ".")
-            problems.append(Problem(item.rel_path, line, (
-                f"Länken '{target[:80]}' går till {entry.old_path}, som har bytt namn till {entry.item.rel_path}. "
-                f"Ändra länken till '{new_link}'.")))
+            problems.append(
+                Problem(
+                    item.rel_path,
+                    line,
+                    (
+                        f"Länken '{target[:80]}' går till {entry.old_path}, som har bytt namn till {entry.item.rel_path}. "
+                        f"Ändra länken till '{new_link}'."
+                    ),
+                )
+            )
             found.setdefault(entry.old_id, []).append((item.rel_path, line))
     for old_id, places in sorted(found.items()):
         entry = renamed[old_id]
         places = sorted(set(places))
         files = ", ".join(f"{path} (rad {line})" for path, line in places)
-        problems.append(Problem(entry.item.rel_path, 1, (
-            f"Filen hette tidigare {entry.old_path} (id '{entry.old_id}') och har bytt namn till "
-            f"{entry.item.rel_path} (id '{entry.item.id}'). {_files(len({p for p, _ in places}))} fortfarande "
-            f"till det gamla namnet och behöver uppdateras: {files}. Byt '{entry.old_id}' mot "
-            f"'{entry.item.id}' i fälten och länkarna. Gamla adresser på webbplatsen leder vidare av sig själva.")))
+        problems.append(
+            Problem(
+                entry.item.rel_path,
+                1,
+                (
+                    f"Filen hette tidigare {entry.old_path} (id '{entry.old_id}') och har bytt namn till "
+                    f"{entry.item.rel_path} (id '{entry.item.id}'). {_files(len({p for p, _ in places}))} fortfarande "
+                    f"till det gamla namnet och behöver uppdateras: {files}. Byt '{entry.old_id}' mot "
+                    f"'{entry.item.id}' i fälten och länkarna. Gamla adresser på webbplatsen leder vidare av sig själva."
+                ),
+            )
+        )
     return problems

@@ -38,6 +38,8 @@ def story_reviewers(root: Path) -> str:
     """Who reviews a story, in a Swedish phrase for the guide and the form."""
     named = owners(root)
     if not named or any(owner.startswith(PLACEHOLDER) for owner in named):
-        return ("kommunikatörerna som granskar berättelser (vilka det är ställer administratören in i filen "
-                "CODEOWNERS; där står ännu bara en platshållare)")
+        return (
+            "kommunikatörerna som granskar berättelser (vilka det är ställer administratören in i filen "
+            "CODEOWNERS; där står ännu bara en platshållare)"
+        )
     return ", ".join(named) + " (enligt filen CODEOWNERS)"

@@ -8,13 +8,12 @@ import json
 import posixpath
 from urllib.parse import quote
 
-from macros.content.catalog import md_text
-from macros.model import issue_form, vocabularies as v
-from macros.model.kinds import ListOf
-from macros.model.schema import TYPE_BY_NAME
-from macros.content.catalog import display_title
-from macros.model.schema import STORY
+from macros.content.catalog import display_title, md_text
 from macros.content.workflow import is_expired
+from macros.model import issue_form
+from macros.model import vocabularies as v
+from macros.model.kinds import ListOf
+from macros.model.schema import STORY, TYPE_BY_NAME
 
 ASKED = ("titel", "beskrivning", "personas", "strategier", "strategigrupper", "kommuner", "slag", "forfattare")
 DEFAULTS = {"status": "utkast", "verkliga_personer": False}  # written with their description as a comment
@@ -70,8 +69,13 @@ def story_text(values: dict, today, body: str | None = None) -> str:
     unless one is given, as the form editor gives it)."""
     author = values["forfattare"]
     given = {name: value for name, value in values.items() if value not in (None, "", [])}
-    data = {**DEFAULTS, "ansvarig": owner(author), "skapad": today.isoformat(), **given,
-            "kallor": "Egen berättelse, skriven av " + author}
+    data = {
+        **DEFAULTS,
+        "ansvarig": owner(author),
+        "skapad": today.isoformat(),
+        **given,
+        "kallor": "Egen berättelse, skriven av " + author,
+    }
     lines, left_out = ["---"], []
     for f in STORY.all_fields:
         value = data.get(f.name)
@@ -118,7 +122,9 @@ def github_url(catalog, repo_url: str, edit_uri: str, what: str) -> str:
     if what == "mapp":
         return f"{base}/tree/{branch}/{STORY.folder}"
     if what == "ny":
-        return f"{base}/new/{branch}/{STORY.folder}?filename=min-berattelse.md&value={quote(template(catalog), safe='')}"
+        return (
+            f"{base}/new/{branch}/{STORY.folder}?filename=min-berattelse.md&value={quote(template(catalog), safe='')}"
+        )
     if what == "formular":
         return f"{base}/issues/new?template={quote(posixpath.basename(issue_form.FILE))}"
     raise ValueError(f"github_adress(): okänt val '{what}'. Välj mapp, ny eller formular.")

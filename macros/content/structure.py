@@ -33,8 +33,7 @@ SPLIT_START = frozenset("#:?![<=`~")
 RULE_CHARACTERS = "-*_"
 
 VOID_TAGS = frozenset("area base br col embed hr img input link meta param source track wbr".split())
-KINDS = {"indent": "indrag", "quote": "citat", "list": "listor", "box": "rutor (!!! eller ???)",
-         "html": "HTML-element"}
+KINDS = {"indent": "indrag", "quote": "citat", "list": "listor", "box": "rutor (!!! eller ???)", "html": "HTML-element"}
 TABLE_SEPARATOR = frozenset("|:- \t>")
 
 
@@ -119,9 +118,11 @@ def _html_tags(line: str, stack: list, open_names: dict):
 
 def _depth_message(depth: int, kinds: set) -> str:
     named = ", ".join(KINDS[kind] for kind in KINDS if kind in kinds)
-    return (f"Texten är nästlad i {depth} nivåer här ({named}), fler än de {MAX_DEPTH} som en sida kan ha; så djup "
-            f"struktur kan bygget inte visa. Gör strukturen plattare: lägg färre listor, citat, rutor eller "
-            f"HTML-element inuti varandra, till exempel genom att dela upp listan i flera.")
+    return (
+        f"Texten är nästlad i {depth} nivåer här ({named}), fler än de {MAX_DEPTH} som en sida kan ha; så djup "
+        f"struktur kan bygget inte visa. Gör strukturen plattare: lägg färre listor, citat, rutor eller "
+        f"HTML-element inuti varandra, till exempel genom att dela upp listan i flera."
+    )
 
 
 def nesting(text: str, first_line: int):
@@ -158,9 +159,14 @@ def tables(text: str, first_line: int):
             continue
         pipes = line.count("|")
         if pipes > MAX_TABLE_COLUMNS:
-            yield number, (f"Raden har {pipes} tecken '|', fler än de {MAX_TABLE_COLUMNS} som en tabellrad kan ha; "
-                           f"så breda tabeller blir för tunga att bygga och går inte att läsa. Dela upp tabellen i "
-                           f"flera smalare, eller skriv innehållet som en lista.")
+            yield (
+                number,
+                (
+                    f"Raden har {pipes} tecken '|', fler än de {MAX_TABLE_COLUMNS} som en tabellrad kan ha; "
+                    f"så breda tabeller blir för tunga att bygga och går inte att läsa. Dela upp tabellen i "
+                    f"flera smalare, eller skriv innehållet som en lista."
+                ),
+            )
         if not width and not previous_blank and pipes and "-" in line and set(line) <= TABLE_SEPARATOR:
             width = pipes + 1
             before = cells
@@ -170,9 +176,14 @@ def tables(text: str, first_line: int):
             cells += width
         previous_blank = False
         if width and before <= MAX_TABLE_CELLS < cells:
-            yield number, (f"Tabellerna på sidan har fler än {MAX_TABLE_CELLS} celler (rader gånger kolumner) från "
-                           f"och med den här raden, vilket gör sidan för tung att bygga. Dela upp tabellen på flera "
-                           f"sidor eller gör den smalare.")
+            yield (
+                number,
+                (
+                    f"Tabellerna på sidan har fler än {MAX_TABLE_CELLS} celler (rader gånger kolumner) från "
+                    f"och med den här raden, vilket gör sidan för tung att bygga. Dela upp tabellen på flera "
+                    f"sidor eller gör den smalare."
+                ),
+            )
 
 
 def _content_start(line: str) -> str:
@@ -201,11 +212,15 @@ def blocks(text: str, first_line: int):
             reread += splits * run_length - split_offsets  # each split line: the rest of its run
             if reread > MAX_REREAD and not reported:
                 reported = True
-                yield run_start, (
-                    "Raderna från och med den här har för många rubriker, linjer, listpunkter, definitioner eller "
-                    "rutor utan en tom rad emellan: bygget läser om resten av stycket vid var och en, och sidan blir "
-                    "för tung att bygga. Sätt en tom rad före och efter rubriker, linjer och rutor, eller dela upp "
-                    "texten på flera sidor.")
+                yield (
+                    run_start,
+                    (
+                        "Raderna från och med den här har för många rubriker, linjer, listpunkter, definitioner eller "
+                        "rutor utan en tom rad emellan: bygget läser om resten av stycket vid var och en, och sidan blir "
+                        "för tung att bygga. Sätt en tom rad före och efter rubriker, linjer och rutor, eller dela upp "
+                        "texten på flera sidor."
+                    ),
+                )
             run_start, run_length, splits, split_offsets = None, 0, 0, 0
             continue
         if run_start is None:
@@ -216,9 +231,14 @@ def blocks(text: str, first_line: int):
         count += _prefix(line)[2]
         if count > MAX_BLOCKS and not counted:
             counted = True
-            yield number, (f"Sidan har fler än {MAX_BLOCKS} block (stycken, rubriker, listpunkter, citat och rutor) "
-                           f"från och med den här raden, vilket gör den för tung att bygga. Dela upp texten på "
-                           f"flera sidor.")
+            yield (
+                number,
+                (
+                    f"Sidan har fler än {MAX_BLOCKS} block (stycken, rubriker, listpunkter, citat och rutor) "
+                    f"från och med den här raden, vilket gör den för tung att bygga. Dela upp texten på "
+                    f"flera sidor."
+                ),
+            )
 
 
 def inline_markup(text: str, first_line: int):
@@ -230,18 +250,25 @@ def inline_markup(text: str, first_line: int):
             at = -1
             for _ in range(limit + 1):
                 at = text.index(char, at + 1)
-            yield (Lines(text, first_line).at(at),
-                   f"Texten har {count} tecken '{char}', fler än de {limit} som en sida kan ha. Så många tecken för "
-                   f"kod, betoning, teckenkoder eller undantag gör sidan för tung att bygga. Dela upp texten på "
-                   f"flera sidor, eller ta bort tecknen från och med den här raden.")
+            yield (
+                Lines(text, first_line).at(at),
+                f"Texten har {count} tecken '{char}', fler än de {limit} som en sida kan ha. Så många tecken för "
+                f"kod, betoning, teckenkoder eller undantag gör sidan för tung att bygga. Dela upp texten på "
+                f"flera sidor, eller ta bort tecknen från och med den här raden.",
+            )
     breaks = 0
     for number, line in _lines(text, first_line):
         if line.endswith("  "):
             breaks += 1
             if breaks == MAX_HARD_BREAKS + 1:
-                yield number, (f"Texten har fler än {MAX_HARD_BREAKS} radbrytningar med två mellanslag i slutet av "
-                               f"raden, från och med den här raden, vilket gör sidan för tung att bygga. Ta bort "
-                               f"mellanslagen i slutet av raderna, eller dela upp texten på flera sidor.")
+                yield (
+                    number,
+                    (
+                        f"Texten har fler än {MAX_HARD_BREAKS} radbrytningar med två mellanslag i slutet av "
+                        f"raden, från och med den här raden, vilket gör sidan för tung att bygga. Ta bort "
+                        f"mellanslagen i slutet av raderna, eller dela upp texten på flera sidor."
+                    ),
+                )
 
 
 def structure(text: str, first_line: int):

@@ -7,9 +7,8 @@ stay reachable but leave listings, maps and search; overdue reviews are warned a
 import datetime
 import os
 
-from macros.model.problems import WARNING, Problem
-
 from macros.model.names import SLUG, valid_slug  # noqa: F401  (one naming rule, kept in the model)
+from macros.model.problems import WARNING, Problem
 
 
 def today() -> datetime.date:
@@ -56,29 +55,49 @@ def date_problems(catalog) -> list:
     found = []
     for item in catalog.items.values():
         if review_due(item, catalog.today):
-            found.append(Problem(item.rel_path, item.line("nasta_granskning"), (
-                f"Granskningen var planerad till {item.data['nasta_granskning']} och har passerat. Granska "
-                "innehållet och uppdatera senast_granskad och nasta_granskning."), WARNING))
+            found.append(
+                Problem(
+                    item.rel_path,
+                    item.line("nasta_granskning"),
+                    (
+                        f"Granskningen var planerad till {item.data['nasta_granskning']} och har passerat. Granska "
+                        "innehållet och uppdatera senast_granskad och nasta_granskning."
+                    ),
+                    WARNING,
+                )
+            )
         created, reviewed = item.data.get("skapad"), item.data.get("senast_granskad")
         if hasattr(created, "year") and hasattr(reviewed, "year") and reviewed < created:
-            found.append(Problem(item.rel_path, item.line("senast_granskad"), (
-                f"senast_granskad ({reviewed}) är före skapad ({created}). Rätta datumet."), WARNING))
+            found.append(
+                Problem(
+                    item.rel_path,
+                    item.line("senast_granskad"),
+                    (f"senast_granskad ({reviewed}) är före skapad ({created}). Rätta datumet."),
+                    WARNING,
+                )
+            )
     return found
 
 
 def banner(item, today) -> str:
     """A Markdown admonition telling the reader where the page is in the workflow, or ''."""
     if is_draft(item):
-        return ('!!! warning "Utkast"\n    Den här sidan är ett utkast och syns bara i förhandsvisningen. '
-                "Den publiceras när status ändras till granskning eller publicerad.\n\n")
+        return (
+            '!!! warning "Utkast"\n    Den här sidan är ett utkast och syns bara i förhandsvisningen. '
+            "Den publiceras när status ändras till granskning eller publicerad.\n\n"
+        )
     if item.status == "granskning":
-        return ('!!! info "Under granskning"\n    Innehållet granskas och kan ändras.\n\n')
+        return '!!! info "Under granskning"\n    Innehållet granskas och kan ändras.\n\n'
     if item.status == "arkiverad":
-        return ('!!! note "Arkiverad"\n    Sidan är arkiverad och gäller inte längre. Den finns kvar som '
-                "historik men visas inte i listor, kartor eller sökningen.\n\n")
+        return (
+            '!!! note "Arkiverad"\n    Sidan är arkiverad och gäller inte längre. Den finns kvar som '
+            "historik men visas inte i listor, kartor eller sökningen.\n\n"
+        )
     if is_expired(item, today):
-        return (f'!!! note "Har upphört"\n    Sidan gällde till och med {item.data["upphor"]}. Den finns kvar som '
-                "historik men visas inte i listor, kartor eller sökningen.\n\n")
+        return (
+            f'!!! note "Har upphört"\n    Sidan gällde till och med {item.data["upphor"]}. Den finns kvar som '
+            "historik men visas inte i listor, kartor eller sökningen.\n\n"
+        )
     return ""
 
 
@@ -86,12 +105,21 @@ def banner(item, today) -> str:
 # (macros/generate/cms_config.py), the guide with {{ formularets_lagen() }}. Decap's third workflow status
 # (ready to publish) is the reviewer's: publishing is merging the reviewed pull request.
 FORM_STATES = [
-    {"term": "Utkast", "text": "Berättelsen är sparad men syns inte på webbplatsen, och ingen granskar den ännu; "
-                               "du kan fortsätta skriva."},
-    {"term": "Under granskning", "text": "Du är klar och en granskare läser berättelsen; du kan fortfarande "
-                                         "ändra i den."},
-    {"term": "Publicerad", "text": "Granskaren har godkänt berättelsen och lagt ut den, och den syns på "
-                                   "webbplatsen inom en kvart."},
-    {"term": "Så byter du", "text": "Välj Status överst i formuläret. Publicera kan bara granskaren; i formuläret "
-                                    "finns ingen sådan knapp."},
+    {
+        "term": "Utkast",
+        "text": "Berättelsen är sparad men syns inte på webbplatsen, och ingen granskar den ännu; "
+        "du kan fortsätta skriva.",
+    },
+    {
+        "term": "Under granskning",
+        "text": "Du är klar och en granskare läser berättelsen; du kan fortfarande ändra i den.",
+    },
+    {
+        "term": "Publicerad",
+        "text": "Granskaren har godkänt berättelsen och lagt ut den, och den syns på webbplatsen inom en kvart.",
+    },
+    {
+        "term": "Så byter du",
+        "text": "Välj Status överst i formuläret. Publicera kan bara granskaren; i formuläret finns ingen sådan knapp.",
+    },
 ]

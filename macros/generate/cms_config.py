@@ -23,14 +23,13 @@ import os
 from pathlib import Path
 from urllib.parse import urlparse
 
-from macros.content import scaffold
+from macros.content import reviewers, scaffold, workflow
 from macros.generate.cms_locale import LOCALE, SCREEN_READER, UNTRANSLATED
 from macros.generate.cms_page import content_security_policy, index_html, not_set_up, too_narrow
 from macros.generate.cms_rules import guard_rules
 from macros.model.kinds import Boolean, Choice, Date, Integer, ListOf, Number, Record, Reference, Text
 from macros.model.names import MAX_NAME
 from macros.model.schema import STORY, is_required
-from macros.content import reviewers, workflow
 
 EDITOR = "redigera"  # the site folder the editor is published under
 DECAP_CMS = "decap-cms@3.16.3"  # the Makefile installs exactly these (make cms)
@@ -50,16 +49,30 @@ STYLESHEET = "assets/kunskapsbanken.css"  # the site's own stylesheet, for the p
 # makes, its keywords, and whether real people appear. Dates, status, sources and owner are
 # filled in as the scaffolder fills them (status utkast, skapad today, kallor and ansvarig from
 # the author), so the form asks no more than a communicator can answer.
-EXTRA_FIELDS = ("ansvarig", "taggar", "sokord", "principer", "indikatorer", "verkliga_personer", "samtycke",
-                "kontaktuppgifter", "personuppgifter_tillatna", "andring")
+EXTRA_FIELDS = (
+    "ansvarig",
+    "taggar",
+    "sokord",
+    "principer",
+    "indikatorer",
+    "verkliga_personer",
+    "samtycke",
+    "kontaktuppgifter",
+    "personuppgifter_tillatna",
+    "andring",
+)
 SHOWN = set(scaffold.ASKED) | set(EXTRA_FIELDS)
-HINTS = {"ansvarig": " Lämna tomt för organisationen i Författare.",
-         # A new story's history says it was published; the note is for changing a story that is there.
-         "andring": " Lämna tomt när du skriver en ny berättelse."}
+HINTS = {
+    "ansvarig": " Lämna tomt för organisationen i Författare.",
+    # A new story's history says it was published; the note is for changing a story that is there.
+    "andring": " Lämna tomt när du skriver en ny berättelse.",
+}
 FILLED_IN = {"ansvarig"} | set(scaffold.DEFAULTS)
 # The file name is the title, cut (names.slugify cuts at MAX_NAME): Decap's truncate filter keeps MAX_NAME
 # characters and adds "-", which its slug cleaning then drops with any other trailing hyphen.
-SLUG_TEMPLATE = "{{titel | truncate(%d, '-')}}" % MAX_NAME  # required in the file, but the scaffolder fills them in
+SLUG_TEMPLATE = (
+    "{{titel | truncate(" + str(MAX_NAME) + ", '-')}}"
+)  # required in the file, but the scaffolder fills them in
 
 
 class EditorBundleMissing(Exception):
@@ -79,7 +92,7 @@ def bundle_dir(root: Path) -> Path:
 
 
 def installed_version(packages: Path, pin: str) -> str | None:
-    """"name@version" of the installed package a pin names, or None when it is not installed."""
+    """ "name@version" of the installed package a pin names, or None when it is not installed."""
     name = pin.rpartition("@")[0]
     try:
         with open(packages / name / "package.json", encoding="utf-8") as handle:
@@ -95,16 +108,19 @@ def branch_of(edit_uri: str) -> str:
 
 
 def github_repo(repo_url: str) -> str:
-    """"owner/name" from the repository's GitHub address (mkdocs.yml repo_url, or KB_REPO_URL)."""
+    """ "owner/name" from the repository's GitHub address (mkdocs.yml repo_url, or KB_REPO_URL)."""
     parsed = urlparse(repo_url or "")
     parts = [p for p in parsed.path.split("/") if p]
     if parsed.hostname != "github.com" or len(parts) < 2:
-        raise ValueError(f"Formulärredigeraren behöver repots adress på GitHub (repo_url i mkdocs.yml eller "
-                         f"KB_REPO_URL), till exempel https://github.com/organisation/repo, men fick '{repo_url}'.")
+        raise ValueError(
+            f"Formulärredigeraren behöver repots adress på GitHub (repo_url i mkdocs.yml eller "
+            f"KB_REPO_URL), till exempel https://github.com/organisation/repo, men fick '{repo_url}'."
+        )
     return f"{parts[0]}/{parts[1].removesuffix('.git')}"
 
 
 # --- the form ------------------------------------------------------------------------------------
+
 
 def _options(choices: dict) -> list:
     return [{"label": label, "value": key} for key, label in choices.items()]
@@ -114,8 +130,12 @@ def form_field(f, catalog) -> dict:
     """One schema field as a Decap CMS field: widget, Swedish label and hint, required, pattern, choices."""
     kind, many = f.kind, isinstance(f.kind, ListOf)
     item = kind.item if many else kind
-    widget = {"name": f.name, "label": f.title, "hint": f.description + HINTS.get(f.name, ""),
-              "required": is_required(STORY, f) and f.name not in FILLED_IN}
+    widget = {
+        "name": f.name,
+        "label": f.title,
+        "hint": f.description + HINTS.get(f.name, ""),
+        "required": is_required(STORY, f) and f.name not in FILLED_IN,
+    }
     choices = scaffold.choices(f, catalog)
     if choices is not None:  # a vocabulary or the items a story may name: titles shown, ids stored
         widget.update(widget="kb-select", options=_options(choices), multiple=many)
@@ -127,34 +147,55 @@ def form_field(f, catalog) -> dict:
         widget.update(widget="kb-list")  # texts separated by commas in the form, a list in the file
         widget["hint"] += " Skriv flera med kommatecken emellan."
     elif isinstance(item, Text):
-        widget.update(widget="kb-text", pattern=[kind.json_schema()["pattern"],
-                                                 "Skriv något annat än mellanslag, eller lämna fältet tomt."])
+        widget.update(
+            widget="kb-text",
+            pattern=[kind.json_schema()["pattern"], "Skriv något annat än mellanslag, eller lämna fältet tomt."],
+        )
     else:
         raise ValueError(f"Formulärredigeraren kan inte visa fältet '{f.name}' ({kind!r}).")
     if f.name == "titel":  # the file name comes from the title, as in scripts/new_story.py
-        widget["pattern"] = ["[A-Za-z0-9ÅÄÖåäöÉéÜü]",
-                             "Titeln behöver innehålla bokstäver eller siffror, så att filen får ett namn."]
+        widget["pattern"] = [
+            "[A-Za-z0-9ÅÄÖåäöÉéÜü]",
+            "Titeln behöver innehålla bokstäver eller siffror, så att filen får ett namn.",
+        ]
     return widget
 
 
 def story_fields(catalog) -> list:
     """The story form: status as a hidden draft, the shown fields in schema order, then the text."""
-    fields = [{"name": "status", "label": "Status", "widget": "hidden", "default": scaffold.DEFAULTS["status"]},
-              {"name": "kb_info", "label": "Så går det till", "widget": "kb-info", "required": False}]
+    fields = [
+        {"name": "status", "label": "Status", "widget": "hidden", "default": scaffold.DEFAULTS["status"]},
+        {"name": "kb_info", "label": "Så går det till", "widget": "kb-info", "required": False},
+    ]
     fields += [form_field(f, catalog) for f in STORY.all_fields if f.name in SHOWN]
-    fields.append({"name": "body", "label": "Berättelsen", "widget": "kb-markdown", "required": True,
-                   "modes": ["raw"], "editor_components": [], "sanitize_preview": True,
-                   "default": scaffold.skeleton(),
-                   "hint": scaffold.SKELETON[0][1] + " Tipsen mellan <!-- och --> visas aldrig för läsarna."})
+    fields.append(
+        {
+            "name": "body",
+            "label": "Berättelsen",
+            "widget": "kb-markdown",
+            "required": True,
+            "modes": ["raw"],
+            "editor_components": [],
+            "sanitize_preview": True,
+            "default": scaffold.skeleton(),
+            "hint": scaffold.SKELETON[0][1] + " Tipsen mellan <!-- och --> visas aldrig för läsarna.",
+        }
+    )
     return fields
 
 
-def decap_config(catalog, repo_url: str, branch: str = "main", oauth_url: str = "",
-                 local_backend: str = "") -> dict:
+def decap_config(catalog, repo_url: str, branch: str = "main", oauth_url: str = "", local_backend: str = "") -> dict:
     """The whole Decap CMS configuration (CMS.init({config})), in Swedish, with editorial workflow."""
-    backend = {"name": "github", "repo": github_repo(repo_url), "branch": branch,
-               "commit_messages": {"create": "Ny berättelse: {{slug}}", "update": "Uppdaterar berättelsen {{slug}}",
-                                   "delete": "Tar bort berättelsen {{slug}}"}}
+    backend = {
+        "name": "github",
+        "repo": github_repo(repo_url),
+        "branch": branch,
+        "commit_messages": {
+            "create": "Ny berättelse: {{slug}}",
+            "update": "Uppdaterar berättelsen {{slug}}",
+            "delete": "Tar bort berättelsen {{slug}}",
+        },
+    }
     if oauth_url:  # the region's OAuth proxy (see README); without it Decap would use Netlify's
         backend["base_url"] = oauth_url.rstrip("/")
     config = {
@@ -164,16 +205,25 @@ def decap_config(catalog, repo_url: str, branch: str = "main", oauth_url: str = 
         "publish_mode": "editorial_workflow",
         "media_folder": "docs/bilder",  # required by Decap; the story form has no image button
         "slug": {"encoding": "ascii", "clean_accents": True, "sanitize_replacement": "-"},
-        "collections": [{
-            "name": "stories", "label": "Berättelser", "label_singular": "berättelse",
-            "description": STORY.description + " En ny berättelse sparas som utkast och läses av en granskare "
-                                               "innan den publiceras.",
-            "folder": STORY.folder, "extension": "md", "format": "kb-berattelse",
-            "create": True, "delete": False, "slug": SLUG_TEMPLATE,
-            "publish": False,  # no Publicera button: a story is published when its review is merged on GitHub "identifier_field": "titel",
-            "summary": "{{titel}}", "sortable_fields": ["titel"],
-            "fields": story_fields(catalog),
-        }],
+        "collections": [
+            {
+                "name": "stories",
+                "label": "Berättelser",
+                "label_singular": "berättelse",
+                "description": STORY.description + " En ny berättelse sparas som utkast och läses av en granskare "
+                "innan den publiceras.",
+                "folder": STORY.folder,
+                "extension": "md",
+                "format": "kb-berattelse",
+                "create": True,
+                "delete": False,
+                "slug": SLUG_TEMPLATE,
+                "publish": False,  # no Publicera button: a story is published when its review is merged on GitHub "identifier_field": "titel",
+                "summary": "{{titel}}",
+                "sortable_fields": ["titel"],
+                "fields": story_fields(catalog),
+            }
+        ],
     }
     if local_backend:  # tests (tests/test_cms_browser.py): decap-server on this machine instead of GitHub
         config["local_backend"] = {"url": local_backend, "allowed_hosts": [urlparse(local_backend).hostname]}
@@ -181,6 +231,7 @@ def decap_config(catalog, repo_url: str, branch: str = "main", oauth_url: str = 
 
 
 # --- the file format (macros/generate/cms_story.js writes what scaffold.story_text writes) --------------
+
 
 def yaml_style(kind) -> object:
     """How the scaffolder writes a value of a kind (Kind.yaml), named for the JavaScript serializer."""
@@ -202,10 +253,20 @@ def yaml_style(kind) -> object:
 def story_format() -> dict:
     """What macros/generate/cms_story.js needs to write a story exactly as scaffold.story_text does."""
     return {
-        "fields": [{"name": f.name, "yaml": yaml_style(f.kind), "date": isinstance(f.kind, Date),
-                    "comment": f.description if f.name in scaffold.DEFAULTS else ""} for f in STORY.all_fields],
+        "fields": [
+            {
+                "name": f.name,
+                "yaml": yaml_style(f.kind),
+                "date": isinstance(f.kind, Date),
+                "comment": f.description if f.name in scaffold.DEFAULTS else "",
+            }
+            for f in STORY.all_fields
+        ],
         "defaults": scaffold.DEFAULTS,
-        "author": "forfattare", "owner": "ansvarig", "created": "skapad", "sources": "kallor",
+        "author": "forfattare",
+        "owner": "ansvarig",
+        "created": "skapad",
+        "sources": "kallor",
         "source_prefix": "Egen berättelse, skriven av ",
         "more_fields": "# Fler fält finns i bidragsguiden: ",
     }
@@ -227,35 +288,67 @@ def next_steps(repo_url: str, root, local_backend: str) -> dict:
     """What the form says after saving: where the story is, who reviews it, and links to the review on GitHub
     (the pull request of the branch cms/stories/<slug>, and the check and preview that run on it)."""
     repo = github_repo(repo_url)
-    text = (f"Den är sparad som utkast i en egen förslagsversion på GitHub (grenen {{branch}}) och syns inte på "
-            f"webbplatsen ännu. När du är klar väljer du Status: Under granskning överst i formuläret. Då granskar "
-            f"{reviewers.story_reviewers(root)} berättelsen. Den automatiska kontrollen läser den inom några "
-            f"minuter, och en förhandsvisning med skärmbilder byggs.")
-    links = [] if local_backend else [
-        {"href": f"https://github.com/{repo}/pulls?q=is%3Apr+head%3A{{branch}}",
-         "text": "Din berättelse på GitHub, där granskaren svarar (en pull request)"},
-        {"href": f"https://github.com/{repo}/actions?query=branch%3A{{branch}}",
-         "text": "Kontrollen och förhandsvisningen (grön bock: allt är i ordning)"}]
-    return {"title": "Berättelsen är sparad", "text": text, "branch": "cms/stories/{slug}", "links": links,
-            "fix": "Säger kontrollen att något behöver ändras, öppnar du berättelsen här i formuläret igen (under "
-                   "Arbetsflöde), ändrar och sparar; kontrollen läser den då igen."}
+    text = (
+        f"Den är sparad som utkast i en egen förslagsversion på GitHub (grenen {{branch}}) och syns inte på "
+        f"webbplatsen ännu. När du är klar väljer du Status: Under granskning överst i formuläret. Då granskar "
+        f"{reviewers.story_reviewers(root)} berättelsen. Den automatiska kontrollen läser den inom några "
+        f"minuter, och en förhandsvisning med skärmbilder byggs."
+    )
+    links = (
+        []
+        if local_backend
+        else [
+            {
+                "href": f"https://github.com/{repo}/pulls?q=is%3Apr+head%3A{{branch}}",
+                "text": "Din berättelse på GitHub, där granskaren svarar (en pull request)",
+            },
+            {
+                "href": f"https://github.com/{repo}/actions?query=branch%3A{{branch}}",
+                "text": "Kontrollen och förhandsvisningen (grön bock: allt är i ordning)",
+            },
+        ]
+    )
+    return {
+        "title": "Berättelsen är sparad",
+        "text": text,
+        "branch": "cms/stories/{slug}",
+        "links": links,
+        "fix": "Säger kontrollen att något behöver ändras, öppnar du berättelsen här i formuläret igen (under "
+        "Arbetsflöde), ändrar och sparar; kontrollen läser den då igen.",
+    }
 
 
 def editor_settings(catalog, repo_url: str, branch: str, oauth_url: str, local_backend: str) -> dict:
     edit_uri = f"edit/{branch}/docs/"
     issue_form = scaffold.github_url(catalog, repo_url, edit_uri, "formular")
-    return {"decap": decap_config(catalog, repo_url, branch, oauth_url, local_backend),
-            "signin": bool(oauth_url or local_backend),
-            "notice": not_set_up(issue_form, scaffold.github_url(catalog, repo_url, edit_uri, "ny")),
-            "narrow": too_narrow(issue_form), "min_width": NARROW - 1,
-            "site_name": SITE_NAME, "home": "../", "states": STATES,
-            "next": next_steps(repo_url, catalog.root, local_backend),
-            "format": story_format(), "guards": guard_rules(), "stylesheet": f"../{STYLESHEET}",
-            "locale": LOCALE, "untranslated": UNTRANSLATED, "screen_reader": SCREEN_READER, "preview_css": PREVIEW_CSS}
+    return {
+        "decap": decap_config(catalog, repo_url, branch, oauth_url, local_backend),
+        "signin": bool(oauth_url or local_backend),
+        "notice": not_set_up(issue_form, scaffold.github_url(catalog, repo_url, edit_uri, "ny")),
+        "narrow": too_narrow(issue_form),
+        "min_width": NARROW - 1,
+        "site_name": SITE_NAME,
+        "home": "../",
+        "states": STATES,
+        "next": next_steps(repo_url, catalog.root, local_backend),
+        "format": story_format(),
+        "guards": guard_rules(),
+        "stylesheet": f"../{STYLESHEET}",
+        "locale": LOCALE,
+        "untranslated": UNTRANSLATED,
+        "screen_reader": SCREEN_READER,
+        "preview_css": PREVIEW_CSS,
+    }
 
 
-def site_files(catalog, repo_url: str, branch: str = "main", root: Path | None = None,
-               oauth_url: str | None = None, local_backend: str = "") -> dict:
+def site_files(
+    catalog,
+    repo_url: str,
+    branch: str = "main",
+    root: Path | None = None,
+    oauth_url: str | None = None,
+    local_backend: str = "",
+) -> dict:
     """The editor's files as {site path: text, or the Path of a file to copy}: the page, its settings,
     our script and stylesheet, and the pinned bundle (as the staging tree takes them).
 
@@ -268,14 +361,17 @@ def site_files(catalog, repo_url: str, branch: str = "main", root: Path | None =
         raise EditorBundleMissing(
             f"Formulärredigeraren saknas eller har fel version ({', '.join(missing)} i {packages}). Installera den "
             f"med: make cms (installerar {DECAP_CMS} och {JS_YAML} från npm till .cache/cms/). make build, "
-            f"make serve och make test gör det själva.")
+            f"make serve och make test gör det själva."
+        )
     oauth = os.environ.get("KB_CMS_OAUTH_URL", "") if oauth_url is None else oauth_url
     settings = editor_settings(catalog, repo_url, branch, oauth, local_backend)
-    files: dict = {f"{EDITOR}/index.html": index_html(content_security_policy(local_backend)),
-             f"{EDITOR}/installningar.json": json.dumps(settings, ensure_ascii=False, indent=1),
-             f"{EDITOR}/cms_editor.js": OWN_SCRIPT.read_text(encoding="utf-8"),
-             f"{EDITOR}/cms_story.js": STORY_SCRIPT.read_text(encoding="utf-8"),
-             f"{EDITOR}/redigera.css": OWN_SCRIPT.with_suffix(".css").read_text(encoding="utf-8")}
+    files: dict = {
+        f"{EDITOR}/index.html": index_html(content_security_policy(local_backend)),
+        f"{EDITOR}/installningar.json": json.dumps(settings, ensure_ascii=False, indent=1),
+        f"{EDITOR}/cms_editor.js": OWN_SCRIPT.read_text(encoding="utf-8"),
+        f"{EDITOR}/cms_story.js": STORY_SCRIPT.read_text(encoding="utf-8"),
+        f"{EDITOR}/redigera.css": OWN_SCRIPT.with_suffix(".css").read_text(encoding="utf-8"),
+    }
     for site_path, package_file in BUNDLE.items():
         files[site_path] = packages / package_file  # 5 MB: copied as it is, not read into memory
     for chunk in sorted((packages / "decap-cms" / "dist").iterdir()):

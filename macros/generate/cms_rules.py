@@ -26,7 +26,7 @@ def js_pattern(pattern: str) -> str:
     while index < len(pattern):
         char = pattern[index]
         if char == "\\":
-            pair = pattern[index:index + 2]
+            pair = pattern[index : index + 2]
             if pair == r"\w":
                 out.append(WORD if in_class else f"[{WORD}]")
             elif pair == r"\b" and not in_class:
@@ -49,8 +49,9 @@ def js_pattern(pattern: str) -> str:
 def field_rules() -> list:
     """The story's rules (kinds.RequiredWhen, kinds.MaxLength): the field the validator reports them at,
     the JSON Schema the story must meet, and the message."""
-    return [{"field": rule.at, "schema": rule.json_schema(), "message": rule.message}
-            for rule in STORY.rules if rule.at]
+    return [
+        {"field": rule.at, "schema": rule.json_schema(), "message": rule.message} for rule in STORY.rules if rule.at
+    ]
 
 
 def guard_rules() -> dict:

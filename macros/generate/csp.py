@@ -21,15 +21,19 @@ import re
 # any address, names the site's own path (new URL("/", location)). Anything else inline is not the theme's.
 SCOPE = "{scope}"
 SCOPE_PATTERN = r"(?:\.|\.\.(?:/\.\.)*|/[A-Za-z0-9._~%/-]{0,200})"
-_TARGET = ('var target=document.getElementById(location.hash.slice(1));target&&target.name&&'
-           '(target.checked=target.name.startsWith("__tabbed_"))')
-_PALETTE = ('var palette=__md_get("__palette");if(palette&&palette.color){if("(prefers-color-scheme)"===palette.color.'
-            'media){var media=matchMedia("(prefers-color-scheme: light)"),input=document.querySelector(media.matches?'
-            '"[data-md-color-media=\'(prefers-color-scheme: light)\']":"[data-md-color-media=\'(prefers-color-scheme: '
-            'dark)\']");palette.color.media=input.getAttribute("data-md-color-media"),palette.color.scheme=input.'
-            'getAttribute("data-md-color-scheme"),palette.color.primary=input.getAttribute("data-md-color-primary"),'
-            'palette.color.accent=input.getAttribute("data-md-color-accent")}for(var[key,value]of Object.entries('
-            'palette.color))document.body.setAttribute("data-md-color-"+key,value)}')
+_TARGET = (
+    "var target=document.getElementById(location.hash.slice(1));target&&target.name&&"
+    '(target.checked=target.name.startsWith("__tabbed_"))'
+)
+_PALETTE = (
+    'var palette=__md_get("__palette");if(palette&&palette.color){if("(prefers-color-scheme)"===palette.color.'
+    'media){var media=matchMedia("(prefers-color-scheme: light)"),input=document.querySelector(media.matches?'
+    "\"[data-md-color-media='(prefers-color-scheme: light)']\":\"[data-md-color-media='(prefers-color-scheme: "
+    'dark)\']");palette.color.media=input.getAttribute("data-md-color-media"),palette.color.scheme=input.'
+    'getAttribute("data-md-color-scheme"),palette.color.primary=input.getAttribute("data-md-color-primary"),'
+    'palette.color.accent=input.getAttribute("data-md-color-accent")}for(var[key,value]of Object.entries('
+    'palette.color))document.body.setAttribute("data-md-color-"+key,value)}'
+)
 THEME_INLINE_SCRIPT_TEXTS = (
     # Material 9.8 (templates/base.html)
     '__md_scope=new URL("{scope}",location),__md_hash=e=>[...e].reduce(((e,_)=>(e<<5)-e+_.charCodeAt(0)),0),'
@@ -46,10 +50,11 @@ THEME_INLINE_SCRIPT_TEXTS = (
     'var tabs=__md_get("__tabs");if(Array.isArray(tabs))e:for(var set of document.querySelectorAll(".tabbed-set"))'
     '{var labels=set.querySelector(".tabbed-labels");for(var tab of tabs)for(var label of labels.getElementsByTagName('
     '"label"))if(label.innerText.trim()===tab){var input=document.getElementById(label.htmlFor);input.checked=!0;'
-    'continue e}}',
+    "continue e}}",
 )
-THEME_INLINE_SCRIPTS = tuple(re.compile(re.escape(text).replace(re.escape(SCOPE), SCOPE_PATTERN))
-                             for text in THEME_INLINE_SCRIPT_TEXTS)
+THEME_INLINE_SCRIPTS = tuple(
+    re.compile(re.escape(text).replace(re.escape(SCOPE), SCOPE_PATTERN)) for text in THEME_INLINE_SCRIPT_TEXTS
+)
 
 SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script\s*>", re.S | re.I)
 SCRIPT_TYPE = re.compile(r"""\btype\s*=\s*["']?([^"'\s>]+)""", re.I)
@@ -64,11 +69,22 @@ CHARSET = re.compile(r'<meta\s+charset="[^"]*"\s*/?>', re.I)
 def policy(script_hashes: list[str]) -> str:
     """The policy of a reading page that runs the given inline scripts (sha256 sources)."""
     scripts = " ".join(["'self'", *(f"'{h}'" for h in script_hashes)])
-    return "; ".join([
-        "default-src 'self'", f"script-src {scripts}", "style-src 'self' 'unsafe-inline'",
-        "img-src 'self' data:", "font-src 'self' data:", "connect-src 'self'", "worker-src 'self'",
-        "manifest-src 'self'", "frame-src 'self'", "object-src 'none'", "base-uri 'none'", "form-action 'self'",
-    ])
+    return "; ".join(
+        [
+            "default-src 'self'",
+            f"script-src {scripts}",
+            "style-src 'self' 'unsafe-inline'",
+            "img-src 'self' data:",
+            "font-src 'self' data:",
+            "connect-src 'self'",
+            "worker-src 'self'",
+            "manifest-src 'self'",
+            "frame-src 'self'",
+            "object-src 'none'",
+            "base-uri 'none'",
+            "form-action 'self'",
+        ]
+    )
 
 
 def sha256_source(text: str) -> str:
@@ -103,4 +119,4 @@ def protect(page_html: str) -> tuple[str, list[str]]:
     anchor = CHARSET.search(page_html) or HEAD.search(page_html)
     if anchor is None:
         return f"{meta}\n{page_html}", unknown
-    return page_html[:anchor.end()] + meta + page_html[anchor.end():], unknown
+    return page_html[: anchor.end()] + meta + page_html[anchor.end() :], unknown

@@ -15,9 +15,9 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from macros.content.catalog import directory_url
 from macros.generate import csp
 from macros.views import sanitize
-from macros.content.catalog import directory_url
 
 
 def content_markers(nonce: str) -> tuple[str, str]:
@@ -39,6 +39,7 @@ class SanitizeReport:
 def _clean_toc(page_html: str) -> str:
     def titles(match):
         return TOC_TITLE.sub(lambda m: m.group(1) + sanitize.text_only(m.group(2)) + m.group(3), match.group(1))
+
     return TOC.sub(titles, page_html)
 
 
@@ -67,15 +68,19 @@ def sanitize_site(site_dir: Path, nonce: str, pages: dict) -> SanitizeReport:
             continue
         result = sanitize_page(path.read_text(encoding="utf-8"), nonce, source.sanitized)
         if result is None:
-            report.errors.append(f"{source.rel_path}: sidans markeringar för rensningen saknas i den byggda sidan; "
-                                 f"den kan inte publiceras säkert (har partials/content.html ändrats?).")
+            report.errors.append(
+                f"{source.rel_path}: sidans markeringar för rensningen saknas i den byggda sidan; "
+                f"den kan inte publiceras säkert (har partials/content.html ändrats?)."
+            )
             continue
         cleaned, removed = result
         if _write_protected(path, cleaned, source.rel_path, report):
             report.pages += 1
         for what in dict.fromkeys(removed):
-            report.removed.append(f"{source.rel_path}: {what} togs bort ur sidan, eftersom det inte är tillåtet i "
-                                  f"innehåll. Kör make validate för raden och hur du rättar.")
+            report.removed.append(
+                f"{source.rel_path}: {what} togs bort ur sidan, eftersom det inte är tillåtet i "
+                f"innehåll. Kör make validate för raden och hur du rättar."
+            )
     pages_done = {Path(site_dir) / directory_url(src_uri) / "index.html" for src_uri in pages}
     for path in sorted(Path(site_dir).rglob("*.html")):
         if path not in pages_done:
@@ -84,8 +89,10 @@ def sanitize_site(site_dir: Path, nonce: str, pages: dict) -> SanitizeReport:
 
 
 # Written in place of a page that cannot be published safely, so the engine's HTML never stays.
-PLACEHOLDER = ('<!doctype html>\n<html lang="sv"><meta charset="utf-8"><title>Sidan kunde inte byggas</title>'
-               '<p>Sidan kunde inte byggas säkert. Bygg om webbplatsen.</p></html>\n')
+PLACEHOLDER = (
+    '<!doctype html>\n<html lang="sv"><meta charset="utf-8"><title>Sidan kunde inte byggas</title>'
+    "<p>Sidan kunde inte byggas säkert. Bygg om webbplatsen.</p></html>\n"
+)
 
 
 def _write_protected(path: Path, page_html: str, name: str, report: SanitizeReport) -> bool:
@@ -93,8 +100,10 @@ def _write_protected(path: Path, page_html: str, name: str, report: SanitizeRepo
     protected, unknown = csp.protect(page_html)
     if unknown:
         path.write_text(PLACEHOLDER, encoding="utf-8")
-        report.errors.append(f"{name}: sidan har ett inline-skript som temat inte skriver ('{unknown[0]}'); den "
-                             f"publiceras inte. Skript hör hemma i egna filer (extra_javascript i mkdocs.yml).")
+        report.errors.append(
+            f"{name}: sidan har ett inline-skript som temat inte skriver ('{unknown[0]}'); den "
+            f"publiceras inte. Skript hör hemma i egna filer (extra_javascript i mkdocs.yml)."
+        )
         return False
     path.write_text(protected, encoding="utf-8")
     return True

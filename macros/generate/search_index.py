@@ -33,8 +33,14 @@ GLOSSARY_WEIGHT = 4  # a letter's section competes with whole pages, which Mater
 LISTING_WEIGHT = 0.5  # a folder's start page, which lists the pages under it
 GUIDE_WEIGHT = 0.3  # the contributor guide: for those who write, not for those who look something up
 GUIDE_FOLDER = "docs/bidra/"
-LISTING_FOLDERS = ("docs/berattelser/", "docs/strategier/", "docs/personas/", "docs/indikatorer/",
-                   "docs/kartor/", "docs/amnen/")
+LISTING_FOLDERS = (
+    "docs/berattelser/",
+    "docs/strategier/",
+    "docs/personas/",
+    "docs/indikatorer/",
+    "docs/kartor/",
+    "docs/amnen/",
+)
 
 # The result list prints keywords as text: a keyword that could be markup is no keyword.
 MARKUP_CHARS = frozenset("<>&\"'`")
@@ -49,8 +55,12 @@ def keywords(item) -> list[str]:
 
 def split_words(phrases) -> list[str]:
     """Phrases as single lower-case words, once each: "samordnad individuell plan" is three keywords."""
-    words = [w for phrase in phrases for w in SEPARATOR.split(str(phrase).lower())
-             if len(w) > 1 and not MARKUP_CHARS & set(w)]
+    words = [
+        w
+        for phrase in phrases
+        for w in SEPARATOR.split(str(phrase).lower())
+        if len(w) > 1 and not MARKUP_CHARS & set(w)
+    ]
     return list(dict.fromkeys(words))
 
 
@@ -64,7 +74,9 @@ def search_weight(item) -> float | None:
         return None
     if item.rel_path.startswith(GUIDE_FOLDER):
         return GUIDE_WEIGHT
-    if item.rel_path == "docs/index.md" or (item.rel_path.startswith(LISTING_FOLDERS) and item.rel_path.endswith("/index.md")):
+    if item.rel_path == "docs/index.md" or (
+        item.rel_path.startswith(LISTING_FOLDERS) and item.rel_path.endswith("/index.md")
+    ):
         return LISTING_WEIGHT  # the start page too: its text is the top tasks, other pages' names
     if item.type.key == "journey":  # a guided tour of other pages, whose titles it lists step by step
         return LISTING_WEIGHT
@@ -85,10 +97,18 @@ def search_plan(build) -> dict:
     catalog = build.catalog
     listed = [item for item in catalog.items.values() if is_listed(item, catalog.today)]
     glossary = next((i for i in listed if i.rel_path == GLOSSARY), None)
-    return {"pages": {item.url: {"weight": search_weight(item), "keywords": keyword_words(item),
-                                 "description": str(item.data.get("beskrivning", ""))} for item in listed},
-            "glossary_url": glossary.url if glossary else None,
-            "abbreviations": abbreviations(Path(build.root) / ABBREVIATIONS)}
+    return {
+        "pages": {
+            item.url: {
+                "weight": search_weight(item),
+                "keywords": keyword_words(item),
+                "description": str(item.data.get("beskrivning", "")),
+            }
+            for item in listed
+        },
+        "glossary_url": glossary.url if glossary else None,
+        "abbreviations": abbreviations(Path(build.root) / ABBREVIATIONS),
+    }
 
 
 def enrich_index(site_dir: Path, plan: dict) -> int:
@@ -133,7 +153,7 @@ def loose_text_in_paragraphs(text: str) -> str:
     out, loose, depth, position = [], [], 0, 0
     for tag in _TAG_PATTERN.finditer(text):
         closing, name = tag.group(1), tag.group(2).lower()
-        before = text[position:tag.start()]
+        before = text[position : tag.start()]
         (loose if depth == 0 else out).append(before)
         position = tag.end()
         if name in _BLOCKS:
@@ -152,6 +172,7 @@ def loose_text_in_paragraphs(text: str) -> str:
 
 
 # --- The glossary ------------------------------------------------------------------------------
+
 
 class _DefinitionLists(HTMLParser):
     """Term and definition pairs of a page, per section (the id of the h2 above them)."""
@@ -199,8 +220,7 @@ def _shape_glossary(entries: list[dict], glossary_url: str, site_dir: Path, abbr
         return
     parser = _DefinitionLists()
     parser.feed(page.read_text(encoding="utf-8"))
-    sections = {e["location"].partition("#")[2]: e for e in entries
-                if e["location"].startswith(glossary_url + "#")}
+    sections = {e["location"].partition("#")[2]: e for e in entries if e["location"].startswith(glossary_url + "#")}
     for anchor, pairs in parser.sections.items():
         entry = sections.get(anchor)
         if entry is None:

@@ -42,7 +42,6 @@ import yaml
 
 from macros.content.build import Build, ContentError, load_build, site_settings
 from macros.content.catalog import DOCS_ASSET_SUFFIXES, directory_url
-from macros.content.frontmatter import split as split_front_matter
 from macros.generate import cms_config, history_files, search_index
 from macros.model import developer_pages, schema_export
 from macros.model.problems import warnings
@@ -115,18 +114,23 @@ def _replace_path(text: str, src_uri: str, source) -> str:
     def replace(match):
         line = f":{source.source_line(int(match.group(1)))}" if match.group(1) else ""
         return source.rel_path + line
+
     return pattern.sub(replace, text)
 
 
 # --- the config ----------------------------------------------------------------------------------
+
 
 class _ConfigLoader(yaml.SafeLoader):
     """mkdocs.yml as MkDocs reads it: !ENV from the environment, !relative from the project folder."""
 
 
 def _env_tag(loader, node):
-    names = [loader.construct_scalar(node)] if isinstance(node, yaml.ScalarNode) else \
-        [loader.construct_scalar(n) for n in node.value[:-1]]
+    names = (
+        [loader.construct_scalar(node)]
+        if isinstance(node, yaml.ScalarNode)
+        else [loader.construct_scalar(n) for n in node.value[:-1]]
+    )
     default = None if isinstance(node, yaml.ScalarNode) else loader.construct_object(node.value[-1])
     for name in names:
         if name in os.environ:
@@ -136,7 +140,9 @@ def _env_tag(loader, node):
 
 def _relative_tag(loader, node):
     value = loader.construct_scalar(node)
-    return value.replace("$config_dir", str(loader.project_root)).replace("$docs_dir", str(loader.project_root / "docs"))
+    return value.replace("$config_dir", str(loader.project_root)).replace(
+        "$docs_dir", str(loader.project_root / "docs")
+    )
 
 
 _ConfigLoader.add_constructor("!ENV", _env_tag)
@@ -179,8 +185,9 @@ def staged_config(root: Path, out: Path, base: dict, state, flavour: str) -> dic
     config["nav"] = navigation.build_nav(state.catalog, state.preview)
     generated = full_lists.page_srcs(state)  # the whole lists (macros/views/full_lists.py) are not in the menu
     if generated:
-        config["not_in_nav"] = str(config.get("not_in_nav") or "").rstrip("\n") + "\n" + \
-            "".join(f"/{src}\n" for src in generated)
+        config["not_in_nav"] = (
+            str(config.get("not_in_nav") or "").rstrip("\n") + "\n" + "".join(f"/{src}\n" for src in generated)
+        )
     theme = dict(config["theme"])
     theme["custom_dir"] = str(root / theme.get("custom_dir", "macros/templates"))
     config["theme"] = theme
@@ -231,6 +238,7 @@ def zensical_overrides(root: Path, out: Path) -> Path:
 
 # --- the pages -----------------------------------------------------------------------------------
 
+
 def _macro_environment(build: Build, repo):
     """Jinja with the macro library, as mkdocs-macros set it up for us (on_undefined strict, on_error_fail).
     Returns (the page being rendered, jinja)."""
@@ -261,8 +269,9 @@ def render_macros(item, body: str, body_line: int, page, jinja) -> str:
         return jinja.from_string(body).render()
     except Exception as error:  # any failure in a macro is the page's: say which file and line
         line = body_line + _error_line(error) - 1
-        raise GenerationError(f"{item.rel_path}:{line}: makrot kunde inte köras: {type(error).__name__}: {error}") \
-            from error
+        raise GenerationError(
+            f"{item.rel_path}:{line}: makrot kunde inte köras: {type(error).__name__}: {error}"
+        ) from error
 
 
 def front_matter(item, state, repo: SimpleNamespace) -> dict:
@@ -296,8 +305,7 @@ def stage_page(item, state, repo, macro_env) -> tuple[str, PageSource]:
     at = text.find(own) if own else -1
     staged_line = text.count("\n", 0, at) + 1 if at >= 0 else 0
     source_line = body_line + len(item.body) - len(item.body.lstrip("\n"))
-    return text, PageSource(item.rel_path, source_line, not runs_macros, staged_line,
-                            own.count("\n") + 1 if own else 0)
+    return text, PageSource(item.rel_path, source_line, not runs_macros, staged_line, own.count("\n") + 1 if own else 0)
 
 
 def _write_if_changed(path: Path, content) -> bool:
@@ -326,8 +334,9 @@ def _sync_tree(folder: Path, files: dict) -> None:
                 path.rmdir()
 
 
-def write_staging(root: Path, out: Path, preview: bool = False, today=None, flavour: str = "mkdocs",
-                  nonce: str | None = None) -> StagingResult:
+def write_staging(
+    root: Path, out: Path, preview: bool = False, today=None, flavour: str = "mkdocs", nonce: str | None = None
+) -> StagingResult:
     """Write the staging tree for one engine flavour; returns where everything came from."""
     if flavour not in FLAVOURS:
         raise ValueError(f"unknown flavour {flavour!r}; one of {FLAVOURS}")
@@ -357,8 +366,10 @@ def write_staging(root: Path, out: Path, preview: bool = False, today=None, flav
         files[item.src_uri], result.pages[item.src_uri] = stage_page(item, state, repo, macro_env)
     for src, meta, body in full_lists.site_pages(state):  # the whole lists that cut lists link to
         if src in files:
-            raise GenerationError(f"{result.pages[src].rel_path}: adressen behövs för en genererad lista "
-                                  f"({directory_url(src)}); byt namn på filen.")
+            raise GenerationError(
+                f"{result.pages[src].rel_path}: adressen behövs för en genererad lista "
+                f"({directory_url(src)}); byt namn på filen."
+            )
         head = yaml.dump(meta, Dumper=Dumper, allow_unicode=True, sort_keys=False, width=10_000)
         files[src] = f"---\n{head}---\n\n{body}\n"
         result.pages[src] = PageSource(GENERATED_LIST, 1, False)
@@ -386,12 +397,25 @@ def write_staging(root: Path, out: Path, preview: bool = False, today=None, flav
     _sync_tree(out / STAGED_DOCS, files)
 
     config = staged_config(root, out, base, state, flavour)
-    _write_if_changed(result.config_file, "# Generated by macros/generate/staging.py from mkdocs.yml and the catalog; "
-                      "do not edit.\n" + yaml.safe_dump(config, allow_unicode=True, sort_keys=False, width=10_000))
-    _write_if_changed(out / MANIFEST, json.dumps({
-        "flavour": flavour, "nonce": state.nonce, "pages": {k: vars(v) for k, v in result.pages.items()},
-        "drafts_left_out": result.drafts_left_out, "search": result.search},
-        ensure_ascii=False, separators=(",", ":")))
+    _write_if_changed(
+        result.config_file,
+        "# Generated by macros/generate/staging.py from mkdocs.yml and the catalog; "
+        "do not edit.\n" + yaml.safe_dump(config, allow_unicode=True, sort_keys=False, width=10_000),
+    )
+    _write_if_changed(
+        out / MANIFEST,
+        json.dumps(
+            {
+                "flavour": flavour,
+                "nonce": state.nonce,
+                "pages": {k: vars(v) for k, v in result.pages.items()},
+                "drafts_left_out": result.drafts_left_out,
+                "search": result.search,
+            },
+            ensure_ascii=False,
+            separators=(",", ":"),
+        ),
+    )
     result.seconds = time.perf_counter() - started
     return result
 
@@ -400,8 +424,14 @@ def read_manifest(out: Path) -> StagingResult:
     """The staging tree's manifest as written by write_staging (for the steps after the engine)."""
     data = json.loads((Path(out) / MANIFEST).read_text(encoding="utf-8"))
     config = "mkdocs.yml" if data["flavour"] == "mkdocs" else "zensical.yml"
-    result = StagingResult(Path(out), data["flavour"], Path(out) / config, data["nonce"],
-                           {k: PageSource(**v) for k, v in data["pages"].items()}, data["drafts_left_out"])
+    result = StagingResult(
+        Path(out),
+        data["flavour"],
+        Path(out) / config,
+        data["nonce"],
+        {k: PageSource(**v) for k, v in data["pages"].items()},
+        data["drafts_left_out"],
+    )
     result.search = data["search"]
     return result
 

@@ -6,22 +6,24 @@ is never decided by its own front matter. Changing this list is a code change th
 developers review (CODEOWNERS). Paths are repository paths.
 """
 
-MACRO_PAGES = frozenset({
-    "docs/berattelser/index.md",
-    "docs/index.md",
-    "docs/bidra/att-granska.md",
-    "docs/bidra/falt.md",
-    "docs/bidra/index.md",
-    "docs/indikatorer/index.md",
-    "docs/kallor.md",
-    "docs/kartor/karta.md",
-    "docs/kartor/matris.md",
-    "docs/kartor/styrning.md",
-    "docs/kartor/tackning.md",
-    "docs/kartor/tidslinje.md",
-    "docs/om/tillganglighet.md",
-    "docs/strategier/index.md",
-})
+MACRO_PAGES = frozenset(
+    {
+        "docs/berattelser/index.md",
+        "docs/index.md",
+        "docs/bidra/att-granska.md",
+        "docs/bidra/falt.md",
+        "docs/bidra/index.md",
+        "docs/indikatorer/index.md",
+        "docs/kallor.md",
+        "docs/kartor/karta.md",
+        "docs/kartor/matris.md",
+        "docs/kartor/styrning.md",
+        "docs/kartor/tackning.md",
+        "docs/kartor/tidslinje.md",
+        "docs/om/tillganglighet.md",
+        "docs/strategier/index.md",
+    }
+)
 
 
 def runs_macros(rel_path: str) -> bool:

@@ -16,8 +16,23 @@ from macros.model.kinds import Boolean, Choice, ListOf, Record, Reference, Text
 from macros.model.schema import STORY
 
 FILE = ".github/ISSUE_TEMPLATE/berattelse.yml"  # GitHub's place for issue forms; the guide links to it by name
-ASKED = ("titel", "beskrivning", "slag", "strategier", "principer", "indikatorer", "personas", "strategigrupper",
-         "kommuner", "taggar", "sokord", "forfattare", "verkliga_personer", "samtycke", "kallor")
+ASKED = (
+    "titel",
+    "beskrivning",
+    "slag",
+    "strategier",
+    "principer",
+    "indikatorer",
+    "personas",
+    "strategigrupper",
+    "kommuner",
+    "taggar",
+    "sokord",
+    "forfattare",
+    "verkliga_personer",
+    "samtycke",
+    "kallor",
+)
 LEFT_TO_EDITOR = {
     "status": "en ny berättelse börjar alltid som utkast",
     "ansvarig": "redaktören anger organisationen som äger innehållet",
@@ -34,8 +49,9 @@ LEFT_TO_EDITOR = {
     "andring": "en ny berättelse behöver ingen ändringsanteckning; historiken säger att sidan publicerades",
 }
 # Required in the schema, but the editor has a default when the answer is left empty (as the scaffolder does).
-EDITOR_DEFAULTS = {"kallor": "Är berättelsen er egen lämnar du fältet tomt; då anger redaktören den som källa, med "
-                             "författaren."}
+EDITOR_DEFAULTS = {
+    "kallor": "Är berättelsen er egen lämnar du fältet tomt; då anger redaktören den som källa, med författaren."
+}
 LONG_TEXT = {"beskrivning", "kallor"}
 BOOLEAN_OPTIONS = ["Nej (false)", "Ja (true)"]
 
@@ -53,7 +69,7 @@ STORY_TEXT = {
     "attributes": {
         "label": "Berättelsen",
         "description": "Skriv konkret och ur en persons perspektiv. Gärna i tre delar: Vad hände? Vad gjorde "
-                       "skillnad? Vad visar berättelsen?",
+        "skillnad? Vad visar berättelsen?",
     },
     "validations": {"required": True},
 }
@@ -63,10 +79,15 @@ CHECKS = {
     "attributes": {
         "label": "Kontroll",
         "options": [
-            {"label": "Berättelsen är avidentifierad, eller så har de verkliga personer som förekommer samtyckt.",
-             "required": True},
-            {"label": "Texten innehåller inga personnummer, telefonnummer, e-postadresser eller hälsouppgifter om "
-                      "en person som kan kännas igen.", "required": True},
+            {
+                "label": "Berättelsen är avidentifierad, eller så har de verkliga personer som förekommer samtyckt.",
+                "required": True,
+            },
+            {
+                "label": "Texten innehåller inga personnummer, telefonnummer, e-postadresser eller hälsouppgifter om "
+                "en person som kan kännas igen.",
+                "required": True,
+            },
         ],
     },
 }
@@ -86,8 +107,10 @@ def hint(f) -> str:
     kind = f.kind.item if isinstance(f.kind, ListOf) else f.kind
     if isinstance(kind, Reference):
         example = f" till exempel {_example_text(f.example)}" if f.example else ""
-        return (f"Skriv id:na med komma emellan,{example}. Giltiga id står på sidan Alla fält i en berättelse; "
-                "vet du inte id:t räcker namnet.")
+        return (
+            f"Skriv id:na med komma emellan,{example}. Giltiga id står på sidan Alla fält i en berättelse; "
+            "vet du inte id:t räcker namnet."
+        )
     if isinstance(f.kind, ListOf) and isinstance(kind, Text):
         return "Skriv orden med komma emellan."
     if isinstance(kind, Record):
@@ -127,8 +150,12 @@ def form() -> dict:
         "description": "Fyll i formuläret, så gör en redaktör om berättelsen till en sida i kunskapsbanken.",
         "title": "Berättelse: ",
         "labels": ["berättelse"],
-        "body": [{"type": "markdown", "attributes": {"value": INTRO}},
-                 *(element(STORY.field(name)) for name in ASKED), STORY_TEXT, CHECKS],
+        "body": [
+            {"type": "markdown", "attributes": {"value": INTRO}},
+            *(element(STORY.field(name)) for name in ASKED),
+            STORY_TEXT,
+            CHECKS,
+        ],
     }
 
 

@@ -63,14 +63,19 @@ def suggest(word, options) -> str:
 def yaml_reading(value) -> tuple[str, str, str] | None:
     """What YAML made of an unquoted word meant as text: (what it read, a quoted example, why), in Swedish."""
     if isinstance(value, bool):
-        return (f"sant/falskt-värdet {str(value).lower()}", '"yes" eller "on"',
-                "Utan citattecken läser YAML yes, no, on och off som true eller false.")
+        return (
+            f"sant/falskt-värdet {str(value).lower()}",
+            '"yes" eller "on"',
+            "Utan citattecken läser YAML yes, no, on och off som true eller false.",
+        )
     if isinstance(value, (int, float)):
-        return (f"talet {value!r}", '"2030" eller "1.10"',
-                "Utan citattecken kan YAML ändra det: 010 blir 8 och 1.10 blir 1.1.")
+        return (
+            f"talet {value!r}",
+            '"2030" eller "1.10"',
+            "Utan citattecken kan YAML ändra det: 010 blir 8 och 1.10 blir 1.1.",
+        )
     if isinstance(value, datetime.date):
-        return (f"datumet {value.isoformat()}", '"2026-01-01"',
-                "Utan citattecken läser YAML ÅÅÅÅ-MM-DD som ett datum.")
+        return (f"datumet {value.isoformat()}", '"2026-01-01"', "Utan citattecken läser YAML ÅÅÅÅ-MM-DD som ett datum.")
     return None
 
 
@@ -120,8 +125,10 @@ class Text(Kind):
         reading = yaml_reading(value)
         if reading:
             read, example, why = reading
-            return (f"Fältet '{name}' ska vara en text, men YAML läser värdet som {read}. Sätt citattecken runt "
-                    f"värdet precis som du skrev det, till exempel {example}. {why}")
+            return (
+                f"Fältet '{name}' ska vara en text, men YAML läser värdet som {read}. Sätt citattecken runt "
+                f"värdet precis som du skrev det, till exempel {example}. {why}"
+            )
         return f"Fältet '{name}' ska vara en text, men är {show(value)}."
 
     def json_schema(self):
@@ -140,8 +147,10 @@ class WebAddress(Text):
         if text_problem:
             return text_problem
         if not WEB_ADDRESS.match(value):
-            return (f"Webbadressen {show(value)} går inte att använda. Skriv hela adressen som den står i "
-                    f"webbläsaren, med https:// (eller http://) först och utan mellanslag.")
+            return (
+                f"Webbadressen {show(value)} går inte att använda. Skriv hela adressen som den står i "
+                f"webbläsaren, med https:// (eller http://) först och utan mellanslag."
+            )
         return None
 
     def json_schema(self):
@@ -169,8 +178,10 @@ class Date(Kind):
     def problem(self, value, name):
         if isinstance(value, datetime.date) and not isinstance(value, datetime.datetime):
             return None
-        message = (f"Fältet '{name}' ska vara ett datum skrivet ÅÅÅÅ-MM-DD, till exempel 2026-11-23, "
-                   f"men är {show(str(value))}.")
+        message = (
+            f"Fältet '{name}' ska vara ett datum skrivet ÅÅÅÅ-MM-DD, till exempel 2026-11-23, "
+            f"men är {show(str(value))}."
+        )
         if isinstance(value, str) and _is_iso_date(value.strip()):
             message += " Ta bort citattecknen runt datumet."
         return message
@@ -206,8 +217,10 @@ class Number(Kind):
 
     def problem(self, value, name):
         if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
-            return (f"Fältet '{name}' ska vara ett tal med punkt som decimaltecken (till exempel 2.5), "
-                    f"men är {show(value)}.")
+            return (
+                f"Fältet '{name}' ska vara ett tal med punkt som decimaltecken (till exempel 2.5), "
+                f"men är {show(value)}."
+            )
         return None
 
     def json_schema(self):
@@ -238,8 +251,10 @@ class Choice(Kind):
     def problem(self, value, name):
         if isinstance(value, str) and value in self.vocabulary:
             return None
-        return (f"Ogiltigt värde {show(value)} i '{name}'.{suggest(value, self.vocabulary)} "
-                f"Välj ett av: {listing(self.vocabulary)}.")
+        return (
+            f"Ogiltigt värde {show(value)} i '{name}'.{suggest(value, self.vocabulary)} "
+            f"Välj ett av: {listing(self.vocabulary)}."
+        )
 
     def json_schema(self):
         return {"type": "string", "enum": list(self.vocabulary)}
@@ -270,8 +285,13 @@ class ListOf(Kind):
 
     def check(self, value, path, context):
         if not isinstance(value, list):
-            return [context.problem(path, f"Fältet '{context.name(path)}' ska vara en lista (en rad per värde som "
-                                          f"börjar med '- '), men är {show(value)}.")]
+            return [
+                context.problem(
+                    path,
+                    f"Fältet '{context.name(path)}' ska vara en lista (en rad per värde som "
+                    f"börjar med '- '), men är {show(value)}.",
+                )
+            ]
         return [p for index, item in enumerate(value) for p in self.item.check(item, path + (index,), context)]
 
     def json_schema(self):
@@ -303,8 +323,13 @@ class Record(Kind):
 
     def check(self, value, path, context):
         if not isinstance(value, dict):
-            return [context.problem(path, f"'{context.name(path)}' ska ha underfält "
-                                          f"({', '.join(f.name for f in self.fields)}), men är {show(value)}.")]
+            return [
+                context.problem(
+                    path,
+                    f"'{context.name(path)}' ska ha underfält "
+                    f"({', '.join(f.name for f in self.fields)}), men är {show(value)}.",
+                )
+            ]
         return self.check_mapping(value, path, context)
 
     def check_mapping(self, data: dict, path: tuple, context, required=lambda f: f.required) -> list[Problem]:
@@ -313,18 +338,29 @@ class Record(Kind):
         for key in data:
             if key not in known:
                 where = f" i '{context.name(path)}'" if path else ""
-                found.append(context.problem(path + (key,), f"Okänt fält '{key}'{where}.{suggest(key, known)} "
-                                                            f"Tillåtna fält: {', '.join(known)}."))
+                found.append(
+                    context.problem(
+                        path + (key,),
+                        f"Okänt fält '{key}'{where}.{suggest(key, known)} Tillåtna fält: {', '.join(known)}.",
+                    )
+                )
         for f in self.fields:
             value = data.get(f.name)
             if is_given(value):
                 found += f.kind.check(value, path + (f.name,), context)
             elif required(f):
-                found.append(context.problem(path or (f.name,), f"Fältet '{f.name}' saknas eller är tomt. Lägg "
-                                                                f"till det: {f.description}"))
+                found.append(
+                    context.problem(
+                        path or (f.name,), f"Fältet '{f.name}' saknas eller är tomt. Lägg till det: {f.description}"
+                    )
+                )
             elif f.name in data:
-                found.append(context.problem(path + (f.name,), f"Fältet '{context.name(path + (f.name,))}' är tomt. "
-                                                               f"Skriv ett värde eller ta bort fältet."))
+                found.append(
+                    context.problem(
+                        path + (f.name,),
+                        f"Fältet '{context.name(path + (f.name,))}' är tomt. Skriv ett värde eller ta bort fältet.",
+                    )
+                )
         for rule in self.rules:
             if rule.violated(data):
                 found.append(context.problem(path + ((rule.at,) if rule.at else ()), rule.message))
@@ -366,6 +402,7 @@ def property_schema(f, required: bool) -> dict:
 # Rules between fields. In JSON Schema a field that is present is also given: an empty value
 # fails the field's own schema, as it fails the validator's field check.
 
+
 @dataclass(frozen=True)
 class Condition:
     """What a rule's trigger field must hold: a Python test and the same test in JSON Schema."""
@@ -393,9 +430,11 @@ class RequiredWhen:
         return self.condition.holds(data.get(self.trigger)) and not is_given(data.get(self.needed))
 
     def json_schema(self) -> dict:
-        return {"description": self.message,
-                "if": {"properties": {self.trigger: self.condition.schema}, "required": [self.trigger]},
-                "then": {"required": [self.needed]}}
+        return {
+            "description": self.message,
+            "if": {"properties": {self.trigger: self.condition.schema}, "required": [self.trigger]},
+            "then": {"required": [self.needed]},
+        }
 
 
 @dataclass(frozen=True)

@@ -56,8 +56,10 @@ def generated_list_problem(site_path: str, item_urls: set) -> str | None:
         if at is None or "/".join(parts[:at]) + "/" not in item_urls:
             return None
         what = f"listan över berättelserna som hänvisar till /{'/'.join(parts[:at])}/"
-    return (f"Adressen /{printable(stem)}/ är reserverad för {what}, som bygget skriver när listan blir lång. "
-            f"Ge sidan ett annat namn eller flytta den till en annan mapp.")
+    return (
+        f"Adressen /{printable(stem)}/ är reserverad för {what}, som bygget skriver när listan blir lång. "
+        f"Ge sidan ett annat namn eller flytta den till en annan mapp."
+    )
 
 
 def slugify(text: str) -> str:
@@ -91,9 +93,11 @@ def name_problem(top: str, parts: list[str], is_file: bool) -> str | None:
             return None
         if valid_slug(name):
             return None
-        return (f"Mappen '{printable(name)}' i {printable(where)}/ har ett namn som inte är tillåtet: mappar och filer får "
-                f"bara heta små bokstäver a–z, siffror och bindestreck, högst {MAX_NAME} tecken. "
-                f"Byt namn på mappen till '{slugify(name)}'.")
+        return (
+            f"Mappen '{printable(name)}' i {printable(where)}/ har ett namn som inte är tillåtet: mappar och filer får "
+            f"bara heta små bokstäver a–z, siffror och bindestreck, högst {MAX_NAME} tecken. "
+            f"Byt namn på mappen till '{slugify(name)}'."
+        )
     stem, dot, suffix = name.rpartition(".")
     stem, suffix = (stem, dot + suffix) if dot else (name, "")
     allowed = (PAGE_SUFFIX, *DOCS_ASSET_SUFFIXES) if top == "docs" else (PAGE_SUFFIX,)
@@ -101,9 +105,11 @@ def name_problem(top: str, parts: list[str], is_file: bool) -> str | None:
     if valid_slug(stem) and suffix in allowed:
         return None
     fixed = f"{slugify(stem)}{fixed_suffix}"
-    return (f"Filnamnet '{printable(name)}' i {printable(where)}/ är inte tillåtet: filer får bara heta små bokstäver "
-            f"a–z, siffror och bindestreck (högst {MAX_NAME} tecken) och sluta på "
-            f"{' eller '.join(allowed)}. Byt namn på filen till '{fixed}'.")
+    return (
+        f"Filnamnet '{printable(name)}' i {printable(where)}/ är inte tillåtet: filer får bara heta små bokstäver "
+        f"a–z, siffror och bindestreck (högst {MAX_NAME} tecken) och sluta på "
+        f"{' eller '.join(allowed)}. Byt namn på filen till '{fixed}'."
+    )
 
 
 def reserved_problem(site_path: str) -> str | None:
@@ -113,6 +119,8 @@ def reserved_problem(site_path: str) -> str | None:
     key = first[: -len(PAGE_SUFFIX)] if first.endswith(PAGE_SUFFIX) else first
     if key not in RESERVED_ADDRESSES:
         return None
-    return (f"Adressen /{printable(key)}/ tillhör webbplatsen själv ({RESERVED_ADDRESSES[key]}), så innehåll kan inte "
-            f"ligga där: det skulle ersätta eller krocka med webbplatsens egen fil. Flytta filen till en annan mapp "
-            f"eller ge den ett annat namn.")
+    return (
+        f"Adressen /{printable(key)}/ tillhör webbplatsen själv ({RESERVED_ADDRESSES[key]}), så innehåll kan inte "
+        f"ligga där: det skulle ersätta eller krocka med webbplatsens egen fil. Flytta filen till en annan mapp "
+        f"eller ge den ett annat namn."
+    )

@@ -10,7 +10,25 @@ Rules between fields are declared with the fields they relate.
 from dataclasses import dataclass, field
 
 from macros.model import vocabularies as v
-from macros.model.kinds import IS_GIVEN, IS_TRUE, NON_EMPTY_LIST, Boolean, Choice, Date, ExactlyOne, Integer, Kind, ListOf, MaxLength, Number, Record, Reference, RequiredWhen, Text, WebAddress
+from macros.model.kinds import (
+    IS_GIVEN,
+    IS_TRUE,
+    NON_EMPTY_LIST,
+    Boolean,
+    Choice,
+    Date,
+    ExactlyOne,
+    Integer,
+    Kind,
+    ListOf,
+    MaxLength,
+    Number,
+    Record,
+    Reference,
+    RequiredWhen,
+    Text,
+    WebAddress,
+)
 from macros.model.names import MAX_NAME
 
 
@@ -63,19 +81,40 @@ class ContentType:
 
 
 SOURCE_FIELDS = (
-    Field("dokument", Choice(v.SOURCE_DOCUMENTS), "Ett av källdokumenten (se sidan Källor).",
-          example="kommunernas-plan", title="Dokument"),
-    Field("avsnitt", Text(), "Avsnitt eller bild i dokumentet, till exempel \"Strategi 2\".", example="Strategi 2",
-          title="Avsnitt"),
-    Field("url", WebAddress(), "Webbadress till en offentlig källa (används i stället för dokument).",
-          example="https://rjl.se/qulturum/_in-english/esther", title="Webbadress"),
+    Field(
+        "dokument",
+        Choice(v.SOURCE_DOCUMENTS),
+        "Ett av källdokumenten (se sidan Källor).",
+        example="kommunernas-plan",
+        title="Dokument",
+    ),
+    Field(
+        "avsnitt",
+        Text(),
+        'Avsnitt eller bild i dokumentet, till exempel "Strategi 2".',
+        example="Strategi 2",
+        title="Avsnitt",
+    ),
+    Field(
+        "url",
+        WebAddress(),
+        "Webbadress till en offentlig källa (används i stället för dokument).",
+        example="https://rjl.se/qulturum/_in-english/esther",
+        title="Webbadress",
+    ),
     Field("titel", Text(), "Källans namn när du anger en webbadress.", title="Källans namn"),
-    Field("text", Text(), "Annan källa i fri text, till exempel \"Intervju med enhetschef, mars 2026\".",
-          title="Annan källa"),
+    Field(
+        "text",
+        Text(),
+        'Annan källa i fri text, till exempel "Intervju med enhetschef, mars 2026".',
+        title="Annan källa",
+    ),
 )
 SOURCE_RULES = (
-    ExactlyOne(("dokument", "url", "text"), "Varje källa anger precis ett av 'dokument' (med 'avsnitt'), 'url' "
-                                            "(med 'titel') eller 'text'."),
+    ExactlyOne(
+        ("dokument", "url", "text"),
+        "Varje källa anger precis ett av 'dokument' (med 'avsnitt'), 'url' (med 'titel') eller 'text'.",
+    ),
     RequiredWhen("titel", "url", IS_GIVEN, "En källa med 'url' behöver också 'titel', källans namn.", at="url"),
 )
 
@@ -85,35 +124,100 @@ TIMELINE_FIELDS = (
 )
 
 COMMON_FIELDS = (
-    Field("titel", Text(), "Sidans rubrik, kort och tydlig.", required=True, example="Trygg hemgång för Esther",
-          title="Titel"),
-    Field("beskrivning", Text(), "En eller två meningar om vad sidan handlar om. Visas i listor och sökträffar.",
-          required=True, example="Esther kommer hem från sjukhuset och vet vem hon ska ringa.", title="Beskrivning"),
-    Field("status", Choice(v.STATUSES), "Var i arbetsflödet sidan är. Nya sidor börjar som utkast.", required=True,
-          example="utkast", title="Status"),
-    Field("ansvarig", Text(), "Vem som äger innehållet (organisation eller funktion, inte privatperson).",
-          required=True, example="Kommunal utveckling", title="Ansvarig"),
-    Field("skapad", Date(), "Datum då sidan skapades, skrivet ÅÅÅÅ-MM-DD.", required=True, example="2026-11-23",
-          title="Skapad"),
-    Field("senast_granskad", Date(), "Datum då innehållet senast granskades, ÅÅÅÅ-MM-DD.",
-          example="2026-11-23", title="Senast granskad"),
-    Field("nasta_granskning", Date(), "Datum då innehållet ska granskas nästa gång, ÅÅÅÅ-MM-DD.",
-          example="2027-11-23", title="Nästa granskning"),
-    Field("upphor", Date(), "Datum då sidan slutar gälla och försvinner ur listor, kartor och sök.",
-          example="2027-12-31", title="Upphör"),
-    Field("andring", Text(), "En mening till läsaren om vad du har ändrat, till exempel \"Siffrorna för 2025 lades "
-          "till.\" Den visas i sidans historik. Skriv en ny mening varje gång du ändrar något som läsaren ser; en "
-          "ändring utan ny mening (till exempel ett rättat stavfel) syns inte i historiken.",
-          example="Siffrorna för 2025 lades till.", title="Vad har ändrats?"),
-    Field("taggar", ListOf(Choice(v.TAGS)), "Ämnesord från den fasta listan.", example=["nara-vard"],
-          title="Ämnesord"),
-    Field("sokord", ListOf(Text()), "Ord som ska hitta sidan i sökningen: synonymer, vardagsord, förkortningar.",
-          example=["SIP", "samordnad individuell plan"], title="Sökord"),
-    Field("tidslinje", ListOf(Record(TIMELINE_FIELDS)), "Daterade händelser som sidan berättar om; de visas på "
-          "sidan Tidslinje.", example=[{"ar": 2026, "handelse": "Vad som hände, i en mening."}], title="Tidslinje"),
-    Field("kallor", ListOf(Record(SOURCE_FIELDS, SOURCE_RULES)), "Var fakta på sidan kommer ifrån. Ange dokument och "
-          "avsnitt, en webbadress med titel, eller en källa i fri text.", required=True,
-          example=[{"dokument": "kommunernas-plan", "avsnitt": "Strategi 2"}], title="Källor"),
+    Field(
+        "titel",
+        Text(),
+        "Sidans rubrik, kort och tydlig.",
+        required=True,
+        example="Trygg hemgång för Esther",
+        title="Titel",
+    ),
+    Field(
+        "beskrivning",
+        Text(),
+        "En eller två meningar om vad sidan handlar om. Visas i listor och sökträffar.",
+        required=True,
+        example="Esther kommer hem från sjukhuset och vet vem hon ska ringa.",
+        title="Beskrivning",
+    ),
+    Field(
+        "status",
+        Choice(v.STATUSES),
+        "Var i arbetsflödet sidan är. Nya sidor börjar som utkast.",
+        required=True,
+        example="utkast",
+        title="Status",
+    ),
+    Field(
+        "ansvarig",
+        Text(),
+        "Vem som äger innehållet (organisation eller funktion, inte privatperson).",
+        required=True,
+        example="Kommunal utveckling",
+        title="Ansvarig",
+    ),
+    Field(
+        "skapad",
+        Date(),
+        "Datum då sidan skapades, skrivet ÅÅÅÅ-MM-DD.",
+        required=True,
+        example="2026-11-23",
+        title="Skapad",
+    ),
+    Field(
+        "senast_granskad",
+        Date(),
+        "Datum då innehållet senast granskades, ÅÅÅÅ-MM-DD.",
+        example="2026-11-23",
+        title="Senast granskad",
+    ),
+    Field(
+        "nasta_granskning",
+        Date(),
+        "Datum då innehållet ska granskas nästa gång, ÅÅÅÅ-MM-DD.",
+        example="2027-11-23",
+        title="Nästa granskning",
+    ),
+    Field(
+        "upphor",
+        Date(),
+        "Datum då sidan slutar gälla och försvinner ur listor, kartor och sök.",
+        example="2027-12-31",
+        title="Upphör",
+    ),
+    Field(
+        "andring",
+        Text(),
+        'En mening till läsaren om vad du har ändrat, till exempel "Siffrorna för 2025 lades '
+        'till." Den visas i sidans historik. Skriv en ny mening varje gång du ändrar något som läsaren ser; en '
+        "ändring utan ny mening (till exempel ett rättat stavfel) syns inte i historiken.",
+        example="Siffrorna för 2025 lades till.",
+        title="Vad har ändrats?",
+    ),
+    Field("taggar", ListOf(Choice(v.TAGS)), "Ämnesord från den fasta listan.", example=["nara-vard"], title="Ämnesord"),
+    Field(
+        "sokord",
+        ListOf(Text()),
+        "Ord som ska hitta sidan i sökningen: synonymer, vardagsord, förkortningar.",
+        example=["SIP", "samordnad individuell plan"],
+        title="Sökord",
+    ),
+    Field(
+        "tidslinje",
+        ListOf(Record(TIMELINE_FIELDS)),
+        "Daterade händelser som sidan berättar om; de visas på sidan Tidslinje.",
+        example=[{"ar": 2026, "handelse": "Vad som hände, i en mening."}],
+        title="Tidslinje",
+    ),
+    Field(
+        "kallor",
+        ListOf(Record(SOURCE_FIELDS, SOURCE_RULES)),
+        "Var fakta på sidan kommer ifrån. Ange dokument och "
+        "avsnitt, en webbadress med titel, eller en källa i fri text.",
+        required=True,
+        example=[{"dokument": "kommunernas-plan", "avsnitt": "Strategi 2"}],
+        title="Källor",
+    ),
 )
 
 # A story's title and lead are shown in lists and search results, and its file name is made from the title
@@ -122,106 +226,247 @@ STORY_TITLE_MAX = 120
 STORY_DESCRIPTION_MAX = 300
 
 STORY = ContentType(
-    "story", "berättelse", "stories", "berattelser",
+    "story",
+    "berättelse",
+    "stories",
+    "berattelser",
     "En berättelse som visar hur omställningen märks för invånare och medarbetare.",
     (
-        Field("slag", Choice(v.STORY_KINDS), "Vilken sorts berättelse det är. En illustrativ berättelse är skriven "
-              "för att visa något och säger det.", required=True, example="illustrativ",
-              title="Slag av berättelse"),
-        Field("personas", ListOf(Reference(("persona",))), "Personas som berättelsen handlar om.",
-              example=["esther"], title="Personas"),
-        Field("strategier", ListOf(Reference(("strategy",))), "Strategier som berättelsen visar i praktiken.",
-              example=["k2", "r2"], title="Strategier"),
-        Field("principer", ListOf(Reference(("principle",))), "Principer som berättelsen visar.",
-              example=["bast-for-esther"], title="Principer"),
-        Field("indikatorer", ListOf(Reference(("indicator",))), "Indikatorer som berättelsen belyser.",
-              example=["utskrivningsklara"], title="Indikatorer"),
-        Field("strategigrupper", ListOf(Choice(v.STRATEGY_GROUPS)), "Strategigrupper som berättelsen hör till.",
-              example=["aldre"], title="Strategigrupper"),
-        Field("kommuner", ListOf(Choice(v.MUNICIPALITIES)), "Kommun eller kommuner där berättelsen utspelar sig, "
-              "eller Hela länet.", required=True, example=["hela-lanet"], title="Kommuner"),
-        Field("forfattare", Text(), "Vem som skrev berättelsen (funktion eller namn).", required=True,
-              example="Kommunikatör, Region Jönköpings län", title="Författare"),
-        Field("verkliga_personer", Boolean(), "Om verkliga personer som går att känna igen förekommer i berättelsen.",
-              example=False, title="Verkliga personer"),
-        Field("samtycke", Text(), "Hur samtycket har dokumenterats. Krävs när verkliga personer förekommer.",
-              example="Skriftligt samtycke, arkiverat hos kommunikationsavdelningen", title="Samtycke"),
-        Field("kontaktuppgifter", ListOf(Text()), "Telefonnummer eller e-postadresser som får stå i texten, precis "
-              "som de står där (till exempel en offentlig växel eller en funktionsbrevlåda). Utelämna fältet annars.",
-              example=["info@example.org"], title="Kontaktuppgifter"),
-        Field("personuppgifter_tillatna", Text(), "Skäl till att kontaktuppgifterna får publiceras. Krävs när "
-              "Kontaktuppgifter är ifyllt. Personnummer publiceras aldrig.",
-              example="Funktionsbrevlåda som kommunen själv publicerar",
-              title="Skäl att publicera kontaktuppgifterna"),
+        Field(
+            "slag",
+            Choice(v.STORY_KINDS),
+            "Vilken sorts berättelse det är. En illustrativ berättelse är skriven för att visa något och säger det.",
+            required=True,
+            example="illustrativ",
+            title="Slag av berättelse",
+        ),
+        Field(
+            "personas",
+            ListOf(Reference(("persona",))),
+            "Personas som berättelsen handlar om.",
+            example=["esther"],
+            title="Personas",
+        ),
+        Field(
+            "strategier",
+            ListOf(Reference(("strategy",))),
+            "Strategier som berättelsen visar i praktiken.",
+            example=["k2", "r2"],
+            title="Strategier",
+        ),
+        Field(
+            "principer",
+            ListOf(Reference(("principle",))),
+            "Principer som berättelsen visar.",
+            example=["bast-for-esther"],
+            title="Principer",
+        ),
+        Field(
+            "indikatorer",
+            ListOf(Reference(("indicator",))),
+            "Indikatorer som berättelsen belyser.",
+            example=["utskrivningsklara"],
+            title="Indikatorer",
+        ),
+        Field(
+            "strategigrupper",
+            ListOf(Choice(v.STRATEGY_GROUPS)),
+            "Strategigrupper som berättelsen hör till.",
+            example=["aldre"],
+            title="Strategigrupper",
+        ),
+        Field(
+            "kommuner",
+            ListOf(Choice(v.MUNICIPALITIES)),
+            "Kommun eller kommuner där berättelsen utspelar sig, eller Hela länet.",
+            required=True,
+            example=["hela-lanet"],
+            title="Kommuner",
+        ),
+        Field(
+            "forfattare",
+            Text(),
+            "Vem som skrev berättelsen (funktion eller namn).",
+            required=True,
+            example="Kommunikatör, Region Jönköpings län",
+            title="Författare",
+        ),
+        Field(
+            "verkliga_personer",
+            Boolean(),
+            "Om verkliga personer som går att känna igen förekommer i berättelsen.",
+            example=False,
+            title="Verkliga personer",
+        ),
+        Field(
+            "samtycke",
+            Text(),
+            "Hur samtycket har dokumenterats. Krävs när verkliga personer förekommer.",
+            example="Skriftligt samtycke, arkiverat hos kommunikationsavdelningen",
+            title="Samtycke",
+        ),
+        Field(
+            "kontaktuppgifter",
+            ListOf(Text()),
+            "Telefonnummer eller e-postadresser som får stå i texten, precis "
+            "som de står där (till exempel en offentlig växel eller en funktionsbrevlåda). Utelämna fältet annars.",
+            example=["info@example.org"],
+            title="Kontaktuppgifter",
+        ),
+        Field(
+            "personuppgifter_tillatna",
+            Text(),
+            "Skäl till att kontaktuppgifterna får publiceras. Krävs när "
+            "Kontaktuppgifter är ifyllt. Personnummer publiceras aldrig.",
+            example="Funktionsbrevlåda som kommunen själv publicerar",
+            title="Skäl att publicera kontaktuppgifterna",
+        ),
     ),
     rules=(
-        RequiredWhen("samtycke", "verkliga_personer", IS_TRUE, (
-            "Berättelsen handlar om verkliga personer, men det står inte hur samtycket har dokumenterats. Skriv "
-            "det i fältet Samtycke, eller avidentifiera berättelsen och svara nej på Verkliga personer."),
-            at="verkliga_personer"),
-        RequiredWhen("personuppgifter_tillatna", "kontaktuppgifter", NON_EMPTY_LIST, (
-            "Kontaktuppgifter är ifyllt men skälet saknas. Skriv i fältet Skäl att publicera kontaktuppgifterna "
-            "varför uppgifterna får publiceras (till exempel: regionens offentliga växel)."), at="kontaktuppgifter"),
-        MaxLength("titel", STORY_TITLE_MAX, f"Titeln är för lång. Korta den till högst {STORY_TITLE_MAX} tecken; "
-                                            f"filnamnet blir högst {MAX_NAME} tecken av titeln."),
-        MaxLength("beskrivning", STORY_DESCRIPTION_MAX, f"Beskrivningen är för lång. Korta den till högst "
-                                                        f"{STORY_DESCRIPTION_MAX} tecken, en eller två meningar."),
+        RequiredWhen(
+            "samtycke",
+            "verkliga_personer",
+            IS_TRUE,
+            (
+                "Berättelsen handlar om verkliga personer, men det står inte hur samtycket har dokumenterats. Skriv "
+                "det i fältet Samtycke, eller avidentifiera berättelsen och svara nej på Verkliga personer."
+            ),
+            at="verkliga_personer",
+        ),
+        RequiredWhen(
+            "personuppgifter_tillatna",
+            "kontaktuppgifter",
+            NON_EMPTY_LIST,
+            (
+                "Kontaktuppgifter är ifyllt men skälet saknas. Skriv i fältet Skäl att publicera kontaktuppgifterna "
+                "varför uppgifterna får publiceras (till exempel: regionens offentliga växel)."
+            ),
+            at="kontaktuppgifter",
+        ),
+        MaxLength(
+            "titel",
+            STORY_TITLE_MAX,
+            f"Titeln är för lång. Korta den till högst {STORY_TITLE_MAX} tecken; "
+            f"filnamnet blir högst {MAX_NAME} tecken av titeln.",
+        ),
+        MaxLength(
+            "beskrivning",
+            STORY_DESCRIPTION_MAX,
+            f"Beskrivningen är för lång. Korta den till högst {STORY_DESCRIPTION_MAX} tecken, en eller två meningar.",
+        ),
     ),
 )
 
 STRATEGY = ContentType(
-    "strategy", "strategi", "strategies", "strategier",
+    "strategy",
+    "strategi",
+    "strategies",
+    "strategier",
     "En strategi i kommunernas eller regionens plan.",
     (
-        Field("kod", Text(), "Strategins kod, till exempel K1 för kommunernas strategi 1 eller R3 för "
-              "regionens strategi 3.", required=True, example="K1", title="Kod"),
-        Field("kortnamn", Text(), "Kort namn som visas efter koden i listor, kartor och ämnesord, till exempel "
-              "\"Samverkan och kontinuitet\" (K2 · Samverkan och kontinuitet). Håll det under 40 tecken.",
-              required=True, example="Samverkan och kontinuitet", title="Kortnamn"),
-        Field("plan", Choice(v.PLANS), "Planen som strategin hör till. Ägare och period följer av planen.",
-              required=True, example="kommunernas-plan", title="Plan"),
+        Field(
+            "kod",
+            Text(),
+            "Strategins kod, till exempel K1 för kommunernas strategi 1 eller R3 för regionens strategi 3.",
+            required=True,
+            example="K1",
+            title="Kod",
+        ),
+        Field(
+            "kortnamn",
+            Text(),
+            "Kort namn som visas efter koden i listor, kartor och ämnesord, till exempel "
+            '"Samverkan och kontinuitet" (K2 · Samverkan och kontinuitet). Håll det under 40 tecken.',
+            required=True,
+            example="Samverkan och kontinuitet",
+            title="Kortnamn",
+        ),
+        Field(
+            "plan",
+            Choice(v.PLANS),
+            "Planen som strategin hör till. Ägare och period följer av planen.",
+            required=True,
+            example="kommunernas-plan",
+            title="Plan",
+        ),
         Field("ordning", Integer(), "Strategins nummer i planen.", required=True, example=1, title="Ordning"),
         Field("malbild", ListOf(Text()), "Koppling till målbilden, punkt för punkt som i planen.", title="Målbild"),
-        Field("utvecklingsomraden", ListOf(Text()), "Exempel på utvecklingsområden som konkretiserar strategin.",
-              title="Utvecklingsområden"),
+        Field(
+            "utvecklingsomraden",
+            ListOf(Text()),
+            "Exempel på utvecklingsområden som konkretiserar strategin.",
+            title="Utvecklingsområden",
+        ),
         Field("matomraden", ListOf(Text()), "Mätområden som planen anger för strategin.", title="Mätområden"),
-        Field("indikatorer", ListOf(Reference(("indicator",))), "Indikatorer som mäter strategin.",
-              title="Indikatorer"),
+        Field(
+            "indikatorer", ListOf(Reference(("indicator",))), "Indikatorer som mäter strategin.", title="Indikatorer"
+        ),
         Field("principer", ListOf(Reference(("principle",))), "Principer som strategin vilar på.", title="Principer"),
-        Field("motsvarighet", ListOf(Reference(("strategy",))), "Motsvarande strategi i den andra planen.",
-              title="Motsvarighet"),
-        Field("strategigrupper", ListOf(Choice(v.STRATEGY_GROUPS)), "Strategigrupper som arbetar med strategin.",
-              title="Strategigrupper"),
+        Field(
+            "motsvarighet",
+            ListOf(Reference(("strategy",))),
+            "Motsvarande strategi i den andra planen.",
+            title="Motsvarighet",
+        ),
+        Field(
+            "strategigrupper",
+            ListOf(Choice(v.STRATEGY_GROUPS)),
+            "Strategigrupper som arbetar med strategin.",
+            title="Strategigrupper",
+        ),
     ),
 )
 
 PERSONA = ContentType(
-    "persona", "persona", "docs/personas", "personas",
+    "persona",
+    "persona",
+    "docs/personas",
+    "personas",
     "En person som arbetet utgår från, som Esther (en symbolisk person) och Britt-Marie.",
-    (
-        Field("fragan", Text(), "Frågan personan påminner om, till exempel \"Vad är bäst för Esther?\".",
-              title="Frågan"),
-    ),
+    (Field("fragan", Text(), 'Frågan personan påminner om, till exempel "Vad är bäst för Esther?".', title="Frågan"),),
 )
 
 PRINCIPLE = ContentType(
-    "principle", "princip", "docs/principer", "principer",
+    "principle",
+    "princip",
+    "docs/principer",
+    "principer",
     "En princip, regel eller värdering som arbetet vilar på.",
     (
-        Field("samling", Choice(v.PRINCIPLE_SETS), "Vilken uppsättning principer den hör till.", required=True,
-              example="vagledande-principer", title="Samling"),
+        Field(
+            "samling",
+            Choice(v.PRINCIPLE_SETS),
+            "Vilken uppsättning principer den hör till.",
+            required=True,
+            example="vagledande-principer",
+            title="Samling",
+        ),
         Field("ordning", Integer(), "Plats i uppsättningen (1, 2, 3 …).", required=True, example=1, title="Ordning"),
     ),
 )
 
 GOVERNANCE_BODY = ContentType(
-    "body", "styrorgan", "docs/styrning", "styrning",
+    "body",
+    "styrorgan",
+    "docs/styrning",
+    "styrning",
     "Ett organ i ledningssystemet för samverkan.",
     (
-        Field("overordnad", Reference(("body",)), "Organet som detta organ rapporterar till eller får uppdrag från.",
-              example="reko", title="Överordnat organ"),
-        Field("niva", Choice(v.GOVERNANCE_LEVELS), "Politisk nivå, tjänstepersonsnivå eller stöd.", required=True,
-              example="tjansteperson", title="Nivå"),
+        Field(
+            "overordnad",
+            Reference(("body",)),
+            "Organet som detta organ rapporterar till eller får uppdrag från.",
+            example="reko",
+            title="Överordnat organ",
+        ),
+        Field(
+            "niva",
+            Choice(v.GOVERNANCE_LEVELS),
+            "Politisk nivå, tjänstepersonsnivå eller stöd.",
+            required=True,
+            example="tjansteperson",
+            title="Nivå",
+        ),
         Field("sammansattning", ListOf(Text()), "Vilka som ingår.", title="Sammansättning"),
         Field("motesfrekvens", Text(), "Hur ofta organet möts, som källan anger det.", title="Mötesfrekvens"),
         Field("ordforande", Text(), "Hur ordförande utses eller vem som leder.", title="Ordförande"),
@@ -232,23 +477,40 @@ GOVERNANCE_BODY = ContentType(
 DATA_POINT_FIELDS = (
     Field("period", Text(), "Tidpunkt eller period, till exempel 2019 eller 2023/2024.", required=True, title="Period"),
     Field("varde", Number(), "Värdet som ett tal.", required=True, title="Värde"),
-    Field("omfattning", Text(), "Vad värdet gäller, till exempel Hela länet eller Höglandet.", required=True,
-          title="Omfattning"),
+    Field(
+        "omfattning",
+        Text(),
+        "Vad värdet gäller, till exempel Hela länet eller Höglandet.",
+        required=True,
+        title="Omfattning",
+    ),
     Field("kalla", Text(), "Källa för just detta värde om den skiljer sig från sidans källor.", title="Källa"),
 )
 
 INDICATOR = ContentType(
-    "indicator", "indikator", "docs/indikatorer", "indikatorer",
+    "indicator",
+    "indikator",
+    "docs/indikatorer",
+    "indikatorer",
     "Ett mätområde eller mått som följer omställningen.",
     (
         Field("definition", Text(), "Vad som mäts.", required=True, title="Definition"),
-        Field("enhet", Text(), "Enheten för värdena, till exempel antal, dagar eller procent.", required=True,
-              title="Enhet"),
+        Field(
+            "enhet",
+            Text(),
+            "Enheten för värdena, till exempel antal, dagar eller procent.",
+            required=True,
+            title="Enhet",
+        ),
         Field("riktning", Choice(v.DIRECTIONS), "Vilket håll som är bättre.", required=True, title="Riktning"),
         Field("dataagare", Text(), "Vem som tar fram måttet.", required=True, title="Dataägare"),
         Field("strategier", ListOf(Reference(("strategy",))), "Strategier som indikatorn mäter.", title="Strategier"),
-        Field("serie", ListOf(Record(DATA_POINT_FIELDS)), "Mätvärden. Utelämna fältet om källan inte anger "
-              "några värden.", title="Mätvärden"),
+        Field(
+            "serie",
+            ListOf(Record(DATA_POINT_FIELDS)),
+            "Mätvärden. Utelämna fältet om källan inte anger några värden.",
+            title="Mätvärden",
+        ),
         Field("mal", Text(), "Målvärde eller mål i ord, om ett sådant finns i källan.", title="Mål"),
     ),
 )
@@ -264,12 +526,19 @@ STEP_FIELDS = (
     Field("sidor", ListOf(Reference()), "Sidor att läsa, med deras id.", required=True, title="Sidor"),
     Field("minuter", Integer(), "Ungefärlig tid i minuter.", required=True, title="Minuter"),
     Field("fragor", ListOf(Text()), "En till tre reflektionsfrågor.", title="Reflektionsfrågor"),
-    Field("kontroll", ListOf(Record(CHECK_QUESTION_FIELDS)), "Kontrollfrågor med svar som visas på begäran.",
-          title="Kontrollfrågor"),
+    Field(
+        "kontroll",
+        ListOf(Record(CHECK_QUESTION_FIELDS)),
+        "Kontrollfrågor med svar som visas på begäran.",
+        title="Kontrollfrågor",
+    ),
 )
 
 JOURNEY = ContentType(
-    "journey", "introduktionsspår", "docs/introduktion", "introduktion",
+    "journey",
+    "introduktionsspår",
+    "docs/introduktion",
+    "introduktion",
     "En steg-för-steg-introduktion för en roll.",
     (
         Field("roll", Choice(v.ROLES), "Rollen spåret är till för.", required=True, title="Roll"),
@@ -278,11 +547,18 @@ JOURNEY = ContentType(
 )
 
 PAGE = ContentType(
-    "page", "sida", "docs", "",
+    "page",
+    "sida",
+    "docs",
+    "",
     "En vanlig sida, till exempel en översikt eller en vägledning.",
     (
-        Field("hide", ListOf(Text()), "Delar av sidlayouten som döljs (navigation, toc, footer).",
-              title="Dölj i sidlayouten"),
+        Field(
+            "hide",
+            ListOf(Text()),
+            "Delar av sidlayouten som döljs (navigation, toc, footer).",
+            title="Dölj i sidlayouten",
+        ),
     ),
 )
 

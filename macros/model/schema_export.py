@@ -7,13 +7,16 @@ reference page for people is macros/views/field_reference.py.
 
 import json
 
-from macros.model.schema import CONTENT_TYPES, ContentType, is_required
 from macros.model.names import slugify
+from macros.model.schema import CONTENT_TYPES, ContentType, is_required
 
 
 def json_schema(content_type: ContentType) -> dict:
-    schema = {"$schema": "https://json-schema.org/draft/2020-12/schema",
-              "title": f"Front matter för {content_type.name}", "description": content_type.description}
+    schema = {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": f"Front matter för {content_type.name}",
+        "description": content_type.description,
+    }
     schema.update(content_type.front_matter.json_schema(lambda f: is_required(content_type, f)))
     return schema
 

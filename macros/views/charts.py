@@ -8,9 +8,9 @@ the chart's text twin, in a scroll box that says when it can be scrolled (kunska
 
 from html import escape
 
-from macros.views import series
 from macros.content.catalog import md_text
 from macros.model import vocabularies as v
+from macros.views import series
 
 BAR_COLOUR = "#00566b"  # 7.6:1 against white: well above the 3:1 that graphics need
 
@@ -36,8 +36,10 @@ def undated_note(item) -> str:
         return ""
     which = "värdena" if len(periods) == len(series.points(item)) else "en del av värdena"
     quoted = ", ".join(f"”{escape(p)}”" for p in periods)
-    return (f'<p class="kb-diagram-not"><strong>Källan anger inte vilka år</strong> {which} gäller. '
-            f"Perioderna står med källans ord: {quoted}.</p>")
+    return (
+        f'<p class="kb-diagram-not"><strong>Källan anger inte vilka år</strong> {which} gäller. '
+        f"Perioderna står med källans ord: {quoted}.</p>"
+    )
 
 
 def bar_chart(item) -> str:
@@ -52,37 +54,50 @@ def bar_chart(item) -> str:
             f'<span class="kb-stapel-omfattning">{escape(str(point.get("omfattning", "")))}</span></span>'
             '<span class="kb-stapel-spar"><svg class="kb-stapel-yta" aria-hidden="true" focusable="false" '
             f'xmlns="http://www.w3.org/2000/svg"><rect width="{share:.1f}%" height="100%" fill="{BAR_COLOUR}"/>'
-            '</svg></span>'
-            f'<span class="kb-stapel-varde">{escape(series.number(point["varde"], places))}</span></li>')
-    caption = (f'<figcaption class="kb-diagram-rubrik"><strong>{escape(item.title)}</strong>'
-               f'<span class="kb-diagram-enhet">Enhet: {escape(_unit(item))}</span></figcaption>')
-    scale = (f'<p class="kb-diagram-skala">Staplarna är ritade från 0 till {escape(series.number(top))}. '
-             "Samma värden finns i tabellen under diagrammet.</p>")
-    return (f'<figure class="kb-diagram">{caption}{undated_note(item)}'
-            f'<ol class="kb-staplar">{"".join(rows)}</ol>{scale}</figure>')
+            "</svg></span>"
+            f'<span class="kb-stapel-varde">{escape(series.number(point["varde"], places))}</span></li>'
+        )
+    caption = (
+        f'<figcaption class="kb-diagram-rubrik"><strong>{escape(item.title)}</strong>'
+        f'<span class="kb-diagram-enhet">Enhet: {escape(_unit(item))}</span></figcaption>'
+    )
+    scale = (
+        f'<p class="kb-diagram-skala">Staplarna är ritade från 0 till {escape(series.number(top))}. '
+        "Samma värden finns i tabellen under diagrammet.</p>"
+    )
+    return (
+        f'<figure class="kb-diagram">{caption}{undated_note(item)}'
+        f'<ol class="kb-staplar">{"".join(rows)}</ol>{scale}</figure>'
+    )
 
 
 def scroll_box(table: str, label: str, extra_class: str = "") -> str:
     """A table in its own sideways scroll box: focusable and named (so the keyboard can scroll it),
     with a hint that the stylesheet's diagram section shows only when the table is wider than the box."""
     classes = f"kb-tabellrulle {extra_class}".strip()
-    return (f'<div class="{classes}" role="region" tabindex="0" aria-label="{escape(label)}">'
-            '<p class="kb-rullhint">Tabellen är bredare än skärmen: rulla i sidled för att se allt.</p>'
-            f"{table}</div>")
+    return (
+        f'<div class="{classes}" role="region" tabindex="0" aria-label="{escape(label)}">'
+        '<p class="kb-rullhint">Tabellen är bredare än skärmen: rulla i sidled för att se allt.</p>'
+        f"{table}</div>"
+    )
 
 
 def data_table(item) -> str:
     unit = escape(_unit(item))
     points = series.points(item)
     with_source = any(p.get("kalla") for p in points)
-    head = ('<tr><th scope="col">Period</th><th scope="col" class="kb-tal">Värde</th>'
-            '<th scope="col">Omfattning</th>' + ('<th scope="col">Källa</th>' if with_source else "") + "</tr>")
+    head = (
+        '<tr><th scope="col">Period</th><th scope="col" class="kb-tal">Värde</th>'
+        '<th scope="col">Omfattning</th>' + ('<th scope="col">Källa</th>' if with_source else "") + "</tr>"
+    )
     rows, places = [], series.decimals(item)
     for point in points:
-        source = f'<td>{escape(str(point.get("kalla") or "Se sidans källor"))}</td>' if with_source else ""
-        rows.append(f'<tr><td>{escape(series.period_text(point))}</td>'
-                    f'<td class="kb-tal">{escape(series.number(point["varde"], places))}</td>'
-                    f'<td>{escape(str(point.get("omfattning", "")))}</td>{source}</tr>')
+        source = f"<td>{escape(str(point.get('kalla') or 'Se sidans källor'))}</td>" if with_source else ""
+        rows.append(
+            f"<tr><td>{escape(series.period_text(point))}</td>"
+            f'<td class="kb-tal">{escape(series.number(point["varde"], places))}</td>'
+            f"<td>{escape(str(point.get('omfattning', '')))}</td>{source}</tr>"
+        )
     caption = f"<caption>Mätvärden: {escape(item.title)} ({unit})</caption>"
     table = f'<table class="kb-tabell">{caption}<thead>{head}</thead><tbody>{"".join(rows)}</tbody></table>'
     return scroll_box(table, f"Tabell: mätvärden för {item.title}")
@@ -91,12 +106,22 @@ def data_table(item) -> str:
 def indicator_markdown(item) -> str:
     """Chart, data table, direction and target for an indicator page."""
     direction = v.DIRECTIONS.get(item.data.get("riktning"), "")
-    facts = [f"**Enhet:** {md_text(_unit(item))}", f"**Riktning:** {direction}",
-             f"**Tas fram av:** {md_text(item.data.get('dataagare', ''))}"]
+    facts = [
+        f"**Enhet:** {md_text(_unit(item))}",
+        f"**Riktning:** {direction}",
+        f"**Tas fram av:** {md_text(item.data.get('dataagare', ''))}",
+    ]
     if item.data.get("mal"):
         facts.append(f"**Mål:** {md_text(item.data['mal'])}")
-    lines = ["", "## Mätvärden {#matvarden}", "", f"**Definition:** {md_text(item.data.get('definition', ''))}", "",
-             " · ".join(facts), ""]
+    lines = [
+        "",
+        "## Mätvärden {#matvarden}",
+        "",
+        f"**Definition:** {md_text(item.data.get('definition', ''))}",
+        "",
+        " · ".join(facts),
+        "",
+    ]
     if not series.points(item):
         lines += ["Källorna anger inga mätvärden för den här indikatorn ännu.", ""]
         return "\n".join(lines)

@@ -23,13 +23,21 @@ from macros.model import vocabularies as v
 from macros.views import paging
 
 FACETS = {  # facet -> tag prefix (the parent of each value, as the listing pages and Kopplingar show it)
-    "strategy": "Strategi", "group": "Strategigrupp", "persona": "Persona", "municipality": "Kommun",
+    "strategy": "Strategi",
+    "group": "Strategigrupp",
+    "persona": "Persona",
+    "municipality": "Kommun",
     "subject": "Ämne",
 }
 PREFIXES = tuple(FACETS.values())  # the order Kopplingar shows the facets in
 # The field each facet comes from, for a message that names the line.
-FACET_FIELDS = {"strategy": "strategier", "group": "strategigrupper", "persona": "personas",
-                "municipality": "kommuner", "subject": "taggar"}
+FACET_FIELDS = {
+    "strategy": "strategier",
+    "group": "strategigrupper",
+    "persona": "personas",
+    "municipality": "kommuner",
+    "subject": "taggar",
+}
 # A tag listing page: its whole body is the directive Material's tags plugin reads, which the build
 # now fulfils itself. Only `include:` with facet prefixes is understood.
 TAG_LISTING = re.compile(r"^\s*<!--\s*material/tags\b([^>]*)-->\s*$")
@@ -54,12 +62,18 @@ def _facet_tags(item, catalog) -> list[tuple[str, str]]:
     elif item.type.key == "indicator":
         strategies = catalog.related(item, "strategy", "strategier")
     tags += [("strategy", strategy_tag(s)) for s in strategies]
-    tags += [("group", _tag("group", v.STRATEGY_GROUPS[g])) for g in data.get("strategigrupper") or []
-             if g in v.STRATEGY_GROUPS]
+    tags += [
+        ("group", _tag("group", v.STRATEGY_GROUPS[g]))
+        for g in data.get("strategigrupper") or []
+        if g in v.STRATEGY_GROUPS
+    ]
     personas = [item] if item.type.key == "persona" else catalog.refs(item, "personas")
     tags += [("persona", _tag("persona", p.title)) for p in personas]
-    tags += [("municipality", _tag("municipality", v.MUNICIPALITIES[m])) for m in data.get("kommuner") or []
-             if m in v.MUNICIPALITIES]
+    tags += [
+        ("municipality", _tag("municipality", v.MUNICIPALITIES[m]))
+        for m in data.get("kommuner") or []
+        if m in v.MUNICIPALITIES
+    ]
     return list(dict.fromkeys(tags))
 
 
@@ -90,20 +104,25 @@ def tag_problems(build, allowed: set[str] | None = None) -> list[str]:
         for facet, tag in _facet_tags(item, catalog):
             if tag not in allowed:
                 field = FACET_FIELDS[facet]
-                problems.append(f"{item.rel_path}:{item.line(field)}: ämnesordet '{tag}' (från fältet '{field}') "
-                                f"finns inte bland de tillåtna ämnesorden. Använd ett värde ur listan i "
-                                f"bidragsguiden, eller be en utvecklare lägga till det i macros/model/vocabularies.py.")
+                problems.append(
+                    f"{item.rel_path}:{item.line(field)}: ämnesordet '{tag}' (från fältet '{field}') "
+                    f"finns inte bland de tillåtna ämnesorden. Använd ett värde ur listan i "
+                    f"bidragsguiden, eller be en utvecklare lägga till det i macros/model/vocabularies.py."
+                )
     for item in listing_items(build):
         unknown = [name for name in listing_facets(item) if name not in PREFIXES]
         if unknown or not listing_facets(item):
             line = item.body_line + item.body.count("\n", 0, len(item.body) - len(item.body.lstrip()))
-            problems.append(f"{item.rel_path}:{line}: ämnessidan listar {', '.join(unknown) or 'inget'}; "
-                            f"skriv <!-- material/tags {{ include: [{PREFIXES[0]}] }} --> med ett av "
-                            f"{', '.join(PREFIXES)}.")
+            problems.append(
+                f"{item.rel_path}:{line}: ämnessidan listar {', '.join(unknown) or 'inget'}; "
+                f"skriv <!-- material/tags {{ include: [{PREFIXES[0]}] }} --> med ett av "
+                f"{', '.join(PREFIXES)}."
+            )
     return problems
 
 
 # --- The listing pages -----------------------------------------------------------------------------
+
 
 def slug(text: str) -> str:
     """The anchor part Material's tags plugin wrote for a tag level (pymdownx.slugs, lower case)."""
@@ -206,13 +225,13 @@ def listing_markdown(item, build) -> str:
     out = []
     for prefix in listing_facets(item):
         for tag in sorted(name for name in index if name.startswith(prefix + "/")):
-            value = tag[len(prefix) + 1:]
+            value = tag[len(prefix) + 1 :]
             pages = index[tag]
             out += [f'## <span class="md-tag">{md_text(value)}</span> {{ #{anchor(tag)} }}', ""]
             stories = [page for page in pages if page.type.key == "story"]
             if paging.is_cut(stories):  # the other pages are few and written by hand: all of them stay
                 shown = [page for page in pages if page.type.key != "story"]
-                shown += paging.newest(stories)[:paging.MAX_LISTED]
+                shown += paging.newest(stories)[: paging.MAX_LISTED]
                 out += [f"- [{md_text(display_title(page))}]({page.link_from(src)})" for page in shown] + [""]
                 out += [paging.more_line(len(stories), tag_list_src(tag, build), src, "berättelser"), ""]
                 continue
@@ -235,8 +254,11 @@ def tags_section(item, build) -> list[str]:
         if values:
             lines.append(f"<dt>{prefix}</dt>")
         for tag in values:
-            label = escape(tag[len(prefix) + 1:])
+            label = escape(tag[len(prefix) + 1 :])
             url, fragment = targets[tag]
-            lines.append(f'<dd><a href="{escape(relative_url(url, here) + "#" + fragment)}">{label}</a></dd>'
-                         if url is not None else f"<dd>{label}</dd>")
+            lines.append(
+                f'<dd><a href="{escape(relative_url(url, here) + "#" + fragment)}">{label}</a></dd>'
+                if url is not None
+                else f"<dd>{label}</dd>"
+            )
     return ["### Fler sidor om { data-search-exclude }", "", "\n".join(lines + ["</dl>"]), ""]

@@ -36,7 +36,7 @@ def absolute(site_url: str, path: str) -> str:
 
 
 def _midnight(day) -> datetime.datetime:
-    return datetime.datetime(day.year, day.month, day.day, tzinfo=datetime.timezone.utc)
+    return datetime.datetime(day.year, day.month, day.day, tzinfo=datetime.UTC)
 
 
 def _timestamp(value: datetime.datetime) -> str:
@@ -56,27 +56,29 @@ def entries(catalog, history, preview: bool, count: int = MAX_ENTRIES) -> list:
         reviewed, created = item.data.get("senast_granskad"), item.data.get("skapad")
         day = reviewed or created
         if hasattr(day, "year"):
-            found.append((item, _midnight(day), not reviewed or (hasattr(created, "year") and reviewed <= created),
-                          None))
+            found.append(
+                (item, _midnight(day), not reviewed or (hasattr(created, "year") and reviewed <= created), None)
+            )
     found.sort(key=lambda e: (e[1], display_title(e[0])), reverse=True)
     return found[:count]
 
 
-def atom_feed(catalog, history, site_url: str, site_name: str, preview: bool = False,
-              count: int = MAX_ENTRIES) -> str:
+def atom_feed(catalog, history, site_url: str, site_name: str, preview: bool = False, count: int = MAX_ENTRIES) -> str:
     """The feed document as text (UTF-8), deterministic for the same content and history."""
     chosen = entries(catalog, history, preview, count)
     feed_url = absolute(site_url, FEED_PATH)
     updated = chosen[0][1] if chosen else _midnight(catalog.today)
-    lines = ['<?xml version="1.0" encoding="utf-8"?>',
-             '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="sv">',
-             f"  <id>{xml_text(feed_url)}</id>",
-             f"  <title>{xml_text(FEED_TITLE + ' – ' + site_name)}</title>",
-             "  <subtitle>Nya och ändrade berättelser och sidor i kunskapsbanken.</subtitle>",
-             f"  <updated>{_timestamp(updated)}</updated>",
-             f'  <link rel="self" type="application/atom+xml" href="{xml_text(feed_url)}"/>',
-             f'  <link rel="alternate" type="text/html" href="{xml_text(absolute(site_url, ""))}"/>',
-             f"  <author><name>{xml_text(site_name)}</name></author>"]
+    lines = [
+        '<?xml version="1.0" encoding="utf-8"?>',
+        '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="sv">',
+        f"  <id>{xml_text(feed_url)}</id>",
+        f"  <title>{xml_text(FEED_TITLE + ' – ' + site_name)}</title>",
+        "  <subtitle>Nya och ändrade berättelser och sidor i kunskapsbanken.</subtitle>",
+        f"  <updated>{_timestamp(updated)}</updated>",
+        f'  <link rel="self" type="application/atom+xml" href="{xml_text(feed_url)}"/>',
+        f'  <link rel="alternate" type="text/html" href="{xml_text(absolute(site_url, ""))}"/>',
+        f"  <author><name>{xml_text(site_name)}</name></author>",
+    ]
     for item, when, is_new, change in chosen:
         url = absolute(site_url, directory_url(item.src_uri))
         # One entry per change: the commit names it, else the date the page gives.
@@ -86,13 +88,14 @@ def atom_feed(catalog, history, site_url: str, site_name: str, preview: bool = F
         # What changed, as the page's history says it (the reader's note), then what the page is about.
         said = change.note if change is not None and not is_new else ""
         summary = " ".join(part for part in (what + ".", said, str(item.data.get("beskrivning") or "")) if part)
-        lines += ["  <entry>",
-                  f"    <id>{xml_text(url)}#andring-{xml_text(mark)}</id>",
-                  f"    <title>{xml_text(display_title(item))}</title>",
-                  f"    <updated>{_timestamp(when)}</updated>",
-                  f'    <link rel="alternate" type="text/html" href="{xml_text(url)}"/>',
-                  f'    <category term="{xml_text(item.type.key)}" label="{xml_text(kind)}"/>',
-                  f"    <summary>{xml_text(summary)}</summary>",
-                  "  </entry>"]
+        lines += [
+            "  <entry>",
+            f"    <id>{xml_text(url)}#andring-{xml_text(mark)}</id>",
+            f"    <title>{xml_text(display_title(item))}</title>",
+            f"    <updated>{_timestamp(when)}</updated>",
+            f'    <link rel="alternate" type="text/html" href="{xml_text(url)}"/>',
+            f'    <category term="{xml_text(item.type.key)}" label="{xml_text(kind)}"/>',
+            f"    <summary>{xml_text(summary)}</summary>",
+            "  </entry>",
+        ]
     return "\n".join(lines + ["</feed>", ""])
-

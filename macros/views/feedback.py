@@ -13,16 +13,25 @@ from macros.content.catalog import md_text
 def feedback_markdown(repo_url: str, email: str) -> str:
     routes = []
     if email:
-        routes.append(f"- skicka e-post till kunskapsbankens redaktion: "
-                      f"[{md_text(email)}](mailto:{urllib.parse.quote(email, safe='@.')})")
+        routes.append(
+            f"- skicka e-post till kunskapsbankens redaktion: "
+            f"[{md_text(email)}](mailto:{urllib.parse.quote(email, safe='@.')})"
+        )
     if repo_url:
         issues = repo_url.rstrip("/") + "/issues/new"
-        routes.append(f"- skapa ett ärende i kunskapsbankens ärendelista på GitHub: [Rapportera en brist]({issues}) "
-                      f"(kräver ett GitHub-konto). Ärendelistan nås också från länken *Källkod och innehåll* längst ned "
-                      f"på varje sida.")
-    lines = ["Om du upptäcker problem som inte beskrivs här, eller om du behöver innehåll i ett annat format, "
-             "berätta det för oss:", "", *routes, "",
-             "Beskriv vilken sida det gäller och vad som inte fungerar."]
+        routes.append(
+            f"- skapa ett ärende i kunskapsbankens ärendelista på GitHub: [Rapportera en brist]({issues}) "
+            f"(kräver ett GitHub-konto). Ärendelistan nås också från länken *Källkod och innehåll* längst ned "
+            f"på varje sida."
+        )
+    lines = [
+        "Om du upptäcker problem som inte beskrivs här, eller om du behöver innehåll i ett annat format, "
+        "berätta det för oss:",
+        "",
+        *routes,
+        "",
+        "Beskriv vilken sida det gäller och vad som inte fungerar.",
+    ]
     if not email:
         lines += ["", "Någon e-postadress för synpunkter är inte angiven i den här versionen av kunskapsbanken."]
     return "\n".join(lines)

@@ -29,8 +29,9 @@ class _BlockDumper(yaml.SafeDumper):
 def example_yaml(f) -> str:
     """A field's example as an author writes it in front matter: one line, or a block for records."""
     if isinstance(f.kind, ListOf) and isinstance(f.kind.item, Record) or isinstance(f.kind, Record):
-        return yaml.dump({f.name: f.example}, Dumper=_BlockDumper, allow_unicode=True, sort_keys=False,
-                         default_flow_style=False)
+        return yaml.dump(
+            {f.name: f.example}, Dumper=_BlockDumper, allow_unicode=True, sort_keys=False, default_flow_style=False
+        )
     return f"{f.name}: {f.kind.yaml(f.example)}\n"
 
 
@@ -52,21 +53,31 @@ def vocabulary_choices(f) -> dict | None:
 
 
 def _rules_for(record: Record, name: str) -> list[str]:
-    return [rule.message for rule in record.rules
-            if getattr(rule, "needed", None) == name or name in getattr(rule, "names", ())]
+    return [
+        rule.message
+        for rule in record.rules
+        if getattr(rule, "needed", None) == name or name in getattr(rule, "names", ())
+    ]
 
 
 def _subfields(record: Record, choices) -> list[str]:
     lines = []
     for sub in record.fields:
-        parts = [f"{_code(sub.name)} ({md_text(sub.title)})", "krävs" if sub.required else "valfritt",
-                 md_text(sub.kind.label)]
+        parts = [
+            f"{_code(sub.name)} ({md_text(sub.title)})",
+            "krävs" if sub.required else "valfritt",
+            md_text(sub.kind.label),
+        ]
         values = allowed_values(sub, choices)
-        line = "    - " + ", ".join(parts) + ". " + md_text(sub.description) + (
-            f" Tillåtna värden: {values}." if values else "")
+        line = (
+            "    - "
+            + ", ".join(parts)
+            + ". "
+            + md_text(sub.description)
+            + (f" Tillåtna värden: {values}." if values else "")
+        )
         lines.append(line)
-    return lines + [f"    - {md_text(message)}" for message in
-                    (rule.message for rule in record.rules)]
+    return lines + [f"    - {md_text(message)}" for message in (rule.message for rule in record.rules)]
 
 
 def field_overview(content_type: ContentType) -> str:

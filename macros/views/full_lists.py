@@ -38,9 +38,13 @@ def _whole_lists(build) -> dict:
     index = next((i for i in build.published_items() if i.src_uri == "berattelser/index.md"), None)
     if paging.is_cut(stories):
         back = ("Berättelser", index.src_uri, "") if index else ("startsidan", "index.md", "")
-        found[("all",)] = WholeList(paging.ALL_STORIES_SRC, "Alla berättelser",
-                                    f"Alla {len(stories)} berättelser, de nyaste först.",
-                                    back, stories)
+        found[("all",)] = WholeList(
+            paging.ALL_STORIES_SRC,
+            "Alla berättelser",
+            f"Alla {len(stories)} berättelser, de nyaste först.",
+            back,
+            stories,
+        )
     for item in build.published_items():
         if not is_listed(item, build.today, build.preview):
             continue
@@ -48,9 +52,12 @@ def _whole_lists(build) -> dict:
         if paging.is_cut(referrers):
             name = md_text(display_title(item))
             found[("item", item.id)] = WholeList(
-                paging.item_list_src(item), f"Berättelser: {display_title(item)}",
+                paging.item_list_src(item),
+                f"Berättelser: {display_title(item)}",
                 f"{len(referrers)} berättelser som hänvisar till {name}, de nyaste först.",
-                (name, item.src_uri, ""), referrers)
+                (name, item.src_uri, ""),
+                referrers,
+            )
     listing_for = facets.listing_pages(build)
     for tag, pages in facets.tag_index(build).items():
         prefix, value = tag.split("/", 1)
@@ -58,9 +65,12 @@ def _whole_lists(build) -> dict:
         stories = [page for page in pages if page.type.key == "story"]
         if listing is not None and paging.is_cut(stories) and facets.tag_item(tag, build) is None:
             found[("tag", tag)] = WholeList(
-                facets.tag_list_src(tag, build), f"Berättelser: {prefix} {value}",
+                facets.tag_list_src(tag, build),
+                f"Berättelser: {prefix} {value}",
                 f"{len(stories)} berättelser med ämnesordet {md_text(value)}, de nyaste först.",
-                (md_text(display_title(listing)), listing.src_uri, ""), paging.newest(stories))
+                (md_text(display_title(listing)), listing.src_uri, ""),
+                paging.newest(stories),
+            )
     return found
 
 
@@ -82,13 +92,20 @@ def page_markdown(whole: WholeList, number: int) -> tuple[str, dict, str]:
     pages = paging.page_count(len(whole.items))
     src = paging.page_src(whole.src, number)
     start = (number - 1) * paging.LIST_PAGE_SIZE
-    shown = whole.items[start:start + paging.LIST_PAGE_SIZE]
+    shown = whole.items[start : start + paging.LIST_PAGE_SIZE]
     title = whole.title if number == 1 else f"{whole.title} – sida {number}"
-    lines = [f"{whole.lead} Sida {number} av {pages}.", "", f"Tillbaka till [{whole.back[0]}]({_link(whole.back[1], src)}{whole.back[2]}).", ""]
+    lines = [
+        f"{whole.lead} Sida {number} av {pages}.",
+        "",
+        f"Tillbaka till [{whole.back[0]}]({_link(whole.back[1], src)}{whole.back[2]}).",
+        "",
+    ]
     for item in shown:
         description = item.data.get("beskrivning")
-        lines.append(f"- [{md_text(display_title(item))}]({item.link_from(src)})"
-                     + (f" – {md_text(description)}" if description else ""))
+        lines.append(
+            f"- [{md_text(display_title(item))}]({item.link_from(src)})"
+            + (f" – {md_text(description)}" if description else "")
+        )
     steps = []
     if number > 1:
         steps.append(f"[← Föregående sida]({_link(paging.page_src(whole.src, number - 1), src)})")
@@ -96,8 +113,11 @@ def page_markdown(whole: WholeList, number: int) -> tuple[str, dict, str]:
     if number < pages:
         steps.append(f"[Nästa sida →]({_link(paging.page_src(whole.src, number + 1), src)})")
     lines += ["", " · ".join(steps) + "\n{ .kb-sidor }", ""]
-    meta = {"title": html.escape(title), "description": html.escape(f"{whole.title}, de nyaste först."),
-            "search": {"exclude": True}}  # plain text: the lead holds Markdown
+    meta = {
+        "title": html.escape(title),
+        "description": html.escape(f"{whole.title}, de nyaste först."),
+        "search": {"exclude": True},
+    }  # plain text: the lead holds Markdown
     return src, meta, "\n".join(lines)
 
 
@@ -111,5 +131,8 @@ def site_pages(build) -> list[tuple[str, dict, str]]:
 
 def page_srcs(build) -> list[str]:
     """The staged paths of every whole-list page (the config keeps them out of the menu)."""
-    return [paging.page_src(whole.src, n) for whole in whole_lists(build).values()
-            for n in range(1, paging.page_count(len(whole.items)) + 1)]
+    return [
+        paging.page_src(whole.src, n)
+        for whole in whole_lists(build).values()
+        for n in range(1, paging.page_count(len(whole.items)) + 1)
+    ]

@@ -2,9 +2,17 @@
 
 from html import escape
 
-from macros.content.catalog import md_text
-from macros.views.journey_routes import duration, listed_journeys, minutes_of, role_label, step_keys, step_pages, steps_of, total_minutes
-from macros.content.catalog import display_title
+from macros.content.catalog import display_title, md_text
+from macros.views.journey_routes import (
+    duration,
+    listed_journeys,
+    minutes_of,
+    role_label,
+    step_keys,
+    step_pages,
+    steps_of,
+    total_minutes,
+)
 
 START_PAGE = "introduktion"
 
@@ -24,7 +32,7 @@ def _summary(journey, count: int) -> list[str]:
         f"<strong>{duration(total_minutes(journey))}</strong> sammanlagt. Du behöver inte ta allt på en gång.</p>",
         '<div class="kb-spar__verktyg" data-kb-verktyg data-search-exclude hidden>',
         f'<p class="kb-spar__framsteg" id="kb-framsteg-{jid}" role="status" aria-live="polite" '
-        f'data-kb-framsteg>0 av {count} klara</p>',
+        f"data-kb-framsteg>0 av {count} klara</p>",
         f'<progress class="kb-spar__matare" max="{count}" value="0" aria-labelledby="kb-framsteg-{jid}"></progress>',
         '<p class="kb-spar__knappar">'
         '<button type="button" class="md-button" data-kb-borja-om>Börja om</button> '
@@ -52,12 +60,20 @@ def _indented(text) -> list[str]:
 def _step(journey, number: int, step: dict, key: str, catalog, last: bool) -> list[str]:
     src = journey.src_uri
     # The steps stay out of search: a reader looking for "ReKo" should land on ReKo, not on a step naming it.
-    out = [f'<div class="kb-steg{" kb-steg--sist" if last else ""}" markdown="1">', "",
-           f'## <span class="kb-steg__nummer"><span class="kb-sr-only">Steg </span>{number}'
-           f'<span class="kb-sr-only">:</span></span> {_one_line(step.get("titel", ""))} '
-           f"{{#steg-{number} data-search-exclude}}", "",
-           _one_line(step.get("varfor", "")), "{: .kb-steg__varfor }", "",
-           f"**Tid:** cirka {duration(minutes_of(step))}", "{: .kb-steg__tid }", ""]
+    out = [
+        f'<div class="kb-steg{" kb-steg--sist" if last else ""}" markdown="1">',
+        "",
+        f'## <span class="kb-steg__nummer"><span class="kb-sr-only">Steg </span>{number}'
+        f'<span class="kb-sr-only">:</span></span> {_one_line(step.get("titel", ""))} '
+        f"{{#steg-{number} data-search-exclude}}",
+        "",
+        _one_line(step.get("varfor", "")),
+        "{: .kb-steg__varfor }",
+        "",
+        f"**Tid:** cirka {duration(minutes_of(step))}",
+        "{: .kb-steg__tid }",
+        "",
+    ]
     pages = step_pages(step, catalog)
     if pages:
         out += ["**Läs:**", "{: .kb-steg__etikett }", ""] + _reading_list(pages, journey, src) + [""]
@@ -67,8 +83,13 @@ def _step(journey, number: int, step: dict, key: str, catalog, last: bool) -> li
     for check in _checks(step):
         out += [f'??? question "Kontrollfråga: {_check_title(check["fraga"])}"', ""] + _indented(check["svar"]) + [""]
     box = f"kb-klar-{journey.id}-{number}"
-    out += [f'<p class="kb-steg__klar" data-search-exclude><input type="checkbox" id="{box}" data-kb-steg="{key}"> '
-            f'<label for="{box}">Steg {number} är klart</label></p>', "", "</div>", ""]
+    out += [
+        f'<p class="kb-steg__klar" data-search-exclude><input type="checkbox" id="{box}" data-kb-steg="{key}"> '
+        f'<label for="{box}">Steg {number} är klart</label></p>',
+        "",
+        "</div>",
+        "",
+    ]
     return out
 
 
@@ -81,8 +102,12 @@ def _answer_key(steps: list) -> list[str]:
     entries = [(n, c) for n, s in enumerate(steps, start=1) for c in _checks(s)]
     if not entries:
         return []
-    out = ['<div class="kb-spar__facit" data-search-exclude markdown="1">', "",
-           '<p class="kb-spar__facit-rubrik"><strong>Svar på kontrollfrågorna</strong></p>', ""]
+    out = [
+        '<div class="kb-spar__facit" data-search-exclude markdown="1">',
+        "",
+        '<p class="kb-spar__facit-rubrik"><strong>Svar på kontrollfrågorna</strong></p>',
+        "",
+    ]
     for number, check in entries:
         out += [f"- **Steg {number}. {_one_line(check['fraga'])}** {_one_line(check['svar'])}"]
     return out + ["", "</div>", ""]
@@ -92,7 +117,7 @@ def journey_page(journey, catalog) -> str:
     steps, keys = steps_of(journey), step_keys(journey)
     out = [f'<div class="kb-spar" data-kb-spar="{journey.id}" data-kb-antal="{len(steps)}" markdown="1">', ""]
     out += _summary(journey, len(steps))
-    for number, (step, key) in enumerate(zip(steps, keys), start=1):
+    for number, (step, key) in enumerate(zip(steps, keys, strict=True), start=1):
         out += _step(journey, number, step, key, catalog, last=number == len(steps))
     out += _answer_key(steps)
     out += ["</div>", ""]
@@ -111,15 +136,23 @@ def start_page(item, catalog, preview: bool) -> str:
     out = ["## Välj din roll {#valj-roll data-search-exclude}", "", '<div class="kb-spar-val" markdown="1">', ""]
     for journey in journeys:
         count = len(steps_of(journey))
-        out += ['<div class="kb-spar-val__kort" markdown="1">', "",
-                f"### [{md_text(journey.title)}]({journey.link_from(item.src_uri)}) {{ data-search-exclude }}", ""]
+        out += [
+            '<div class="kb-spar-val__kort" markdown="1">',
+            "",
+            f"### [{md_text(journey.title)}]({journey.link_from(item.src_uri)}) {{ data-search-exclude }}",
+            "",
+        ]
         if role_label(journey):
             out += [f"**För:** {role_label(journey)}", "{: .kb-spar-val__roll }", ""]
         out += [f"{count} steg, cirka {duration(total_minutes(journey))}", "{: .kb-spar-val__meta }", ""]
         if journey.data.get("beskrivning"):
             out += [_one_line(journey.data["beskrivning"]), ""]
-        out += [f'<p class="kb-spar-val__status" data-kb-spar-status="{journey.id}" data-kb-antal="{count}" '
-                "hidden></p>", "", "</div>", ""]
+        out += [
+            f'<p class="kb-spar-val__status" data-kb-spar-status="{journey.id}" data-kb-antal="{count}" hidden></p>',
+            "",
+            "</div>",
+            "",
+        ]
     out += ["</div>", ""]
     return "\n".join(out)
 

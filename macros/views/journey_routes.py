@@ -6,15 +6,16 @@ Which journeys name which page is worked out once per build (``routes``, kept on
 
 from dataclasses import dataclass
 
-from macros.model import vocabularies as v
 from macros.content.catalog import normalise_id
 from macros.content.workflow import is_listed
+from macros.model import vocabularies as v
 from macros.model.names import slugify
 
 
 @dataclass(frozen=True)
 class Stop:
     """One page on a journey's way: which step it belongs to and where in that step it is."""
+
     step: int  # 1-based step number
     page: object  # catalog Item
     index_in_step: int  # 1-based
@@ -96,8 +97,13 @@ def route(journey, catalog) -> Route:
 def listed_journeys(catalog, preview: bool) -> list:
     found = [i for i in catalog.of_type("journey") if is_listed(i, catalog.today, preview)]
     role_order = list(v.ROLES)
-    return sorted(found, key=lambda j: (role_order.index(j.data["roll"]) if j.data.get("roll") in v.ROLES
-                                        else len(role_order), j.title.lower()))
+    return sorted(
+        found,
+        key=lambda j: (
+            role_order.index(j.data["roll"]) if j.data.get("roll") in v.ROLES else len(role_order),
+            j.title.lower(),
+        ),
+    )
 
 
 def _members(build) -> dict:

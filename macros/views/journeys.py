@@ -20,20 +20,25 @@ it lists every step with its links.
 
 from html import escape
 
-from macros.content.catalog import md_text
-from macros.views.journey_page import START_PAGE, journey_markdown
+from macros.content.catalog import display_title, md_text
+from macros.views.journey_page import START_PAGE, journey_markdown  # noqa: F401  (site.py reads it here)
 from macros.views.journey_routes import Route, Stop, routes, step_keys
-from macros.content.catalog import display_title
 
 
 def _stop_link(stop: Stop, way: Route, from_src: str, direction: str) -> str:
-    arrow_before, arrow_after = ('<span aria-hidden="true">←</span> ', "") if direction == "prev" \
+    arrow_before, arrow_after = (
+        ('<span aria-hidden="true">←</span> ', "")
+        if direction == "prev"
         else ("", ' <span aria-hidden="true">→</span>')
+    )
     label = "Föregående" if direction == "prev" else "Nästa"
-    where = f"steg {stop.step}" + (f", sida {stop.index_in_step} av {stop.pages_in_step}"
-                                   if stop.pages_in_step > 1 else "")
-    return (f"[{arrow_before}{label}: {md_text(display_title(stop.page))} ({where}){arrow_after}]"
-            f"({stop.page.link_from(from_src)}?spar={way.journey.id}){{ rel=\"{direction}\" }}")
+    where = f"steg {stop.step}" + (
+        f", sida {stop.index_in_step} av {stop.pages_in_step}" if stop.pages_in_step > 1 else ""
+    )
+    return (
+        f"[{arrow_before}{label}: {md_text(display_title(stop.page))} ({where}){arrow_after}]"
+        f'({stop.page.link_from(from_src)}?spar={way.journey.id}){{ rel="{direction}" }}'
+    )
 
 
 def _box(way: Route, position: int, item) -> str:
@@ -47,29 +52,49 @@ def _box(way: Route, position: int, item) -> str:
     if position + 1 < len(way.stops):
         forward = _stop_link(way.stops[position + 1], way, src, "next")
     else:
-        forward = f'[Sista steget: tillbaka till spåret <span aria-hidden="true">→</span>]({to_journey}#steg-{stop.step})'
+        forward = (
+            f'[Sista steget: tillbaka till spåret <span aria-hidden="true">→</span>]({to_journey}#steg-{stop.step})'
+        )
     box_id = f"kb-ruta-{journey.id}-{stop.step}"
     # Hidden until introduktion.js knows the reader follows this journey: a reader who did not come
     # through it sees no box and no checkbox (the journey page itself lists every step without script).
-    return "\n".join([
-        f'<nav class="kb-stegruta" data-kb-stegruta="{journey.id}" aria-label="Introduktionsspår: '
-        f'{escape(journey.title)}" data-search-exclude hidden markdown="1">', "",
-        f"**Steg {stop.step} av {way.steps}**{part} i [{md_text(journey.title)}]({to_journey}#steg-{stop.step})",
-        "{: .kb-stegruta__var }", "",
-        '<div class="kb-stegruta__lankar" markdown="1">', "", back, "", forward, "", "</div>", "",
-        '<div class="kb-stegruta__verktyg">'
-        f'<p class="kb-stegruta__klar"><input type="checkbox" id="{box_id}" '
-        f'data-kb-steg="{step_keys(journey)[stop.step - 1]}"> <label for="{box_id}">Steg {stop.step} är klart</label></p>'
-        '<p class="kb-stegruta__lamna"><button type="button" class="md-button" data-kb-lamna>Lämna spåret</button></p>'
-        "</div>", "",
-        "</nav>", "", ""])
+    return "\n".join(
+        [
+            f'<nav class="kb-stegruta" data-kb-stegruta="{journey.id}" aria-label="Introduktionsspår: '
+            f'{escape(journey.title)}" data-search-exclude hidden markdown="1">',
+            "",
+            f"**Steg {stop.step} av {way.steps}**{part} i [{md_text(journey.title)}]({to_journey}#steg-{stop.step})",
+            "{: .kb-stegruta__var }",
+            "",
+            '<div class="kb-stegruta__lankar" markdown="1">',
+            "",
+            back,
+            "",
+            forward,
+            "",
+            "</div>",
+            "",
+            '<div class="kb-stegruta__verktyg">'
+            f'<p class="kb-stegruta__klar"><input type="checkbox" id="{box_id}" '
+            f'data-kb-steg="{step_keys(journey)[stop.step - 1]}"> <label for="{box_id}">Steg {stop.step} är klart</label></p>'
+            '<p class="kb-stegruta__lamna"><button type="button" class="md-button" data-kb-lamna>Lämna spåret</button></p>'
+            "</div>",
+            "",
+            "</nav>",
+            "",
+            "",
+        ]
+    )
 
 
 def _left_note(item, catalog) -> str:
     """What a reader who pressed "Lämna spåret" sees instead of the box: where to find the journeys again."""
     start = catalog.items.get(START_PAGE)
-    where = (f" Alla spår finns på [{md_text(display_title(start))}]({start.link_from(item.src_uri)})."
-             if start is not None else "")
+    where = (
+        f" Alla spår finns på [{md_text(display_title(start))}]({start.link_from(item.src_uri)})."
+        if start is not None
+        else ""
+    )
     return f"Du har lämnat introduktionsspåret.{where}\n{{: .kb-stegruta-lamnad data-kb-lamnad data-search-exclude hidden }}\n\n"
 
 

@@ -49,14 +49,18 @@ def _problem(item, tag: str, address: str, catalog, assets: set, ids: dict, move
     shown = printable(address)
     if not path:
         if fragment and item in ids and fragment not in ids[item] | GENERATED_ANCHORS:
-            return (f"Länken '{shown}' pekar på en rubrik som inte finns på sidan. Skriv #-delen som rubrikens adress "
-                    f"(små bokstäver, bindestreck i stället för mellanslag), eller ta bort länken.")
+            return (
+                f"Länken '{shown}' pekar på en rubrik som inte finns på sidan. Skriv #-delen som rubrikens adress "
+                f"(små bokstäver, bindestreck i stället för mellanslag), eller ta bort länken."
+            )
         return None
     if path.startswith("/"):
         known = catalog.item_at(path.strip("/") + ".md") or catalog.item_at(path.strip("/") + "/index.md")
         hint = f" Skriv '{markdown_link(known.src_uri, item.src_uri)}'." if known else ""
-        return (f"Länken '{shown}' börjar med / och fungerar därför inte på alla adresser där webbplatsen kan ligga. "
-                f"Länka relativt till sidans fil i stället.{hint}")
+        return (
+            f"Länken '{shown}' börjar med / och fungerar därför inte på alla adresser där webbplatsen kan ligga. "
+            f"Länka relativt till sidans fil i stället.{hint}"
+        )
     target = posixpath.normpath(posixpath.join(posixpath.dirname(item.src_uri), path))
     if target.startswith("../") or target == "..":
         return f"Länken '{shown}' pekar utanför webbplatsen. Länka till en sida på webbplatsen eller ta bort länken."
@@ -64,25 +68,35 @@ def _problem(item, tag: str, address: str, catalog, assets: set, ids: dict, move
         if target in assets:
             return None
         if tag == "img":
-            return (f"Bilden '{shown}' finns inte på webbplatsen ({printable(target)}). Bilder ligger i docs/ (till "
-                    f"exempel docs/bilder/) och länkas relativt till den här sidan; kontrollera namnet och mappen.")
+            return (
+                f"Bilden '{shown}' finns inte på webbplatsen ({printable(target)}). Bilder ligger i docs/ (till "
+                f"exempel docs/bilder/) och länkas relativt till den här sidan; kontrollera namnet och mappen."
+            )
         page = catalog.item_at(target + "/index.md") or catalog.item_at(target + PAGE_SUFFIX)
         hint = f" Skriv '{markdown_link(page.src_uri, item.src_uri)}'." if page else ""
         kinds = ", ".join(DOCS_ASSET_SUFFIXES)
-        return (f"Länken '{shown}' pekar inte på en sida (.md) eller en fil som finns ({kinds}). Länka till sidans "
-                f"fil.{hint}")
+        return (
+            f"Länken '{shown}' pekar inte på en sida (.md) eller en fil som finns ({kinds}). Länka till sidans "
+            f"fil.{hint}"
+        )
     linked = catalog.item_at(target)
     if linked is None and target in moved:
         return None
     if linked is None:
-        return (f"Länken '{shown}' pekar på en sida som inte finns ({printable(target)} på webbplatsen). Kontrollera namnet och "
-                f"mappen: en sida länkas med sin fil (.md), räknat från den här sidans mapp.")
+        return (
+            f"Länken '{shown}' pekar på en sida som inte finns ({printable(target)} på webbplatsen). Kontrollera namnet och "
+            f"mappen: en sida länkas med sin fil (.md), räknat från den här sidans mapp."
+        )
     if is_draft(linked) and not is_draft(item):
-        return (f"Länken '{shown}' pekar på {linked.rel_path}, som är ett utkast och inte publiceras. Publicera den "
-                f"först eller ta bort länken.")
+        return (
+            f"Länken '{shown}' pekar på {linked.rel_path}, som är ett utkast och inte publiceras. Publicera den "
+            f"först eller ta bort länken."
+        )
     if fragment and linked in ids and fragment not in ids[linked] | GENERATED_ANCHORS:
-        return (f"Länken '{shown}' pekar på rubriken #{printable(fragment)}, som inte finns på {linked.rel_path}. "
-                f"Kontrollera rubrikens adress eller ta bort #-delen.")
+        return (
+            f"Länken '{shown}' pekar på rubriken #{printable(fragment)}, som inte finns på {linked.rel_path}. "
+            f"Kontrollera rubrikens adress eller ta bort #-delen."
+        )
     return None
 
 
@@ -93,8 +107,11 @@ def problems(catalog, rendered: dict, raws: dict, renamed: dict | None = None) -
     (macros/content/renames.py names the new link), not reported twice."""
     moved = {site_path(old) for old in (renamed or {}) if old.endswith(PAGE_SUFFIX)}
     root = catalog.root / "docs"
-    assets = {p.relative_to(root).as_posix() for p in root.rglob("*")
-              if p.is_file() and p.suffix in DOCS_ASSET_SUFFIXES} if root.is_dir() else set()
+    assets = (
+        {p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_file() and p.suffix in DOCS_ASSET_SUFFIXES}
+        if root.is_dir()
+        else set()
+    )
     ids = {item: anchors(html) for item, html in rendered.items()}
     found = []
     for item, raw in raws.items():

@@ -4,12 +4,10 @@ Example in a page that opts in to macros:
     {{ lista(typ="berättelse", strategi="k2", strategigrupp="aldre", sortering="nyast") }}
 """
 
-from macros.content.catalog import md_text
-from macros.model import vocabularies as v
-from macros.content.catalog import display_title
-from macros.model.schema import CONTENT_TYPES
+from macros.content.catalog import display_title, md_text
 from macros.content.workflow import is_listed
-from macros.model.schema import TYPE_BY_NAME
+from macros.model import vocabularies as v
+from macros.model.schema import CONTENT_TYPES, TYPE_BY_NAME
 from macros.views import paging
 
 FILTERS = {  # query argument -> (front-matter field, is it a reference to another item?)
@@ -88,8 +86,11 @@ def grouped(catalog, items, gruppera: str) -> list:
         for value in values:
             buckets.setdefault(value, []).append(item)
     if vocabulary is not None:
-        order = [(vocabulary[k] if isinstance(vocabulary[k], str) else vocabulary[k]["label"], k)
-                 for k in vocabulary if k in buckets]
+        order = [
+            (vocabulary[k] if isinstance(vocabulary[k], str) else vocabulary[k]["label"], k)
+            for k in vocabulary
+            if k in buckets
+        ]
     else:
         targets = sorted((catalog.items[k] for k in buckets if k in catalog.items), key=display_title)
         order = [(display_title(t), t.id) for t in targets]
@@ -107,8 +108,10 @@ def render_grouped(groups, from_src: str, visning: str, whole_list=None) -> str:
         if len(items) > PAGE_SIZE:
             shown = paging.newest(items)[:PAGE_SIZE]
             more = whole_list(tag) if whole_list else None
-            parts.append(f"### {heading} ({len(items)})\n\n{render(shown, from_src, visning)}"
-                         + (f"\n\n{paging.more_line(len(items), more, from_src)}" if more else ""))
+            parts.append(
+                f"### {heading} ({len(items)})\n\n{render(shown, from_src, visning)}"
+                + (f"\n\n{paging.more_line(len(items), more, from_src)}" if more else "")
+            )
         else:
             parts.append(f"### {heading} ({len(items)})\n\n{render(items, from_src, visning)}")
     return "\n\n".join(parts) or "*Inget innehåll matchar ännu.*"
@@ -119,8 +122,10 @@ def render(items, from_src: str, visning: str) -> str:
         return "*Inget innehåll matchar ännu.*"
     if visning == "tabell":
         rows = ["| Titel | Beskrivning |", "| --- | --- |"]
-        rows += [f"| [{md_text(display_title(i))}]({i.link_from(from_src)}) | {md_text(i.data.get('beskrivning', ''))} |"
-                 for i in items]
+        rows += [
+            f"| [{md_text(display_title(i))}]({i.link_from(from_src)}) | {md_text(i.data.get('beskrivning', ''))} |"
+            for i in items
+        ]
         return "\n".join(rows)
     if visning == "lista":
         return "\n".join(f"- [{md_text(display_title(i))}]({i.link_from(from_src)})" for i in items)
@@ -129,7 +134,9 @@ def render(items, from_src: str, visning: str) -> str:
         for i in items:
             kind = v.STORY_KINDS.get(i.data.get("slag"), "")
             meta = f"<br><small>{kind}</small>" if kind else ""
-            cards.append(f"-   **[{md_text(display_title(i))}]({i.link_from(from_src)})**{meta}\n\n    "
-                         f"{md_text(i.data.get('beskrivning', ''))}")
+            cards.append(
+                f"-   **[{md_text(display_title(i))}]({i.link_from(from_src)})**{meta}\n\n    "
+                f"{md_text(i.data.get('beskrivning', ''))}"
+            )
         return '<div class="grid cards" markdown>\n\n' + "\n\n".join(cards) + "\n\n</div>"
     raise QueryError(f"lista(): okänd visning '{visning}'. Välj kort, tabell eller lista.")

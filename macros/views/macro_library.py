@@ -9,8 +9,19 @@ before any engine runs, so every engine gets the same finished Markdown.
 from macros.content import provenance, reviewers, scaffold, workflow
 from macros.content.catalog import markdown_link
 from macros.model.schema import TYPE_BY_NAME
-from macros.views import (feedback, field_reference, full_lists, listings, orgchart, overviews, paging, review,
-                          start_page, strategy_map, timeline)
+from macros.views import (
+    feedback,
+    field_reference,
+    full_lists,
+    listings,
+    orgchart,
+    overviews,
+    paging,
+    review,
+    start_page,
+    strategy_map,
+    timeline,
+)
 
 
 def macros(build, current_src, repo_url: str, edit_uri: str) -> dict:
@@ -22,13 +33,16 @@ def macros(build, current_src, repo_url: str, edit_uri: str) -> dict:
         items = listings.order(listings.query(catalog, preview, typ, **filters), sortering)
         items = items[:max] if max else items
         if gruppera:
-            return listings.render_grouped(listings.grouped(catalog, items, gruppera), current_src(), visning,
-                                           lambda tag: whole_list_of(tag))
+            return listings.render_grouped(
+                listings.grouped(catalog, items, gruppera), current_src(), visning, lambda tag: whole_list_of(tag)
+            )
         whole = full_lists.whole_lists(build).get(("all",)) if typ == "berättelse" else None
         if whole is not None and paging.is_cut(items):  # a long story list: the newest, then the link to all
-            more = (f"Visar {paging.MAX_LISTED} av {len(items)}, de nyaste. [Alla {len(whole.items)} berättelser]"
-                    f"({markdown_link(whole.src, current_src())}).")
-            return listings.render(paging.newest(items)[:paging.MAX_LISTED], current_src(), visning) + "\n\n" + more
+            more = (
+                f"Visar {paging.MAX_LISTED} av {len(items)}, de nyaste. [Alla {len(whole.items)} berättelser]"
+                f"({markdown_link(whole.src, current_src())})."
+            )
+            return listings.render(paging.newest(items)[: paging.MAX_LISTED], current_src(), visning) + "\n\n" + more
         return listings.render(items, current_src(), visning)
 
     def whole_list_of(tag):
@@ -53,8 +67,9 @@ def macros(build, current_src, repo_url: str, edit_uri: str) -> dict:
         "lista": lista,
         # Every field of a type, from the schema; the ids a reference accepts come from the catalog.
         "faltoversikt": lambda typ: field_reference.field_overview(TYPE_BY_NAME[typ]),
-        "faltreferens": lambda typ: field_reference.field_reference(TYPE_BY_NAME[typ],
-                                                                    lambda f: scaffold.choices(f, catalog)),
+        "faltreferens": lambda typ: field_reference.field_reference(
+            TYPE_BY_NAME[typ], lambda f: scaffold.choices(f, catalog)
+        ),
         "kalldokument": provenance.source_documents_markdown,
         "karta": on_page(lambda c, p, s: strategy_map.map_html(c, p, s, build)),
         "karta_som_text": on_page(lambda c, p, s: strategy_map.text_twin(c, p, s, build)),
@@ -71,7 +86,9 @@ def macros(build, current_src, repo_url: str, edit_uri: str) -> dict:
         "granskare": lambda: reviewers.story_reviewers(catalog.root),
         "formularets_lagen": lambda: "\n".join(f"- **{s['term']}:** {s['text']}" for s in workflow.FORM_STATES),
         "att_granska": on_page(lambda c, p, s: review.page(c, p, s, c.today)),
-        "nytt_och_andrat": on_page(lambda c, p, s, antal=6: start_page.whats_new_markdown(c, build.changed, p, s, antal)),
+        "nytt_och_andrat": on_page(
+            lambda c, p, s, antal=6: start_page.whats_new_markdown(c, build.changed, p, s, antal)
+        ),
         "sokruta": start_page.search_box_html,
         "synpunkter": lambda: feedback.feedback_markdown(repo_url or build.site.repo_url, build.site.feedback_email),
     }

@@ -6,6 +6,7 @@ stories are written: every page carries the menu, and its size is the build's co
 """
 
 from html import escape
+
 from macros.content.catalog import display_title
 from macros.content.workflow import is_draft
 
@@ -21,9 +22,18 @@ GROUPS = (
     ("Om kunskapsbanken", ("om", "bidra")),
 )
 FOLDER_LABELS = {  # a folder's label when it is a subsection of a group with several folders
-    "riktning": "Riktning och målbild", "planer": "Planer", "strategier": "Strategier", "principer": "Principer",
-    "berattelser": "Berättelser", "personas": "Personas", "indikatorer": "Indikatorer", "lanet": "Länet",
-    "kartor": "Kartor", "amnen": "Bläddra per ämne", "om": "Om webbplatsen", "bidra": "Bidra",
+    "riktning": "Riktning och målbild",
+    "planer": "Planer",
+    "strategier": "Strategier",
+    "principer": "Principer",
+    "berattelser": "Berättelser",
+    "personas": "Personas",
+    "indikatorer": "Indikatorer",
+    "lanet": "Länet",
+    "kartor": "Kartor",
+    "amnen": "Bläddra per ämne",
+    "om": "Om webbplatsen",
+    "bidra": "Bidra",
 }
 TOP_PAGES_IN = {"kallor.md": "Om kunskapsbanken"}  # top-level pages filed under a group; others stay top level
 MAX_TOP_LEVEL = 9
@@ -31,14 +41,20 @@ NOT_IN_MENU = {"berattelser": "story"}  # section -> content type kept out of th
 
 
 def _order(item):
-    return (not item.src_uri.endswith("index.md"), str(item.data.get("plan", "")), str(item.data.get("samling", "")),
-            item.data.get("ordning", 0),
-            display_title(item).lower())
+    return (
+        not item.src_uri.endswith("index.md"),
+        str(item.data.get("plan", "")),
+        str(item.data.get("samling", "")),
+        item.data.get("ordning", 0),
+        display_title(item).lower(),
+    )
 
 
 def _entries(items) -> list:
-    return [i.src_uri if i.src_uri.endswith("/index.md") else {escape(display_title(i)): i.src_uri}
-            for i in sorted(items, key=_order)]
+    return [
+        i.src_uri if i.src_uri.endswith("/index.md") else {escape(display_title(i)): i.src_uri}
+        for i in sorted(items, key=_order)
+    ]
 
 
 def build_nav(catalog, preview: bool) -> list:

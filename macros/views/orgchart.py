@@ -6,8 +6,8 @@ a screen reader hears the same hierarchy that the eye sees.
 
 from html import escape
 
-from macros.model import vocabularies as v
 from macros.content.workflow import is_listed
+from macros.model import vocabularies as v
 
 
 def _children(catalog, preview):
@@ -26,9 +26,11 @@ def _children(catalog, preview):
 def _node(body, children, from_src, depth) -> str:
     level = v.GOVERNANCE_LEVELS.get(body.data.get("niva"), "")
     inner = "".join(_node(c, children, from_src, depth + 1) for c in children[body.id])
-    nested = f'<ul>{inner}</ul>' if inner else ""
-    return (f'<li><a class="kb-org__nod kb-org__nod--{escape(body.data.get("niva", ""))}" '
-            f'href="{body.url_from(from_src)}">{escape(body.title)}<small>{escape(level)}</small></a>{nested}</li>')
+    nested = f"<ul>{inner}</ul>" if inner else ""
+    return (
+        f'<li><a class="kb-org__nod kb-org__nod--{escape(body.data.get("niva", ""))}" '
+        f'href="{body.url_from(from_src)}">{escape(body.title)}<small>{escape(level)}</small></a>{nested}</li>'
+    )
 
 
 def org_chart(catalog, preview: bool, from_src: str) -> str:
@@ -36,5 +38,4 @@ def org_chart(catalog, preview: bool, from_src: str) -> str:
     if not roots:
         return "*Inga styrorgan finns ännu.*"
     items = "".join(_node(r, children, from_src, 0) for r in roots)
-    return (f'<nav class="kb-org" aria-label="Organisationsschema för ledningssystemet">'
-            f'<ul>{items}</ul></nav>')
+    return f'<nav class="kb-org" aria-label="Organisationsschema för ledningssystemet"><ul>{items}</ul></nav>'

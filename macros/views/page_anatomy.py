@@ -82,8 +82,16 @@ def sources_section(source_lines: list[str], notes: list[str], author_fence: tup
     # the author markers). The whole section is fenced as the author's: the caveats are theirs,
     # and the sanitizer works on whole elements, so the fence cannot start inside <details>.
     start, end = author_fence
-    lines = ["", "## Om källorna {#om-kallorna data-search-exclude}", "", start, "",
-             '<details class="kb-kallor" markdown="1">', f"<summary>Visa {' och '.join(counts)}</summary>", ""]
+    lines = [
+        "",
+        "## Om källorna {#om-kallorna data-search-exclude}",
+        "",
+        start,
+        "",
+        '<details class="kb-kallor" markdown="1">',
+        f"<summary>Visa {' och '.join(counts)}</summary>",
+        "",
+    ]
     lines += [f"- {line}" for line in source_lines] + [""]
     lines += ["\n\n".join(notes), ""] if notes else []
     return "\n".join(lines + ["</details>", "", end, ""])

@@ -72,14 +72,19 @@ def history_markdown(item, history, repo: Repo, count: int = MAX_SHOWN) -> str:
         lines.append("")
     note = ""
     if not history.complete:
-        note = ("Det här bygget har bara en del av historiken; äldre ändringar finns på GitHub."
-                + (f" [Se sidans hela historik]({full})." if full else ""))
+        note = "Det här bygget har bara en del av historiken; äldre ändringar finns på GitHub." + (
+            f" [Se sidans hela historik]({full})." if full else ""
+        )
     elif full:
-        note = (f"Visar {count} av {len(changes)} ändringar. [Se sidans hela historik på GitHub]({full})."
-                if len(changes) > count else f"[Se sidans historik på GitHub]({full}).")
+        note = (
+            f"Visar {count} av {len(changes)} ändringar. [Se sidans hela historik på GitHub]({full})."
+            if len(changes) > count
+            else f"[Se sidans historik på GitHub]({full})."
+        )
     if changes:  # which date the list shows: never the one the commit's author set
-        note = " ".join(filter(None, [DATE_NOTE.format(branch=md_text(
-            repo.branch if repo.branch != "HEAD" else "main")), note]))
+        note = " ".join(
+            filter(None, [DATE_NOTE.format(branch=md_text(repo.branch if repo.branch != "HEAD" else "main")), note])
+        )
     if note:
         lines += [note, "{ .kb-historik-mer }"]
     return "\n".join(lines + [""])

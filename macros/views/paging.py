@@ -25,7 +25,6 @@ MAP_STORIES_PER_STRATEGY = 3
 MATRIX_MAX_ROWS = 50
 
 
-
 def newest_key(item):
     return str(item.data.get("skapad", "")), item.title
 

@@ -32,17 +32,23 @@ def is_site_wide(path: str) -> bool:
     return path == "mkdocs.yml" or path.startswith(SITE_WIDE)
 
 
-def pages_to_photograph(catalog, changed_files, key_pages: dict, is_built=lambda url: True,
-                        limit: int = MAX_PAGES) -> tuple[list[Page], list[tuple[Page, str]]]:
+def pages_to_photograph(
+    catalog, changed_files, key_pages: dict, is_built=lambda url: True, limit: int = MAX_PAGES
+) -> tuple[list[Page], list[tuple[Page, str]]]:
     """(pages to photograph, [(page, why not)]) for these changed files; key pages when nothing else is."""
     by_path = {item.rel_path: item for item in catalog.items.values()}
     by_url = {item.url: item for item in catalog.items.values()}
-    changed = [Page(url, display_title(by_path[path]), path)
-               for path, url in changed_pages(changed_files, {p: i.url for p, i in by_path.items()})]
+    changed = [
+        Page(url, display_title(by_path[path]), path)
+        for path, url in changed_pages(changed_files, {p: i.url for p, i in by_path.items()})
+    ]
     if not changed or any(is_site_wide(path) for path in changed_files):
         seen = {page.url for page in changed}
-        changed += [Page(url, display_title(by_url[url]) if url in by_url else name)
-                    for name, url in key_pages.items() if url not in seen]
+        changed += [
+            Page(url, display_title(by_url[url]) if url in by_url else name)
+            for name, url in key_pages.items()
+            if url not in seen
+        ]
     chosen, skipped = [], []
     for page in changed:
         if not is_built(page.url):
@@ -60,21 +66,28 @@ def shot_stem(index: int, page: Page) -> str:
     return f"{index:02d}-{slug}"
 
 
-def preview_summary(shots: list[tuple[Page, str]], skipped, viewports: dict, site_url: str = "",
-                    drafts: bool = True) -> str:
+def preview_summary(
+    shots: list[tuple[Page, str]], skipped, viewports: dict, site_url: str = "", drafts: bool = True
+) -> str:
     """Swedish Markdown for the job summary: each page with its address and its screenshots' file names.
 
     `shots` are (page, file stem): the pictures are `<stem>-<device>.png`, one per viewport."""
     base = site_url.strip().rstrip("/") + "/" if site_url.strip() else "/"
     sizes = " och ".join(f"{device} ({w}×{h})" for device, (w, h) in viewports.items())
-    lines = ["## Förhandsvisning", "",
-             "Webbplatsen är byggd med ändringarna i den här pull requesten"
-             + (", utkast inräknade (de är märkta *Utkast*)" if drafts else "")
-             + f". Skärmbilderna visar första skärmen i {sizes}.", ""]
+    lines = [
+        "## Förhandsvisning",
+        "",
+        "Webbplatsen är byggd med ändringarna i den här pull requesten"
+        + (", utkast inräknade (de är märkta *Utkast*)" if drafts else "")
+        + f". Skärmbilderna visar första skärmen i {sizes}.",
+        "",
+    ]
     if shots:
         devices = [device.capitalize() for device in viewports]
-        lines += ["| Sida | Ändrad fil | Adress när sidan är publicerad | " + " | ".join(devices) + " |",
-                  "| --- | --- | --- | " + " | ".join("---" for _ in devices) + " |"]
+        lines += [
+            "| Sida | Ändrad fil | Adress när sidan är publicerad | " + " | ".join(devices) + " |",
+            "| --- | --- | --- | " + " | ".join("---" for _ in devices) + " |",
+        ]
         for page, stem in shots:
             source = cell(page.source) if page.source else "nyckelsida"
             files = " | ".join(cell(f"{stem}-{device}.png") for device in viewports)
@@ -85,6 +98,9 @@ def preview_summary(shots: list[tuple[Page, str]], skipped, viewports: dict, sit
         lines += ["", "Utan skärmbild:", ""]
         lines += [f"- {cell(page.title)} ({cell(page.source or 'nyckelsida')}): {why}" for page, why in skipped]
     artifacts = ", ".join(f"**{name}** ({what})" for name, what in ARTIFACTS.items())
-    lines += ["", f"Bilderna och webbplatsen finns som artefakter under *Artifacts* på körningens sida: {artifacts}. "
-              "Packa upp webbplatsen, kör `python3 -m http.server` i mappen och öppna http://127.0.0.1:8000/."]
+    lines += [
+        "",
+        f"Bilderna och webbplatsen finns som artefakter under *Artifacts* på körningens sida: {artifacts}. "
+        "Packa upp webbplatsen, kör `python3 -m http.server` i mappen och öppna http://127.0.0.1:8000/.",
+    ]
     return "\n".join(lines) + "\n"

@@ -36,14 +36,17 @@ def _visible(items, build):
 
 
 def _sorted(items):
-    return sorted(items, key=lambda i: (str(i.data.get("plan", "")), i.data.get("ordning", 0), display_title(i).lower()))
+    return sorted(
+        items, key=lambda i: (str(i.data.get("plan", "")), i.data.get("ordning", 0), display_title(i).lower())
+    )
 
 
 MAX_LISTED = paging.MAX_LISTED  # longer story lists end with a link to their whole list, so pages stay light
 
 
-def _section(build, heading: str, items, from_src: str, empty: str | None = None, describe: bool = False,
-             more: str | None = None) -> list[str]:
+def _section(
+    build, heading: str, items, from_src: str, empty: str | None = None, describe: bool = False, more: str | None = None
+) -> list[str]:
     """A relation list; `more`, the whole list's staged path, cuts it to the newest MAX_LISTED when longer."""
     if not items and empty is None:
         return []
@@ -159,24 +162,49 @@ def strategy_sections(item, build):
         period = f", {info['period']}" if info["period"] else ""
         out += ["### Plan { data-search-exclude }", "", f"{info['label']} ({v.PLAN_OWNERS[info['owner']]}{period})", ""]
     stories = _related(item, "story", "strategier", build)
-    out += _section(build, "Berättelser som visar strategin", _newest(stories), src,
-                    empty="Ingen berättelse visar strategin ännu. Vet du en? Se [Bidra med en berättelse]"
-                          f"({markdown_link('bidra/index.md', src)}).", describe=True, more=whole_list_src(item, build))
-    out += _section(build, "Indikatorer som mäter strategin", _related(item, "indicator", "indikatorer", build), src,
-                    empty="Ingen indikator är kopplad till strategin ännu.")
-    out += _section(build, "Principer som strategin vilar på",
-                    _sorted(_visible(catalog.refs(item, "principer"), build)), src)
-    out += _section(build, "Motsvarande strategi i den andra planen",
-                    _sorted(_related(item, "strategy", "motsvarighet", build)), src)
+    out += _section(
+        build,
+        "Berättelser som visar strategin",
+        _newest(stories),
+        src,
+        empty="Ingen berättelse visar strategin ännu. Vet du en? Se [Bidra med en berättelse]"
+        f"({markdown_link('bidra/index.md', src)}).",
+        describe=True,
+        more=whole_list_src(item, build),
+    )
+    out += _section(
+        build,
+        "Indikatorer som mäter strategin",
+        _related(item, "indicator", "indikatorer", build),
+        src,
+        empty="Ingen indikator är kopplad till strategin ännu.",
+    )
+    out += _section(
+        build, "Principer som strategin vilar på", _sorted(_visible(catalog.refs(item, "principer"), build)), src
+    )
+    out += _section(
+        build,
+        "Motsvarande strategi i den andra planen",
+        _sorted(_related(item, "strategy", "motsvarighet", build)),
+        src,
+    )
     out += _labels("Strategigrupper", v.STRATEGY_GROUPS, item.data.get("strategigrupper"))
     return out
 
 
 def indicator_sections(item, build):
     src = item.src_uri
-    out = _section(build, "Strategier som indikatorn mäter", _sorted(_related(item, "strategy", "strategier", build)), src)
-    out += _section(build, "Berättelser som belyser indikatorn", listed_referrers(item, "story", build), src,
-                    describe=True, more=whole_list_src(item, build))
+    out = _section(
+        build, "Strategier som indikatorn mäter", _sorted(_related(item, "strategy", "strategier", build)), src
+    )
+    out += _section(
+        build,
+        "Berättelser som belyser indikatorn",
+        listed_referrers(item, "story", build),
+        src,
+        describe=True,
+        more=whole_list_src(item, build),
+    )
     return out
 
 
@@ -190,8 +218,13 @@ def body_sections(item, build):
 
 
 TYPE_HEADINGS = {
-    "story": "Berättelser", "strategy": "Strategier", "indicator": "Indikatorer", "principle": "Principer",
-    "persona": "Personas", "body": "Styrorgan", "page": "Sidor",
+    "story": "Berättelser",
+    "strategy": "Strategier",
+    "indicator": "Indikatorer",
+    "principle": "Principer",
+    "persona": "Personas",
+    "body": "Styrorgan",
+    "page": "Sidor",
 }  # journeys are left out: the step box at the top of the page already shows them
 
 
@@ -202,8 +235,14 @@ def backlink_sections(item, build, exclude=()):
             continue
         found = listed_referrers(item, key, build)
         if key == "story":
-            out += _section(build, f"{heading} som hänvisar hit", found, item.src_uri, describe=True,
-                            more=whole_list_src(item, build))
+            out += _section(
+                build,
+                f"{heading} som hänvisar hit",
+                found,
+                item.src_uri,
+                describe=True,
+                more=whole_list_src(item, build),
+            )
         else:
             out += _section(build, f"{heading} som hänvisar hit", found, item.src_uri)
     return out

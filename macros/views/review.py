@@ -5,9 +5,8 @@ Built from the catalog on every build, so the list is as fresh as the last publi
 
 import datetime
 
-from macros.content.catalog import md_text
+from macros.content.catalog import display_title, md_text
 from macros.content.provenance import swedish_date
-from macros.content.catalog import display_title
 from macros.content.workflow import is_draft, review_due
 
 EXPIRING_WITHIN_DAYS = 60
@@ -26,9 +25,20 @@ def expiring(item, today) -> bool:
 # (heading, the date field shown and its column heading, which items, text when there are none)
 SECTIONS = (
     ("Under granskning", "skapad", "Skapad", under_review, "Ingen sida har status granskning."),
-    ("Granskningsdatum har passerat", "nasta_granskning", "Skulle granskas", review_due,
-     "Ingen sida har ett passerat granskningsdatum."),
-    (f"Upphör inom {EXPIRING_WITHIN_DAYS} dagar", "upphor", "Upphör", expiring, "Ingen sida upphör den närmaste tiden."),
+    (
+        "Granskningsdatum har passerat",
+        "nasta_granskning",
+        "Skulle granskas",
+        review_due,
+        "Ingen sida har ett passerat granskningsdatum.",
+    ),
+    (
+        f"Upphör inom {EXPIRING_WITHIN_DAYS} dagar",
+        "upphor",
+        "Upphör",
+        expiring,
+        "Ingen sida upphör den närmaste tiden.",
+    ),
 )
 
 
@@ -39,7 +49,9 @@ def table(items, date_field: str, date_heading: str, from_src: str) -> str:
         title = display_title(item)
         owner = md_text(item.data.get("ansvarig") or "–")
         when = swedish_date(date) if date else "–"
-        rows.append(f"| [{md_text(title)}]({item.link_from(from_src)}) | {item.type.name.capitalize()} | {owner} | {when} |")
+        rows.append(
+            f"| [{md_text(title)}]({item.link_from(from_src)}) | {item.type.name.capitalize()} | {owner} | {when} |"
+        )
     return "\n".join(rows)
 
 
@@ -48,8 +60,10 @@ def contact_details_table(items, from_src: str) -> str:
     rows = ["| Sida | Kontaktuppgifter | Skäl |", "| --- | --- | --- |"]
     for item in sorted(items, key=lambda i: i.title.lower()):
         named = ", ".join(str(v) for v in item.data.get("kontaktuppgifter") or [])
-        rows.append(f"| [{md_text(display_title(item))}]({item.link_from(from_src)}) | {md_text(named)} | "
-                    f"{md_text(item.data.get('personuppgifter_tillatna') or '–')} |")
+        rows.append(
+            f"| [{md_text(display_title(item))}]({item.link_from(from_src)}) | {md_text(named)} | "
+            f"{md_text(item.data.get('personuppgifter_tillatna') or '–')} |"
+        )
     return "\n".join(rows)
 
 

@@ -11,12 +11,65 @@ import re
 
 import nh3
 
-TAGS = frozenset({
-    "a", "abbr", "b", "blockquote", "br", "caption", "cite", "code", "col", "colgroup", "dd", "del", "details",
-    "dfn", "div", "dl", "dt", "em", "figcaption", "figure", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img",
-    "ins", "kbd", "li", "mark", "ol", "p", "pre", "q", "s", "samp", "small", "span", "strong", "sub", "summary",
-    "sup", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "u", "ul", "var",
-})
+TAGS = frozenset(
+    {
+        "a",
+        "abbr",
+        "b",
+        "blockquote",
+        "br",
+        "caption",
+        "cite",
+        "code",
+        "col",
+        "colgroup",
+        "dd",
+        "del",
+        "details",
+        "dfn",
+        "div",
+        "dl",
+        "dt",
+        "em",
+        "figcaption",
+        "figure",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "hr",
+        "i",
+        "img",
+        "ins",
+        "kbd",
+        "li",
+        "mark",
+        "ol",
+        "p",
+        "pre",
+        "q",
+        "s",
+        "samp",
+        "small",
+        "span",
+        "strong",
+        "sub",
+        "summary",
+        "sup",
+        "table",
+        "tbody",
+        "td",
+        "tfoot",
+        "th",
+        "thead",
+        "tr",
+        "u",
+        "ul",
+        "var",
+    }
+)
 ATTRIBUTES = {
     "*": {"class", "id", "title", "lang"},
     "a": {"href"},
@@ -33,9 +86,11 @@ URL_SCHEMES = frozenset({"http", "https", "mailto"})
 # Classes that Markdown and its extensions write (admonitions, footnotes, headings, code
 # highlighting); anything else, such as Material's own md-* classes, could dress contributed
 # text up as the site's interface.
-CLASS_NAME = re.compile(r"^(?:admonition(?:-title)?|note|kalla|kb-kallor|abstract|info|tip|success|question|warning|failure|danger|"
-                        r"bug|example|quote|grid|cards|card|footnote(?:-ref|-backref)?|headerlink|highlight|highlighttable|linenos|"
-                        r"language-[a-z0-9+-]{1,20}|[a-z]{1,3}[0-9]?)$")
+CLASS_NAME = re.compile(
+    r"^(?:admonition(?:-title)?|note|kalla|kb-kallor|abstract|info|tip|success|question|warning|failure|danger|"
+    r"bug|example|quote|grid|cards|card|footnote(?:-ref|-backref)?|headerlink|highlight|highlighttable|linenos|"
+    r"language-[a-z0-9+-]{1,20}|[a-z]{1,3}[0-9]?)$"
+)
 # Material's interface uses ids that start with "__" or "md"; a contributed id must not clobber them.
 # ":" and "/" stay: the tag pages' headings have ids like "tag:strategigrupp/äldre" (macros/views/facets.py).
 SAFE_ID = re.compile(r"^(?![_-]|md)[\w:./-]{1,200}$")
@@ -57,8 +112,26 @@ def _filter(tag: str, attribute: str, value: str):
 # sources, journey tools). Those parts carry contributed values too (titles, source addresses,
 # timeline text), so they pass an allow-list as well: wider, for our own markup, but still with
 # no script, no event handlers and no other URL schemes than the author's.
-GENERATED_TAGS = TAGS | {"nav", "section", "article", "input", "label", "button", "progress", "select", "option",
-                         "svg", "g", "title", "desc", "rect", "line", "text", "path", "circle"}
+GENERATED_TAGS = TAGS | {
+    "nav",
+    "section",
+    "article",
+    "input",
+    "label",
+    "button",
+    "progress",
+    "select",
+    "option",
+    "svg",
+    "g",
+    "title",
+    "desc",
+    "rect",
+    "line",
+    "text",
+    "path",
+    "circle",
+}
 GENERATED_ATTRIBUTES = {
     **ATTRIBUTES,
     "*": ATTRIBUTES["*"] | {"role", "hidden"},
@@ -90,10 +163,18 @@ def _generated_filter(tag: str, attribute: str, value: str):
 
 def clean_generated(html: str) -> str:
     """The build's own markup around the author's text: our tags kept, anything executable removed."""
-    return nh3.clean(html, tags=set(GENERATED_TAGS), attributes={k: set(v) for k, v in GENERATED_ATTRIBUTES.items()},
-                     generic_attribute_prefixes={"data-", "aria-"}, url_schemes=set(URL_SCHEMES),
-                     attribute_filter=_generated_filter, strip_comments=False, link_rel=None,
-                     clean_content_tags={"script", "style"}, filter_style_properties={"text-align"})
+    return nh3.clean(
+        html,
+        tags=set(GENERATED_TAGS),
+        attributes={k: set(v) for k, v in GENERATED_ATTRIBUTES.items()},
+        generic_attribute_prefixes={"data-", "aria-"},
+        url_schemes=set(URL_SCHEMES),
+        attribute_filter=_generated_filter,
+        strip_comments=False,
+        link_rel=None,
+        clean_content_tags={"script", "style"},
+        filter_style_properties={"text-align"},
+    )
 
 
 LINK_REL = "noopener noreferrer"  # set on every link in the author's text
@@ -101,9 +182,16 @@ LINK_REL = "noopener noreferrer"  # set on every link in the author's text
 
 def clean(html: str) -> str:
     """Contributed HTML reduced to the allow-list; script and style content goes entirely."""
-    return nh3.clean(html, tags=set(TAGS), attributes={k: set(v) for k, v in ATTRIBUTES.items()},
-                     url_schemes=set(URL_SCHEMES), attribute_filter=_filter, strip_comments=True,
-                     link_rel=LINK_REL, clean_content_tags={"script", "style"})
+    return nh3.clean(
+        html,
+        tags=set(TAGS),
+        attributes={k: set(v) for k, v in ATTRIBUTES.items()},
+        url_schemes=set(URL_SCHEMES),
+        attribute_filter=_filter,
+        strip_comments=True,
+        link_rel=LINK_REL,
+        clean_content_tags={"script", "style"},
+    )
 
 
 def _comparable(text: str) -> str:
@@ -152,7 +240,7 @@ def _split_regions(html: str, start: str, end: str) -> list[tuple[bool, str]] | 
             rest = html[pos:]
             return None if end in rest else pieces + [(False, rest)]
         finish = html.find(end, begin)
-        generated, author = html[pos:begin], html[begin + len(start):finish]
+        generated, author = html[pos:begin], html[begin + len(start) : finish]
         if finish < 0 or end in generated or start in author:
             return None
         pieces += [(False, generated), (True, author)]
@@ -215,9 +303,12 @@ class _Removals(html.parser.HTMLParser):
             if name.startswith(self.prefixes) and self.prefixes:
                 continue
             if name not in allowed or self.filter(tag, name, value) is None:
-                self.found.append((value[:20] or name, f"attributet {name}=\"{value[:40]}\" på <{tag}>"))
-            elif name == "href" and re.match(r"\s*([a-z][a-z0-9+.-]*):", value, re.I) and \
-                    re.match(r"\s*([a-z][a-z0-9+.-]*):", value, re.I).group(1).lower() not in URL_SCHEMES:
+                self.found.append((value[:20] or name, f'attributet {name}="{value[:40]}" på <{tag}>'))
+            elif (
+                name == "href"
+                and re.match(r"\s*([a-z][a-z0-9+.-]*):", value, re.I)
+                and re.match(r"\s*([a-z][a-z0-9+.-]*):", value, re.I).group(1).lower() not in URL_SCHEMES
+            ):
                 self.found.append((value[:20], f"länken '{value[:40]}' (bara https:, http:, mailto: och sidor här)"))
 
 

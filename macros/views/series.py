@@ -13,13 +13,19 @@ from macros.model import vocabularies as v
 YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 NO_YEAR = "källan anger inte vilket år"
 NO_VALUES = "inga värden i källorna"
-SHORT_DIRECTIONS = {"hogre-ar-battre": "Högre är bättre", "lagre-ar-battre": "Lägre är bättre",
-                    "ingen-riktning": "Ingen given riktning"}
+SHORT_DIRECTIONS = {
+    "hogre-ar-battre": "Högre är bättre",
+    "lagre-ar-battre": "Lägre är bättre",
+    "ingen-riktning": "Ingen given riktning",
+}
 
 
 def points(item) -> list[dict]:
-    return [p for p in (item.data.get("serie") or [])
-            if isinstance(p, dict) and isinstance(p.get("varde"), (int, float)) and not isinstance(p["varde"], bool)]
+    return [
+        p
+        for p in (item.data.get("serie") or [])
+        if isinstance(p, dict) and isinstance(p.get("varde"), (int, float)) and not isinstance(p["varde"], bool)
+    ]
 
 
 def is_dated(point) -> bool:
@@ -40,8 +46,10 @@ def undated_periods(item) -> list[str]:
 
 def decimals(item) -> int:
     """As many decimals as the series' most precise value, so 0,37 and 0,40 are printed alike."""
-    return max((len(f"{p['varde']:.2f}".rstrip("0").partition(".")[2]) for p in points(item)
-                if isinstance(p["varde"], float)), default=0)
+    return max(
+        (len(f"{p['varde']:.2f}".rstrip("0").partition(".")[2]) for p in points(item) if isinstance(p["varde"], float)),
+        default=0,
+    )
 
 
 def number(value, places: int | None = None) -> str:

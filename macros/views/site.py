@@ -18,8 +18,10 @@ def page_meta(item, catalog) -> dict:
     each page's tags itself (macros/views/facets.py)."""
     # Material prints both as HTML (the title into <h1> and <title>, the description into an attribute).
     # Strategies are named "K2 · Samverkan och kontinuitet" in the title, menu and breadcrumb alike.
-    meta = {"title": html.escape(display_title(item)),
-            "description": html.escape(str(item.data.get("beskrivning", "")))}
+    meta = {
+        "title": html.escape(display_title(item)),
+        "description": html.escape(str(item.data.get("beskrivning", ""))),
+    }
     if not workflow.is_listed(item, catalog.today):
         meta["search"] = {"exclude": True}  # drafts, archived and expired pages leave search and tag pages
     if item.type.key == "page" and "hide" in item.data:
@@ -41,8 +43,12 @@ def decorate(markdown: str, item, state) -> str:
         # Everything the author wrote stays inside an author fence, wherever the anatomy puts it.
         heading = f"\n\n{fence[0]}\n\n{heading.strip()}\n\n{fence[1]}\n\n" if heading else ""
         body = f"\n\n{fence[0]}\n\n{body.strip()}\n\n{fence[1]}\n\n"
-    parts = [heading + workflow.banner(item, catalog.today) + page_anatomy.lead_markdown(item) + body.rstrip("\n"), "\n",
-             journeys.journey_markdown(item, catalog, preview), facets.listing_markdown(item, state)]
+    parts = [
+        heading + workflow.banner(item, catalog.today) + page_anatomy.lead_markdown(item) + body.rstrip("\n"),
+        "\n",
+        journeys.journey_markdown(item, catalog, preview),
+        facets.listing_markdown(item, state),
+    ]
     if item.type.key == "indicator":
         parts.append(charts.indicator_markdown(item))
     parts.append(journeys.step_box_markdown(item, state))  # after the text (and its chart); hidden

@@ -8,18 +8,20 @@ reached the main line, not the date its author gave the commit), falling back to
 the front-matter dates, so the list costs nothing extra and needs no upkeep.
 """
 
-from macros.content.catalog import markdown_link, md_text
+from macros.content.catalog import display_title, markdown_link, md_text
 from macros.content.last_changed import last_changed
 from macros.content.provenance import swedish_date
-from macros.content.catalog import display_title
 from macros.content.workflow import is_listed
 from macros.views.feed import FEED_PATH
 
 
 def latest(catalog, changed: dict, preview: bool, count: int):
     """The `count` listed pages changed last, newest first (overview and index pages left out)."""
-    pages = [i for i in catalog.items.values()
-             if is_listed(i, catalog.today, preview) and not i.src_uri.endswith("index.md") and last_changed(i, changed)]
+    pages = [
+        i
+        for i in catalog.items.values()
+        if is_listed(i, catalog.today, preview) and not i.src_uri.endswith("index.md") and last_changed(i, changed)
+    ]
     pages.sort(key=lambda i: (str(last_changed(i, changed)), i.title), reverse=True)
     return pages[:count]
 
@@ -28,18 +30,25 @@ def whats_new_markdown(catalog, changed: dict, preview: bool, from_src: str, cou
     lines = []
     for item in latest(catalog, changed, preview, count):
         kind = item.type.name.lower()
-        lines.append(f"- [{md_text(display_title(item))}]({item.link_from(from_src)}) "
-                     f"<small>{md_text(kind)}, {swedish_date(last_changed(item, changed))}</small>")
+        lines.append(
+            f"- [{md_text(display_title(item))}]({item.link_from(from_src)}) "
+            f"<small>{md_text(kind)}, {swedish_date(last_changed(item, changed))}</small>"
+        )
     listing = "\n".join(lines) if lines else "Inga ändringar att visa."
     # The same list as an Atom feed (macros/views/feed.py), which Outlook and other feed readers can follow.
     feed = markdown_link(FEED_PATH, from_src)
-    return listing + f"\n\n[Följ Nytt och ändrat i Outlook eller en annan flödesläsare]({feed}) (Atom-flöde)\n{{ .kb-flode }}"
+    return (
+        listing
+        + f"\n\n[Följ Nytt och ändrat i Outlook eller en annan flödesläsare]({feed}) (Atom-flöde)\n{{ .kb-flode }}"
+    )
 
 
 def search_box_html() -> str:
-    return ('<form class="kb-startsok" action="./" method="get" role="search" aria-label="Sök på webbplatsen">\n'
-            '<label for="kb-startsok-falt">Vad letar du efter?</label>\n'
-            '<span class="kb-startsok__rad">'
-            '<input id="kb-startsok-falt" name="q" type="search" autocomplete="off" '
-            'placeholder="Till exempel SIP, utskrivningsklara eller ReKo">'
-            '<button type="submit">Sök</button></span>\n</form>')
+    return (
+        '<form class="kb-startsok" action="./" method="get" role="search" aria-label="Sök på webbplatsen">\n'
+        '<label for="kb-startsok-falt">Vad letar du efter?</label>\n'
+        '<span class="kb-startsok__rad">'
+        '<input id="kb-startsok-falt" name="q" type="search" autocomplete="off" '
+        'placeholder="Till exempel SIP, utskrivningsklara eller ReKo">'
+        '<button type="submit">Sök</button></span>\n</form>'
+    )

@@ -16,11 +16,9 @@ Without script the text twin below the map says the same in lists.
 
 from html import escape
 
-from macros.content.catalog import md_text
-from macros.model import vocabularies as v
-from macros.content.catalog import display_title
-from macros.content.catalog import directory_url, markdown_link, relative_url
+from macros.content.catalog import directory_url, display_title, markdown_link, md_text, relative_url
 from macros.content.workflow import is_listed
+from macros.model import vocabularies as v
 from macros.views import paging, relations
 
 # Left to right, as in the DOM, so that focus order follows what the reader sees.
@@ -30,7 +28,9 @@ WIDTH = 3 * COLUMN + 2 * GUTTER
 HEIGHT = 1000  # viewBox units down; the map's real height comes from its nodes
 LANE_SPACING = 6  # between story–indicator lines that share a gap between strategies
 EDGES = {  # x of a node's anchor on the side that faces the other end of the link
-    "story": COLUMN, "strategy_left": COLUMN + GUTTER, "strategy_right": 2 * COLUMN + GUTTER,
+    "story": COLUMN,
+    "strategy_left": COLUMN + GUTTER,
+    "strategy_right": 2 * COLUMN + GUTTER,
     "indicator": 2 * COLUMN + 2 * GUTTER,
 }
 PANEL_ID = "kb-karta-detalj"
@@ -39,12 +39,16 @@ PANEL_ID = "kb-karta-detalj"
 def map_graph(catalog, preview: bool):
     """Nodes per column and, for each node id, the ids it links to (both directions)."""
     listed = lambda items: [i for i in items if is_listed(i, catalog.today, preview)]  # noqa: E731
-    strategies = sorted(listed(catalog.of_type("strategy")), key=lambda i: (i.data.get("plan", ""), i.data.get("ordning", 0)))
+    strategies = sorted(
+        listed(catalog.of_type("strategy")), key=lambda i: (i.data.get("plan", ""), i.data.get("ordning", 0))
+    )
     stories = sorted(listed(catalog.of_type("story")), key=lambda i: i.title)
     indicators = sorted(listed(catalog.of_type("indicator")), key=lambda i: i.title)
     links = {i.id: set() for i in strategies + stories + indicators}
     for strategy in strategies:
-        for other in catalog.related(strategy, "story", "strategier") + catalog.related(strategy, "indicator", "indikatorer"):
+        for other in catalog.related(strategy, "story", "strategier") + catalog.related(
+            strategy, "indicator", "indikatorer"
+        ):
             if other.id in links:
                 links[strategy.id].add(other.id)
                 links[other.id].add(strategy.id)
@@ -58,8 +62,11 @@ def map_graph(catalog, preview: bool):
 
 def edges(columns, links) -> list[tuple[str, str]]:
     """Every link once, as (left node, right node) in column order."""
-    order = {item.id: (position, index) for position, (key, _) in enumerate(COLUMNS)
-             for index, item in enumerate(columns[key])}
+    order = {
+        item.id: (position, index)
+        for position, (key, _) in enumerate(COLUMNS)
+        for index, item in enumerate(columns[key])
+    }
     pairs = {tuple(sorted((a, b), key=order.get)) for a, targets in links.items() for b in targets}
     return sorted(pairs, key=lambda pair: (order[pair[0]], order[pair[1]]))
 
@@ -76,8 +83,9 @@ def _curve(x1: float, y1: float, x2: float, y2: float) -> str:
 
 def line_paths(columns, links) -> list[tuple[str, str, str]]:
     """(from id, to id, SVG path data) for every link, in viewBox units."""
-    where = {item.id: (key, _y(index, len(columns[key])))
-             for key, _ in COLUMNS for index, item in enumerate(columns[key])}
+    where = {
+        item.id: (key, _y(index, len(columns[key]))) for key, _ in COLUMNS for index, item in enumerate(columns[key])
+    }
     strategies = len(columns["strategy"])
     lanes: dict[int, list[int]] = {}  # gap between strategies (0 = above the first) -> paths using it
     paths = []
@@ -103,8 +111,12 @@ def line_paths(columns, links) -> list[tuple[str, str, str]]:
             else:  # between two strategies: centred in the gap
                 y = base + LANE_SPACING * (rank - (len(members) - 1) / 2)
             left, right = EDGES["strategy_left"], EDGES["strategy_right"]
-            d = (f"M {EDGES['story']} {ya:.1f} " + _curve(EDGES["story"], ya, left, y)
-                 + f" L {right} {y:.1f} " + _curve(right, y, EDGES["indicator"], yb))
+            d = (
+                f"M {EDGES['story']} {ya:.1f} "
+                + _curve(EDGES["story"], ya, left, y)
+                + f" L {right} {y:.1f} "
+                + _curve(right, y, EDGES["indicator"], yb)
+            )
             paths[index] = (a, b, d)
     return paths
 
@@ -120,29 +132,35 @@ def facets(item, catalog, links) -> dict:
 
 def _select(name: str, label: str, options: dict) -> str:
     choices = "".join(f'<option value="{escape(k)}">{escape(t)}</option>' for k, t in options.items())
-    return (f'<label>{label} <select data-kb-filter="{name}"><option value="">Alla</option>{choices}</select>'
-            "</label>")
+    return f'<label>{label} <select data-kb-filter="{name}"><option value="">Alla</option>{choices}</select></label>'
 
 
 def _svg(columns, links) -> str:
-    paths = "".join(f'<path class="kb-linje" data-fran="{escape(a)}" data-till="{escape(b)}" d="{d}"></path>'
-                    for a, b, d in line_paths(columns, links))
-    return (f'<svg class="kb-karta__linjer" viewBox="0 0 {WIDTH} {HEIGHT}" preserveAspectRatio="none" '
-            f'aria-hidden="true" focusable="false"><g>{paths}</g></svg>')
+    paths = "".join(
+        f'<path class="kb-linje" data-fran="{escape(a)}" data-till="{escape(b)}" d="{d}"></path>'
+        for a, b, d in line_paths(columns, links)
+    )
+    return (
+        f'<svg class="kb-karta__linjer" viewBox="0 0 {WIDTH} {HEIGHT}" preserveAspectRatio="none" '
+        f'aria-hidden="true" focusable="false"><g>{paths}</g></svg>'
+    )
 
 
 def _node(item, key: str, catalog, links, from_src: str, drawn=None, every: tuple | None = None) -> str:
     """A node; `drawn` are the links the map shows (all of them unless the map is an overview), `every`
     (number, URL) its whole list of stories, which the detail panel links to when the map shows fewer."""
     drawn = links if drawn is None else drawn
-    data = " ".join(f'data-{name}="{escape(" ".join(sorted(values)))}"'
-                    for name, values in facets(item, catalog, links).items())
+    data = " ".join(
+        f'data-{name}="{escape(" ".join(sorted(values)))}"' for name, values in facets(item, catalog, links).items()
+    )
     if every and every[0]:
         data += f' data-antal="{every[0]}" data-alla="{escape(every[1])}"'
-    return (f'<li class="kb-nod" data-id="{escape(item.id)}" data-typ="{key}" '
-            f'data-links="{escape(" ".join(sorted(drawn[item.id])))}" data-href="{escape(item.url_from(from_src))}" {data}>'
-            f'<button type="button" aria-pressed="false" aria-controls="{PANEL_ID}">{escape(display_title(item))}</button>'
-            "</li>")
+    return (
+        f'<li class="kb-nod" data-id="{escape(item.id)}" data-typ="{key}" '
+        f'data-links="{escape(" ".join(sorted(drawn[item.id])))}" data-href="{escape(item.url_from(from_src))}" {data}>'
+        f'<button type="button" aria-pressed="false" aria-controls="{PANEL_ID}">{escape(display_title(item))}</button>'
+        "</li>"
+    )
 
 
 def overview(columns, links) -> list | None:
@@ -157,7 +175,7 @@ def overview(columns, links) -> list | None:
     without = paging.newest(i for i in stories if not links[i.id] & strategy_ids)
     shown, seen = [], set()
     for mine in list(per_strategy.values()) + [without]:
-        for story in [i for i in mine if i.id not in seen][:paging.MAP_STORIES_PER_STRATEGY]:
+        for story in [i for i in mine if i.id not in seen][: paging.MAP_STORIES_PER_STRATEGY]:
             shown.append(story)
             seen.add(story.id)
     return shown
@@ -183,20 +201,28 @@ def _count(n: int, one: str, many: str) -> str:
 def overview_html(columns, links, shown, build, from_src: str) -> str:
     """Counts per strategy and indicator, with the link to each one's whole list of stories."""
     total = len(columns["story"])
-    out = ['<div class="kb-karta__oversikt">', '<h3 id="karta-oversikt">Översikt</h3>',
-           f"<p>Kartan visar de {paging.MAP_STORIES_PER_STRATEGY} nyaste berättelserna för varje strategi, "
-           f"{len(shown)} av {total} berättelser. Välj en strategi eller indikator för att se alla.</p>",
-           '<ul class="kb-karta__antal-lista">']
+    out = [
+        '<div class="kb-karta__oversikt">',
+        '<h3 id="karta-oversikt">Översikt</h3>',
+        f"<p>Kartan visar de {paging.MAP_STORIES_PER_STRATEGY} nyaste berättelserna för varje strategi, "
+        f"{len(shown)} av {total} berättelser. Välj en strategi eller indikator för att se alla.</p>",
+        '<ul class="kb-karta__antal-lista">',
+    ]
     kinds = {key: {i.id for i in columns[key]} for key in columns}
     for key in ("strategy", "indicator"):
         for item in columns[key]:
             stories = len(links[item.id] & kinds["story"])
             label = "Visa berättelsen" if stories == 1 else f"Visa alla {stories} berättelser"
             more = f' <a href="{escape(_all_of(item, build, from_src))}">{label}</a>' if stories else ""
-            extra = f", {_count(len(links[item.id] & kinds['indicator']), 'indikator', 'indikatorer')}" \
-                if key == "strategy" else ""
-            out.append(f'<li><a href="{escape(item.url_from(from_src))}">{escape(display_title(item))}</a>: '
-                       f"{_count(stories, 'berättelse', 'berättelser')}{extra}.{more}</li>")
+            extra = (
+                f", {_count(len(links[item.id] & kinds['indicator']), 'indikator', 'indikatorer')}"
+                if key == "strategy"
+                else ""
+            )
+            out.append(
+                f'<li><a href="{escape(item.url_from(from_src))}">{escape(display_title(item))}</a>: '
+                f"{_count(stories, 'berättelse', 'berättelser')}{extra}.{more}</li>"
+            )
     out.append("</ul></div>")
     return "\n".join(out)
 
@@ -208,28 +234,43 @@ def map_html(catalog, preview: bool, from_src: str, build=None) -> str:
     personas = {p.id: p.title for p in catalog.of_type("persona") if is_listed(p, catalog.today, preview)}
     owners = {k: label for k, label in v.PLAN_OWNERS.items() if k != "gemensam"}
     story_ids = {i.id for i in columns["story"]}
-    every = {i.id: (len(links[i.id] & story_ids), _all_of(i, build, from_src))
-             for i in columns["strategy"] + columns["indicator"]} if chosen else {}
+    every = (
+        {
+            i.id: (len(links[i.id] & story_ids), _all_of(i, build, from_src))
+            for i in columns["strategy"] + columns["indicator"]
+        }
+        if chosen
+        else {}
+    )
     out = ['<div class="kb-karta" data-kb-karta>']
     if chosen:
         out.append(overview_html(columns, links, chosen, build, from_src))
-    out += ['<div class="kb-karta__filter" role="group" aria-label="Filtrera kartan">',
-            _select("owner", "Plan", owners), _select("group", "Strategigrupp", v.STRATEGY_GROUPS),
-            _select("persona", "Persona", personas),
-            '<button type="button" class="kb-karta__aterstall" data-kb-reset>Återställ</button></div>',
-            '<p class="kb-karta__status" role="status" aria-live="polite">Välj en berättelse, strategi eller '
-            "indikator.</p>",
-            '<div class="kb-karta__yta">', '<div class="kb-karta__karta">', _svg(drawn_columns, drawn)]
+    out += [
+        '<div class="kb-karta__filter" role="group" aria-label="Filtrera kartan">',
+        _select("owner", "Plan", owners),
+        _select("group", "Strategigrupp", v.STRATEGY_GROUPS),
+        _select("persona", "Persona", personas),
+        '<button type="button" class="kb-karta__aterstall" data-kb-reset>Återställ</button></div>',
+        '<p class="kb-karta__status" role="status" aria-live="polite">Välj en berättelse, strategi eller '
+        "indikator.</p>",
+        '<div class="kb-karta__yta">',
+        '<div class="kb-karta__karta">',
+        _svg(drawn_columns, drawn),
+    ]
     for key, heading in COLUMNS:
         total = len(drawn_columns[key])
-        out.append(f'<div class="kb-karta__kolumn kb-karta__kolumn--{key}">'
-                   f'<h3 id="karta-{key}">{heading} <span class="kb-karta__antal" data-typ="{key}" data-total="{total}">({total})</span></h3>'
-                   f'<ul aria-labelledby="karta-{key}">')
+        out.append(
+            f'<div class="kb-karta__kolumn kb-karta__kolumn--{key}">'
+            f'<h3 id="karta-{key}">{heading} <span class="kb-karta__antal" data-typ="{key}" data-total="{total}">({total})</span></h3>'
+            f'<ul aria-labelledby="karta-{key}">'
+        )
         out.extend(_node(item, key, catalog, links, from_src, drawn, every.get(item.id)) for item in drawn_columns[key])
         out.append("</ul></div>")
     out.append("</div>")
-    out.append(f'<div class="kb-karta__detalj" id="{PANEL_ID}" data-kb-detalj>'
-               '<p class="kb-karta__tips">Välj något i kartan, så visas dess kopplingar här.</p></div>')
+    out.append(
+        f'<div class="kb-karta__detalj" id="{PANEL_ID}" data-kb-detalj>'
+        '<p class="kb-karta__tips">Välj något i kartan, så visas dess kopplingar här.</p></div>'
+    )
     out.append("</div></div>")
     return "\n".join(out)
 
@@ -252,21 +293,27 @@ def text_twin(catalog, preview: bool, from_src: str, build=None) -> str:
             if chosen and key == "story" and linked:
                 whole = relations.whole_list_src(strategy, build) if build is not None else None
                 target = markdown_link(whole, from_src) if whole else strategy.link_from(from_src)
-                names = (f"{len(linked)}, de nyaste {names}; [Visa alla {len(linked)} berättelser]({target})")
+                names = f"{len(linked)}, de nyaste {names}; [Visa alla {len(linked)} berättelser]({target})"
             lines.append(f"    - {label}: {names}")
     # The map also draws story–indicator lines; the twin says them too.
-    measured = [(story, [i for i in columns["indicator"] if i.id in links[story.id]])
-                for story in columns["story"] if story.id in shown]
+    measured = [
+        (story, [i for i in columns["indicator"] if i.id in links[story.id]])
+        for story in columns["story"]
+        if story.id in shown
+    ]
     measured = [(story, indicators) for story, indicators in measured if indicators]
     if measured:
         lines.append("- Berättelser och indikatorerna de tar upp:")
-        lines.extend(f"    - [{md_text(story.title)}]({story.link_from(from_src)}): "
-                     + ", ".join(f"[{md_text(i.title)}]({i.link_from(from_src)})" for i in indicators)
-                     for story, indicators in measured)
-    unlinked = [i for i in columns["story"] + columns["indicator"]
-                if i.id in shown or i.type.key != "story"]
+        lines.extend(
+            f"    - [{md_text(story.title)}]({story.link_from(from_src)}): "
+            + ", ".join(f"[{md_text(i.title)}]({i.link_from(from_src)})" for i in indicators)
+            for story, indicators in measured
+        )
+    unlinked = [i for i in columns["story"] + columns["indicator"] if i.id in shown or i.type.key != "story"]
     unlinked = [i for i in unlinked if not any(catalog.items[x].type.key == "strategy" for x in links[i.id])]
     if unlinked:
-        lines.append("- Utan koppling till en strategi: "
-                     + ", ".join(f"[{md_text(i.title)}]({i.link_from(from_src)})" for i in unlinked))
+        lines.append(
+            "- Utan koppling till en strategi: "
+            + ", ".join(f"[{md_text(i.title)}]({i.link_from(from_src)})" for i in unlinked)
+        )
     return "\n".join(lines)
