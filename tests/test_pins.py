@@ -23,6 +23,9 @@ LOADED_BY_NAME = {
     "zensical": "the canary engine, run as a program (macros/adapters/zensical.py)",
     "pytest": "the test runner",
     "ruff": "run by tests/test_lint.py",
+    "mypy": "run by tests/test_types.py",
+    "types-pyyaml": "stubs that tests/test_types.py's mypy reads",
+    "types-markdown": "stubs that tests/test_types.py's mypy reads",
 }
 
 

@@ -9,11 +9,13 @@ Every field of a story is either asked (ASKED) or left to the editor (LEFT_TO_ED
 a new field in the schema fails the test until someone decides which.
 """
 
+from typing import Any
+
 import yaml
 
 from macros.model import vocabularies as v
 from macros.model.kinds import Boolean, Choice, ListOf, Record, Reference, Text
-from macros.model.schema import STORY
+from macros.model.schema import STORY, Field
 
 FILE = ".github/ISSUE_TEMPLATE/berattelse.yml"  # GitHub's place for issue forms; the guide links to it by name
 ASKED = (
@@ -98,11 +100,11 @@ HEADER = (
 )
 
 
-def _example_text(example) -> str:
+def _example_text(example: object) -> str:
     return ", ".join(str(x) for x in example) if isinstance(example, list) else str(example)
 
 
-def hint(f) -> str:
+def hint(f: Field) -> str:
     """What the form adds to the schema's description: how to answer in a form rather than in YAML."""
     kind = f.kind.item if isinstance(f.kind, ListOf) else f.kind
     if isinstance(kind, Reference):
@@ -120,14 +122,15 @@ def hint(f) -> str:
     return ""
 
 
-def element(f) -> dict:
+def element(f: Field) -> dict[str, Any]:
     """The issue form element for one story field."""
     description = " ".join(part for part in (f.description, hint(f)) if part)
-    attributes = {"label": f.title, "description": description}
+    attributes: dict[str, Any] = {"label": f.title, "description": description}
     kind = f.kind.item if isinstance(f.kind, ListOf) else f.kind
     if isinstance(kind, Choice):
         kind_name = "dropdown"
-        attributes["options"] = [v.label(kind.vocabulary, key) for key in kind.vocabulary]
+        vocabulary = kind.vocabulary or {}
+        attributes["options"] = [v.label(vocabulary, key) for key in vocabulary]
         if isinstance(f.kind, ListOf):
             attributes["multiple"] = True
     elif isinstance(kind, Boolean):
@@ -138,13 +141,13 @@ def element(f) -> dict:
         kind_name = "textarea" if f.name in LONG_TEXT else "input"
         if f.example is not None and not isinstance(kind, Record):
             attributes["placeholder"] = _example_text(f.example)
-    found = {"type": kind_name, "id": f.name, "attributes": attributes}
+    found: dict[str, Any] = {"type": kind_name, "id": f.name, "attributes": attributes}
     if f.required and f.name not in EDITOR_DEFAULTS:
         found["validations"] = {"required": True}
     return found
 
 
-def form() -> dict:
+def form() -> dict[str, Any]:
     return {
         "name": "Föreslå en berättelse",
         "description": "Fyll i formuläret, så gör en redaktör om berättelsen till en sida i kunskapsbanken.",
@@ -152,7 +155,7 @@ def form() -> dict:
         "labels": ["berättelse"],
         "body": [
             {"type": "markdown", "attributes": {"value": INTRO}},
-            *(element(STORY.field(name)) for name in ASKED),
+            *(element(STORY.field_named(name)) for name in ASKED),
             STORY_TEXT,
             CHECKS,
         ],

@@ -25,9 +25,45 @@ import difflib
 import json
 import math
 import re
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Protocol
 
 from macros.model.problems import Problem
+
+if TYPE_CHECKING:  # schema.py builds Fields from these kinds
+    from macros.model.schema import Field
+
+# Where a value stands in the front matter: field names and list indexes, ("kallor", 0, "url").
+FieldPath = tuple[str | int, ...]
+JsonSchema = dict[str, Any]
+# A value as YAML gives it (str, int, float, bool, date, list, dict or None): its kind checks it.
+Value = Any
+# An allow-list: id -> its label, or a record with the label and more (macros/model/vocabularies.py).
+Vocabulary = Mapping[str, str | dict[str, str]]
+
+
+class Context(Protocol):
+    """What a check needs from its caller (macros/model/fields.py): a field's name, and a Problem at its line."""
+
+    def name(self, path: FieldPath) -> str: ...
+
+    def problem(self, path: FieldPath, message: str) -> Problem: ...
+
+
+class Rule(Protocol):
+    """A rule between the fields of a record (RequiredWhen, ExactlyOne, MaxLength)."""
+
+    @property
+    def at(self) -> str: ...
+
+    @property
+    def message(self) -> str: ...
+
+    def violated(self, data: dict[str, Value]) -> bool: ...
+
+    def json_schema(self) -> JsonSchema: ...
+
 
 # A public web address as a browser shows it: http or https (in any case), no spaces, quotes,
 # angle brackets or character references (which would turn "&#74;avascript:" into a script link).
@@ -39,28 +75,28 @@ ISO_DATE_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}(?![\s\S])"
 WEB_ADDRESS = re.compile(WEB_ADDRESS_PATTERN)
 
 
-def is_given(value) -> bool:
+def is_given(value: Value) -> bool:
     """A value an author has written: not missing, not a blank field, not "" and not []."""
     return value is not None and not (isinstance(value, (str, list)) and len(value) == 0)
 
 
-def show(value) -> str:
+def show(value: Value) -> str:
     text = repr(value) if not isinstance(value, str) else f"'{value}'"
     return text if len(text) <= 60 else text[:57] + "…'"
 
 
-def listing(vocabulary: dict, limit: int = 16) -> str:
+def listing(vocabulary: Vocabulary, limit: int = 16) -> str:
     keys = list(vocabulary)
     shown = ", ".join(keys[:limit])
     return shown + (f" … ({len(keys)} i allt)" if len(keys) > limit else "")
 
 
-def suggest(word, options) -> str:
+def suggest(word: Value, options: Iterable[str]) -> str:
     close = difflib.get_close_matches(str(word).lower(), list(options), n=1, cutoff=0.6)
     return f" Menade du '{close[0]}'?" if close else ""
 
 
-def yaml_reading(value) -> tuple[str, str, str] | None:
+def yaml_reading(value: Value) -> tuple[str, str, str] | None:
     """What YAML made of an unquoted word meant as text: (what it read, a quoted example, why), in Swedish."""
     if isinstance(value, bool):
         return (
@@ -79,35 +115,39 @@ def yaml_reading(value) -> tuple[str, str, str] | None:
     return None
 
 
+def _required(f: "Field") -> bool:
+    return f.required
+
+
 class Kind:
     """A field kind. Scalar kinds override `problem`; composite kinds override `check`."""
 
     label = ""  # Swedish, in the guide's field table: "text", "datum ÅÅÅÅ-MM-DD"
     plural = ""  # Swedish, after "lista med" when the kind is a list's item: "texter"
-    vocabulary: dict | None = None  # the allow-list of a Choice (also through ListOf)
-    types: tuple = ()  # the content types a Reference may name; empty: any
-    fields: tuple = ()  # the subfields of a Record
+    vocabulary: Vocabulary | None = None  # the allow-list of a Choice (also through ListOf)
+    types: tuple[str, ...] = ()  # the content types a Reference may name; empty: any
+    fields: tuple["Field", ...] = ()  # the subfields of a Record
 
-    def check(self, value, path: tuple, context) -> list[Problem]:
+    def check(self, value: Value, path: FieldPath, context: Context) -> list[Problem]:
         """Problems with a given value at `path`; `context` makes problems with the value's line."""
         message = self.problem(value, context.name(path))
         return [context.problem(path, message)] if message else []
 
-    def problem(self, value, name: str) -> str | None:
+    def problem(self, value: Value, name: str) -> str | None:
         raise NotImplementedError
 
-    def json_schema(self) -> dict:
+    def json_schema(self) -> JsonSchema:
         raise NotImplementedError
 
     def details(self) -> str:
         """What the guide's table adds after the label: the allowed values or the subfields."""
         return ""
 
-    def yaml(self, value) -> str:
+    def yaml(self, value: Value) -> str:
         """The value as the scaffolder writes it in front matter."""
         return str(value)
 
-    def references(self, value, path: tuple):
+    def references(self, value: Value, path: FieldPath) -> Iterator[tuple["Reference", FieldPath, Value]]:
         """(reference kind, path, value) for each id this value names, for the catalog to resolve."""
         return iter(())
 
@@ -119,7 +159,7 @@ class Kind:
 class Text(Kind):
     label, plural = "text", "texter"
 
-    def problem(self, value, name):
+    def problem(self, value: Value, name: str) -> str | None:
         if isinstance(value, str):
             return None if value.strip() else f"Fältet '{name}' är tomt. Skriv ett värde eller ta bort fältet."
         reading = yaml_reading(value)
@@ -131,10 +171,10 @@ class Text(Kind):
             )
         return f"Fältet '{name}' ska vara en text, men är {show(value)}."
 
-    def json_schema(self):
+    def json_schema(self) -> JsonSchema:
         return {"type": "string", "pattern": NOT_BLANK_PATTERN}
 
-    def yaml(self, value):
+    def yaml(self, value: Value) -> str:
         return json.dumps(str(value), ensure_ascii=False)  # a JSON string is a safe YAML string
 
 
@@ -142,7 +182,7 @@ class WebAddress(Text):
     label = "webbadress (https://…)"
     plural = "webbadresser"
 
-    def problem(self, value, name):
+    def problem(self, value: Value, name: str) -> str | None:
         text_problem = super().problem(value, name)
         if text_problem:
             return text_problem
@@ -153,7 +193,7 @@ class WebAddress(Text):
             )
         return None
 
-    def json_schema(self):
+    def json_schema(self) -> JsonSchema:
         return {"type": "string", "pattern": WEB_ADDRESS_PATTERN}
 
 
@@ -165,17 +205,17 @@ class Reference(Text):
     def __init__(self, types: tuple[str, ...] = ()):
         self.types = tuple(types)
 
-    def yaml(self, value):
+    def yaml(self, value: Value) -> str:
         return str(value)
 
-    def references(self, value, path):
+    def references(self, value: Value, path: FieldPath) -> Iterator[tuple["Reference", FieldPath, Value]]:
         yield self, path, value
 
 
 class Date(Kind):
     label, plural = "datum ÅÅÅÅ-MM-DD", "datum"
 
-    def problem(self, value, name):
+    def problem(self, value: Value, name: str) -> str | None:
         if isinstance(value, datetime.date) and not isinstance(value, datetime.datetime):
             return None
         message = (
@@ -186,7 +226,7 @@ class Date(Kind):
             message += " Ta bort citattecknen runt datumet."
         return message
 
-    def json_schema(self):
+    def json_schema(self) -> JsonSchema:
         return {"type": "string", "format": "date", "pattern": ISO_DATE_PATTERN}
 
 
@@ -201,12 +241,12 @@ def _is_iso_date(text: str) -> bool:
 class Integer(Kind):
     label, plural = "heltal", "heltal"
 
-    def problem(self, value, name):
+    def problem(self, value: Value, name: str) -> str | None:
         if isinstance(value, bool) or not isinstance(value, int):
             return f"Fältet '{name}' ska vara ett heltal, men är {show(value)}."
         return None
 
-    def json_schema(self):
+    def json_schema(self) -> JsonSchema:
         return {"type": "integer"}
 
 
@@ -215,7 +255,7 @@ class Number(Kind):
 
     label, plural = "tal", "tal"
 
-    def problem(self, value, name):
+    def problem(self, value: Value, name: str) -> str | None:
         if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
             return (
                 f"Fältet '{name}' ska vara ett tal med punkt som decimaltecken (till exempel 2.5), "
@@ -223,67 +263,56 @@ class Number(Kind):
             )
         return None
 
-    def json_schema(self):
+    def json_schema(self) -> JsonSchema:
         return {"type": "number"}
 
 
 class Boolean(Kind):
     label, plural = "true eller false", "true eller false"
 
-    def problem(self, value, name):
+    def problem(self, value: Value, name: str) -> str | None:
         if isinstance(value, bool):
             return None
         return f"Fältet '{name}' ska vara true eller false, men är {show(value)}."
 
-    def json_schema(self):
+    def json_schema(self) -> JsonSchema:
         return {"type": "boolean"}
 
-    def yaml(self, value):
+    def yaml(self, value: Value) -> str:
         return str(bool(value)).lower()
 
 
 class Choice(Kind):
     label, plural = "ett värde ur listan", "värden ur listan"
 
-    def __init__(self, vocabulary: dict):
-        self.vocabulary = vocabulary
+    def __init__(self, vocabulary: Vocabulary):
+        self.vocabulary: Vocabulary = vocabulary
 
-    def problem(self, value, name):
-        if isinstance(value, str) and value in self.vocabulary:
+    def problem(self, value: Value, name: str) -> str | None:
+        vocabulary = self.vocabulary or {}
+        if isinstance(value, str) and value in vocabulary:
             return None
         return (
-            f"Ogiltigt värde {show(value)} i '{name}'.{suggest(value, self.vocabulary)} "
-            f"Välj ett av: {listing(self.vocabulary)}."
+            f"Ogiltigt värde {show(value)} i '{name}'.{suggest(value, vocabulary)} Välj ett av: {listing(vocabulary)}."
         )
 
-    def json_schema(self):
-        return {"type": "string", "enum": list(self.vocabulary)}
+    def json_schema(self) -> JsonSchema:
+        return {"type": "string", "enum": list(self.vocabulary or {})}
 
-    def details(self):
-        return ", ".join(f"`{key}`" for key in self.vocabulary)
+    def details(self) -> str:
+        return ", ".join(f"`{key}`" for key in self.vocabulary or {})
 
 
 class ListOf(Kind):
     def __init__(self, item: Kind):
+        # A list speaks of its items: their allow-list, types and subfields (kinds do not change once made).
         self.item = item
+        self.label = f"lista med {item.plural}"
+        self.vocabulary = item.vocabulary
+        self.types = item.types
+        self.fields = item.fields
 
-    @property
-    def label(self):
-        return f"lista med {self.item.plural}"
-
-    @property
-    def vocabulary(self):
-        return self.item.vocabulary
-
-    @property
-    def types(self):
-        return self.item.types
-
-    @property
-    def fields(self):
-        return self.item.fields
-
-    def check(self, value, path, context):
+    def check(self, value: Value, path: FieldPath, context: Context) -> list[Problem]:
         if not isinstance(value, list):
             return [
                 context.problem(
@@ -294,19 +323,19 @@ class ListOf(Kind):
             ]
         return [p for index, item in enumerate(value) for p in self.item.check(item, path + (index,), context)]
 
-    def json_schema(self):
+    def json_schema(self) -> JsonSchema:
         return {"type": "array", "items": self.item.json_schema()}
 
-    def details(self):
+    def details(self) -> str:
         return self.item.details()
 
-    def yaml(self, value):
+    def yaml(self, value: Value) -> str:
         return "[" + ", ".join(self.item.yaml(x) for x in value) + "]"
 
-    def __repr__(self):
+    def __repr__(self) -> str:
         return f"ListOf({self.item!r})"
 
-    def references(self, value, path):
+    def references(self, value: Value, path: FieldPath) -> Iterator[tuple["Reference", FieldPath, Value]]:
         if isinstance(value, list):
             for index, item in enumerate(value):
                 yield from self.item.references(item, path + (index,))
@@ -317,11 +346,11 @@ class Record(Kind):
 
     label, plural = "underfält", "underfält"
 
-    def __init__(self, fields: tuple, rules: tuple = ()):
+    def __init__(self, fields: Iterable["Field"], rules: Iterable[Rule] = ()):
         self.fields = tuple(fields)
-        self.rules = tuple(rules)
+        self.rules: tuple[Rule, ...] = tuple(rules)
 
-    def check(self, value, path, context):
+    def check(self, value: Value, path: FieldPath, context: Context) -> list[Problem]:
         if not isinstance(value, dict):
             return [
                 context.problem(
@@ -332,7 +361,9 @@ class Record(Kind):
             ]
         return self.check_mapping(value, path, context)
 
-    def check_mapping(self, data: dict, path: tuple, context, required=lambda f: f.required) -> list[Problem]:
+    def check_mapping(
+        self, data: dict[str, Value], path: FieldPath, context: Context, required: Callable[["Field"], bool] = _required
+    ) -> list[Problem]:
         known = {f.name: f for f in self.fields}
         found = []
         for key in data:
@@ -363,10 +394,11 @@ class Record(Kind):
                 )
         for rule in self.rules:
             if rule.violated(data):
-                found.append(context.problem(path + ((rule.at,) if rule.at else ()), rule.message))
+                at: FieldPath = (rule.at,) if rule.at else ()
+                found.append(context.problem(path + at, rule.message))
         return found
 
-    def json_schema(self, required=lambda f: f.required) -> dict:
+    def json_schema(self, required: Callable[["Field"], bool] = _required) -> JsonSchema:
         schema = {
             "type": "object",
             "properties": {f.name: property_schema(f, required(f)) for f in self.fields},
@@ -377,19 +409,19 @@ class Record(Kind):
             schema["allOf"] = [rule.json_schema() for rule in self.rules]
         return schema
 
-    def details(self):
+    def details(self) -> str:
         return ", ".join(f"`{f.name}`" for f in self.fields)
 
-    def yaml(self, value):
+    def yaml(self, value: Value) -> str:
         return json.dumps(value, ensure_ascii=False, default=str)  # a JSON object is a YAML flow mapping
 
-    def references(self, value, path):
+    def references(self, value: Value, path: FieldPath) -> Iterator[tuple["Reference", FieldPath, Value]]:
         if isinstance(value, dict):
             for f in self.fields:
                 yield from f.kind.references(value.get(f.name), path + (f.name,))
 
 
-def property_schema(f, required: bool) -> dict:
+def property_schema(f: "Field", required: bool) -> JsonSchema:
     """One field's JSON Schema: its description, its kind's schema, a non-empty list, and its example."""
     schema = {"description": f.description, **f.kind.json_schema()}
     if isinstance(f.kind, ListOf):
@@ -407,8 +439,8 @@ def property_schema(f, required: bool) -> dict:
 class Condition:
     """What a rule's trigger field must hold: a Python test and the same test in JSON Schema."""
 
-    holds: object  # callable(value) -> bool
-    schema: dict
+    holds: Callable[[Value], bool]
+    schema: JsonSchema
 
 
 IS_TRUE = Condition(lambda value: value is True, {"const": True})
@@ -426,10 +458,10 @@ class RequiredWhen:
     message: str
     at: str = ""
 
-    def violated(self, data: dict) -> bool:
+    def violated(self, data: dict[str, Value]) -> bool:
         return self.condition.holds(data.get(self.trigger)) and not is_given(data.get(self.needed))
 
-    def json_schema(self) -> dict:
+    def json_schema(self) -> JsonSchema:
         return {
             "description": self.message,
             "if": {"properties": {self.trigger: self.condition.schema}, "required": [self.trigger]},
@@ -441,14 +473,14 @@ class RequiredWhen:
 class ExactlyOne:
     """Exactly one of `names` is given; reported at the record itself (or at the field `at`)."""
 
-    names: tuple
+    names: tuple[str, ...]
     message: str
     at: str = ""
 
-    def violated(self, data: dict) -> bool:
+    def violated(self, data: dict[str, Value]) -> bool:
         return sum(is_given(data.get(name)) for name in self.names) != 1
 
-    def json_schema(self) -> dict:
+    def json_schema(self) -> JsonSchema:
         return {"description": self.message, "oneOf": [{"required": [name]} for name in self.names]}
 
 
@@ -464,9 +496,9 @@ class MaxLength:
     def at(self) -> str:
         return self.name
 
-    def violated(self, data: dict) -> bool:
+    def violated(self, data: dict[str, Value]) -> bool:
         value = data.get(self.name)
         return isinstance(value, str) and len(value) > self.limit
 
-    def json_schema(self) -> dict:
+    def json_schema(self) -> JsonSchema:
         return {"description": self.message, "properties": {self.name: {"maxLength": self.limit}}}

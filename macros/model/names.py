@@ -40,7 +40,7 @@ STORY_LIST_NAME = "berattelser"  # an item's whole list of stories: /strategier/
 TAG_LISTS = "amnen"  # a tag value's whole list, under its tag page: /amnen/strategigrupper/aldre/
 
 
-def generated_list_problem(site_path: str, item_urls: set) -> str | None:
+def generated_list_problem(site_path: str, item_urls: set[str]) -> str | None:
     """The Swedish problem if a content page's site path is one the build keeps for a whole list: the
     list of every story, a list of the stories that name an item (its address + berattelser/), or a
     tag value's list under a tag page (amnen/<ämne>/…); None otherwise."""

@@ -1,5 +1,6 @@
 """A problem found in the content, reported as `path:line: message` in Swedish."""
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 ERROR = "fel"
@@ -17,15 +18,15 @@ class Problem:
         return f"{self.path}:{self.line}: {self.severity}: {self.message}"
 
 
-def errors(problems) -> list[Problem]:
+def errors(problems: Iterable[Problem]) -> list[Problem]:
     return [p for p in problems if p.severity == ERROR]
 
 
-def warnings(problems) -> list[Problem]:
+def warnings(problems: Iterable[Problem]) -> list[Problem]:
     return [p for p in problems if p.severity == WARNING]
 
 
-def report(problems) -> str:
+def report(problems: Iterable[Problem]) -> str:
     """All problems, sorted by file and line, with a count at the end."""
     ordered = sorted(problems)
     summary = f"{len(errors(ordered))} fel, {len(warnings(ordered))} varningar."

@@ -26,7 +26,9 @@ from macros.model.kinds import (
     Record,
     Reference,
     RequiredWhen,
+    Rule,
     Text,
+    Vocabulary,
     WebAddress,
 )
 from macros.model.names import MAX_NAME
@@ -42,7 +44,7 @@ class Field:
     title: str = ""  # Swedish, short: the name forms and the field reference show for the field
 
     @property
-    def vocabulary(self) -> dict | None:
+    def vocabulary(self) -> Vocabulary | None:
         """The allow-list of a choice or a list of choices; None for other kinds."""
         return self.kind.vocabulary
 
@@ -65,10 +67,19 @@ class ContentType:
     url_prefix: str  # site path the pages are published under
     description: str
     fields: tuple[Field, ...] = field(default=())
-    rules: tuple = ()  # rules between fields (kinds.RequiredWhen, kinds.ExactlyOne), checked after the fields
+    rules: tuple[
+        Rule, ...
+    ] = ()  # rules between fields (kinds.RequiredWhen, kinds.ExactlyOne), checked after the fields
 
     def field(self, name: str) -> Field | None:
         return next((f for f in self.all_fields if f.name == name), None)
+
+    def field_named(self, name: str) -> Field:
+        """The field `name`, which the caller knows the type has (a KeyError naming both if not)."""
+        found = self.field(name)
+        if found is None:
+            raise KeyError(f"{self.key} has no field {name!r}")
+        return found
 
     @property
     def all_fields(self) -> tuple[Field, ...]:

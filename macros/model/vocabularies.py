@@ -4,6 +4,8 @@ Ids are what authors write in front matter; labels are what readers see.
 Adding a value here is a deliberate, reviewed change (CODEOWNERS: developers).
 """
 
+from collections.abc import Mapping
+
 STATUSES = {
     "utkast": "Utkast",
     "granskning": "Under granskning",
@@ -146,7 +148,7 @@ SOURCE_DOCUMENTS = {
 }
 
 
-def label(vocabulary: dict, key: str) -> str:
+def label(vocabulary: Mapping[str, str | dict[str, str]], key: str) -> str:
     """The reader-facing label of an allow-listed id."""
     value = vocabulary[key]
     return value["label"] if isinstance(value, dict) else value
