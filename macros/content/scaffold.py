@@ -12,7 +12,6 @@ from macros.content.catalog import display_title, md_text
 from macros.content.workflow import is_expired
 from macros.model import issue_form
 from macros.model import vocabularies as v
-from macros.model.kinds import ListOf
 from macros.model.schema import STORY, TYPE_BY_NAME
 
 ASKED = ("titel", "beskrivning", "personas", "strategier", "strategigrupper", "kommuner", "slag", "forfattare")
@@ -27,7 +26,7 @@ SKELETON = (  # (heading, hint); the hints are Markdown comments that readers ne
 
 
 def is_list(field) -> bool:
-    return isinstance(field.kind, ListOf)
+    return field.kind.is_list
 
 
 def linkable(catalog, type_key: str) -> list:

@@ -27,7 +27,6 @@ from macros.content import reviewers, scaffold, workflow
 from macros.generate.cms_locale import LOCALE, SCREEN_READER, UNTRANSLATED
 from macros.generate.cms_page import content_security_policy, index_html, not_set_up, too_narrow
 from macros.generate.cms_rules import guard_rules
-from macros.model.kinds import Boolean, Choice, Date, Integer, ListOf, Number, Record, Reference, Text
 from macros.model.names import MAX_NAME
 from macros.model.schema import STORY, is_required
 
@@ -128,8 +127,7 @@ def _options(choices: dict) -> list:
 
 def form_field(f, catalog) -> dict:
     """One schema field as a Decap CMS field: widget, Swedish label and hint, required, pattern, choices."""
-    kind, many = f.kind, isinstance(f.kind, ListOf)
-    item = kind.item if many else kind
+    many = f.kind.is_list
     widget = {
         "name": f.name,
         "label": f.title,
@@ -141,18 +139,14 @@ def form_field(f, catalog) -> dict:
         widget.update(widget="kb-select", options=_options(choices), multiple=many)
         if many and widget["required"]:
             widget["min"] = 1
-    elif isinstance(item, Boolean):
-        widget.update(widget="kb-boolean", default=scaffold.DEFAULTS.get(f.name, False))
-    elif many and isinstance(item, Text):
-        widget.update(widget="kb-list")  # texts separated by commas in the form, a list in the file
-        widget["hint"] += " Skriv flera med kommatecken emellan."
-    elif isinstance(item, Text):
-        widget.update(
-            widget="kb-text",
-            pattern=[kind.json_schema()["pattern"], "Skriv något annat än mellanslag, eller lämna fältet tomt."],
-        )
     else:
-        raise ValueError(f"Formulärredigeraren kan inte visa fältet '{f.name}' ({kind!r}).")
+        shown = f.kind.form_widget(many)  # the kind knows its widget (macros/model/kinds.py)
+        if shown is None:
+            raise ValueError(f"Formulärredigeraren kan inte visa fältet '{f.name}' ({f.kind!r}).")
+        widget["hint"] += shown.pop("hint", "")
+        widget.update(shown)
+        if widget["widget"] == "kb-boolean":
+            widget["default"] = scaffold.DEFAULTS.get(f.name, False)
     if f.name == "titel":  # the file name comes from the title, as in scripts/new_story.py
         widget["pattern"] = [
             "[A-Za-z0-9ÅÄÖåäöÉéÜü]",
@@ -233,31 +227,14 @@ def decap_config(catalog, repo_url: str, branch: str = "main", oauth_url: str = 
 # --- the file format (macros/generate/cms_story.js writes what scaffold.story_text writes) --------------
 
 
-def yaml_style(kind) -> object:
-    """How the scaffolder writes a value of a kind (Kind.yaml), named for the JavaScript serializer."""
-    if isinstance(kind, ListOf):
-        return {"list": yaml_style(kind.item)}
-    if isinstance(kind, Reference) or isinstance(kind, (Choice, Date)):
-        return "plain"
-    if isinstance(kind, Text):
-        return "json"
-    if isinstance(kind, Boolean):
-        return "boolean"
-    if isinstance(kind, (Integer, Number)):
-        return "number"
-    if isinstance(kind, Record):
-        return {"record": [{"name": f.name, "yaml": yaml_style(f.kind)} for f in kind.fields]}
-    raise ValueError(f"no YAML style for {kind!r}")
-
-
 def story_format() -> dict:
     """What macros/generate/cms_story.js needs to write a story exactly as scaffold.story_text does."""
     return {
         "fields": [
             {
                 "name": f.name,
-                "yaml": yaml_style(f.kind),
-                "date": isinstance(f.kind, Date),
+                "yaml": f.kind.yaml_style(),
+                "date": f.kind.is_date,
                 "comment": f.description if f.name in scaffold.DEFAULTS else "",
             }
             for f in STORY.all_fields

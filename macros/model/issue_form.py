@@ -13,8 +13,6 @@ from typing import Any
 
 import yaml
 
-from macros.model import vocabularies as v
-from macros.model.kinds import Boolean, Choice, ListOf, Record, Reference, Text
 from macros.model.schema import STORY, Field
 
 FILE = ".github/ISSUE_TEMPLATE/berattelse.yml"  # GitHub's place for issue forms; the guide links to it by name
@@ -55,7 +53,6 @@ EDITOR_DEFAULTS = {
     "kallor": "Är berättelsen er egen lämnar du fältet tomt; då anger redaktören den som källa, med författaren."
 }
 LONG_TEXT = {"beskrivning", "kallor"}
-BOOLEAN_OPTIONS = ["Nej (false)", "Ja (true)"]
 
 INTRO = (
     "Tack för att du vill bidra! Allt du skriver här är **offentligt** så fort du skickar formuläret, och "
@@ -106,40 +103,25 @@ def _example_text(example: object) -> str:
 
 def hint(f: Field) -> str:
     """What the form adds to the schema's description: how to answer in a form rather than in YAML."""
-    kind = f.kind.item if isinstance(f.kind, ListOf) else f.kind
-    if isinstance(kind, Reference):
-        example = f" till exempel {_example_text(f.example)}" if f.example else ""
-        return (
-            f"Skriv id:na med komma emellan,{example}. Giltiga id står på sidan Alla fält i en berättelse; "
-            "vet du inte id:t räcker namnet."
-        )
-    if isinstance(f.kind, ListOf) and isinstance(kind, Text):
-        return "Skriv orden med komma emellan."
-    if isinstance(kind, Record):
-        return f"Skriv en källa per rad. {EDITOR_DEFAULTS[f.name]}"
-    if isinstance(kind, Boolean):
-        return "Välj Ja (true) eller Nej (false)."
-    return ""
+    text = f.kind.issue_form_hint(False, _example_text(f.example) if f.example else "")
+    return f"{text} {EDITOR_DEFAULTS[f.name]}" if f.name in EDITOR_DEFAULTS else text
 
 
 def element(f: Field) -> dict[str, Any]:
     """The issue form element for one story field."""
     description = " ".join(part for part in (f.description, hint(f)) if part)
     attributes: dict[str, Any] = {"label": f.title, "description": description}
-    kind = f.kind.item if isinstance(f.kind, ListOf) else f.kind
-    if isinstance(kind, Choice):
+    dropdown = f.kind.issue_form_options()
+    if dropdown is not None:
         kind_name = "dropdown"
-        vocabulary = kind.vocabulary or {}
-        attributes["options"] = [v.label(vocabulary, key) for key in vocabulary]
-        if isinstance(f.kind, ListOf):
+        attributes["options"], default = dropdown
+        if default is not None:
+            attributes["default"] = default
+        if f.kind.is_list:
             attributes["multiple"] = True
-    elif isinstance(kind, Boolean):
-        kind_name = "dropdown"
-        attributes["options"] = list(BOOLEAN_OPTIONS)
-        attributes["default"] = 0  # Nej: a story is de-identified unless the author says otherwise
     else:
         kind_name = "textarea" if f.name in LONG_TEXT else "input"
-        if f.example is not None and not isinstance(kind, Record):
+        if f.example is not None and not f.kind.block_example:
             attributes["placeholder"] = _example_text(f.example)
     found: dict[str, Any] = {"type": kind_name, "id": f.name, "attributes": attributes}
     if f.required and f.name not in EDITOR_DEFAULTS:

@@ -41,6 +41,18 @@ JsonSchema = dict[str, Any]
 Value = Any
 # An allow-list: id -> its label, or a record with the label and more (macros/model/vocabularies.py).
 Vocabulary = Mapping[str, str | dict[str, str]]
+# How the form editor's file writer (macros/generate/cms_story.js) writes a value, as Kind.yaml does:
+# "plain", "json", "boolean", "number", {"list": style} or {"record": [{"name": …, "yaml": style}, …]}.
+YamlStyle = str | dict[str, Any]
+# The GitHub issue form's answers for a yes/no field: "Nej" first, the default (a story is de-identified
+# unless the author says otherwise).
+BOOLEAN_OPTIONS = ["Nej (false)", "Ja (true)"]
+
+
+def vocabulary_label(vocabulary: Vocabulary, key: str) -> str:
+    """The reader-facing label of an allow-listed id."""
+    value = vocabulary[key]
+    return value["label"] if isinstance(value, dict) else value
 
 
 class Context(Protocol):
@@ -120,7 +132,16 @@ def _required(f: "Field") -> bool:
 
 
 class Kind:
-    """A field kind. Scalar kinds override `problem`; composite kinds override `check`."""
+    """A field kind. Scalar kinds override `problem`; composite kinds override `check`.
+
+    Each kind also knows its projections, so no other module asks which kind a field has: its JSON
+    Schema, its label in the field reference, how the scaffolder writes it (`yaml`) and how the form's
+    file writer does (`yaml_style`), its form widget, and its element in the GitHub issue form.
+    """
+
+    is_list = False  # a list of values (ListOf)
+    is_date = False  # written as a YAML date (Date)
+    block_example = False  # its example takes a block of lines in front matter (a record, or a list of them)
 
     label = ""  # Swedish, in the guide's field table: "text", "datum ÅÅÅÅ-MM-DD"
     plural = ""  # Swedish, after "lista med" when the kind is a list's item: "texter"
@@ -151,6 +172,26 @@ class Kind:
         """(reference kind, path, value) for each id this value names, for the catalog to resolve."""
         return iter(())
 
+    @property
+    def element(self) -> "Kind":
+        """The kind of one value: a list's item, else the kind itself."""
+        return self
+
+    def yaml_style(self) -> YamlStyle:
+        raise ValueError(f"no YAML style for {self!r}")
+
+    def form_widget(self, many: bool) -> dict[str, Any] | None:
+        """The form editor's widget for a value with no list of choices, or None if the form cannot show it."""
+        return None
+
+    def issue_form_hint(self, many: bool, example: str) -> str:
+        """What the GitHub issue form adds to a field's description: how to answer in a form, not in YAML."""
+        return ""
+
+    def issue_form_options(self) -> tuple[list[str], int | None] | None:
+        """The issue form's dropdown for this kind: (options, default index), or None for a text answer."""
+        return None
+
     def __repr__(self) -> str:  # readable in test ids and error messages: Choice(aldre, barn-och-unga)
         inner = ", ".join(list(self.vocabulary or ()) or list(self.types) or [f.name for f in self.fields])
         return f"{type(self).__name__}({inner})"
@@ -176,6 +217,20 @@ class Text(Kind):
 
     def yaml(self, value: Value) -> str:
         return json.dumps(str(value), ensure_ascii=False)  # a JSON string is a safe YAML string
+
+    def yaml_style(self) -> YamlStyle:
+        return "json"
+
+    def form_widget(self, many: bool) -> dict[str, Any] | None:
+        if many:  # texts separated by commas in the form, a list in the file
+            return {"widget": "kb-list", "hint": " Skriv flera med kommatecken emellan."}
+        return {
+            "widget": "kb-text",
+            "pattern": [self.json_schema()["pattern"], "Skriv något annat än mellanslag, eller lämna fältet tomt."],
+        }
+
+    def issue_form_hint(self, many: bool, example: str) -> str:
+        return "Skriv orden med komma emellan." if many else ""
 
 
 class WebAddress(Text):
@@ -208,12 +263,26 @@ class Reference(Text):
     def yaml(self, value: Value) -> str:
         return str(value)
 
+    def yaml_style(self) -> YamlStyle:
+        return "plain"
+
+    def issue_form_hint(self, many: bool, example: str) -> str:
+        example = f" till exempel {example}" if example else ""
+        return (
+            f"Skriv id:na med komma emellan,{example}. Giltiga id står på sidan Alla fält i en berättelse; "
+            "vet du inte id:t räcker namnet."
+        )
+
     def references(self, value: Value, path: FieldPath) -> Iterator[tuple["Reference", FieldPath, Value]]:
         yield self, path, value
 
 
 class Date(Kind):
     label, plural = "datum ÅÅÅÅ-MM-DD", "datum"
+    is_date = True
+
+    def yaml_style(self) -> YamlStyle:
+        return "plain"
 
     def problem(self, value: Value, name: str) -> str | None:
         if isinstance(value, datetime.date) and not isinstance(value, datetime.datetime):
@@ -249,6 +318,9 @@ class Integer(Kind):
     def json_schema(self) -> JsonSchema:
         return {"type": "integer"}
 
+    def yaml_style(self) -> YamlStyle:
+        return "number"
+
 
 class Number(Kind):
     """A finite number: YAML's .inf and .nan would break charts and have no form in JSON."""
@@ -266,6 +338,9 @@ class Number(Kind):
     def json_schema(self) -> JsonSchema:
         return {"type": "number"}
 
+    def yaml_style(self) -> YamlStyle:
+        return "number"
+
 
 class Boolean(Kind):
     label, plural = "true eller false", "true eller false"
@@ -280,6 +355,18 @@ class Boolean(Kind):
 
     def yaml(self, value: Value) -> str:
         return str(bool(value)).lower()
+
+    def yaml_style(self) -> YamlStyle:
+        return "boolean"
+
+    def form_widget(self, many: bool) -> dict[str, Any] | None:
+        return {"widget": "kb-boolean"}
+
+    def issue_form_hint(self, many: bool, example: str) -> str:
+        return "Välj Ja (true) eller Nej (false)."
+
+    def issue_form_options(self) -> tuple[list[str], int | None] | None:
+        return list(BOOLEAN_OPTIONS), 0
 
 
 class Choice(Kind):
@@ -302,8 +389,17 @@ class Choice(Kind):
     def details(self) -> str:
         return ", ".join(f"`{key}`" for key in self.vocabulary or {})
 
+    def yaml_style(self) -> YamlStyle:
+        return "plain"
+
+    def issue_form_options(self) -> tuple[list[str], int | None] | None:
+        vocabulary = self.vocabulary or {}
+        return [vocabulary_label(vocabulary, key) for key in vocabulary], None
+
 
 class ListOf(Kind):
+    is_list = True
+
     def __init__(self, item: Kind):
         # A list speaks of its items: their allow-list, types and subfields (kinds do not change once made).
         self.item = item
@@ -311,6 +407,23 @@ class ListOf(Kind):
         self.vocabulary = item.vocabulary
         self.types = item.types
         self.fields = item.fields
+        self.block_example = item.block_example
+
+    @property
+    def element(self) -> Kind:
+        return self.item
+
+    def yaml_style(self) -> YamlStyle:
+        return {"list": self.item.yaml_style()}
+
+    def form_widget(self, many: bool) -> dict[str, Any] | None:
+        return self.item.form_widget(True)
+
+    def issue_form_hint(self, many: bool, example: str) -> str:
+        return self.item.issue_form_hint(True, example)
+
+    def issue_form_options(self) -> tuple[list[str], int | None] | None:
+        return self.item.issue_form_options()
 
     def check(self, value: Value, path: FieldPath, context: Context) -> list[Problem]:
         if not isinstance(value, list):
@@ -345,10 +458,18 @@ class Record(Kind):
     """Named subfields, with rules between them; a content type's front matter is one too."""
 
     label, plural = "underfält", "underfält"
+    block_example = True
 
-    def __init__(self, fields: Iterable["Field"], rules: Iterable[Rule] = ()):
+    def __init__(self, fields: Iterable["Field"], rules: Iterable[Rule] = (), noun: str = "post"):
         self.fields = tuple(fields)
         self.rules: tuple[Rule, ...] = tuple(rules)
+        self.noun = noun  # one record, as the issue form names it: "Skriv en källa per rad."
+
+    def yaml_style(self) -> YamlStyle:
+        return {"record": [{"name": f.name, "yaml": f.kind.yaml_style()} for f in self.fields]}
+
+    def issue_form_hint(self, many: bool, example: str) -> str:
+        return f"Skriv en {self.noun} per rad."
 
     def check(self, value: Value, path: FieldPath, context: Context) -> list[Problem]:
         if not isinstance(value, dict):

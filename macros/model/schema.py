@@ -215,14 +215,14 @@ COMMON_FIELDS = (
     ),
     Field(
         "tidslinje",
-        ListOf(Record(TIMELINE_FIELDS)),
+        ListOf(Record(TIMELINE_FIELDS, noun="händelse")),
         "Daterade händelser som sidan berättar om; de visas på sidan Tidslinje.",
         example=[{"ar": 2026, "handelse": "Vad som hände, i en mening."}],
         title="Tidslinje",
     ),
     Field(
         "kallor",
-        ListOf(Record(SOURCE_FIELDS, SOURCE_RULES)),
+        ListOf(Record(SOURCE_FIELDS, SOURCE_RULES, noun="källa")),
         "Var fakta på sidan kommer ifrån. Ange dokument och "
         "avsnitt, en webbadress med titel, eller en källa i fri text.",
         required=True,

@@ -4,7 +4,7 @@ Ids are what authors write in front matter; labels are what readers see.
 Adding a value here is a deliberate, reviewed change (CODEOWNERS: developers).
 """
 
-from collections.abc import Mapping
+from macros.model.kinds import vocabulary_label as label  # noqa: F401  (one rule, with the kinds)
 
 STATUSES = {
     "utkast": "Utkast",
@@ -146,9 +146,3 @@ SOURCE_DOCUMENTS = {
         "detail": "Bildspel, Anette Nilsson, cirka 2024–2025",
     },
 }
-
-
-def label(vocabulary: Mapping[str, str | dict[str, str]], key: str) -> str:
-    """The reader-facing label of an allow-listed id."""
-    value = vocabulary[key]
-    return value["label"] if isinstance(value, dict) else value

@@ -8,7 +8,7 @@ The ids a reference accepts come from the catalog, so their titles are contribut
 import yaml
 
 from macros.content.catalog import md_text
-from macros.model.kinds import ListOf, Record
+from macros.model.kinds import Record
 from macros.model.schema import ContentType, is_required
 from macros.model.vocabularies import label
 
@@ -28,7 +28,7 @@ class _BlockDumper(yaml.SafeDumper):
 
 def example_yaml(f) -> str:
     """A field's example as an author writes it in front matter: one line, or a block for records."""
-    if isinstance(f.kind, ListOf) and isinstance(f.kind.item, Record) or isinstance(f.kind, Record):
+    if f.kind.block_example:
         return yaml.dump(
             {f.name: f.example}, Dumper=_BlockDumper, allow_unicode=True, sort_keys=False, default_flow_style=False
         )
@@ -106,7 +106,7 @@ def field_reference(content_type: ContentType, choices=vocabulary_choices) -> st
             lines.append(f"- **Tillåtna värden:** {values}")
         if f.fields:
             lines.append("- **Underfält:**")
-            lines += _subfields(f.kind.item if isinstance(f.kind, ListOf) else f.kind, choices)
+            lines += _subfields(f.kind.element, choices)
         lines += [f"- **Regel:** {md_text(message)}" for message in _rules_for(front_matter, f.name)]
         if f.example is not None:
             example = example_yaml(f)
