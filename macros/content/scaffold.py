@@ -12,9 +12,9 @@ from macros.content.catalog import display_title, md_text
 from macros.content.workflow import is_expired
 from macros.model import issue_form
 from macros.model import vocabularies as v
-from macros.model.schema import STORY, TYPE_BY_NAME
+from macros.model.schema import SCAFFOLD_ASKS, STORY, TYPE_BY_NAME
 
-ASKED = ("titel", "beskrivning", "personas", "strategier", "strategigrupper", "kommuner", "slag", "forfattare")
+ASKED = SCAFFOLD_ASKS  # the questions of make new-story (macros/model/schema.py records every entry point's)
 DEFAULTS = {"status": "utkast", "verkliga_personer": False}  # written with their description as a comment
 LINKABLE = ("publicerad", "granskning")  # a new story may only name items that have a public page
 SKELETON = (  # (heading, hint); the hints are Markdown comments that readers never see

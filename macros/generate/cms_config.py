@@ -28,7 +28,7 @@ from macros.generate.cms_locale import LOCALE, SCREEN_READER, UNTRANSLATED
 from macros.generate.cms_page import content_security_policy, index_html, not_set_up, too_narrow
 from macros.generate.cms_rules import guard_rules
 from macros.model.names import MAX_NAME
-from macros.model.schema import STORY, is_required
+from macros.model.schema import FORM_ASKS, STORY, is_required
 
 EDITOR = "redigera"  # the site folder the editor is published under
 DECAP_CMS = "decap-cms@3.16.3"  # the Makefile installs exactly these (make cms)
@@ -44,23 +44,7 @@ STORY_SCRIPT = Path(__file__).with_name("cms_story.js")  # the file format and t
 SITE_NAME = "Kunskapsbanken för God och nära vård"
 STYLESHEET = "assets/kunskapsbanken.css"  # the site's own stylesheet, for the preview pane
 
-# The fields a new story's form shows, beside the scaffolder's questions: the other links a story
-# makes, its keywords, and whether real people appear. Dates, status, sources and owner are
-# filled in as the scaffolder fills them (status utkast, skapad today, kallor and ansvarig from
-# the author), so the form asks no more than a communicator can answer.
-EXTRA_FIELDS = (
-    "ansvarig",
-    "taggar",
-    "sokord",
-    "principer",
-    "indikatorer",
-    "verkliga_personer",
-    "samtycke",
-    "kontaktuppgifter",
-    "personuppgifter_tillatna",
-    "andring",
-)
-SHOWN = set(scaffold.ASKED) | set(EXTRA_FIELDS)
+SHOWN = set(FORM_ASKS)  # the fields the form shows (macros/model/schema.py records each entry point's)
 HINTS = {
     "ansvarig": " Lämna tomt för organisationen i Författare.",
     # A new story's history says it was published; the note is for changing a story that is there.

@@ -596,3 +596,43 @@ def type_for_path(rel_path: str) -> ContentType:
 
 # A content type by its Swedish name ("berättelse", as macros and commands say it) or its key.
 TYPE_BY_NAME = {t.name: t for t in CONTENT_TYPES} | {t.key: t for t in CONTENT_TYPES}
+
+
+# --- where a communicator meets a story's fields ---------------------------------------------------
+# Each entry point asks a subset of the story's fields; the rest are filled in (status utkast, skapad
+# today, ansvarig and kallor from the author) or left to the editor. Recorded here, once, so the
+# scaffolder, the form editor and the GitHub issue form read the same lists (tests/test_issue_form.py
+# and tests/test_cms_config.py hold each to its reasons).
+SCAFFOLD_ASKS = ("titel", "beskrivning", "personas", "strategier", "strategigrupper", "kommuner", "slag", "forfattare")
+# The form shows the scaffolder's questions and the other links a story makes, its keywords, whether real
+# people appear and, when a story that is there is changed, what changed for the reader.
+FORM_ASKS = SCAFFOLD_ASKS + (
+    "ansvarig",
+    "taggar",
+    "sokord",
+    "principer",
+    "indikatorer",
+    "verkliga_personer",
+    "samtycke",
+    "kontaktuppgifter",
+    "personuppgifter_tillatna",
+    "andring",
+)
+# The issue form is public the moment it is sent, with no check in between: no contact details.
+ISSUE_FORM_ASKS = (
+    "titel",
+    "beskrivning",
+    "slag",
+    "strategier",
+    "principer",
+    "indikatorer",
+    "personas",
+    "strategigrupper",
+    "kommuner",
+    "taggar",
+    "sokord",
+    "forfattare",
+    "verkliga_personer",
+    "samtycke",
+    "kallor",
+)
