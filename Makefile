@@ -91,7 +91,7 @@ screenshots: $(BIN)/.installed-test $(CMS_BUNDLE) chromium ## Skärmbilder av ny
 	$(BIN)/python scripts/screenshots.py --ut skarmbilder
 
 preview: $(BIN)/.installed-test $(CMS_BUNDLE) chromium ## Förhandsvisning: webbplatsen med utkast i forhandsvisning/, skärmbilder av sidorna som ändras (KB_CHANGED_FILES) i skarmbilder/
-	$(BIN)/python scripts/screenshots.py --utkast --webbplats forhandsvisning --andrade --ut skarmbilder
+	$(BIN)/python scripts/screenshots.py --forhandsvisning --webbplats forhandsvisning --andrade --ut skarmbilder
 
 LIGHTHOUSE := .cache/lighthouse/node_modules/.bin/lighthouse
 $(LIGHTHOUSE):

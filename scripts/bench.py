@@ -372,9 +372,9 @@ def page_sizes(n: int) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--stories", type=int, default=1000, help="N, antal syntetiska berättelser (standard 1000)")
+    parser.add_argument("--berattelser", type=int, default=1000, help="N, antal syntetiska berättelser (standard 1000)")
     parser.add_argument(
-        "--runs",
+        "--omgangar",
         type=int,
         default=5,
         help="omgångar (vår N, ren N, vår 2N); medianen av kvoterna rapporteras (standard 5)",
@@ -388,13 +388,13 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
     if args.sidstorlek:
-        page_sizes(args.stories)
+        page_sizes(args.berattelser)
         return 0
     if not args.utan_sok:
-        print_search(search_figures(args.runs))
+        print_search(search_figures(args.omgangar))
     if args.bara_sok:
         return 0
-    n = args.stories
+    n = args.berattelser
     with tempfile.TemporaryDirectory(prefix="kb-bench-") as tmp:
         corpus_n = make_corpus(Path(tmp), n, plain=True)
         builds = {
@@ -403,10 +403,10 @@ def main(argv: list[str] | None = None) -> int:
             "vår 2N": ("ours", make_corpus(Path(tmp), 2 * n)),
         }
         before = os.getloadavg()[0]
-        runs = interleaved(builds, args.runs)
+        runs = interleaved(builds, args.omgangar)
         after = os.getloadavg()[0]
         sizes = {label: site_figures(mode, project) for label, (mode, project) in builds.items()}
-    print_builds(n, args.runs, runs, sizes, (before, after))
+    print_builds(n, args.omgangar, runs, sizes, (before, after))
     return 0
 
 

@@ -18,10 +18,10 @@ FORM_FILE = Path(FILE)
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--root", type=Path, default=ROOT, help="repots rotmapp")
+    parser.add_argument("--rot", type=Path, default=ROOT, help="repots rotmapp")
     parser.add_argument("--kontrollera", action="store_true", help="skriv inget, avsluta med 1 om filen är inaktuell")
     args = parser.parse_args(argv)
-    target = args.root / FORM_FILE
+    target = args.rot / FORM_FILE
     wanted = form_yaml()
     current = target.read_text(encoding="utf-8") if target.is_file() else None
     if args.kontrollera:

@@ -200,7 +200,7 @@ def parser() -> argparse.ArgumentParser:
         )
     result.add_argument("--ansvarig", help="Vem som äger innehållet (standard: organisationen i --forfattare).")
     result.add_argument(
-        "--root", type=Path, default=ROOT, help="Repots rotmapp (standard: repot som skriptet ligger i)."
+        "--rot", type=Path, default=ROOT, help="Repots rotmapp (standard: repot som skriptet ligger i)."
     )
     result.add_argument("--idag", type=iso_date, help="Dagens datum, ÅÅÅÅ-MM-DD (för tester).")
     return result
@@ -222,7 +222,7 @@ def next_steps(rel: str, slug: str) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
-    root, today = args.root.resolve(), args.idag or workflow.today()
+    root, today = args.rot.resolve(), args.idag or workflow.today()
     catalog = load_catalog(root, today)
 
     def ask_for(fields) -> dict:

@@ -10,7 +10,7 @@ utseende (macros/, docs/assets/, mkdocs.yml) tas nyckelsidorna med. I GitHub Act
 bilderna och sidornas adresser i jobbets sammanfattning (GITHUB_STEP_SUMMARY).
 
 Exempel: .venv/bin/python scripts/screenshots.py --ut skarmbilder
-         .venv/bin/python scripts/screenshots.py --utkast --webbplats forhandsvisning \\
+         .venv/bin/python scripts/screenshots.py --forhandsvisning --webbplats forhandsvisning \\
              --andrade stories/min-berattelse.md
 """
 
@@ -85,7 +85,7 @@ def main(argv: list[str] | None = None) -> int:
         help="bilder av sidorna som de här filerna blir (utan filer: KB_CHANGED_FILES, en per rad)",
     )
     parser.add_argument(
-        "--utkast", action="store_true", help="bygg med utkast, som make serve, så att en ny berättelse syns"
+        "--forhandsvisning", action="store_true", help="bygg med utkast, som make serve, så att en ny berättelse syns"
     )
     parser.add_argument(
         "--webbplats",
@@ -94,13 +94,13 @@ def main(argv: list[str] | None = None) -> int:
         help="bygg webbplatsen hit och behåll den (standard: en tillfällig mapp)",
     )
     parser.add_argument("--max", type=int, default=MAX_PAGES, help=f"högst så många sidor (standard {MAX_PAGES})")
-    parser.add_argument("--root", type=Path, default=ROOT, help="repots rotmapp")
+    parser.add_argument("--rot", type=Path, default=ROOT, help="repots rotmapp")
     args = parser.parse_args(argv)
-    root = args.root.resolve()
+    root = args.rot.resolve()
     args.ut.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
         site_dir = args.webbplats.resolve() if args.webbplats else Path(tmp) / "site"
-        result = build(root, site_dir, preview=args.utkast)
+        result = build(root, site_dir, preview=args.forhandsvisning)
         if result.returncode != 0:
             print("Webbplatsen gick inte att bygga:\n" + result.stdout + result.stderr, file=sys.stderr)
             return 1
@@ -129,7 +129,9 @@ def main(argv: list[str] | None = None) -> int:
     summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
     if summary_file and args.andrade is not None:
         with open(summary_file, "a", encoding="utf-8") as summary:
-            summary.write(preview_summary(shots, skipped, VIEWPORTS, os.environ.get("KB_SITE_URL", ""), args.utkast))
+            summary.write(
+                preview_summary(shots, skipped, VIEWPORTS, os.environ.get("KB_SITE_URL", ""), args.forhandsvisning)
+            )
     return 0
 
 

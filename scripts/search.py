@@ -28,10 +28,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("fraga", help='det du söker efter, till exempel "utskrivningsklara"')
     parser.add_argument("-n", "--antal", type=int, default=5, help="antal träffar att visa (standard 5)")
-    parser.add_argument("--root", type=Path, default=ROOT, help="repots rotmapp")
+    parser.add_argument("--rot", type=Path, default=ROOT, help="repots rotmapp")
     parser.add_argument("--webbplats", type=Path, help="en byggd webbplats (mapp med search/search_index.json)")
     args = parser.parse_args(argv)
-    root = args.root.resolve()
+    root = args.rot.resolve()
     catalog = load_catalog(root)
     by_url = {item.url: item for item in catalog.items.values()}
     with tempfile.TemporaryDirectory(prefix="kb-sok-") as tmp:

@@ -35,7 +35,7 @@ from macros.views import link_report, sanitize_report
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("paths", nargs="*", help="filer att rapportera om (standard: allt innehåll)")
-    parser.add_argument("--root", type=Path, default=ROOT, help="repots rotmapp")
+    parser.add_argument("--rot", type=Path, default=ROOT, help="repots rotmapp")
     parser.add_argument(
         "--andrade",
         nargs="*",
@@ -44,7 +44,7 @@ def main(argv: list[str] | None = None) -> int:
         help="filer som ändras i pull requesten, för sammanfattningen (standard: KB_CHANGED_FILES)",
     )
     args = parser.parse_args(argv)
-    root = args.root.resolve()
+    root = args.rot.resolve()
     try:
         today = workflow.today()  # KB_TODAY, as the build reads it
     except ValueError as error:

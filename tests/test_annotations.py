@@ -48,13 +48,13 @@ def actions_env(summary: Path, changed: str) -> dict:
 
 def run_in_actions(root: Path, summary: Path, *args: str, changed: str = ""):
     """scripts/validate.py as a step in Actions runs it, in this process."""
-    return run_main(validate.main, ["--root", str(root), *args], actions_env(summary, changed), str(VALIDATE))
+    return run_main(validate.main, ["--rot", str(root), *args], actions_env(summary, changed), str(VALIDATE))
 
 
 def run_in_actions_command(root: Path, summary: Path, *args: str, changed: str = "") -> subprocess.CompletedProcess:
     """The same with the real command line: a new Python running scripts/validate.py."""
     return subprocess.run(
-        [sys.executable, str(VALIDATE), "--root", str(root), *args],
+        [sys.executable, str(VALIDATE), "--rot", str(root), *args],
         capture_output=True,
         text=True,
         encoding="utf-8",

@@ -80,7 +80,7 @@ TODAY = datetime.date.today()
 
 def validator(root, rel: str) -> tuple[str, str]:
     result = subprocess.run(
-        [sys.executable, str(ROOT / "scripts" / "validate.py"), "--root", str(root), str(root / rel)],
+        [sys.executable, str(ROOT / "scripts" / "validate.py"), "--rot", str(root), str(root / rel)],
         capture_output=True,
         text=True,
         encoding="utf-8",

@@ -196,7 +196,7 @@ def test_a_story_made_in_the_form_is_the_scaffolders_file_and_validates(page, lo
         ANSWERS["forfattare"],
     ]
     made = subprocess.run(
-        [sys.executable, str(ROOT / "scripts" / "new_story.py"), "--root", str(scaffolded), "--idag", today, *flags],
+        [sys.executable, str(ROOT / "scripts" / "new_story.py"), "--rot", str(scaffolded), "--idag", today, *flags],
         capture_output=True,
         text=True,
         encoding="utf-8",
@@ -213,7 +213,7 @@ def test_a_story_made_in_the_form_is_the_scaffolders_file_and_validates(page, lo
         [
             sys.executable,
             str(ROOT / "scripts" / "validate.py"),
-            "--root",
+            "--rot",
             str(checked),
             str(checked / "stories" / f"{SLUG}.md"),
         ],

@@ -300,7 +300,7 @@ def test_every_scaffolder_command_in_the_guide_and_readme_works_as_written(guide
         words = shlex.split(command)
         assert words[0] == ".venv/bin/python", f"{command!r} fungerar bara i projektets virtuella miljö"
         result = subprocess.run(
-            [sys.executable, *words[1:], "--root", str(real_repo), "--idag", TODAY],
+            [sys.executable, *words[1:], "--rot", str(real_repo), "--idag", TODAY],
             cwd=real_repo,
             capture_output=True,
             text=True,

@@ -196,7 +196,7 @@ def test_a_commit_back_dated_to_1990_on_a_merged_branch_is_not_buried(tmp_path):
 
 def validate(root, today: str):
     result = subprocess.run(
-        [sys.executable, str(ROOT / "scripts" / "validate.py"), "--root", str(root)],
+        [sys.executable, str(ROOT / "scripts" / "validate.py"), "--rot", str(root)],
         capture_output=True,
         text=True,
         encoding="utf-8",

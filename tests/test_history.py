@@ -415,7 +415,7 @@ def test_the_validator_lists_every_file_that_still_names_a_renamed_story(tmp_pat
     repo.git("mv", "stories/trygg-hemgang.md", "stories/trygg-hemgang-i-vetlanda.md")
     repo.commit("Nytt namn på berättelsen", "2026-03-02T12:00:00+01:00")
     result = subprocess.run(
-        [sys.executable, str(ROOT / "scripts" / "validate.py"), "--root", str(root)],
+        [sys.executable, str(ROOT / "scripts" / "validate.py"), "--rot", str(root)],
         capture_output=True,
         text=True,
         encoding="utf-8",

@@ -94,10 +94,10 @@ def test_the_form_keeps_githubs_rules_for_issue_forms():
 
 
 def test_the_script_writes_the_form_and_checks_it(tmp_path, capsys):
-    assert main(["--root", str(tmp_path), "--kontrollera"]) == 1
+    assert main(["--rot", str(tmp_path), "--kontrollera"]) == 1
     assert "scripts/issue_form.py" in capsys.readouterr().err
-    assert main(["--root", str(tmp_path)]) == 0
+    assert main(["--rot", str(tmp_path)]) == 0
     assert (tmp_path / issue_form.FILE).read_text(encoding="utf-8") == issue_form.form_yaml()
-    assert main(["--root", str(tmp_path), "--kontrollera"]) == 0
+    assert main(["--rot", str(tmp_path), "--kontrollera"]) == 0
     (tmp_path / issue_form.FILE).write_text("name: Gammal\n", encoding="utf-8")
-    assert main(["--root", str(tmp_path), "--kontrollera"]) == 1
+    assert main(["--rot", str(tmp_path), "--kontrollera"]) == 1

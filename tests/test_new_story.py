@@ -44,14 +44,14 @@ ENV = {"KB_TODAY": TODAY, "PATH": "/usr/bin:/bin"}
 
 
 def run_script(script: str, root: Path, *args: str, stdin: str = ""):
-    """scripts/<script> --root root args…, run in this process with stdin from a pipe."""
-    return run_main(MAINS[script], ["--root", str(root), *args], ENV, str(ROOT / "scripts" / script), stdin)
+    """scripts/<script> --rot root args…, run in this process with stdin from a pipe."""
+    return run_main(MAINS[script], ["--rot", str(root), *args], ENV, str(ROOT / "scripts" / script), stdin)
 
 
 def run_command(script: str, root: Path, *args: str, stdin: str = "") -> subprocess.CompletedProcess:
     """The real command line: a new Python running scripts/<script>."""
     return subprocess.run(
-        [sys.executable, str(ROOT / "scripts" / script), "--root", str(root), *args],
+        [sys.executable, str(ROOT / "scripts" / script), "--rot", str(root), *args],
         input=stdin,
         capture_output=True,
         text=True,
@@ -255,7 +255,7 @@ def test_in_a_terminal_missing_flags_are_asked_for(repo):
         os.write(leader, b"Esther kommer hem och vet vem hon ska ringa.\n")
         flags = [f for i, f in enumerate(FLAGS) if i not in (2, 3)]  # without --beskrivning and its value
         result = subprocess.run(
-            [sys.executable, str(ROOT / "scripts" / "new_story.py"), "--root", str(repo), "--idag", TODAY, *flags],
+            [sys.executable, str(ROOT / "scripts" / "new_story.py"), "--rot", str(repo), "--idag", TODAY, *flags],
             stdin=follower,
             capture_output=True,
             text=True,
@@ -277,7 +277,7 @@ def test_python_without_the_project_packages_gets_a_swedish_hint(repo):
     bare = [sys.executable, "-I", "-S"]  # no site-packages: PyYAML and the rest are missing, as for plain python3
     assert subprocess.run([*bare, "-c", "import yaml"], capture_output=True).returncode != 0
     result = subprocess.run(
-        [*bare, str(ROOT / "scripts" / "new_story.py"), "--root", str(repo), *FLAGS],
+        [*bare, str(ROOT / "scripts" / "new_story.py"), "--rot", str(repo), *FLAGS],
         capture_output=True,
         text=True,
         encoding="utf-8",
@@ -289,7 +289,7 @@ def test_python_without_the_project_packages_gets_a_swedish_hint(repo):
     # The project's code found, but not PyYAML (a Python with the source on its path and nothing else).
     env = dict(os.environ, PYTHONPATH=str(ROOT))
     result = subprocess.run(
-        [sys.executable, "-S", str(ROOT / "scripts" / "new_story.py"), "--root", str(repo), *FLAGS],
+        [sys.executable, "-S", str(ROOT / "scripts" / "new_story.py"), "--rot", str(repo), *FLAGS],
         capture_output=True,
         text=True,
         encoding="utf-8",

@@ -153,9 +153,9 @@ def test_screenshots_of_the_changed_pages_of_a_small_site(tmp_path):
         [
             sys.executable,
             str(ROOT / "scripts" / "screenshots.py"),
-            "--root",
+            "--rot",
             str(project),
-            "--utkast",
+            "--forhandsvisning",
             "--andrade",
             "--webbplats",
             str(site),
@@ -227,7 +227,7 @@ def test_a_pull_request_gets_the_built_site_and_the_screenshots_as_artifacts():
 def test_make_preview_builds_with_drafts_and_photographs_the_changed_pages():
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
     assert re.search(
-        r"^preview: .*## .+\n\t\$\(BIN\)/python scripts/screenshots\.py --utkast --webbplats "
+        r"^preview: .*## .+\n\t\$\(BIN\)/python scripts/screenshots\.py --forhandsvisning --webbplats "
         r"forhandsvisning --andrade --ut skarmbilder$",
         makefile,
         flags=re.M,

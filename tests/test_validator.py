@@ -28,16 +28,16 @@ VALIDATE = ROOT / "scripts" / "validate.py"
 
 
 def run_validator(root: Path, *args: str, today: str = "2026-11-23"):
-    """scripts/validate.py --root root args…, run in this process."""
+    """scripts/validate.py --rot root args…, run in this process."""
     return run_main(
-        validate.main, ["--root", str(root), *args], {"KB_TODAY": today, "PATH": "/usr/bin:/bin"}, str(VALIDATE)
+        validate.main, ["--rot", str(root), *args], {"KB_TODAY": today, "PATH": "/usr/bin:/bin"}, str(VALIDATE)
     )
 
 
 def run_validator_command(root: Path, *args: str, today: str = "2026-11-23") -> subprocess.CompletedProcess:
     """The real command line: a new Python running scripts/validate.py."""
     return subprocess.run(
-        [sys.executable, str(VALIDATE), "--root", str(root), *args],
+        [sys.executable, str(VALIDATE), "--rot", str(root), *args],
         capture_output=True,
         text=True,
         encoding="utf-8",
