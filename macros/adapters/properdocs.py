@@ -130,12 +130,16 @@ def run_engine_in_process(config_file: Path, site_dir: Path, strict: bool, cwd: 
     legacy.setLevel(logging.NOTSET)
     logger.addHandler(handler)
     engine.log.addFilter(utils.DuplicateFilter())  # properdocs.__main__._enable_warnings, one per run
-    here, previous_flag = os.getcwd(), os.environ.get("NO_MKDOCS_2_WARNING")
+    here = os.getcwd()
     code = 0
-    with warnings.catch_warnings(), contextlib.redirect_stdout(stdout), contextlib.redirect_stderr(stderr):
+    with (
+        warnings.catch_warnings(),
+        contextlib.redirect_stdout(stdout),
+        contextlib.redirect_stderr(stderr),
+        _environment(NO_MKDOCS_2_WARNING="1"),
+    ):
         warnings.simplefilter("module", DeprecationWarning)
         warnings.showwarning = command_line._showwarning
-        os.environ["NO_MKDOCS_2_WARNING"] = "1"
         try:
             os.chdir(cwd)
             config = load_config(config_file=str(config_file), site_dir=str(site_dir), strict=True if strict else None)
@@ -154,10 +158,6 @@ def run_engine_in_process(config_file: Path, site_dir: Path, strict: bool, cwd: 
             code = 1
         finally:
             os.chdir(here)
-            if previous_flag is None:
-                os.environ.pop("NO_MKDOCS_2_WARNING", None)
-            else:
-                os.environ["NO_MKDOCS_2_WARNING"] = previous_flag
             logger.removeHandler(handler)
             level, logger.propagate, legacy.parent, legacy_level, legacy.propagate, engine.log.filters[:] = saved
             logger.setLevel(level)
@@ -172,15 +172,31 @@ def in_process_builder():
     [--strict]` does and raises if the engine stops. Importing first keeps the imports out of a
     measurement.
     """
-    os.environ["NO_MKDOCS_2_WARNING"] = "1"
-    import properdocs.replacement  # noqa: F401  (before anything imports mkdocs.*)
-    from properdocs.commands.build import build as engine_build
-    from properdocs.config import load_config
+    with _environment(NO_MKDOCS_2_WARNING="1"):
+        import properdocs.replacement  # noqa: F401  (before anything imports mkdocs.*)
+        from properdocs.commands.build import build as engine_build
+        from properdocs.config import load_config
 
     def run(config_file, site_dir, strict: bool = False) -> None:
-        engine_build(load_config(str(config_file), site_dir=str(site_dir), strict=strict))
+        with _environment(NO_MKDOCS_2_WARNING="1"):  # set for the build only, as the command line sets it
+            engine_build(load_config(str(config_file), site_dir=str(site_dir), strict=strict))
 
     return run
+
+
+@contextlib.contextmanager
+def _environment(**values: str):
+    """os.environ with `values` set while the block runs, and exactly as it was afterwards."""
+    before = {name: os.environ.get(name) for name in values}
+    os.environ.update(values)
+    try:
+        yield
+    finally:
+        for name, value in before.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
 
 
 class PreviewServer:
