@@ -7,24 +7,25 @@ the contributor's choosing. The summary is Markdown, so values are escaped as ta
 
 import re
 import secrets
+from collections.abc import Iterable, Mapping
 
-from macros.content.catalog import md_text
-from macros.model.problems import ERROR, errors, warnings
+from macros.content.catalog import Catalog, md_text
+from macros.model.problems import ERROR, Problem, errors, warnings
 
 TITLES = {ERROR: "Fel i innehållet", "varning": "Varning i innehållet"}
 
 
-def escape_data(text) -> str:
+def escape_data(text: object) -> str:
     """A workflow command's message: GitHub decodes %25, %0D and %0A back to %, CR and LF."""
     return str(text).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
-def escape_property(text) -> str:
+def escape_property(text: object) -> str:
     """A workflow command's property value: also no ':' or ',', which would end the value."""
     return escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def annotation(problem) -> str:
+def annotation(problem: Problem) -> str:
     command = "error" if problem.severity == ERROR else "warning"
     title = TITLES.get(problem.severity, TITLES[ERROR])
     return (
@@ -33,7 +34,7 @@ def annotation(problem) -> str:
     )
 
 
-def github_annotations(problems) -> str:
+def github_annotations(problems: Iterable[Problem]) -> str:
     """One `::error` or `::warning` workflow command per problem, so it shows on the file and line."""
     return "\n".join(annotation(p) for p in sorted(problems))
 
@@ -59,18 +60,18 @@ def split_message(message: str) -> tuple[str, str]:
     return message, ""
 
 
-def cell(text) -> str:
+def cell(text: object) -> str:
     """A table cell: md_text escapes |, <, & and turns newlines into spaces; an empty cell gets a dash."""
     return md_text(text) if str(text).strip() else "–"
 
 
-def page_addresses(catalog, site_url: str = "") -> dict:
+def page_addresses(catalog: Catalog, site_url: str = "") -> dict[str, str]:
     """Each content file's page address: absolute under `site_url` (KB_SITE_URL), else from the site root."""
     base = site_url.strip().rstrip("/") + "/" if site_url.strip() else "/"
     return {item.rel_path: base + item.url for item in catalog.items.values()}
 
 
-def changed_pages(changed_files, addresses: dict) -> list[tuple[str, str]]:
+def changed_pages(changed_files: Iterable[str], addresses: Mapping[str, str]) -> list[tuple[str, str]]:
     """(file, address) of each changed file that is a page, in the order given, each once. Changed files
     that are not pages (code, styling, deleted pages) have no address and are left out."""
     return [(path, addresses[path]) for path in dict.fromkeys(changed_files) if path in addresses]
@@ -79,7 +80,7 @@ def changed_pages(changed_files, addresses: dict) -> list[tuple[str, str]]:
 STORY_FILE = re.compile(r"^stories/([a-z0-9]+(?:-[a-z0-9]+)*)\.md$")
 
 
-def form_lines(problems, form_url: str) -> list[str]:
+def form_lines(problems: Iterable[Problem], form_url: str) -> list[str]:
     """For a story with errors: that it can be changed in the form, with a link to it there (the form at
     `form_url` opens a story being reviewed under its file name)."""
     slugs = sorted({m.group(1) for p in problems for m in [STORY_FILE.match(p.path)] if m})
@@ -96,7 +97,12 @@ def form_lines(problems, form_url: str) -> list[str]:
     ]
 
 
-def job_summary(problems, changed_files, addresses: dict | None = None, form_url: str = "") -> str:
+def job_summary(
+    problems: Iterable[Problem],
+    changed_files: Iterable[str],
+    addresses: Mapping[str, str] | None = None,
+    form_url: str = "",
+) -> str:
     """Swedish Markdown for the job summary: the verdict, a table of problems and the pages that change.
 
     `addresses` maps a content file's repository path to its site address; changed files without one

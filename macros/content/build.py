@@ -12,14 +12,18 @@ use and kept on the Build, for this build only.
 
 import datetime
 import secrets
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, TypeVar, cast
 
 from macros.content import workflow
-from macros.content.catalog import Catalog, load_catalog
+from macros.content.catalog import Catalog, Item, load_catalog
 from macros.content.history import History
 from macros.content.history import read as read_history
 from macros.model.problems import errors, report
+
+T = TypeVar("T")
 
 
 class ContentError(Exception):
@@ -42,7 +46,7 @@ class SiteSettings:
     feedback_email: str = ""
 
 
-def site_settings(config: dict) -> SiteSettings:
+def site_settings(config: Mapping[str, Any]) -> SiteSettings:
     extra = config.get("extra") or {}
     return SiteSettings(
         str(config.get("site_url") or DEFAULT_SITE_URL),
@@ -58,9 +62,9 @@ class Build:
     root: Path
     catalog: Catalog
     preview: bool  # drafts shown (make serve), never in a published build
-    changed: dict  # repository path -> date of its newest commit (from git; {} without history)
+    changed: dict[str, datetime.date]  # repository path -> date of its newest commit (from git; {} without history)
     nonce: str = field(default_factory=lambda: secrets.token_hex(16))  # fences the author's text
-    tables: dict = field(default_factory=dict)  # derived per-build tables, see `table`
+    tables: dict[str, object] = field(default_factory=dict)  # derived per-build tables, see `table`
     history: History = field(default_factory=History)  # commits and renames from git
     site: SiteSettings = field(default_factory=SiteSettings)
 
@@ -68,17 +72,18 @@ class Build:
     def today(self) -> datetime.date:
         return self.catalog.today
 
-    def table(self, name: str, compute):
+    def table(self, name: str, compute: Callable[["Build"], T]) -> T:
         """A table derived from the catalog, computed once for this build (`compute(build)`)."""
         if name not in self.tables:
             self.tables[name] = compute(self)
-        return self.tables[name]
+        # Each name is computed by one function, so the table kept under it is what that function returns.
+        return cast(T, self.tables[name])
 
-    def published_items(self) -> list:
+    def published_items(self) -> list[Item]:
         """Items that get a page: everything but drafts, which only the preview shows."""
         return [i for i in self.catalog.items.values() if self.preview or not workflow.is_draft(i)]
 
-    def left_out_drafts(self) -> list:
+    def left_out_drafts(self) -> list[Item]:
         return [i for i in self.catalog.items.values() if workflow.is_draft(i) and not self.preview]
 
 

@@ -6,13 +6,16 @@ page is parsed once per build and every map costs time linear in the content.
 
 import datetime
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from macros.content import change_notes, guards, structure, workflow
 from macros.content import renames as renames_module
-from macros.content.frontmatter import FrontMatterError, parse
+from macros.content.frontmatter import FieldPath, FrontMatterError, parse
 from macros.model import fields
+from macros.model.kinds import Kind
 from macros.model.names import (
     DOCS_ASSET_SUFFIXES,
     GLOSSARY_FOLDER,
@@ -34,8 +37,8 @@ class Item:
     type: ContentType
     rel_path: str  # repository path, e.g. stories/trygg-hemgang.md
     src_uri: str  # path in the site's file set, e.g. berattelser/trygg-hemgang.md
-    data: dict
-    lines: dict
+    data: dict[str, Any]  # the front matter, as YAML gives it
+    lines: dict[FieldPath, int]
     body: str
     body_line: int = 1  # the file's line the body starts on
 
@@ -68,30 +71,30 @@ class Item:
 class Catalog:
     root: Path
     today: datetime.date
-    items: dict = field(default_factory=dict)  # id -> Item
-    problems: list = field(default_factory=list)
-    backlinks: dict = field(default_factory=dict)  # id -> list of (field name, Item)
-    _by_src: dict | None = None
+    items: dict[str, Item] = field(default_factory=dict)  # id -> Item
+    problems: list[Problem] = field(default_factory=list)
+    backlinks: dict[str, list[tuple[str, Item]]] = field(default_factory=dict)  # id -> list of (field name, Item)
+    _by_src: dict[str, Item] | None = None
 
-    def of_type(self, key: str) -> list:
+    def of_type(self, key: str) -> list[Item]:
         return [i for i in self.items.values() if i.type.key == key]
 
-    def refs(self, item: Item, name: str) -> list:
+    def refs(self, item: Item, name: str) -> list[Item]:
         value = item.data.get(name) or []
         ids = value if isinstance(value, list) else [value]
         return [self.items[normalise_id(i)] for i in ids if normalise_id(i) in self.items]
 
-    def referrers(self, item: Item, type_key: str | None = None) -> list:
+    def referrers(self, item: Item, type_key: str | None = None) -> list[Item]:
         found = [source for _, source in self.backlinks.get(item.id, [])]
         unique = list(dict.fromkeys(found))
         return [i for i in unique if type_key is None or i.type.key == type_key]
 
-    def related(self, item: Item, type_key: str, name: str) -> list:
+    def related(self, item: Item, type_key: str, name: str) -> list[Item]:
         """Both directions of a link: what item names in `name`, and what names item, of one type."""
         both = [i for i in self.refs(item, name) if i.type.key == type_key] + self.referrers(item, type_key)
         return list(dict.fromkeys(both))
 
-    def item_at(self, src_uri: str):
+    def item_at(self, src_uri: str) -> Item | None:
         """The item published at a site path, or None (built once: pages ask for it one by one)."""
         if self._by_src is None:
             self._by_src = {i.src_uri: i for i in self.items.values()}
@@ -133,12 +136,12 @@ _MARKDOWN_TEXT = {ord(c): f"&#{ord(c)};" for c in MARKDOWN_SPECIAL} | {ord("\r")
 LINE_START = re.compile(r"^(\s*)(?:([#+=:>~-])|(\d+)([.)]))")
 
 
-def _escape_start(match) -> str:
+def _escape_start(match: re.Match[str]) -> str:
     mark = match.group(2) or match.group(4)
     return f"{match.group(1)}{match.group(3) or ''}&#{ord(mark)};"
 
 
-def md_text(value) -> str:
+def md_text(value: object) -> str:
     """Contributed text for a place in generated Markdown (link text, table cell, list item)."""
     return LINE_START.sub(_escape_start, str(value).translate(_MARKDOWN_TEXT), count=1)
 
@@ -150,7 +153,7 @@ def directory_url(src_uri: str) -> str:
     return (stem[: -len("/index")] if stem.endswith("/index") else stem) + "/"
 
 
-def normalise_id(value) -> str:
+def normalise_id(value: object) -> str:
     return str(value).strip().lower()
 
 
@@ -173,7 +176,7 @@ FLAT_ROOTS = ("stories", "strategies")  # one Markdown file per item, no subfold
 ABBREVIATION = re.compile(r"^\*\[[^\]\n]{1,40}\]: [^<>\n]{1,300}$")
 
 
-def glossary_problems(rel: str, text: str) -> list:
+def glossary_problems(rel: str, text: str) -> list[Problem]:
     """The glossary is appended to every page after the sanitizer's fence: only abbreviation lines."""
     return [
         Problem(
@@ -186,7 +189,7 @@ def glossary_problems(rel: str, text: str) -> list:
     ]
 
 
-def content_files(root: Path, problems: list | None = None) -> list[str]:
+def content_files(root: Path, problems: list[Problem] | None = None) -> list[str]:
     """Every Markdown content file, repository-relative; folders starting with _ or . hold snippets.
 
     What cannot be published safely is reported in `problems`, never skipped silently: symlinks,
@@ -196,7 +199,7 @@ def content_files(root: Path, problems: list | None = None) -> list[str]:
     reported at once too; the build stops on the name before anything is rendered.
     """
     problems = [] if problems is None else problems
-    found = []
+    found: list[str] = []
     for top in CONTENT_ROOTS:
         base = root / top
         if not base.is_dir():
@@ -283,7 +286,7 @@ def content_files(root: Path, problems: list | None = None) -> list[str]:
     return found
 
 
-def load_item(root: Path, rel_path: str, problems: list) -> Item | None:
+def load_item(root: Path, rel_path: str, problems: list[Problem]) -> Item | None:
     content_type = type_for_path(rel_path)
     raw = (root / rel_path).read_bytes()
     try:
@@ -321,20 +324,22 @@ def load_item(root: Path, rel_path: str, problems: list) -> Item | None:
     )
 
 
-def _reference_fields(item: Item):
+def _reference_fields(item: Item) -> Iterator[tuple[Kind, FieldPath, object]]:
     """(reference kind, path of the value, value) for every id the item names, in any field or record."""
     for f in item.type.all_fields:
         yield from f.kind.references(item.data.get(f.name), (f.name,))
 
 
-def resolve(catalog: Catalog, renamed: dict | None = None) -> dict:
+def resolve(
+    catalog: Catalog, renamed: dict[str, renames_module.Renamed] | None = None
+) -> dict[str, list[tuple[str, int]]]:
     """Check every reference and record backlinks; an unknown id lists the valid ones.
 
     renamed: old id -> renames.Renamed, from git history: a reference to a renamed page's old id
     names the new id instead. Returns old id -> [(rel_path, line)] of those references.
     """
     renamed = renamed or {}
-    old_references: dict = {}
+    old_references: dict[str, list[tuple[str, int]]] = {}
     for item in catalog.items.values():
         for kind, where, raw in _reference_fields(item):
             if not isinstance(raw, (str, int)) or isinstance(raw, bool):
@@ -399,15 +404,17 @@ def resolve(catalog: Catalog, renamed: dict | None = None) -> dict:
                         WARNING,
                     )
                 )
-            catalog.backlinks.setdefault(target.id, []).append((path[0], item))
+            catalog.backlinks.setdefault(target.id, []).append((str(path[0]), item))  # the field's name
     return old_references
 
 
 def parent_cycles(catalog: Catalog) -> None:
     """A loop in `overordnad` would drop every body in it from the organisation chart: an error."""
-    reported: set = set()
+    reported: set[str] = set()
     for start in catalog.of_type("body"):
-        trail, seen, node = [], set(), start
+        trail: list[Item] = []
+        seen: set[str] = set()
+        node: Item | None = start
         while node is not None and node.id not in seen and node.id not in reported:
             seen.add(node.id)
             trail.append(node)
@@ -431,7 +438,10 @@ def parent_cycles(catalog: Catalog) -> None:
 
 
 def load_catalog(
-    root: Path, today: datetime.date | None = None, paths: list[str] | None = None, renames: dict | None = None
+    root: Path,
+    today: datetime.date | None = None,
+    paths: list[str] | None = None,
+    renames: dict[str, str] | None = None,
 ) -> Catalog:
     """Load, validate and cross-reference all content under root (optionally only report on `paths`).
 
@@ -439,8 +449,8 @@ def load_catalog(
     to a renamed file by its old name is reported with the new one (macros/content/renames.py).
     """
     catalog = Catalog(root=Path(root), today=today or workflow.today())
-    problems: list = []
-    seen_src: dict = {}
+    problems: list[Problem] = []
+    seen_src: dict[str, Item] = {}
     for rel_path in content_files(catalog.root, problems):
         item = load_item(catalog.root, rel_path, problems)
         if item is None:
@@ -481,7 +491,7 @@ def load_catalog(
 __all__ = ["Catalog", "Item", "load_catalog", "ERROR", "WARNING"]
 
 
-def display_title(item) -> str:
+def display_title(item: Item) -> str:
     """How an item is named in lists, maps and tags; strategies as "K2 · Samverkan och kontinuitet"."""
     if item.type.key != "strategy" or not item.data.get("kod"):
         return item.title

@@ -53,7 +53,7 @@ def note_command(marker: str) -> list[str]:
     ]
 
 
-def clean_note(value) -> str:
+def clean_note(value: object) -> str:
     """A note as one short line of plain characters ('' for nothing)."""
     if value is None or isinstance(value, (dict, list)):
         return ""
@@ -69,10 +69,11 @@ def _scalar(text: str) -> str:
     return clean_note(value)
 
 
-def parse_notes(out: str, marker: str) -> dict:
+def parse_notes(out: str, marker: str) -> dict[tuple[str, str], str]:
     """(commit hash, path at that commit) -> the note the commit gave the file, from note_command's output."""
-    notes: dict = {}
-    commit, path = None, None
+    notes: dict[tuple[str, str], str] = {}
+    commit: str | None = None
+    path: str | None = None
     for line in out.split("\n"):
         if line.startswith(marker + "\x1f"):
             commit, path = line.split("\x1f", 1)[1].strip(), None
@@ -89,13 +90,13 @@ def parse_notes(out: str, marker: str) -> dict:
     return notes
 
 
-def read_register(root: Path) -> dict:
+def read_register(root: Path) -> dict[str, dict[str, str]]:
     """Commit hash prefix -> {file path or '*': note} from the register; {} when there is none."""
     path = Path(root) / REGISTER
     if not path.is_file():
         return {}
     data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    register: dict = {}
+    register: dict[str, dict[str, str]] = {}
     for commit, files in data.items() if isinstance(data, dict) else ():
         commit = str(commit)
         if not HASH_PREFIX.match(commit):
@@ -107,14 +108,14 @@ def read_register(root: Path) -> dict:
     return register
 
 
-def register_note(register: dict, commit_hash: str, path: str) -> str:
+def register_note(register: dict[str, dict[str, str]], commit_hash: str, path: str) -> str:
     for prefix, files in register.items():
         if commit_hash.startswith(prefix):
             return files.get(path) or files.get("*", "")
     return ""
 
 
-def register_problems(root: Path) -> list:
+def register_problems(root: Path) -> list[tuple[int, str]]:
     """What is wrong with the register, as (line, message) in Swedish: it must be a mapping of commit
     hashes to a note, or to file paths and notes."""
     path = Path(root) / REGISTER
@@ -129,7 +130,7 @@ def register_problems(root: Path) -> list:
         return []
     if not isinstance(data, dict):
         return [(1, "Registret över ändringar ska vara en lista av commit-id med en anteckning var.")]
-    found = []
+    found: list[tuple[int, str]] = []
     for commit, files in data.items():
         if not HASH_PREFIX.match(str(commit)):
             found.append((1, f"'{commit}' är inget commit-id (7–40 tecken 0–9 och a–f)."))

@@ -6,12 +6,16 @@ line in the file, and keeps the line of every field so later checks can point at
 """
 
 from dataclasses import dataclass
+from typing import Any
 
 import yaml
 
 MAX_BYTES = 1_000_000  # a Markdown page this large is a mistake, not content
 # libyaml's parser when PyYAML has it: several times faster, and parsing is most of loading.
-Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+Loader: type[yaml.SafeLoader | yaml.CSafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+# Where a value sits in the front matter: its keys and list indexes from the top, ("kallor", 0, "url").
+FieldPath = tuple[str | int, ...]
 
 
 class FrontMatterError(Exception):
@@ -23,8 +27,8 @@ class FrontMatterError(Exception):
 
 @dataclass
 class FrontMatter:
-    data: dict
-    lines: dict  # field path (tuple of keys/indexes) -> 1-based line in the file
+    data: dict[str, Any]  # the YAML mapping, as PyYAML constructs it
+    lines: dict[FieldPath, int]  # field path (tuple of keys/indexes) -> 1-based line in the file
     body: str
 
 
@@ -79,10 +83,10 @@ def _yaml_hint(problem: str) -> str:
     return "Kontrollera raden och jämför med mallen i bidragsguiden."
 
 
-def _index_lines(node, path: tuple, lines: dict, offset: int) -> None:
+def _index_lines(node: yaml.Node, path: FieldPath, lines: dict[FieldPath, int], offset: int) -> None:
     """Record the line of every field and refuse duplicate keys (PyYAML keeps the last silently)."""
     if isinstance(node, yaml.MappingNode):
-        seen = {}
+        seen: dict[str, int] = {}
         for key_node, value_node in node.value:
             key = key_node.value
             line = key_node.start_mark.line + 1 + offset
@@ -117,13 +121,13 @@ def _refuse_aliases(source: str, offset: int) -> None:
         return  # the parser below reports syntax errors with a better message
 
 
-def parse_yaml(source: str, offset: int = 1) -> tuple[object, dict]:
+def parse_yaml(source: str, offset: int = 1) -> tuple[object, dict[FieldPath, int]]:
     """Parse YAML with field lines; offset is the file line before the YAML's first line."""
     _refuse_aliases(source, offset)
     loader = Loader(source)
     try:
         node = loader.get_single_node()
-        lines: dict = {}
+        lines: dict[FieldPath, int] = {}
         if node is None:
             return {}, lines
         _index_lines(node, (), lines, offset)
@@ -132,8 +136,8 @@ def parse_yaml(source: str, offset: int = 1) -> tuple[object, dict]:
         mark = error.problem_mark or error.context_mark
         line = (mark.line + 1 + offset) if mark else offset + 1
         problem = str(error.problem or error.context or "")
-        lines = source.split("\n")
-        text = lines[line - offset - 1] if 0 <= line - offset - 1 < len(lines) else ""
+        source_lines = source.split("\n")
+        text = source_lines[line - offset - 1] if 0 <= line - offset - 1 < len(source_lines) else ""
         hint = _yaml_hint("\t" if "\t" in text else problem)
         raise FrontMatterError(line, f"Front matter är inte giltig YAML ({problem}). {hint}") from None
     except yaml.YAMLError as error:

@@ -9,6 +9,8 @@ import bisect
 import functools
 import html
 import re
+from collections.abc import Collection, Iterator
+from typing import Protocol
 
 # Every quantifier is bounded, so each scan is linear in the text's length.
 # Separators as Word and phones write them: any dash, with or without spaces around it.
@@ -63,7 +65,7 @@ class SegmentRule:
         self.opener, self.tail = re.compile(opener, re.I), re.compile(tail, re.I)
         self.close, self.after_close = close, after_close
 
-    def finditer(self, text: str):
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
         start = 0
         while True:
             close = text.find(self.close, start)
@@ -80,10 +82,16 @@ class SegmentRule:
             start = close + 1
 
 
+class Finder(Protocol):
+    """What finds an unsafe pattern: a compiled regex, or a SegmentRule that finds as one would."""
+
+    def finditer(self, text: str, /) -> Iterator[re.Match[str]]: ...
+
+
 # (pattern, message, needles): a match always holds one of the needles. They are ASCII punctuation that no
 # case folding touches (re.I lets 's' match 'ſ' and 'k' match the Kelvin sign, so a lowered word would not
 # do), and a text without any of them skips the pattern: most pages have no '<', no '=' and no ':'.
-UNSAFE_MARKUP = (
+UNSAFE_MARKUP: tuple[tuple[Finder, str, tuple[str, ...]], ...] = (
     (
         re.compile(r"<\s*(script|iframe|object|embed|style|form|input|link|meta)\b", re.I),
         "HTML-taggen <{0}> är inte tillåten i innehåll. Skriv vanlig text och Markdown.",
@@ -134,7 +142,7 @@ def _luhn_ok(digits: str) -> bool:
     return total % 10 == 0
 
 
-def find_personnummer(text: str):
+def find_personnummer(text: str) -> Iterator[re.Match[str]]:
     """Personnummer and samordningsnummer (day + 60), 10 or 12 digits, Luhn-checked."""
     for match in PERSONNUMMER.finditer(text):
         year, month, day, tail = match.groups()
@@ -153,7 +161,8 @@ class Lines:
     cost n·k (a megabyte of `<b onkey=1>` took 24 s)."""
 
     def __init__(self, text: str, first_line: int):
-        self.text, self.first_line, self.breaks = text, first_line, None
+        self.text, self.first_line = text, first_line
+        self.breaks: list[int] | None = None
 
     def at(self, position: int) -> int:
         if self.breaks is None:
@@ -195,7 +204,7 @@ def _scanned_text(text: str) -> str:
     return URL_OR_DATE.sub(lambda match: " " * len(match.group(0)), fold(text))
 
 
-def personnummer(text: str, first_line: int):
+def personnummer(text: str, first_line: int) -> Iterator[tuple[int, str]]:
     """(line, message) for each personnummer or samordningsnummer: never published, whatever the page says."""
     text = _scanned_text(text)
     lines = Lines(text, first_line)
@@ -203,7 +212,7 @@ def personnummer(text: str, first_line: int):
         yield lines.at(match.start()), PERSONNUMMER_MESSAGE.format(_mask(match.group(0)))
 
 
-def snippet_lines(text: str, first_line: int):
+def snippet_lines(text: str, first_line: int) -> Iterator[tuple[int, str]]:
     """(line, message) for each `--8<--` line: only the build itself may include files."""
     lines = Lines(text, first_line)
     for match in SNIPPET.finditer(text):
@@ -220,7 +229,7 @@ def contact_key(value: str) -> str:
     return value if "@" in value else re.sub(r"\D", "", value)
 
 
-def personal_data(text: str, first_line: int, allowed=frozenset()):
+def personal_data(text: str, first_line: int, allowed: Collection[str] = frozenset()) -> Iterator[tuple[int, str]]:
     """(line, message) for each contact detail (phone, e-mail) that looks personal and is not named as allowed."""
     # Digits in web addresses (a DOI, an article number) and ISO dates are not personal data.
     text = _scanned_text(text)
@@ -241,7 +250,7 @@ def personal_data(text: str, first_line: int, allowed=frozenset()):
 MARKUP_LIMITS = {"[": 1000, "<": 1000}
 
 
-def heavy_markup(text: str, first_line: int):
+def heavy_markup(text: str, first_line: int) -> Iterator[tuple[int, str]]:
     """(line, message) for a text with more '[' or '<' than Markdown can render in reasonable time."""
     for char, limit in MARKUP_LIMITS.items():
         count = text.count(char)
@@ -257,7 +266,7 @@ def heavy_markup(text: str, first_line: int):
             )
 
 
-def unsafe_markup(text: str, first_line: int):
+def unsafe_markup(text: str, first_line: int) -> Iterator[tuple[int, str]]:
     """(line, message) for markup that would run code or fetch from another host."""
     lines = Lines(text, first_line)
     for pattern, message, needles in UNSAFE_MARKUP:

@@ -69,14 +69,14 @@ class History:
 
     available: bool = False
     complete: bool = True  # False in a shallow clone: older commits are missing
-    changes: dict = field(default_factory=dict)  # path now -> [Change], newest first
-    renames: dict = field(default_factory=dict)  # old path -> path it has now (chains resolved)
-    deleted: set = field(default_factory=set)  # old paths whose file was deleted since (no redirect)
+    changes: dict[str, list[Change]] = field(default_factory=dict)  # path now -> [Change], newest first
+    renames: dict[str, str] = field(default_factory=dict)  # old path -> path it has now (chains resolved)
+    deleted: set[str] = field(default_factory=set)  # old paths whose file was deleted since (no redirect)
 
-    def of(self, rel_path: str) -> list:
+    def of(self, rel_path: str) -> list[Change]:
         return self.changes.get(rel_path, [])
 
-    def for_readers(self, rel_path: str) -> list:
+    def for_readers(self, rel_path: str) -> list[Change]:
         """The changes a reader is told of (those with a note), newest first."""
         return [c for c in self.changes.get(rel_path, []) if c.note]
 
@@ -86,10 +86,10 @@ class History:
         return found[0] if found else None
 
     @property
-    def dates(self) -> dict:
+    def dates(self) -> dict[str, datetime.date]:
         """Path -> date of its newest change for readers, as macros/content/last_changed.py reads it: a
         developer's change to markup does not make a page "Senast ändrad"."""
-        dated = {}
+        dated: dict[str, datetime.date] = {}
         for path in self.changes:
             latest = self.latest(path)
             if latest is not None:
@@ -165,7 +165,7 @@ def read(root: Path, today: datetime.date | None = None) -> History:
     return annotate(history, change_notes.parse_notes(notes or "", marker), change_notes.read_register(root))
 
 
-def annotate(history: History, notes: dict, register: dict) -> History:
+def annotate(history: History, notes: dict[tuple[str, str], str], register: dict[str, dict[str, str]]) -> History:
     """Each change with its note for readers: the `andring` value the commit gave the file, else the
     register's note for the commit, else "Sidan publicerades." for the file's first commit; else none."""
     for path, changes in history.changes.items():
@@ -183,10 +183,10 @@ def annotate(history: History, notes: dict, register: dict) -> History:
     return history
 
 
-def land(history: History, dates: dict, today: datetime.date) -> History:
+def land(history: History, dates: dict[str, datetime.datetime], today: datetime.date) -> History:
     """Each commit dated by when it reached the main line (`dates`, hash -> date; a commit missing there
     keeps its own date, never after today), each file's changes newest first by that date."""
-    landed: dict = {}
+    landed: dict[str, Commit] = {}
 
     def relanded(commit: Commit) -> Commit:
         if commit.hash not in landed:
@@ -217,7 +217,7 @@ def _header(token: str, marker: str) -> tuple[Commit | None, bool]:
 def parse(out: str, marker: str, shallow: bool = False) -> History:
     """The History from `git log -z --name-status` output (log_command), in one pass."""
     history = History(available=True, complete=not shallow)
-    identity: dict = {}  # path at this point of the walk -> the file's path now, or a _Gone
+    identity: dict[str, str | _Gone] = {}  # path at this point of the walk -> the file's path now, or a _Gone
     tokens = out.split("\0")
     commit, keep = None, False
     i = 0
@@ -242,7 +242,7 @@ def parse(out: str, marker: str, shallow: bool = False) -> History:
     return history
 
 
-def _record(history: History, identity: dict, commit: Commit, letter: str, paths: list) -> None:
+def _record(history: History, identity: dict[str, str | _Gone], commit: Commit, letter: str, paths: list[str]) -> None:
     if any(CONTROL.search(p) for p in paths):
         return  # never a publishable file name, and not to be printed in any message
     path = paths[-1]

@@ -18,9 +18,14 @@ edge) keeps its own date, clamped to today.
 """
 
 import datetime
+from collections.abc import Collection
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from macros.model.problems import WARNING, Problem
+
+if TYPE_CHECKING:  # the history imports this module
+    from macros.content.history import Commit, History
 
 GRAPH_FORMAT = "--format=%H%x1f%P%x1f%cI%x1f%aI"
 TOLERANCE = datetime.timedelta(days=1)  # a future date within a day is a time zone, not a forgery
@@ -31,8 +36,8 @@ class Graph:
     """Every commit reachable from HEAD: its parents and its own committer date; `head` first."""
 
     head: str = ""
-    parents: dict = field(default_factory=dict)  # hash -> [parent hashes], first parent first
-    committed: dict = field(default_factory=dict)  # hash -> committer date as git recorded it
+    parents: dict[str, list[str]] = field(default_factory=dict)  # hash -> [parent hashes], first parent first
+    committed: dict[str, datetime.datetime] = field(default_factory=dict)  # hash -> committer date as git recorded it
 
 
 def graph_command() -> list[str]:
@@ -57,7 +62,7 @@ def parse_graph(out: str) -> Graph:
     return graph
 
 
-def end_of(day: datetime.date, tzinfo) -> datetime.datetime:
+def end_of(day: datetime.date, tzinfo: datetime.tzinfo | None) -> datetime.datetime:
     return datetime.datetime.combine(day, datetime.time(23, 59, 59), tzinfo=tzinfo)
 
 
@@ -68,7 +73,8 @@ def clamp(when: datetime.datetime, today: datetime.date) -> datetime.datetime:
 
 def first_parent_chain(graph: Graph) -> list[str]:
     """HEAD, its first parent, that one's first parent, …: newest first."""
-    chain, seen = [], set()
+    chain: list[str] = []
+    seen: set[str] = set()
     current = graph.head
     while current in graph.parents and current not in seen:
         chain.append(current)
@@ -78,17 +84,18 @@ def first_parent_chain(graph: Graph) -> list[str]:
     return chain
 
 
-def landed(graph: Graph, today: datetime.date) -> dict:
+def landed(graph: Graph, today: datetime.date) -> dict[str, datetime.datetime]:
     """Hash -> the date the commit reached the main line (monotonic along the chain, never after today)."""
     chain = first_parent_chain(graph)
-    chain_dates, limit = [], None
+    chain_dates: list[datetime.datetime] = []
+    limit: datetime.datetime | None = None
     for commit in chain:  # newest first: a running minimum
         when = clamp(graph.committed[commit], today)
         if limit is not None and when > limit:
             when = limit
         chain_dates.append(when)
         limit = when
-    dates: dict = {}
+    dates: dict[str, datetime.datetime] = {}
     for commit, when in reversed(list(zip(chain, chain_dates, strict=True))):  # oldest first
         stack = [commit]
         while stack:
@@ -105,7 +112,7 @@ def in_future(when: datetime.datetime | None, today: datetime.date) -> bool:
     return when is not None and when.date() > today + TOLERANCE
 
 
-def future_dated(history, today: datetime.date, paths=None) -> list:
+def future_dated(history: "History", today: datetime.date, paths: Collection[str] | None = None) -> list[Problem]:
     """A warning for each commit that touches content and says it was made after today (author or
     committer date): the site ignores that date, and the author should know why theirs is not shown.
 
@@ -114,7 +121,7 @@ def future_dated(history, today: datetime.date, paths=None) -> list:
     the past (tests, a look back), the commits made since are real, not forged.
     """
     today = max(today, datetime.date.today())
-    touched: dict = {}  # hash -> (commit, [files as they are named now])
+    touched: dict[str, tuple[Commit, list[str]]] = {}  # hash -> (commit, [files as they are named now])
     for path, changes in history.changes.items():
         if paths is not None and path not in paths:
             continue
@@ -122,7 +129,7 @@ def future_dated(history, today: datetime.date, paths=None) -> list:
             commit = change.commit
             if in_future(commit.committed, today) or in_future(commit.authored, today):
                 touched.setdefault(commit.hash, (commit, []))[1].append(path)
-    found = []
+    found: list[Problem] = []
     for commit, files in touched.values():
         files = sorted(set(files))
         dated = max(d for d in (commit.committed, commit.authored) if d is not None).date()

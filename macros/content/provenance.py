@@ -1,6 +1,9 @@
 """Where a page's facts come from and how fresh they are: the Källor and review sections."""
 
-from macros.content.catalog import markdown_link, md_text
+import datetime
+from typing import Any
+
+from macros.content.catalog import Item, markdown_link, md_text
 from macros.model import vocabularies as v
 
 MONTHS = (
@@ -19,14 +22,14 @@ MONTHS = (
 )
 
 
-def swedish_date(value) -> str:
+def swedish_date(value: object) -> str:
     """2026-11-23 -> 23 november 2026."""
-    if not hasattr(value, "year"):
+    if not isinstance(value, datetime.date):  # YAML and git give nothing else with a year
         return str(value)
     return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
 
 
-def source_line(source: dict, from_src: str) -> str:
+def source_line(source: dict[str, Any], from_src: str) -> str:
     if source.get("dokument") in v.SOURCE_DOCUMENTS:
         doc = source["dokument"]
         target = markdown_link("kallor.md", from_src)
@@ -39,12 +42,12 @@ def source_line(source: dict, from_src: str) -> str:
     return md_text(source.get("text", ""))
 
 
-def source_lines(item, from_src: str) -> list[str]:
+def source_lines(item: Item, from_src: str) -> list[str]:
     """The page's sources, one Markdown line each, for the Om källorna section."""
     return [source_line(s, from_src) for s in (item.data.get("kallor") or []) if isinstance(s, dict)]
 
 
-def review_markdown(item, changed=None) -> str:
+def review_markdown(item: Item, changed: datetime.date | None = None) -> str:
     data = item.data
     parts = [f"Senast ändrad: {swedish_date(changed)}"] if changed else []
     if data.get("ansvarig"):

@@ -14,10 +14,15 @@ Linear: one dictionary of old names, one pass over each body's links.
 
 import posixpath
 import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from macros.model.problems import Problem
-from macros.model.schema import type_for_path
+from macros.model.schema import ContentType, type_for_path
+
+if TYPE_CHECKING:  # the catalog imports this module
+    from macros.content.catalog import Catalog, Item
 
 # Inline links and images, ](target "title"), and reference definitions, [x]: target
 INLINE_LINK = re.compile(r"\]\(\s*<?([^)\s>]+)")
@@ -30,10 +35,16 @@ class Renamed:
     old_id: str
     old_src: str  # where it was published, berattelser/gammalt.md
     old_url: str  # and its address, berattelser/gammalt/
-    item: object  # the catalog item it is now
+    item: "Item"  # the catalog item it is now
 
 
-def renamed_items(catalog, renames: dict, item_id, site_path, directory_url) -> dict:
+def renamed_items(
+    catalog: "Catalog",
+    renames: dict[str, str],
+    item_id: Callable[[ContentType, str], str],
+    site_path: Callable[[str], str],
+    directory_url: Callable[[str], str],
+) -> dict[str, Renamed]:
     """Old id -> Renamed, for renamed files that are in the catalog now under another id.
 
     An old id (or old site path) that a current item uses again is left out: references to it are
@@ -41,7 +52,7 @@ def renamed_items(catalog, renames: dict, item_id, site_path, directory_url) -> 
     """
     by_path = {item.rel_path: item for item in catalog.items.values()}
     used_src = {item.src_uri for item in catalog.items.values()}
-    found = {}
+    found: dict[str, Renamed] = {}
     for old, now in (renames or {}).items():
         item = by_path.get(now)
         if item is None or not old.endswith(".md") or old in by_path:
@@ -56,7 +67,7 @@ def renamed_items(catalog, renames: dict, item_id, site_path, directory_url) -> 
     return found
 
 
-def _link_targets(body: str):
+def _link_targets(body: str) -> Iterator[tuple[int, str]]:
     """(line offset in the body, target) for every Markdown link target, in one pass over the body."""
     found = sorted(
         (m.start(1), m.group(1)) for pattern in (INLINE_LINK, REFERENCE_LINK) for m in pattern.finditer(body)
@@ -81,17 +92,19 @@ def _files(count: int) -> str:
     return "1 fil hänvisar" if count == 1 else f"{count} filer hänvisar"
 
 
-def rename_problems(catalog, renamed: dict, referrers: dict) -> list:
+def rename_problems(
+    catalog: "Catalog", renamed: dict[str, Renamed], referrers: dict[str, list[tuple[str, int]]]
+) -> list[Problem]:
     """Body links to the old files, and for each renamed file the list of files still to update.
 
     referrers: old id -> [(rel_path, line)] that the catalog's reference check found in front matter.
     """
     if not renamed:
         return []
-    by_target = {}
-    for entry in renamed.values():
-        by_target[entry.old_src] = by_target[entry.old_url] = entry
-    problems = []
+    by_target: dict[str, Renamed] = {}
+    for each in renamed.values():
+        by_target[each.old_src] = by_target[each.old_url] = each
+    problems: list[Problem] = []
     found = {old_id: list(places) for old_id, places in referrers.items() if old_id in renamed}
     for item in catalog.items.values():
         for offset, target in _link_targets(item.body):

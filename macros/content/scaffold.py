@@ -4,18 +4,24 @@ Which fields an author is asked for, the values offered and the front matter wri
 come from schema.STORY, its vocabularies and the catalog, so none of them can drift.
 """
 
+import datetime
 import json
 import posixpath
+from collections.abc import Mapping
+from typing import Any
 from urllib.parse import quote
 
-from macros.content.catalog import display_title, md_text
+from macros.content.catalog import Catalog, Item, display_title, md_text
 from macros.content.workflow import is_expired
 from macros.model import issue_form
 from macros.model import vocabularies as v
-from macros.model.schema import SCAFFOLD_ASKS, STORY, TYPE_BY_NAME
+from macros.model.schema import SCAFFOLD_ASKS, STORY, TYPE_BY_NAME, Field
 
 ASKED = SCAFFOLD_ASKS  # the questions of make new-story (macros/model/schema.py records every entry point's)
-DEFAULTS = {"status": "utkast", "verkliga_personer": False}  # written with their description as a comment
+DEFAULTS: dict[str, object] = {
+    "status": "utkast",
+    "verkliga_personer": False,
+}  # written with their description as a comment
 LINKABLE = ("publicerad", "granskning")  # a new story may only name items that have a public page
 SKELETON = (  # (heading, hint); the hints are Markdown comments that readers never see
     ("", "Skriv med egna ord: konkret, ur en persons perspektiv, och utan uppgifter som kan peka ut någon."),
@@ -25,17 +31,17 @@ SKELETON = (  # (heading, hint); the hints are Markdown comments that readers ne
 )
 
 
-def is_list(field) -> bool:
+def is_list(field: Field) -> bool:
     return field.kind.is_list
 
 
-def linkable(catalog, type_key: str) -> list:
+def linkable(catalog: Catalog, type_key: str) -> list[Item]:
     """Items of a type that a new story may link to: published or under review, not expired."""
     found = [i for i in catalog.of_type(type_key) if i.status in LINKABLE and not is_expired(i, catalog.today)]
     return sorted(found, key=lambda i: display_title(i).lower())
 
 
-def choices(field, catalog) -> dict | None:
+def choices(field: Field, catalog: Catalog) -> dict[str, str] | None:
     """id -> label of the values a field accepts (its allow-list or the items it may name); None: free text."""
     if field.vocabulary:
         return {key: v.label(field.vocabulary, key) for key in field.vocabulary}
@@ -63,7 +69,7 @@ def body_text(body: str) -> str:
     return body.replace("\r\n", "\n").lstrip("\n").rstrip() + "\n"
 
 
-def story_text(values: dict, today, body: str | None = None) -> str:
+def story_text(values: Mapping[str, Any], today: datetime.date, body: str | None = None) -> str:
     """The complete Markdown file: front matter in schema order, then the body (the heading skeleton
     unless one is given, as the form editor gives it)."""
     author = values["forfattare"]
@@ -75,7 +81,8 @@ def story_text(values: dict, today, body: str | None = None) -> str:
         **given,
         "kallor": "Egen berättelse, skriven av " + author,
     }
-    lines, left_out = ["---"], []
+    lines = ["---"]
+    left_out: list[str] = []
     for f in STORY.all_fields:
         value = data.get(f.name)
         if value in (None, "", []):
@@ -89,11 +96,13 @@ def story_text(values: dict, today, body: str | None = None) -> str:
     return "\n".join(lines) + "\n" + (skeleton() if body is None else body_text(body))
 
 
-def example_values(catalog) -> dict:
+def example_values(catalog: Catalog) -> dict[str, object]:
     """The guide's sample answers: each asked field's schema example (or description), valid ids only."""
-    values = {}
+    values: dict[str, object] = {}
     for name in ASKED:
         f = STORY.field(name)
+        if f is None:
+            raise KeyError(f"ASKED names '{name}', which is no field of STORY")
         valid = choices(f, catalog)
         if valid is not None:
             examples = f.example if isinstance(f.example, list) else [f.example]
@@ -104,16 +113,16 @@ def example_values(catalog) -> dict:
     return values
 
 
-def template(catalog) -> str:
+def template(catalog: Catalog) -> str:
     return story_text(example_values(catalog), catalog.today)
 
 
-def template_block(catalog, preview, from_src) -> str:
+def template_block(catalog: Catalog, preview: bool, from_src: str) -> str:
     """The guide's copyable template: the same text the scaffolder writes, with sample answers."""
     return "```markdown\n" + template(catalog) + "```"
 
 
-def github_url(catalog, repo_url: str, edit_uri: str, what: str) -> str:
+def github_url(catalog: Catalog, repo_url: str, edit_uri: str, what: str) -> str:
     """The stories folder on GitHub ("mapp"), a new file there with the template filled in ("ny"), or the
     issue form that proposes a story ("formular")."""
     branch = edit_uri.strip("/").split("/")[1]  # edit/main/docs/ -> main
@@ -129,7 +138,7 @@ def github_url(catalog, repo_url: str, edit_uri: str, what: str) -> str:
     raise ValueError(f"github_adress(): okänt val '{what}'. Välj mapp, ny eller formular.")
 
 
-def id_table(catalog, preview, from_src: str, typ: str) -> str:
+def id_table(catalog: Catalog, preview: bool, from_src: str, typ: str) -> str:
     """A table of the ids a story may name for one content type (Swedish name), each linked to its page."""
     items = linkable(catalog, TYPE_BY_NAME[typ].key)
     if not items:

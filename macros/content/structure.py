@@ -10,6 +10,8 @@ run again, and every block costs it as much as a line of text costs a page. Each
 over the lines as the engine splits them, with a count or a stack: linear in the text.
 """
 
+from collections.abc import Iterator
+
 from macros.content.guards import Lines
 
 # The real content nests at most 5 levels (docs/styrning/index.md); 400 levels of lists crash the build.
@@ -37,7 +39,7 @@ KINDS = {"indent": "indrag", "quote": "citat", "list": "listor", "box": "rutor (
 TABLE_SEPARATOR = frozenset("|:- \t>")
 
 
-def _lines(text: str, first_line: int):
+def _lines(text: str, first_line: int) -> Iterator[tuple[int, str]]:
     """(line number, line) as Python-Markdown splits the text: a lone '\\r' ends a line too (numbered as the
     '\\n' lines an editor counts), and a line of spaces and tabs only is blank (see _blank)."""
     for number, line in enumerate(text.split("\n"), first_line):
@@ -52,12 +54,13 @@ def _blank(line: str) -> bool:
     return not line.strip(" \t")
 
 
-def _prefix(line: str) -> tuple[int, set, int]:
+def _prefix(line: str) -> tuple[int, set[str], int]:
     """The levels of nesting a line's start opens, as Python-Markdown reads them: 4 columns of indentation
     (a tab to the next multiple of 4), '>', a list marker ('-', '*', '+', '1.', '1)') or a `!!!`/`???` box,
     in any order and any number. Counts rather than parses, so it never counts fewer than the engine nests.
     Also how many of the levels are markers rather than indentation."""
-    depth, kinds, column, i, length, markers = 0, set(), 0, 0, len(line), 0
+    kinds: set[str] = set()
+    depth, column, i, length, markers = 0, 0, 0, len(line), 0
     while i < length:
         start = column
         while i < length and line[i] in " \t":
@@ -93,7 +96,7 @@ def _prefix(line: str) -> tuple[int, set, int]:
     return depth, kinds, markers
 
 
-def _html_tags(line: str, stack: list, open_names: dict):
+def _html_tags(line: str, stack: list[str], open_names: dict[str, int]) -> None:
     """Follows the HTML elements a line opens and closes: a closing tag closes only an element that is open."""
     at = line.find("<")
     while at >= 0:
@@ -116,7 +119,7 @@ def _html_tags(line: str, stack: list, open_names: dict):
         at = line.find("<", at + 1)
 
 
-def _depth_message(depth: int, kinds: set) -> str:
+def _depth_message(depth: int, kinds: set[str]) -> str:
     named = ", ".join(KINDS[kind] for kind in KINDS if kind in kinds)
     return (
         f"Texten är nästlad i {depth} nivåer här ({named}), fler än de {MAX_DEPTH} som en sida kan ha; så djup "
@@ -125,9 +128,12 @@ def _depth_message(depth: int, kinds: set) -> str:
     )
 
 
-def nesting(text: str, first_line: int):
+def nesting(text: str, first_line: int) -> Iterator[tuple[int, str]]:
     """(line, message) where the nesting of blocks first goes deeper than MAX_DEPTH, once for each time."""
-    stack, open_names, over, over_at, over_kinds = [], {}, 0, 0, set()
+    stack: list[str] = []
+    open_names: dict[str, int] = {}
+    over_kinds: set[str] = set()
+    over, over_at = 0, 0
     for number, line in _lines(text, first_line):
         depth, kinds, _ = (0, set(), 0) if _blank(line) else _prefix(line)
         elements = len(stack)
@@ -149,7 +155,7 @@ def nesting(text: str, first_line: int):
         yield over_at, _depth_message(over, over_kinds)
 
 
-def tables(text: str, first_line: int):
+def tables(text: str, first_line: int) -> Iterator[tuple[int, str]]:
     """(line, message) for a row with more '|' than MAX_TABLE_COLUMNS, and where the page's tables first hold
     more than MAX_TABLE_CELLS cells (every row of a table has as many cells as its separator row)."""
     cells, width, previous_blank = 0, 0, True
@@ -202,15 +208,17 @@ def _splits(line: str) -> bool:
     return start in RULE_CHARACTERS and line.count(start) >= 3 and not line.strip(" \t>" + start)
 
 
-def blocks(text: str, first_line: int):
+def blocks(text: str, first_line: int) -> Iterator[tuple[int, str]]:
     """(line, message) where the page first holds more than MAX_BLOCKS blocks, and where the characters the engine
     reads again when it splits runs of lines first add up to more than MAX_REREAD."""
-    count, reread, run_start, run_length, splits, split_offsets = 0, 0, None, 0, 0, 0
+    run_start: int | None = None  # the first line of the run of lines being read
+    count, reread, run_length, splits, split_offsets = 0, 0, 0, 0, 0
     counted = reported = False
     for number, line in _lines(text + "\n", first_line):
         if _blank(line):
             reread += splits * run_length - split_offsets  # each split line: the rest of its run
-            if reread > MAX_REREAD and not reported:
+            # reread grows only at the end of a run with a split line in it, so run_start is that run's line
+            if reread > MAX_REREAD and not reported and run_start is not None:
                 reported = True
                 yield (
                     run_start,
@@ -241,7 +249,7 @@ def blocks(text: str, first_line: int):
             )
 
 
-def inline_markup(text: str, first_line: int):
+def inline_markup(text: str, first_line: int) -> Iterator[tuple[int, str]]:
     """(line, message) for a text with more of a Markdown character, or of hard line breaks, than can be rendered
     in reasonable time: the line of the first one over the limit."""
     for char, limit in INLINE_LIMITS.items():
@@ -271,7 +279,7 @@ def inline_markup(text: str, first_line: int):
                 )
 
 
-def structure(text: str, first_line: int):
+def structure(text: str, first_line: int) -> Iterator[tuple[int, str]]:
     """(line, message) for every bound on structure the text goes past (nesting, tables, blocks, inline markup)."""
     yield from nesting(text, first_line)
     yield from tables(text, first_line)

@@ -6,9 +6,13 @@ stay reachable but leave listings, maps and search; overdue reviews are warned a
 
 import datetime
 import os
+from typing import TYPE_CHECKING
 
 from macros.model.names import SLUG, valid_slug  # noqa: F401  (one naming rule, kept in the model)
 from macros.model.problems import WARNING, Problem
+
+if TYPE_CHECKING:  # the catalog imports this module
+    from macros.content.catalog import Catalog, Item
 
 
 def today() -> datetime.date:
@@ -26,33 +30,33 @@ def today() -> datetime.date:
         raise ValueError(f"Miljövariabeln KB_TODAY ska vara ett datum som ÅÅÅÅ-MM-DD, inte '{pinned}'.") from None
 
 
-def is_draft(item) -> bool:
+def is_draft(item: "Item") -> bool:
     return item.status == "utkast"
 
 
-def is_expired(item, today) -> bool:
+def is_expired(item: "Item", today: datetime.date) -> bool:
     expires = item.data.get("upphor")
-    return bool(expires) and hasattr(expires, "year") and expires < today
+    return isinstance(expires, datetime.date) and expires < today  # YAML gives nothing else with a year
 
 
-def is_retired(item, today) -> bool:
+def is_retired(item: "Item", today: datetime.date) -> bool:
     """Archived or expired: the page stays, but leaves listings, maps and search."""
     return item.status == "arkiverad" or is_expired(item, today)
 
 
-def is_listed(item, today, preview: bool = False) -> bool:
+def is_listed(item: "Item", today: datetime.date, preview: bool = False) -> bool:
     if is_draft(item):
         return preview
     return not is_retired(item, today)
 
 
-def review_due(item, today) -> bool:
+def review_due(item: "Item", today: datetime.date) -> bool:
     due = item.data.get("nasta_granskning")
-    return bool(due) and hasattr(due, "year") and due < today and not is_retired(item, today)
+    return isinstance(due, datetime.date) and due < today and not is_retired(item, today)
 
 
-def date_problems(catalog) -> list:
-    found = []
+def date_problems(catalog: "Catalog") -> list[Problem]:
+    found: list[Problem] = []
     for item in catalog.items.values():
         if review_due(item, catalog.today):
             found.append(
@@ -67,7 +71,7 @@ def date_problems(catalog) -> list:
                 )
             )
         created, reviewed = item.data.get("skapad"), item.data.get("senast_granskad")
-        if hasattr(created, "year") and hasattr(reviewed, "year") and reviewed < created:
+        if isinstance(created, datetime.date) and isinstance(reviewed, datetime.date) and reviewed < created:
             found.append(
                 Problem(
                     item.rel_path,
@@ -79,7 +83,7 @@ def date_problems(catalog) -> list:
     return found
 
 
-def banner(item, today) -> str:
+def banner(item: "Item", today: datetime.date) -> str:
     """A Markdown admonition telling the reader where the page is in the workflow, or ''."""
     if is_draft(item):
         return (
