@@ -26,7 +26,7 @@ from macros.model.names import (
     slugify,
 )
 from macros.model.problems import ERROR, WARNING, Problem
-from macros.model.schema import PAGE, STORY, TYPES_BY_KEY, ContentType, type_for_path
+from macros.model.schema import PAGE, STORY, TYPES_BY_KEY, ContentType, site_path, type_for_path
 
 CONTENT_ROOTS = ("docs", "stories", "strategies")
 
@@ -155,14 +155,6 @@ def directory_url(src_uri: str) -> str:
 
 def normalise_id(value: object) -> str:
     return str(value).strip().lower()
-
-
-def site_path(rel_path: str) -> str:
-    """Where a repository file is published in the site's file set."""
-    top, _, rest = rel_path.partition("/")
-    if top == "docs":
-        return rest
-    return {"stories": "berattelser", "strategies": "strategier"}[top] + "/" + rest
 
 
 def item_id(content_type: ContentType, rel_path: str) -> str:

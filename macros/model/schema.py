@@ -636,3 +636,15 @@ ISSUE_FORM_ASKS = (
     "samtycke",
     "kallor",
 )
+
+
+def site_path(rel_path: str) -> str:
+    """Where a repository file is published in the site's file set, by the folder and address each
+    content type declares: stories/x.md -> berattelser/x.md, docs/personas/esther.md -> personas/esther.md."""
+    top, _, rest = rel_path.partition("/")
+    for content_type in CONTENT_TYPES:
+        if top == content_type.folder:  # a top-level folder of its own (stories/, strategies/)
+            return f"{content_type.url_prefix}/{rest}" if content_type.url_prefix else rest
+    if top == PAGE.folder:
+        return rest
+    raise ValueError(f"{rel_path} is not in a content folder")
