@@ -41,9 +41,10 @@ import jinja2
 import yaml
 
 from macros.content.build import Build, ContentError, load_build, site_settings
-from macros.content.catalog import DOCS_ASSET_SUFFIXES, directory_url
+from macros.content.catalog import directory_url
 from macros.generate import cms_config, history_files, search_index
 from macros.model import developer_pages, schema_export
+from macros.model.names import DOCS_ASSET_SUFFIXES
 from macros.model.problems import warnings
 from macros.views import facets, full_lists, macro_library, navigation, sanitize, site
 
