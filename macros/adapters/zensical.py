@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from macros.content.build import ContentError
-from macros.generate import postbuild
+from macros.generate import postbuild, staged_config
 from macros.generate import staging as generate
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -58,7 +58,7 @@ def build_staged(root: Path, out: Path, preview: bool = False, today=None) -> St
     seconds["engine"] = time.perf_counter() - engine_started
     output = staging.translate(process.stdout + process.stderr)
     problems = [line for line in output.splitlines() if line.startswith(WARNING_LINE)]
-    site_dir = staging.out / generate.SITE_DIR
+    site_dir = staging.out / staged_config.SITE_DIR
     if process.returncode != 0 or problems:
         return StagedBuild(process.returncode or 1, output, staging, site_dir, problems or [output[-2000:]], seconds)
     sanitize_started = time.perf_counter()

@@ -1,0 +1,138 @@
+"""The staging tree's configuration: mkdocs.yml as the project writes it (with !ENV and !relative), made
+into the config an engine builds the staged tree with (menu, search, theme, Zensical's overrides).
+Nothing here imports an engine.
+"""
+
+import importlib.util
+import os
+import shutil
+from pathlib import Path
+
+import yaml
+
+from macros.generate import search_index
+from macros.views import full_lists, navigation
+
+# The engine adapter the staged ProperDocs config names (a path, not an import: nothing here imports it).
+PROPERDOCS_HOOKS = Path(__file__).resolve().parents[1] / "adapters" / "properdocs_hooks.py"
+GLOSSARY = Path("docs", "_ordlista")
+STAGED_DOCS = "docs"
+SITE_DIR = "site"
+
+
+# --- the config ----------------------------------------------------------------------------------
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    """mkdocs.yml as MkDocs reads it: !ENV from the environment, !relative from the project folder."""
+
+
+def _env_tag(loader, node):
+    names = (
+        [loader.construct_scalar(node)]
+        if isinstance(node, yaml.ScalarNode)
+        else [loader.construct_scalar(n) for n in node.value[:-1]]
+    )
+    default = None if isinstance(node, yaml.ScalarNode) else loader.construct_object(node.value[-1])
+    for name in names:
+        if name in os.environ:
+            return yaml.safe_load(os.environ[name])
+    return default
+
+
+def _relative_tag(loader, node):
+    value = loader.construct_scalar(node)
+    return value.replace("$config_dir", str(loader.project_root)).replace(
+        "$docs_dir", str(loader.project_root / "docs")
+    )
+
+
+_ConfigLoader.add_constructor("!ENV", _env_tag)
+_ConfigLoader.add_constructor("!relative", _relative_tag)
+
+
+def read_config(root: Path) -> dict:
+    with open(root / "mkdocs.yml", encoding="utf-8") as handle:
+        loader = _ConfigLoader(handle)
+        loader.project_root = root
+        try:
+            return loader.get_single_data()
+        finally:
+            loader.dispose()
+
+
+def _plugin(plugins: list, name: str):
+    for entry in plugins:
+        if entry == name or (isinstance(entry, dict) and name in entry):
+            return entry
+    return None
+
+
+def _plugin_options(plugins: list, name: str) -> dict:
+    entry = _plugin(plugins, name)
+    return dict(entry[name] or {}) if isinstance(entry, dict) else {}
+
+
+def material_templates() -> Path | None:
+    """Material's template folder, found without importing Material (the generator imports no engine)."""
+    spec = importlib.util.find_spec("material")
+    return Path(spec.origin).parent / "templates" if spec and spec.origin else None
+
+
+def staged_config(root: Path, out: Path, base: dict, state, flavour: str) -> dict:
+    """The project's mkdocs.yml for the staging tree: no hooks, generated menu and tags, absolute paths."""
+    config = {k: v for k, v in base.items() if k not in ("hooks", "watch", "plugins", "markdown_extensions")}
+    config["docs_dir"] = STAGED_DOCS
+    config["site_dir"] = SITE_DIR
+    config["nav"] = navigation.build_nav(state.catalog, state.preview)
+    generated = full_lists.page_srcs(state)  # the whole lists (macros/views/full_lists.py) are not in the menu
+    if generated:
+        config["not_in_nav"] = (
+            str(config.get("not_in_nav") or "").rstrip("\n") + "\n" + "".join(f"/{src}\n" for src in generated)
+        )
+    theme = dict(config["theme"])
+    theme["custom_dir"] = str(root / theme.get("custom_dir", "macros/templates"))
+    config["theme"] = theme
+    extra = dict(config.get("extra") or {})
+    templates = material_templates()
+    if templates is not None and flavour == "mkdocs":
+        extra["material_search_worker"] = search_index.material_worker_name([templates])
+    extra["kb_nonce"] = state.nonce  # partials/content.html marks the page's own HTML for macros/generate/postbuild.py
+    config["extra"] = extra
+
+    extensions = []
+    for entry in base["markdown_extensions"]:
+        if isinstance(entry, dict) and "pymdownx.snippets" in entry:
+            options = dict(entry["pymdownx.snippets"])
+            options["base_path"] = [str(out / STAGED_DOCS / GLOSSARY.name)]
+            entry = {"pymdownx.snippets": options}
+        extensions.append(entry)
+    config["markdown_extensions"] = extensions
+
+    # The search alone: the generator has written the tag pages and rendered the macro pages itself.
+    config["plugins"] = [{"search": _plugin_options(base["plugins"], "search")}]
+    if flavour == "mkdocs":
+        config["hooks"] = [str(PROPERDOCS_HOOKS)]  # after the build: sanitize, shape the search index
+    if flavour == "zensical":
+        theme["variant"] = "classic"  # looks like Material
+        theme["custom_dir"] = str(zensical_overrides(root, out))
+    return config
+
+
+# Material-only templates: main.html loads Material's search worker through our Swedish wrapper, and
+# partials/search.html is Material's search dialog; Zensical brings its own search.
+MATERIAL_ONLY_TEMPLATES = ("main.html", "partials/search.html")
+
+
+def zensical_overrides(root: Path, out: Path) -> Path:
+    """macros/templates for Zensical: the same assets and partials, minus Material's search, with
+    macros/templates_zensical laid over them where MiniJinja needs other syntax."""
+    target = out / "overrides"
+    if target.exists():
+        shutil.rmtree(target)
+    shutil.copytree(root / "macros" / "templates", target)
+    for name in MATERIAL_ONLY_TEMPLATES:
+        (target / name).unlink(missing_ok=True)
+    if (root / "macros" / "templates_zensical").is_dir():
+        shutil.copytree(root / "macros" / "templates_zensical", target, dirs_exist_ok=True)
+    return target
