@@ -129,3 +129,7 @@ def article_of(site: Path, path: str) -> str:
     """Only the page's own content, so a link in the menu cannot make a content test pass."""
     html = text_of(site, path)
     return html[html.index("<article") : html.index("</article>")]
+
+
+# The elements an Atom feed of ours may hold (macros/views/feed.py writes no others).
+ATOM_ELEMENTS = ("feed", "id", "title", "subtitle", "updated", "link", "author", "name", "entry", "category", "summary")

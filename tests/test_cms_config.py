@@ -174,8 +174,8 @@ def leaves(tree: dict, prefix: str = "") -> dict:
     return out
 
 
-def test_every_text_of_decaps_english_ui_has_a_swedish_one():
-    """Decap 3.16.3's sv locale translates 200 of its 248 English texts; ours (cms_config.LOCALE) the rest."""
+def decap_locales() -> dict:
+    """Decap's own locale tables, English and Swedish, as its bundle holds them (read with Node)."""
     result = subprocess.run(
         ["node", "-e", LOCALES, str(cms_config.bundle_dir(ROOT))],
         capture_output=True,
@@ -184,7 +184,12 @@ def test_every_text_of_decaps_english_ui_has_a_swedish_one():
         timeout=60,
     )
     assert result.returncode == 0, result.stderr
-    locales = json.loads(result.stdout)
+    return json.loads(result.stdout)
+
+
+def test_every_text_of_decaps_english_ui_has_a_swedish_one():
+    """Decap 3.16.3's sv locale translates 200 of its 248 English texts; ours (cms_config.LOCALE) the rest."""
+    locales = decap_locales()
     english, decaps, ours = locales["en"], locales["sv"], leaves(cms_config.LOCALE)
     missing = [key for key in english if key not in decaps and key not in ours]
     assert missing == []
