@@ -252,7 +252,13 @@ MARKUP_LIMITS = {"[": 1000, "<": 1000}
 
 def heavy_markup(text: str, first_line: int) -> Iterator[tuple[int, str]]:
     """(line, message) for a text with more '[' or '<' than Markdown can render in reasonable time."""
-    for char, limit in MARKUP_LIMITS.items():
+    yield from over_character_limits(text, first_line, MARKUP_LIMITS, "hakparenteser, länkar eller HTML-taggar")
+
+
+def over_character_limits(text: str, first_line: int, limits: dict[str, int], what: str) -> Iterator[tuple[int, str]]:
+    """(line, message) for each character of `limits` the text holds more of than its limit, at the line of the
+    first one over it; `what` names the characters for a writer ("hakparenteser, länkar eller HTML-taggar")."""
+    for char, limit in limits.items():
         count = text.count(char)
         if count > limit:
             at = -1
@@ -260,9 +266,9 @@ def heavy_markup(text: str, first_line: int) -> Iterator[tuple[int, str]]:
                 at = text.index(char, at + 1)
             yield (
                 Lines(text, first_line).at(at),
-                f"Texten har {count} tecken '{char}', fler än de {limit} som en sida kan ha. Så många "
-                f"hakparenteser, länkar eller HTML-taggar gör sidan för tung att bygga. Dela upp texten på "
-                f"flera sidor, eller ta bort tecknen från och med den här raden.",
+                f"Texten har {count} tecken '{char}', fler än de {limit} som en sida kan ha. Så många {what} gör "
+                f"sidan för tung att bygga. Dela upp texten på flera sidor, eller ta bort tecknen från och med den "
+                f"här raden.",
             )
 
 

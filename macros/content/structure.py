@@ -12,7 +12,7 @@ over the lines as the engine splits them, with a count or a stack: linear in the
 
 from collections.abc import Iterator
 
-from macros.content.guards import Lines
+from macros.content.guards import over_character_limits
 
 # The real content nests at most 5 levels (docs/styrning/index.md); 400 levels of lists crash the build.
 MAX_DEPTH = 20
@@ -252,18 +252,9 @@ def blocks(text: str, first_line: int) -> Iterator[tuple[int, str]]:
 def inline_markup(text: str, first_line: int) -> Iterator[tuple[int, str]]:
     """(line, message) for a text with more of a Markdown character, or of hard line breaks, than can be rendered
     in reasonable time: the line of the first one over the limit."""
-    for char, limit in INLINE_LIMITS.items():
-        count = text.count(char)
-        if count > limit:
-            at = -1
-            for _ in range(limit + 1):
-                at = text.index(char, at + 1)
-            yield (
-                Lines(text, first_line).at(at),
-                f"Texten har {count} tecken '{char}', fler än de {limit} som en sida kan ha. Så många tecken för "
-                f"kod, betoning, teckenkoder eller undantag gör sidan för tung att bygga. Dela upp texten på "
-                f"flera sidor, eller ta bort tecknen från och med den här raden.",
-            )
+    yield from over_character_limits(
+        text, first_line, INLINE_LIMITS, "tecken för kod, betoning, teckenkoder eller undantag"
+    )
     breaks = 0
     for number, line in _lines(text, first_line):
         if line.endswith("  "):
