@@ -133,3 +133,13 @@ def article_of(site: Path, path: str) -> str:
 
 # The elements an Atom feed of ours may hold (macros/views/feed.py writes no others).
 ATOM_ELEMENTS = ("feed", "id", "title", "subtitle", "updated", "link", "author", "name", "entry", "category", "summary")
+
+
+def node_json(command: list, stdin: str | None = None):
+    """Run a Node program that prints JSON (the form's own scripts, Decap's bundle) and return what it printed."""
+    import json
+    import subprocess
+
+    result = subprocess.run(command, input=stdin, capture_output=True, text=True, encoding="utf-8", timeout=60)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)

@@ -3,10 +3,9 @@
 import json
 import re
 import shutil
-import subprocess
 
 import pytest
-from sitebuild import FIXTURES, ROOT
+from sitebuild import FIXTURES, ROOT, node_json
 
 from macros.content import scaffold
 from macros.content.catalog import display_title, load_catalog
@@ -176,15 +175,7 @@ def leaves(tree: dict, prefix: str = "") -> dict:
 
 def decap_locales() -> dict:
     """Decap's own locale tables, English and Swedish, as its bundle holds them (read with Node)."""
-    result = subprocess.run(
-        ["node", "-e", LOCALES, str(cms_config.bundle_dir(ROOT))],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=60,
-    )
-    assert result.returncode == 0, result.stderr
-    return json.loads(result.stdout)
+    return node_json(["node", "-e", LOCALES, str(cms_config.bundle_dir(ROOT))])
 
 
 def test_every_text_of_decaps_english_ui_has_a_swedish_one():

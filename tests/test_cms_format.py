@@ -5,12 +5,11 @@ against macros/content/scaffold.py and macros/content/guards.py, one Node proces
 import datetime
 import json
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
 import yaml
-from sitebuild import FIXTURES, ROOT
+from sitebuild import FIXTURES, ROOT, node_json
 
 from macros.content import guards, scaffold
 from macros.content.catalog import load_catalog
@@ -74,16 +73,7 @@ def run_node(cases: list) -> list:
         "jsyaml": str(JS_YAML),
         "cases": cases,
     }
-    result = subprocess.run(
-        [node, str(ROOT / "tests" / "cms" / "run_format.js")],
-        input=json.dumps(payload),
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=60,
-    )
-    assert result.returncode == 0, result.stderr
-    return json.loads(result.stdout)
+    return node_json([node, str(ROOT / "tests" / "cms" / "run_format.js")], json.dumps(payload))
 
 
 def form_values(values: dict, body: str) -> dict:
