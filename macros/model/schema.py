@@ -7,6 +7,7 @@ one object that checks a value, describes it in JSON Schema and names it in Swed
 Rules between fields are declared with the fields they relate.
 """
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from macros.model import vocabularies as v
@@ -32,6 +33,21 @@ from macros.model.kinds import (
     WebAddress,
 )
 from macros.model.names import MAX_NAME
+
+R = v.REGION  # the region's examples (region.yml `exempel`); a field without one shows its list's first value
+
+
+def _first(vocabulary: Mapping[str, object]) -> str:
+    """The first id of an allow-list: the example of a field the region gives none for."""
+    return next(iter(vocabulary), "")
+
+
+def _for_example(text: str, key: str, quoted: bool = False) -> str:
+    """A description ending in the region's example of `key`, when it gives one: "…, till exempel X."."""
+    example = R.example(key)
+    if not example:
+        return text + "."
+    return f'{text}, till exempel "{example}".' if quoted else f"{text}, till exempel {example}."
 
 
 @dataclass(frozen=True)
@@ -96,21 +112,21 @@ SOURCE_FIELDS = (
         "dokument",
         Choice(v.SOURCE_DOCUMENTS),
         "Ett av källdokumenten (se sidan Källor).",
-        example="kommunernas-plan",
+        example=R.example("dokument", _first(v.SOURCE_DOCUMENTS)),
         title="Dokument",
     ),
     Field(
         "avsnitt",
         Text(),
         'Avsnitt eller bild i dokumentet, till exempel "Strategi 2".',
-        example="Strategi 2",
+        example=R.example("avsnitt"),
         title="Avsnitt",
     ),
     Field(
         "url",
         WebAddress(),
         "Webbadress till en offentlig källa (används i stället för dokument).",
-        example="https://rjl.se/qulturum/_in-english/esther",
+        example=R.example("url"),
         title="Webbadress",
     ),
     Field("titel", Text(), "Källans namn när du anger en webbadress.", title="Källans namn"),
@@ -140,7 +156,7 @@ COMMON_FIELDS = (
         Text(),
         "Sidans rubrik, kort och tydlig.",
         required=True,
-        example="Trygg hemgång för Esther",
+        example=R.example("titel"),
         title="Titel",
     ),
     Field(
@@ -148,7 +164,7 @@ COMMON_FIELDS = (
         Text(),
         "En eller två meningar om vad sidan handlar om. Visas i listor och sökträffar.",
         required=True,
-        example="Esther kommer hem från sjukhuset och vet vem hon ska ringa.",
+        example=R.example("beskrivning"),
         title="Beskrivning",
     ),
     Field(
@@ -164,7 +180,7 @@ COMMON_FIELDS = (
         Text(),
         "Vem som äger innehållet (organisation eller funktion, inte privatperson).",
         required=True,
-        example="Kommunal utveckling",
+        example=R.example("ansvarig"),
         title="Ansvarig",
     ),
     Field(
@@ -205,7 +221,9 @@ COMMON_FIELDS = (
         example="Siffrorna för 2025 lades till.",
         title="Vad har ändrats?",
     ),
-    Field("taggar", ListOf(Choice(v.TAGS)), "Ämnesord från den fasta listan.", example=["nara-vard"], title="Ämnesord"),
+    Field(
+        "taggar", ListOf(Choice(v.TAGS)), "Ämnesord från den fasta listan.", example=[_first(v.TAGS)], title="Ämnesord"
+    ),
     Field(
         "sokord",
         ListOf(Text()),
@@ -226,7 +244,7 @@ COMMON_FIELDS = (
         "Var fakta på sidan kommer ifrån. Ange dokument och "
         "avsnitt, en webbadress med titel, eller en källa i fri text.",
         required=True,
-        example=[{"dokument": "kommunernas-plan", "avsnitt": "Strategi 2"}],
+        example=[{"dokument": R.example("dokument", _first(v.SOURCE_DOCUMENTS)), "avsnitt": R.example("avsnitt", "1")}],
         title="Källor",
     ),
 )
@@ -255,43 +273,43 @@ STORY = ContentType(
             "personas",
             ListOf(Reference(("persona",))),
             "Personas som berättelsen handlar om.",
-            example=["esther"],
+            example=R.example("personas"),
             title="Personas",
         ),
         Field(
             "strategier",
             ListOf(Reference(("strategy",))),
             "Strategier som berättelsen visar i praktiken.",
-            example=["k2", "r2"],
+            example=R.example("strategier"),
             title="Strategier",
         ),
         Field(
             "principer",
             ListOf(Reference(("principle",))),
             "Principer som berättelsen visar.",
-            example=["bast-for-esther"],
+            example=R.example("principer"),
             title="Principer",
         ),
         Field(
             "indikatorer",
             ListOf(Reference(("indicator",))),
             "Indikatorer som berättelsen belyser.",
-            example=["utskrivningsklara"],
+            example=R.example("indikatorer"),
             title="Indikatorer",
         ),
         Field(
             "strategigrupper",
             ListOf(Choice(v.STRATEGY_GROUPS)),
             "Strategigrupper som berättelsen hör till.",
-            example=["aldre"],
+            example=R.example("strategigrupper", [_first(v.STRATEGY_GROUPS)]),
             title="Strategigrupper",
         ),
         Field(
             "kommuner",
             ListOf(Choice(v.MUNICIPALITIES)),
-            "Kommun eller kommuner där berättelsen utspelar sig, eller Hela länet.",
+            f"Kommun eller kommuner där berättelsen utspelar sig, eller {v.label(v.MUNICIPALITIES, _first(v.MUNICIPALITIES))}.",
             required=True,
-            example=["hela-lanet"],
+            example=[_first(v.MUNICIPALITIES)],
             title="Kommuner",
         ),
         Field(
@@ -299,7 +317,7 @@ STORY = ContentType(
             Text(),
             "Vem som skrev berättelsen (funktion eller namn).",
             required=True,
-            example="Kommunikatör, Region Jönköpings län",
+            example=R.example("forfattare"),
             title="Författare",
         ),
         Field(
@@ -373,23 +391,28 @@ STRATEGY = ContentType(
     "strategi",
     "strategies",
     "strategier",
-    "En strategi i kommunernas eller regionens plan.",
+    "En strategi i en av de styrande planerna.",
     (
         Field(
             "kod",
             Text(),
-            "Strategins kod, till exempel K1 för kommunernas strategi 1 eller R3 för regionens strategi 3.",
+            "Strategins kod: några tecken, unik bland strategierna, som visas före kortnamnet.",
             required=True,
-            example="K1",
+            example=R.example("kod"),
             title="Kod",
         ),
         Field(
             "kortnamn",
             Text(),
-            "Kort namn som visas efter koden i listor, kartor och ämnesord, till exempel "
-            '"Samverkan och kontinuitet" (K2 · Samverkan och kontinuitet). Håll det under 40 tecken.',
+            "Kort namn som visas efter koden i listor, kartor och ämnesord"
+            + (
+                f', till exempel "{R.example("kortnamn")}" ({R.example("kod")} · {R.example("kortnamn")})'
+                if R.example("kod") and R.example("kortnamn")
+                else ""
+            )
+            + ". Håll det under 40 tecken.",
             required=True,
-            example="Samverkan och kontinuitet",
+            example=R.example("kortnamn"),
             title="Kortnamn",
         ),
         Field(
@@ -397,7 +420,7 @@ STRATEGY = ContentType(
             Choice(v.PLANS),
             "Planen som strategin hör till. Ägare och period följer av planen.",
             required=True,
-            example="kommunernas-plan",
+            example=_first(v.PLANS),
             title="Plan",
         ),
         Field("ordning", Integer(), "Strategins nummer i planen.", required=True, example=1, title="Ordning"),
@@ -433,8 +456,8 @@ PERSONA = ContentType(
     "persona",
     "docs/personas",
     "personas",
-    "En person som arbetet utgår från, som Esther (en symbolisk person) och Britt-Marie.",
-    (Field("fragan", Text(), 'Frågan personan påminner om, till exempel "Vad är bäst för Esther?".', title="Frågan"),),
+    "En person som arbetet utgår från, verklig eller symbolisk.",
+    (Field("fragan", Text(), _for_example("Frågan personan påminner om", "fragan", quoted=True), title="Frågan"),),
 )
 
 PRINCIPLE = ContentType(
@@ -449,7 +472,7 @@ PRINCIPLE = ContentType(
             Choice(v.PRINCIPLE_SETS),
             "Vilken uppsättning principer den hör till.",
             required=True,
-            example="vagledande-principer",
+            example=_first(v.PRINCIPLE_SETS),
             title="Samling",
         ),
         Field("ordning", Integer(), "Plats i uppsättningen (1, 2, 3 …).", required=True, example=1, title="Ordning"),
@@ -467,7 +490,7 @@ GOVERNANCE_BODY = ContentType(
             "overordnad",
             Reference(("body",)),
             "Organet som detta organ rapporterar till eller får uppdrag från.",
-            example="reko",
+            example=R.example("overordnad"),
             title="Överordnat organ",
         ),
         Field(
@@ -491,7 +514,7 @@ DATA_POINT_FIELDS = (
     Field(
         "omfattning",
         Text(),
-        "Vad värdet gäller, till exempel Hela länet eller Höglandet.",
+        _for_example("Vad värdet gäller", "omfattning"),
         required=True,
         title="Omfattning",
     ),
