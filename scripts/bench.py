@@ -75,7 +75,7 @@ def plain_config(staged: Path) -> None:
 
 
 SENTENCES = (
-    "Esther kom hem från sjukhuset en tisdag och undrade vem hon skulle ringa.",
+    "Invånaren kom hem från sjukhuset en tisdag och undrade vem hon skulle ringa.",
     "Vårdcentralen och hemsjukvården hade planerat hemgången tillsammans i en samordnad individuell plan.",
     "Undersköterskan frågade vad som var viktigast för henne just den veckan.",
     "Dottern fick veta vem som var fast vårdkontakt och hur hon nådde teamet.",
@@ -222,7 +222,7 @@ def search_figures(runs: int) -> dict:
                     start = time.perf_counter()
                     page.goto(url)
                     page.click("input.md-search__input")
-                    page.keyboard.type("utskrivningsklara")
+                    page.keyboard.type("hemsjukvården")
                     page.wait_for_selector(".md-search-result__item")
                     first.append(time.perf_counter() - start)
                     page.context.close()

@@ -73,7 +73,7 @@ def run(ours: Path, zensical: Path) -> dict:
                 page.goto(url, wait_until="load")
                 page.click(".md-search__button")
                 page.locator(Z_INPUT).wait_for(timeout=10000)
-                page.locator(Z_INPUT).fill("Esther")  # the index is built in the browser: wait for it once
+                page.locator(Z_INPUT).fill(queries[0]["fraga"])  # the index is built in the browser: wait for it once
                 page.locator(Z_RESULTS).first.wait_for(timeout=30000)
                 for q in queries:
                     results[q["fraga"]] = zensical_search(page, url, q["fraga"])

@@ -20,12 +20,13 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 from engine import build, serve  # noqa: E402
 from precompress import precompress  # noqa: E402
-from screenshots import KEY_PAGES  # noqa: E402
+
+from macros.content import workflow  # noqa: E402
+from macros.content.catalog import load_catalog  # noqa: E402
+from macros.views.preview import key_pages  # noqa: E402
 
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
-PAGES = {
-    name: KEY_PAGES[name] for name in ("startsida", "strategi", "berattelse", "karta", "introduktion", "indikator")
-}
+PAGES = ("startsida", "strategi", "berattelse", "karta", "introduktion", "indikator")  # of the key pages
 
 
 def run_lighthouse(binary: str, url: str, out: Path) -> dict:
@@ -76,7 +77,8 @@ def main(argv: list[str] | None = None) -> int:
         try:
             print("| sida | prestanda | tillgänglighet | bästa praxis | SEO | KiB | under 90 |")
             print("| --- | --- | --- | --- | --- | --- | --- |")
-            for name, path in PAGES.items():
+            pages = key_pages(load_catalog(ROOT, workflow.today()))
+            for name, path in ((name, pages[name]) for name in PAGES if name in pages):
                 s = run_lighthouse(args.lighthouse, url + path, reports / f"{name}.json")
                 print(
                     f"| {name} | {s['performance']} | {s['accessibility']} | {s['best-practices']} | {s['seo']} | "

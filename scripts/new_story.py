@@ -4,8 +4,8 @@ Utan flaggor frågar skriptet efter titel, beskrivning, personas, strategier, st
 kommuner, slag och författare, och visar de giltiga valen med nummer. Med flaggor körs det
 utan frågor, till exempel:
 
-  .venv/bin/python scripts/new_story.py --titel "Trygg hemgång" --beskrivning "Esther kommer hem." \\
-      --slag illustrativ --kommun vetlanda --strategi k2 --forfattare "Kommunikatör, Vetlanda kommun"
+  .venv/bin/python scripts/new_story.py --titel "Trygg hemgång" --beskrivning "Invånaren kommer hem." \\
+      --slag illustrativ --kommun <kommunens id> --strategi <strategins id> --forfattare "Kommunikatör, <kommunen>"
 
 Saknas ett obligatoriskt fält frågar skriptet efter det när det körs i en terminal; annars listar det
 alla fält som saknas. En befintlig fil skrivs aldrig över. Den nya filen kontrolleras direkt och skriptet visar nästa steg.

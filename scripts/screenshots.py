@@ -28,20 +28,10 @@ from engine import build, serve  # noqa: E402
 
 from macros.content import workflow  # noqa: E402
 from macros.content.catalog import load_catalog  # noqa: E402
-from macros.views.preview import MAX_PAGES, Page, pages_to_photograph, preview_summary, shot_stem  # noqa: E402
+from macros.views.preview import MAX_PAGES, Page, key_pages, pages_to_photograph, preview_summary, shot_stem  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
 VIEWPORTS = {"mobil": (390, 844), "dator": (1366, 768)}
-# The pages a reviewer looks at first: one of each kind a reader meets.
-KEY_PAGES = {
-    "startsida": "",
-    "berattelse": "berattelser/britt-marie-och-tillsammansprogrammet/",
-    "strategi": "strategier/k2/",
-    "karta": "kartor/karta/",
-    "introduktion": "introduktion/vardcentralschef/",
-    "indikator": "indikatorer/utskrivningsklara/",
-    "matris": "kartor/matris/",
-}
 
 
 def shoot(site_url: str, out: Path, pages: list[tuple[str, str]], full_page: bool) -> list[Path]:
@@ -104,15 +94,15 @@ def main(argv: list[str] | None = None) -> int:
         if result.returncode != 0:
             print("Webbplatsen gick inte att bygga:\n" + result.stdout + result.stderr, file=sys.stderr)
             return 1
+        catalog = load_catalog(root, workflow.today())
         if args.andrade is None:
-            shots, skipped = [(Page(url, name), name) for name, url in KEY_PAGES.items()], []
+            shots, skipped = [(Page(url, name), name) for name, url in key_pages(catalog).items()], []
         else:
             changed = args.andrade or os.environ.get("KB_CHANGED_FILES", "").splitlines()
-            catalog = load_catalog(root, workflow.today())
             pages, skipped = pages_to_photograph(
                 catalog,
                 [c.strip() for c in changed if c.strip()],
-                KEY_PAGES,
+                key_pages(catalog),
                 lambda url: (site_dir / url / "index.html").is_file(),
                 args.max,
             )

@@ -26,7 +26,7 @@ def build_site(root: Path, site_dir: Path) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("fraga", help='det du söker efter, till exempel "utskrivningsklara"')
+    parser.add_argument("fraga", help='det du söker efter, till exempel "hemtjänst"')
     parser.add_argument("-n", "--antal", type=int, default=5, help="antal träffar att visa (standard 5)")
     parser.add_argument("--rot", type=Path, default=ROOT, help="repots rotmapp")
     parser.add_argument("--webbplats", type=Path, help="en byggd webbplats (mapp med search/search_index.json)")

@@ -10,12 +10,12 @@ import sys
 
 import pytest
 import yaml
-from screenshots import KEY_PAGES, VIEWPORTS
+from screenshots import VIEWPORTS
 from sitebuild import FIXTURES, ROOT, make_fixture_project
 
 from macros.content.annotations import job_summary
 from macros.content.catalog import load_catalog
-from macros.views.preview import Page, pages_to_photograph, preview_summary, shot_stem
+from macros.views.preview import Page, key_pages, pages_to_photograph, preview_summary, shot_stem
 
 pytestmark = pytest.mark.langsam  # screenshots in a browser
 
@@ -49,7 +49,7 @@ def sources(pages):
 
 def test_a_changed_story_is_its_page_and_code_elsewhere_is_not_a_page(catalog):
     pages, skipped = pages_to_photograph(
-        catalog, ["stories/trygg-hemgang.md", "tests/test_x.py", "README.md"], KEY_PAGES
+        catalog, ["stories/trygg-hemgang.md", "tests/test_x.py", "README.md"], key_pages(catalog)
     )
     assert pages == [Page("berattelser/trygg-hemgang/", "Trygg hemgång för Esther", "stories/trygg-hemgang.md")]
     assert skipped == []
@@ -57,7 +57,7 @@ def test_a_changed_story_is_its_page_and_code_elsewhere_is_not_a_page(catalog):
 
 def test_the_pages_are_the_ones_the_validators_summary_lists(catalog):
     changed = ["strategies/k2.md", "stories/trygg-hemgang.md", "stories/borttagen.md", "strategies/k2.md"]
-    pages, _ = pages_to_photograph(catalog, changed, KEY_PAGES)
+    pages, _ = pages_to_photograph(catalog, changed, key_pages(catalog))
     summary = job_summary([], changed, {item.rel_path: "/" + item.url for item in catalog.items.values()})
     listed = re.findall(r"^- (\S+): ", summary.split("### Sidor som ändras")[1], flags=re.M)
     assert sources(pages) == listed == ["strategies/k2.md", "stories/trygg-hemgang.md"]
@@ -68,13 +68,13 @@ def test_code_or_styling_adds_the_key_pages_and_unbuilt_pages_are_named(catalog)
     pages, skipped = pages_to_photograph(
         catalog,
         ["stories/trygg-hemgang.md", "docs/assets/kunskapsbanken.css"],
-        KEY_PAGES,
+        key_pages(catalog),
         is_built=lambda url: url in built,
     )
     assert sources(pages) == ["stories/trygg-hemgang.md", "", "strategier/k2/"]
     assert [page.title for page in pages[1:]] == ["Testwebbplatsen", "K2 · Samverkan och kontinuitet"]
     missing = [page.url for page, why in skipped]
-    assert missing == [url for url in KEY_PAGES.values() if url not in built]
+    assert missing == [url for url in key_pages(catalog).values() if url not in built]
     assert all("finns inte i bygget" in why for _, why in skipped)
 
 
@@ -84,7 +84,7 @@ def test_nothing_changed_on_a_page_shows_the_key_pages(catalog):
 
 
 def test_more_pages_than_the_limit_are_listed_without_pictures(catalog):
-    pages, skipped = pages_to_photograph(catalog, ["strategies/k2.md", "strategies/r2.md"], KEY_PAGES, limit=1)
+    pages, skipped = pages_to_photograph(catalog, ["strategies/k2.md", "strategies/r2.md"], key_pages(catalog), limit=1)
     assert sources(pages) == ["strategies/k2.md"]
     assert [(page.source, why) for page, why in skipped] == [("strategies/r2.md", "fler än 1 sidor ändras")]
 
@@ -240,3 +240,12 @@ def test_the_guide_and_the_pull_request_template_name_the_preview_check_as_githu
     preview = guide[guide.index("{ #forhandsvisning }") :]
     assert f"kontrollen **{name}**" in preview[: preview.index("\n## ")]
     assert f"kontrollen *{name}*" in (ROOT / ".github" / "PULL_REQUEST_TEMPLATE.md").read_text(encoding="utf-8")
+
+
+def test_the_key_pages_are_the_regions_own_one_of_each_kind(catalog):
+    """Found in the content, not named in the code: each content type by its first published page."""
+    pages = key_pages(catalog)
+    assert pages["startsida"] == "" and pages["karta"] == "kartor/karta/"
+    for name, content_type in (("strategi", "strategy"), ("berattelse", "story"), ("indikator", "indicator")):
+        item = next(i for i in catalog.items.values() if i.url == pages[name])
+        assert item.type.key == content_type and item.data.get("status") == "publicerad"

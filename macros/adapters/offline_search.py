@@ -117,7 +117,7 @@ SHORTEST_STEM = 4
 @cache
 def root(word: str) -> str:
     """lunr.sv's stem, applied until nothing changes, never below four letters: as sok-sv.js
-    stems both the index and the query, so "Esther" and "Esthers" both become "esth"."""
+    stems both the index and the query, so "insats" and "insatser" both become "insat"."""
     current = word
     while True:
         following = stem(current)

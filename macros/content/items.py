@@ -150,7 +150,7 @@ def item_id(content_type: ContentType, rel_path: str) -> str:
 
 
 def display_title(item: Item) -> str:
-    """How an item is named in lists, maps and tags; strategies as "K2 · Samverkan och kontinuitet"."""
+    """How an item is named in lists, maps and tags; strategies as "K1 · Kortnamn" (code and short name)."""
     if item.type.key != "strategy" or not item.data.get("kod"):
         return item.title
     return f"{item.data['kod']} · {item.data.get('kortnamn') or item.title}"

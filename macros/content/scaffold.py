@@ -51,7 +51,7 @@ def choices(field: Field, catalog: Catalog) -> dict[str, str] | None:
 
 
 def owner(author: str) -> str:
-    """The organisation in "Kommunikatör, Region Jönköpings län", or the author when none is named."""
+    """The organisation in "Kommunikatör, Organisationen", or the author when none is named."""
     return author.rpartition(",")[2].strip() or author.strip()
 
 

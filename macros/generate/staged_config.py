@@ -11,6 +11,7 @@ from pathlib import Path
 import yaml
 
 from macros.generate import search_index
+from macros.model.region import Region, repository_region
 from macros.views import full_lists, navigation
 
 # The engine adapter the staged ProperDocs config names (a path, not an import: nothing here imports it).
@@ -51,7 +52,35 @@ _ConfigLoader.add_constructor("!ENV", _env_tag)
 _ConfigLoader.add_constructor("!relative", _relative_tag)
 
 
+REGION_CSS = "assets/region.css"  # the region's colours, after the theme's own stylesheet
+
+
+def apply_region(config: dict, region: Region) -> dict:
+    """mkdocs.yml with the region's names and addresses (region.yml): the engine's settings are the same for
+    every region. KB_REPO_URL and KB_SYNPUNKTER_EPOST, set at build time, go before the region's."""
+    config = dict(config)
+    config["site_name"] = region.site_name
+    config["site_description"] = region.site_description
+    config["copyright"] = region.copyright
+    config["repo_url"] = config.get("repo_url") or region.repository
+    extra = dict(config.get("extra") or {})
+    extra["synpunkter_epost"] = extra.get("synpunkter_epost") or region.feedback_email
+    config["extra"] = extra
+    config["extra_css"] = list(config.get("extra_css") or []) + [REGION_CSS]
+    return config
+
+
+def region_site_files(region: Region) -> dict[str, str]:
+    """The files the region adds to the site: its colours."""
+    return {REGION_CSS: region.colour_css()}
+
+
 def read_config(root: Path) -> dict:
+    """mkdocs.yml as the engine reads it, with the region's names and addresses."""
+    return apply_region(_read_mkdocs_yml(root), repository_region())
+
+
+def _read_mkdocs_yml(root: Path) -> dict:
     with open(root / "mkdocs.yml", encoding="utf-8") as handle:
         loader = _ConfigLoader(handle)
         loader.project_root = root

@@ -35,8 +35,15 @@ COLOURS = {
     "primar_ljus": ("--md-primary-fg-color--light", ""),  # hover shades, no text of their own
     "primar_mork": ("--md-primary-fg-color--dark", "white"),
     "accent": ("--md-accent-fg-color", "on-white"),  # links under the pointer: on a white page
+    "lank": ("--md-typeset-a-color", "on-white"),  # links in the text
 }
-DEFAULT_COLOURS = {"primar": "#00566b", "primar_ljus": "#00748f", "primar_mork": "#003d4d", "accent": "#8a2c00"}
+DEFAULT_COLOURS = {
+    "primar": "#00566b",
+    "primar_ljus": "#00748f",
+    "primar_mork": "#003d4d",
+    "accent": "#8a2c00",
+    "lank": "#005a70",
+}
 
 # The examples a region may give authors, by the field they illustrate; an example not given is the first
 # value of the field's list where it has one, else the field shows none.
@@ -71,8 +78,8 @@ class RegionError(Exception):
 
 @dataclass(frozen=True)
 class Region:
-    name: str  # "Region Jönköpings län"
-    county: str  # "Jönköpings län": in running text, "i Jönköpings län"
+    name: str  # "Region Exempelland"
+    county: str  # "Exempellands län": in running text, "i Exempellands län"
     site_name: str
     site_description: str
     copyright: str
@@ -96,7 +103,11 @@ class Region:
     def colour_css(self) -> str:
         """The theme's colours as CSS custom properties, for the site's stylesheet of the region."""
         lines = [f"  {COLOURS[key][0]}: {value};" for key, value in self.colours.items()]
-        return ":root, [data-md-color-scheme=default] {\n" + "\n".join(lines) + "\n}\n"
+        return (
+            "/* The region's colours (region.yml `farger`), written by the build. */\n:root {\n"
+            + "\n".join(lines)
+            + "\n}\n"
+        )
 
 
 # --- reading and checking the file -----------------------------------------------------------------
@@ -202,7 +213,7 @@ SECTIONS = {
     "lan": "länets namn",
     "webbplats": "webbplatsens namn, beskrivning och adresser",
     "farger": "temats färger",
-    "kommuner": "kommunerna",
+    "kommuner": "regionens kommuner",
     "strategigrupper": "strategigrupperna",
     "planagare": "vem som äger en plan",
     "planer": "de styrande planerna",

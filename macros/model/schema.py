@@ -118,7 +118,7 @@ SOURCE_FIELDS = (
     Field(
         "avsnitt",
         Text(),
-        'Avsnitt eller bild i dokumentet, till exempel "Strategi 2".',
+        _for_example("Avsnitt eller bild i dokumentet", "avsnitt", quoted=True),
         example=R.example("avsnitt"),
         title="Avsnitt",
     ),

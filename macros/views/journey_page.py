@@ -59,7 +59,7 @@ def _indented(text) -> list[str]:
 
 def _step(journey, number: int, step: dict, key: str, catalog, last: bool) -> list[str]:
     src = journey.src_uri
-    # The steps stay out of search: a reader looking for "ReKo" should land on ReKo, not on a step naming it.
+    # The steps stay out of search: a reader looking for a body should land on its page, not on a step naming it.
     out = [
         f'<div class="kb-steg{" kb-steg--sist" if last else ""}" markdown="1">',
         "",

@@ -21,7 +21,7 @@ FENCE = re.compile(r"(`{3,}|~{3,})")
 def lead_markdown(item) -> str:
     """The page's beskrivning as its lead paragraph, right under the title.
 
-    A strategy's title is its short name ("K2 · Samverkan och kontinuitet"), so its full name
+    A strategy's title is its short name ("K1 · Kortnamn" (code and short name)), so its full name
     in the plan comes first, as the plan writes it.
     """
     text = " ".join(str(item.data.get("beskrivning") or "").split())

@@ -14,9 +14,10 @@ from dataclasses import dataclass
 
 from macros.content.annotations import cell, changed_pages
 from macros.content.catalog import display_title
+from macros.content.workflow import is_listed
 
 # Changed files under these paths can change how every page looks: the key pages are photographed too.
-SITE_WIDE = ("macros/", "docs/assets/", "docs/_ordlista/", "mkdocs.yml")
+SITE_WIDE = ("macros/", "docs/assets/", "docs/_ordlista/", "mkdocs.yml", "region.yml")
 MAX_PAGES = 12  # two pictures each; a pull request touching more pages lists the rest without pictures
 ARTIFACTS = {"skarmbilder": "skärmbilderna", "webbplats": "hela webbplatsen, byggd med ändringarna"}
 
@@ -29,7 +30,33 @@ class Page:
 
 
 def is_site_wide(path: str) -> bool:
-    return path == "mkdocs.yml" or path.startswith(SITE_WIDE)
+    return path in ("mkdocs.yml", "region.yml") or path.startswith(SITE_WIDE)
+
+
+# The pages a reviewer looks at first: one of each kind a reader meets. The site's own pages by address,
+# each content type by its first published page (by id): the region's own content, so it fits any region.
+KEY_PAGES: tuple[tuple[str, str], ...] = (
+    ("startsida", "/"),
+    ("berattelse", "story"),
+    ("strategi", "strategy"),
+    ("karta", "/kartor/karta/"),
+    ("introduktion", "journey"),
+    ("indikator", "indicator"),
+    ("matris", "/kartor/matris/"),
+)
+
+
+def key_pages(catalog) -> dict[str, str]:
+    """Name -> site path of the key pages in this catalog; a type without a published page is left out."""
+    pages = {}
+    for name, what in KEY_PAGES:
+        if what.startswith("/"):
+            pages[name] = what[1:]
+            continue
+        listed = sorted((i for i in catalog.of_type(what) if is_listed(i, catalog.today, False)), key=lambda i: i.id)
+        if listed:
+            pages[name] = listed[0].url
+    return pages
 
 
 def pages_to_photograph(

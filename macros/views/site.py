@@ -17,7 +17,7 @@ def page_meta(item, catalog) -> dict:
     """The metadata MkDocs and Material see. Tags are not among them: the build writes the tag pages and
     each page's tags itself (macros/views/facets.py)."""
     # Material prints both as HTML (the title into <h1> and <title>, the description into an attribute).
-    # Strategies are named "K2 · Samverkan och kontinuitet" in the title, menu and breadcrumb alike.
+    # Strategies are named "K1 · Kortnamn" (code and short name) in the title, menu and breadcrumb alike.
     meta = {
         "title": html.escape(display_title(item)),
         "description": html.escape(str(item.data.get("beskrivning", ""))),

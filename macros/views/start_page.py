@@ -8,10 +8,13 @@ reached the main line, not the date its author gave the commit), falling back to
 the front-matter dates, so the list costs nothing extra and needs no upkeep.
 """
 
+from html import escape
+
 from macros.content.catalog import display_title, markdown_link, md_text
 from macros.content.last_changed import last_changed
 from macros.content.provenance import swedish_date
 from macros.content.workflow import is_listed
+from macros.model.vocabularies import REGION
 from macros.views.feed import FEED_PATH
 
 
@@ -44,11 +47,13 @@ def whats_new_markdown(catalog, changed: dict, preview: bool, from_src: str, cou
 
 
 def search_box_html() -> str:
+    examples = REGION.search_examples
+    placeholder = f' placeholder="Till exempel {escape(examples)}"' if examples else ""
     return (
         '<form class="kb-startsok" action="./" method="get" role="search" aria-label="Sök på webbplatsen">\n'
         '<label for="kb-startsok-falt">Vad letar du efter?</label>\n'
         '<span class="kb-startsok__rad">'
-        '<input id="kb-startsok-falt" name="q" type="search" autocomplete="off" '
-        'placeholder="Till exempel SIP, utskrivningsklara eller ReKo">'
+        '<input id="kb-startsok-falt" name="q" type="search" autocomplete="off"'
+        f"{placeholder}>"
         '<button type="submit">Sök</button></span>\n</form>'
     )

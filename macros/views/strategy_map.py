@@ -232,7 +232,9 @@ def map_html(catalog, preview: bool, from_src: str, build=None) -> str:
     chosen = overview(columns, links)
     drawn_columns, drawn = _restricted(columns, links, chosen) if chosen else (columns, links)
     personas = {p.id: p.title for p in catalog.of_type("persona") if is_listed(p, catalog.today, preview)}
-    owners = {k: label for k, label in v.PLAN_OWNERS.items() if k != "gemensam"}
+    # The owners of the plans the map's strategies belong to (a joint plan without strategies has no column).
+    planned = {v.PLANS[i.data["plan"]]["owner"] for i in columns["strategy"] if i.data.get("plan") in v.PLANS}
+    owners = {k: label for k, label in v.PLAN_OWNERS.items() if k in planned}
     story_ids = {i.id for i in columns["story"]}
     every = (
         {

@@ -2,10 +2,10 @@
  * Swedish search: one stem per word, in the index and in the query.
  *
  * Material for MkDocs indexes Swedish text through lunr.sv's Snowball stemmer, which does not
- * always reach the same stem for two forms of a word: "Esther" becomes "esth" but "Esthers"
- * "esther", "utskrivningsklar" "utskrivningskl" but "utskrivningsklara" "utskrivningsklar". So
- * before Material builds its index, lunr.sv's stemmer is replaced by one that stems again while
- * the word changes and keeps four letters: every form above then meets its title's word exactly.
+ * always reach the same stem for two forms of a word: "insats" becomes "insat" but "insatser" and
+ * "insatserna" "insats". So before Material builds its index, lunr.sv's stemmer is replaced by one
+ * that stems again while the word changes and keeps four letters: every form above then meets the
+ * others exactly.
  *
  * Material also searches every query word as a prefix (word*), and lunr skips the stemmer for
  * such words, so each query word is stemmed here first: "vårdcentralerna" looks for
