@@ -52,7 +52,8 @@ _ConfigLoader.add_constructor("!ENV", _env_tag)
 _ConfigLoader.add_constructor("!relative", _relative_tag)
 
 
-REGION_CSS = "assets/region.css"  # the region's colours, after the theme's own stylesheet
+# The theme's one stylesheet, which the region's colours are added to (still one request for a phone).
+STYLESHEET = "assets/kunskapsbanken.css"
 
 
 def apply_region(config: dict, region: Region) -> dict:
@@ -66,13 +67,14 @@ def apply_region(config: dict, region: Region) -> dict:
     extra = dict(config.get("extra") or {})
     extra["synpunkter_epost"] = extra.get("synpunkter_epost") or region.feedback_email
     config["extra"] = extra
-    config["extra_css"] = list(config.get("extra_css") or []) + [REGION_CSS]
     return config
 
 
-def region_site_files(region: Region) -> dict[str, str]:
-    """The files the region adds to the site: its colours."""
-    return {REGION_CSS: region.colour_css()}
+def region_site_files(root: Path, region: Region) -> dict[str, str]:
+    """The theme's stylesheet with the region's colours at its end. A file in the staged docs goes before the
+    theme's file of the same name, so the site still loads one stylesheet."""
+    theme_css = (root / "macros" / "templates" / STYLESHEET).read_text(encoding="utf-8")
+    return {STYLESHEET: theme_css.rstrip("\n") + "\n\n" + region.colour_css()}
 
 
 def read_config(root: Path) -> dict:

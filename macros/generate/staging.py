@@ -264,7 +264,7 @@ def write_staging(
     if result.drafts_left_out:
         result.notices.append(f"Utkast som inte publiceras i det här bygget: {len(result.drafts_left_out)}")
     files.update(schema_export.site_files())
-    files.update(region_site_files(repository_region()))
+    files.update(region_site_files(root, repository_region()))
     # What git history gives besides the pages: the Atom feed and the redirect pages at old addresses
     # (macros/generate/history_files.py), which the engine copies as they are.
     files.update({path: text for path, text in history_files.site_files(state).items() if path not in files})
