@@ -60,7 +60,8 @@ def region_ids(region: Region) -> set[str]:
 def word_leaks(text: str, words: set[str]) -> list[str]:
     found = []
     for word in sorted(words):
-        if re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text):
+        # A word at a word's start, whatever ends it: "Region Exempellands län" also finds "… läns".
+        if re.search(rf"(?<!\w){re.escape(word)}", text):
             found.append(word)
     return found
 

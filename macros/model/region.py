@@ -60,6 +60,7 @@ EXAMPLE_KEYS = {
     "principer": "principer som en berättelse visar (id)",
     "indikatorer": "indikatorer som en berättelse belyser (id)",
     "strategigrupper": "strategigrupper som en berättelse hör till (id)",
+    "kommuner": "kommuner där en berättelse utspelar sig (id)",
     "overordnad": "ett styrorgan som ett annat rapporterar till (id)",
     "kod": "en strategis kod",
     "kortnamn": "en strategis kortnamn",
@@ -99,6 +100,16 @@ class Region:
 
     def example(self, key: str, default: object = None) -> object:
         return self.examples.get(key, default)
+
+    def example_text(self, key: str) -> str:
+        """One example of `key` as text: the first of a list, else the first value of the field's own list."""
+        value = self.examples.get(key)
+        if value is None:
+            lists = {"kommuner": self.municipalities, "strategigrupper": self.strategy_groups}
+            value = next(iter(lists.get(key, {})), "")
+        if key not in EXAMPLE_KEYS:
+            raise KeyError(f"no example {key!r}; one of {', '.join(EXAMPLE_KEYS)}")
+        return str(value[0] if isinstance(value, list) and value else value or "")
 
     def colour_css(self) -> str:
         """The theme's colours as CSS custom properties, for the site's stylesheet of the region."""

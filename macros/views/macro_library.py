@@ -7,8 +7,9 @@ before any engine runs, so every engine gets the same finished Markdown.
 """
 
 from macros.content import provenance, reviewers, scaffold, workflow
-from macros.content.catalog import markdown_link
+from macros.content.catalog import markdown_link, md_text
 from macros.model.schema import TYPE_BY_NAME
+from macros.model.vocabularies import REGION
 from macros.views import (
     feedback,
     field_reference,
@@ -90,5 +91,8 @@ def macros(build, current_src, repo_url: str, edit_uri: str) -> dict:
             lambda c, p, s, antal=6: start_page.whats_new_markdown(c, build.changed, p, s, antal)
         ),
         "sokruta": start_page.search_box_html,
+        # The region's name and the examples it gives authors (region.yml), for the pages every region shares.
+        "regionen": lambda: md_text(REGION.name),
+        "exempel": lambda nyckel: md_text(REGION.example_text(nyckel)),
         "synpunkter": lambda: feedback.feedback_markdown(repo_url or build.site.repo_url, build.site.feedback_email),
     }
