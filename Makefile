@@ -7,7 +7,7 @@ export NO_MKDOCS_2_WARNING := 1
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help serve build validate test test-snabb bench new-story clean chromium nginx screenshots preview lighthouse cms
+.PHONY: help serve build validate test test-snabb bench new-story ny-region clean chromium nginx screenshots preview lighthouse cms
 
 help: ## Visa alla kommandon med en rad var
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-12s %s\n", $$1, $$2}'
@@ -64,6 +64,9 @@ validate: $(BIN)/.installed ## Kontrollera allt innehåll och visa alla fel på 
 
 new-story: $(BIN)/.installed ## Skapa en ny berättelse i stories/ med frågor på svenska
 	$(BIN)/python scripts/new_story.py
+
+ny-region: $(BIN)/.installed ## Starta en kunskapsbank för en annan region: ett nytt förråd med koden och ett innehåll att börja från
+	$(BIN)/python scripts/new_region.py
 
 chromium: ## Installera Chromium för webbläsartesterna om den saknas
 	@if [ -x /usr/bin/chromium ]; then :; \

@@ -7,8 +7,16 @@ runs the rest (`-m "not langsam"`), and there the engine and the browser are swi
 that builds or browses without saying so fails with the reason instead of making the tier slow.
 """
 
-import pytest
-from sitebuild import ROOT, FixtureSites, build_command, html_pages, serve, unexpected_warnings
+import os
+from pathlib import Path
+
+# The code's tests run on the tests' own region, tests/fixtures/region.yml (here a link to this repository's
+# region.yml; in the code branch a copy), so they pass unchanged in every region's repository. Set before
+# any of our modules is imported: the region is read once per process (macros/model/region.py).
+os.environ["KB_REGION"] = str(Path(__file__).resolve().parent / "fixtures" / "region.yml")
+
+import pytest  # noqa: E402
+from sitebuild import ROOT, FixtureSites, build_command, html_pages, serve, unexpected_warnings  # noqa: E402
 
 # Fixtures that build a site or open the browser: the session's, and the modules' own built sites.
 SLOW_FIXTURES = {

@@ -18,6 +18,8 @@ from macros.model.region import Region, load_region
 
 ROOT = Path(__file__).resolve().parents[1]
 SCANNED = ("macros", "scripts")
+# What make ny-region writes into a new region's repository: a start for that region's content, not code.
+SKELETON = ROOT / "scripts" / "region_skeleton"
 SUFFIXES = (".py", ".js", ".html", ".css", ".conf", ".yml")
 MIN_EXAMPLE = 8  # shorter examples ("K2") are not a region's words
 
@@ -81,7 +83,7 @@ def code_files() -> list[Path]:
         p
         for top in SCANNED
         for p in (ROOT / top).rglob("*")
-        if p.is_file() and p.suffix in SUFFIXES and "__pycache__" not in p.parts
+        if p.is_file() and p.suffix in SUFFIXES and "__pycache__" not in p.parts and not p.is_relative_to(SKELETON)
     )
 
 

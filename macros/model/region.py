@@ -7,10 +7,13 @@ reviewed by developers (CODEOWNERS). `load_region` checks the whole file and rai
 every problem, in Swedish, at its line, the same way content problems are reported.
 
 The region file is part of the repository like the schema is part of the code: `repository_region()`
-reads the one next to the running code, once. A second region is a second repository with its own.
+reads the one next to the running code, once per process, or the file KB_REGION names (the tests' own
+region, tests/fixtures/region.yml, so the code's tests pass in every region's repository). A second region
+is a second repository with its own region.yml.
 """
 
 import difflib
+import os
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -24,6 +27,39 @@ from macros.model.strict_yaml import FieldPath, YamlError, parse_yaml
 
 REGION_FILE = "region.yml"
 REPOSITORY = Path(__file__).resolve().parents[2]
+TEST_REGION = "tests/fixtures/region.yml"  # the region the code's tests run on (a link to region.yml here)
+
+# What belongs to one region in its repository: written by make ny-region, never in the code branch
+# (scripts/code_branch.py), so taking a new version of the code never touches it. Everything else is the
+# code, the same in every region's repository; the pages in SHARED_PAGES too (their text takes the region's
+# name and examples from region.yml).
+REGION_PATHS = (
+    REGION_FILE,
+    "docs/",
+    "stories/",
+    "strategies/",
+    "tests/facts/",
+    "tests/search_queries.yml",
+    "tests/search_ranking.yml",
+    ".github/granskning/",
+    ".github/ISSUE_TEMPLATE/berattelse.yml",  # written from the region's model (scripts/issue_form.py)
+)
+SHARED_PAGES = (
+    "docs/amnen/",
+    "docs/berattelser/index.md",
+    "docs/bidra/",
+    "docs/kartor/index.md",
+    "docs/kartor/karta.md",
+    "docs/kartor/matris.md",
+    "docs/kartor/styrning.md",
+    "docs/kartor/tackning.md",
+    "docs/om/tillganglighet.md",
+)
+
+
+def belongs_to_region(rel_path: str) -> bool:
+    """Whether a repository path is the region's own (content, configuration) rather than shared code."""
+    return rel_path.startswith(REGION_PATHS) and not rel_path.startswith(SHARED_PAGES)
 MAX_LABEL = 200
 HEX_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 EMAIL = re.compile(r"^[^@\s<>\"']+@[^@\s<>\"']+\.[a-zA-Z]{2,}$")
@@ -100,6 +136,11 @@ class Region:
 
     def example(self, key: str, default: object = None) -> object:
         return self.examples.get(key, default)
+
+    def example_ids(self, key: str) -> list[str]:
+        """The ids in a list example ("strategier": ["k2", "r2"]), each a valid id or left out."""
+        value = self.examples.get(key) or []
+        return [v for v in (value if isinstance(value, list) else [value]) if isinstance(v, str) and valid_slug(v)]
 
     def example_text(self, key: str) -> str:
         """One example of `key` as text: the first of a list, else the first value of the field's own list."""
@@ -361,5 +402,10 @@ def load_region(path: Path, shown_as: str = REGION_FILE) -> Region:
 
 @cache
 def repository_region() -> Region:
-    """The region of the repository the code runs in (its region.yml), read once."""
+    """The region of the repository the code runs in (its region.yml, or KB_REGION's file), read once."""
+    chosen = os.environ.get("KB_REGION", "").strip()
+    if chosen:
+        path = Path(chosen).resolve()
+        shown = path.relative_to(REPOSITORY).as_posix() if path.is_relative_to(REPOSITORY) else str(path)
+        return load_region(path, shown)
     return load_region(REPOSITORY / REGION_FILE)

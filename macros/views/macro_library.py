@@ -8,6 +8,7 @@ before any engine runs, so every engine gets the same finished Markdown.
 
 from macros.content import provenance, reviewers, scaffold, workflow
 from macros.content.catalog import markdown_link, md_text
+from macros.model.names import slugify
 from macros.model.schema import TYPE_BY_NAME
 from macros.model.vocabularies import REGION
 from macros.views import (
@@ -94,5 +95,7 @@ def macros(build, current_src, repo_url: str, edit_uri: str) -> dict:
         # The region's name and the examples it gives authors (region.yml), for the pages every region shares.
         "regionen": lambda: md_text(REGION.name),
         "exempel": lambda nyckel: md_text(REGION.example_text(nyckel)),
+        "exempel_lista": lambda nyckel: ", ".join(REGION.example_ids(nyckel)),  # ids: a–z, 0–9 and hyphens
+        "exempel_filnamn": lambda: slugify(REGION.example_text("titel")),
         "synpunkter": lambda: feedback.feedback_markdown(repo_url or build.site.repo_url, build.site.feedback_email),
     }
