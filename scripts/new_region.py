@@ -31,7 +31,6 @@ from macros.model.region import load_region  # noqa: E402
 
 SKELETON = Path("scripts", "region_skeleton")
 UPSTREAM_REMOTE = "kunskapsbanken"  # the remote a region takes new versions of the code from
-WHOLE_COUNTY = ("hela-lanet", "Hela länet")
 README_SHARED_FROM = "## Två kommandon"  # the README from here on is the code's, the same for every region
 
 
@@ -43,7 +42,7 @@ def yaml_text(value: str) -> str:
 
 def region_yml(name: str, county: str, municipalities: list[str], repository: str) -> str:
     """The skeleton's region.yml with the answers: its lists are a start the region rewrites."""
-    ids = {WHOLE_COUNTY[0]: WHOLE_COUNTY[1]} | {slugify(m): m for m in municipalities}
+    ids = {slugify(m): m for m in municipalities}
     template = (ROOT / SKELETON / "region.yml").read_text(encoding="utf-8")
     answers = {
         "@NAMN@": yaml_text(name),
@@ -99,8 +98,7 @@ def write_repository(
         if path.is_dir() or rel.as_posix() in ("README.md", "region.yml"):
             continue
         text = path.read_text(encoding="utf-8")
-        text = text.replace("@IDAG@", today).replace("@KOMMUN@", WHOLE_COUNTY[0])
-        text = text.replace("@SAMLING@", "vagledande-principer")
+        text = text.replace("@IDAG@", today)
         (target / rel).parent.mkdir(parents=True, exist_ok=True)
         (target / rel).write_text(text, encoding="utf-8")
     (target / "region.yml").write_text(region_yml(name, county, municipalities, repository), encoding="utf-8")

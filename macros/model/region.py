@@ -60,6 +60,8 @@ SHARED_PAGES = (
 def belongs_to_region(rel_path: str) -> bool:
     """Whether a repository path is the region's own (content, configuration) rather than shared code."""
     return rel_path.startswith(REGION_PATHS) and not rel_path.startswith(SHARED_PAGES)
+
+
 MAX_LABEL = 200
 HEX_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 EMAIL = re.compile(r"^[^@\s<>\"']+@[^@\s<>\"']+\.[a-zA-Z]{2,}$")
@@ -115,8 +117,8 @@ class RegionError(Exception):
 
 @dataclass(frozen=True)
 class Region:
-    name: str  # "Region Exempelland"
-    county: str  # "Exempellands län": in running text, "i Exempellands län"
+    name: str  # "Region <namn>"
+    county: str  # "<namn> län": in running text, "i <namn> län"
     site_name: str
     site_description: str
     copyright: str
