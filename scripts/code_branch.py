@@ -3,8 +3,8 @@
 Varje regions förråd (make ny-region) bygger på grenen `kod` och tar in en ny version av koden genom att
 slå ihop den senaste `kod` med sin `main`. Grenen har allt utom regionens eget innehåll och inställningar
 (macros/model/region.py REGION_PATHS): så rör en ny version aldrig en regions filer, och sammanslagningen
-blir utan konflikter. Testernas region (tests/fixtures/region.yml, här en länk till region.yml) skrivs som
-en fil, så att koden testas med samma region i varje förråd.
+blir utan konflikter. Testernas kopior av regionens filer (tests/fixtures/region.yml och fixturens
+förkortningar, här länkar) skrivs som filer, så att koden testas likadant i varje förråd.
 
 Skriptet lägger en commit på `kod` med den förra som förälder (eller börjar grenen), bara när koden har
 ändrats sedan dess. GitHub-arbetsflödet kör det efter varje ändring i main och skickar grenen.
@@ -12,6 +12,7 @@ Skriptet lägger en commit på `kod` med den förra som förälder (eller börja
 
 import argparse
 import os
+import posixpath
 import subprocess
 import sys
 import tempfile
@@ -20,9 +21,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from macros.model.region import REGION_FILE, TEST_REGION, belongs_to_region  # noqa: E402
+from macros.model.region import belongs_to_region  # noqa: E402
 
 BRANCH = "kod"
+LINK = "120000"  # a symbolic link's mode in a git tree
 
 
 def git(root: Path, *args: str, env: dict | None = None, data: bytes | None = None) -> str:
@@ -39,8 +41,10 @@ def write_code_branch(root: Path, source: str = "HEAD") -> tuple[str, bool]:
         if belongs_to_region(path):
             continue
         mode, kind, sha = meta.split()
-        if path == TEST_REGION:  # a link to region.yml in this repository: the file itself in the code
-            mode, sha = "100644", git(root, "rev-parse", f"{source}:{REGION_FILE}")
+        if mode == LINK:  # the tests' copy of a region file (tests/fixtures/region.yml): the file itself
+            linked = posixpath.normpath(posixpath.join(posixpath.dirname(path), git(root, "cat-file", "blob", sha)))
+            if belongs_to_region(linked):
+                mode, sha = "100644", git(root, "rev-parse", f"{source}:{linked}")
         entries.append((mode, kind, sha, path))
     with tempfile.TemporaryDirectory() as tmp:
         env = dict(os.environ, GIT_INDEX_FILE=str(Path(tmp) / "index"))

@@ -11,9 +11,10 @@ import os
 from pathlib import Path
 
 # The code's tests run on the tests' own region, tests/fixtures/region.yml (here a link to this repository's
-# region.yml; in the code branch a copy), so they pass unchanged in every region's repository. Set before
-# any of our modules is imported: the region is read once per process (macros/model/region.py).
-os.environ["KB_REGION"] = str(Path(__file__).resolve().parent / "fixtures" / "region.yml")
+# region.yml; in the code branch a copy), so they pass unchanged in every region's repository. The tests of
+# this repository's own content (`innehall`) run in a session of their own with KB_REGION=region.yml (the
+# Makefile). Set before any of our modules is imported: the region is read once per process.
+os.environ.setdefault("KB_REGION", str(Path(__file__).resolve().parent / "fixtures" / "region.yml"))
 
 import pytest  # noqa: E402
 from sitebuild import ROOT, FixtureSites, build_command, html_pages, serve, unexpected_warnings  # noqa: E402
@@ -36,11 +37,18 @@ SLOW_FIXTURES = {
     "future_site",
     "zensical_site",
 }
+# Fixtures that stand for this repository's own content (its built site): tests that use one are `innehall`.
+CONTENT_FIXTURES = {"built_site", "pages", "site_url", "real_site_visits"}
 
 
 def pytest_configure(config):
     config.addinivalue_line(
         "markers", "langsam: builds a site with an engine or opens a browser (make test-snabb leaves it out)"
+    )
+    config.addinivalue_line(
+        "markers",
+        "innehall: checks this repository's own content, with its own region (KB_REGION=region.yml); the other "
+        "tests check the code on the fixtures, with the tests' region",
     )
 
 
@@ -48,6 +56,8 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if SLOW_FIXTURES & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.langsam)
+        if CONTENT_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.innehall)
 
 
 def fast_tier(config) -> bool:

@@ -15,6 +15,8 @@ from engine import serve  # noqa: F401  (the tests import it from here)
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
+# A script run in a process of its own checks the fixtures with the tests' region, as this process does.
+REGION_ENV = {"KB_REGION": str(FIXTURES / "region.yml")}
 TODAY = "2026-11-23"
 
 
@@ -77,11 +79,12 @@ def make_fixture_project(tmp: Path, *contents: Path) -> Path:
     if cms.is_dir():
         (project / ".cache").mkdir()
         (project / ".cache" / "cms").symlink_to(cms.resolve())
-    for needed in ("_ordlista/forkortningar.md",):
-        target = project / "docs" / needed
-        if not target.exists():
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy(ROOT / "docs" / needed, target)
+    # The glossary every page gets (mkdocs.yml): the tests' copy, a link to this repository's (the code
+    # branch holds the file, scripts/code_branch.py), so every region's repository builds the same fixtures.
+    target = project / "docs" / "_ordlista" / "forkortningar.md"
+    if not target.exists():
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(FIXTURES / "forkortningar.md", target)
     return project
 
 

@@ -5,8 +5,10 @@ The route is the repository's issue list and the e-mail address the publishing o
 given instead of inventing one, and nothing points at a link "at the top of the page" that is not there.
 """
 
+import shutil
+
 import pytest
-from sitebuild import ROOT
+from sitebuild import FIXTURES, ROOT, make_fixture_project
 
 from macros.generate.staging import write_staging
 
@@ -16,7 +18,9 @@ def statement(tmp_path, monkeypatch, email: str | None) -> str:
         monkeypatch.delenv("KB_SYNPUNKTER_EPOST", raising=False)
     else:
         monkeypatch.setenv("KB_SYNPUNKTER_EPOST", email)
-    write_staging(ROOT, tmp_path / "staging")
+    project = make_fixture_project(tmp_path, FIXTURES / "base")
+    shutil.copy(ROOT / "docs" / "om" / "tillganglighet.md", project / "docs" / "om")  # the page every region shares
+    write_staging(project, tmp_path / "staging")
     return (tmp_path / "staging" / "docs" / "om" / "tillganglighet.md").read_text(encoding="utf-8")
 
 

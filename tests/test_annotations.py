@@ -10,7 +10,7 @@ from pathlib import Path
 
 import validate
 from scriptrun import run_main
-from sitebuild import ROOT
+from sitebuild import REGION_ENV, ROOT
 from test_validator import VALIDATE, overlay
 
 from macros.content.annotations import github_annotations, job_summary, split_message
@@ -40,6 +40,7 @@ def actions_env(summary: Path, changed: str) -> dict:
         "KB_TODAY": "2026-11-23",
         "PATH": "/usr/bin:/bin",
         "PYTHONPATH": str(ROOT),
+        **REGION_ENV,
         "GITHUB_ACTIONS": "true",
         "GITHUB_STEP_SUMMARY": str(summary),
         "KB_CHANGED_FILES": changed,

@@ -12,7 +12,7 @@ import sys
 import xml.etree.ElementTree as ET
 
 import pytest
-from sitebuild import FIXTURES, ROOT, build, make_fixture_project, text_of, unexpected_warnings
+from sitebuild import FIXTURES, REGION_ENV, ROOT, build, make_fixture_project, text_of, unexpected_warnings
 from test_history import Repo, historik, noted, story
 
 from macros.content import history, landed_dates
@@ -200,7 +200,7 @@ def validate(root, today: str):
         capture_output=True,
         text=True,
         encoding="utf-8",
-        env={"KB_TODAY": today, "PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT)},
+        env={"KB_TODAY": today, "PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT), **REGION_ENV},
     )
     return result.returncode, result.stdout + result.stderr
 

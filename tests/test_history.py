@@ -19,7 +19,17 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from sitebuild import ATOM_ELEMENTS, FIXTURES, ROOT, build, make_fixture_project, serve, text_of, unexpected_warnings
+from sitebuild import (
+    ATOM_ELEMENTS,
+    FIXTURES,
+    REGION_ENV,
+    ROOT,
+    build,
+    make_fixture_project,
+    serve,
+    text_of,
+    unexpected_warnings,
+)
 
 from macros.content import history
 
@@ -404,7 +414,7 @@ def test_the_validator_lists_every_file_that_still_names_a_renamed_story(tmp_pat
         capture_output=True,
         text=True,
         encoding="utf-8",
-        env={"KB_TODAY": "2026-11-23", "PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT)},
+        env={"KB_TODAY": "2026-11-23", "PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT), **REGION_ENV},
     )
     output = result.stdout + result.stderr
     assert result.returncode == 1 and "Traceback" not in output, output

@@ -16,6 +16,8 @@ from macros.content.catalog import load_catalog
 from macros.content.workflow import is_listed
 from macros.views import charts, sanitize
 
+pytestmark = pytest.mark.innehall  # this repository's indicators, on its own site
+
 PHONE, DESKTOP = {"width": 390, "height": 844}, {"width": 1366, "height": 768}
 YEAR = re.compile(r"(?<!\d)(19|20)\d{2}(?!\d)")
 

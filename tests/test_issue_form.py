@@ -6,6 +6,7 @@ so a change in the model that is not carried into the form fails here with the c
 
 import re
 
+import pytest
 import yaml
 from issue_form import main
 from sitebuild import ROOT
@@ -22,6 +23,7 @@ def committed() -> dict:
     return yaml.safe_load(FORM.read_text(encoding="utf-8"))
 
 
+@pytest.mark.innehall  # the committed form is this repository's, with its region's lists
 def test_the_committed_form_is_what_the_schema_makes():
     assert FORM.read_text(encoding="utf-8") == issue_form.form_yaml(), (
         "Formuläret stämmer inte med innehållsmodellen. Kör: .venv/bin/python scripts/issue_form.py"
@@ -38,6 +40,7 @@ def test_every_story_field_is_asked_or_left_to_the_editor_with_a_reason():
     assert all(reason.strip() for reason in issue_form.LEFT_TO_EDITOR.values())
 
 
+@pytest.mark.innehall
 def test_questions_carry_the_schemas_labels_descriptions_and_allowed_values():
     elements = {e["id"]: e for e in committed()["body"] if e["type"] != "markdown"}
     assert list(elements) == [*issue_form.ASKED, "berattelse", "kontroll"]

@@ -171,6 +171,7 @@ def assert_agree(found: list[tuple]) -> None:
             assert schema == [], f"{rel}: the validator's field checks accept it, the JSON Schema does not: {schema}"
 
 
+@pytest.mark.innehall
 def test_real_content_agrees_with_its_schema():
     found = compare(ROOT)
     assert len(found) > 50  # every page of the site, not a folder that moved

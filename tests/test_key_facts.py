@@ -11,8 +11,11 @@ import html
 import re
 from pathlib import Path
 
+import pytest
 import yaml
 from sitebuild import ROOT
+
+pytestmark = pytest.mark.innehall  # this repository's facts (tests/facts/), on its own site
 
 FACT_FILES = sorted((ROOT / "tests" / "facts").glob("*.yml"))
 

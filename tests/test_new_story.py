@@ -15,7 +15,7 @@ import new_story as scaffolder
 import pytest
 import validate
 from scriptrun import run_main
-from sitebuild import FIXTURES, ROOT, article_of, build, make_fixture_project, text_of, unexpected_warnings
+from sitebuild import FIXTURES, REGION_ENV, ROOT, article_of, build, make_fixture_project, text_of, unexpected_warnings
 
 TODAY = "2026-11-23"
 SLUG = "hemma-igen-esthers-forsta-vecka"
@@ -260,7 +260,7 @@ def test_in_a_terminal_missing_flags_are_asked_for(repo):
             capture_output=True,
             text=True,
             encoding="utf-8",
-            env={"PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT)},
+            env={"PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT), **REGION_ENV},
             timeout=60,
         )
     finally:

@@ -204,6 +204,7 @@ def test_axe_finds_nothing_on_the_overview_and_the_lists_and_they_fit_a_phone(si
         stop()
 
 
+@pytest.mark.innehall
 def test_todays_site_crosses_no_threshold():
     """The real site (ten stories) gets no whole lists, and its map shows every story."""
     state = load_build(ROOT, False, TODAY)

@@ -18,7 +18,7 @@ import pytest
 import validate
 import yaml
 from scriptrun import run_main
-from sitebuild import ROOT
+from sitebuild import REGION_ENV, ROOT
 
 FIXTURES = ROOT / "tests" / "fixtures"
 SCENARIOS = sorted(p.name for p in (FIXTURES / "validator").iterdir() if p.is_dir())
@@ -41,7 +41,7 @@ def run_validator_command(root: Path, *args: str, today: str = "2026-11-23") -> 
         capture_output=True,
         text=True,
         encoding="utf-8",
-        env={"KB_TODAY": today, "PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"},
+        env={"KB_TODAY": today, "PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin", **REGION_ENV},
     )
 
 

@@ -155,6 +155,7 @@ def test_engine_warnings_name_the_source_file_and_line(tmp_path):
     assert "berattelser/trygg-hemgang.md" not in result.output
 
 
+@pytest.mark.innehall  # the generator on this repository's content, in a process of its own
 def test_the_generator_imports_no_engine(tmp_path):
     script = (
         "import sys; from pathlib import Path; from macros.generate import staging; "
