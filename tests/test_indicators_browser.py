@@ -44,7 +44,8 @@ def values(item) -> list[dict]:
 @pytest.fixture(scope="module")
 def charted(indicators):
     found = [i for i in indicators if values(i)]
-    assert found, "inga indikatorer med värden i katalogen: testet skulle inte pröva något"
+    if not found:  # a new region's repository before its first values (make ny-region): said, never passed
+        pytest.skip("inga indikatorer med värden i katalogen ännu: testet har inget att pröva")
     return found
 
 

@@ -61,7 +61,7 @@ def test_questions_carry_the_schemas_labels_descriptions_and_allowed_values():
         "kommuner": list(MUNICIPALITIES.values()),
         "taggar": list(TAGS.values()),
     }
-    assert elements["strategier"]["attributes"]["placeholder"] == "k2, r2"  # the schema's example
+    assert elements["strategier"]["attributes"]["placeholder"] == ", ".join(STORY.field_named("strategier").example)
     assert elements["berattelse"]["validations"]["required"] is True
     assert all(o["required"] for o in elements["kontroll"]["attributes"]["options"])
 

@@ -174,7 +174,8 @@ def assert_agree(found: list[tuple]) -> None:
 @pytest.mark.innehall
 def test_real_content_agrees_with_its_schema():
     found = compare(ROOT)
-    assert len(found) > 50  # every page of the site, not a folder that moved
+    pages = [p for p in (ROOT / "docs").rglob("*.md") if not p.relative_to(ROOT / "docs").parts[0].startswith("_")]
+    assert len(found) >= len(pages)  # every page of the site, not a folder that moved
     assert_agree(found)
 
 

@@ -40,7 +40,7 @@ FLAGS = [
 
 
 MAINS = {"new_story.py": scaffolder.main, "validate.py": validate.main}
-ENV = {"KB_TODAY": TODAY, "PATH": "/usr/bin:/bin"}
+ENV = {"KB_TODAY": TODAY, "PATH": "/usr/bin:/bin", **REGION_ENV}
 
 
 def run_script(script: str, root: Path, *args: str, stdin: str = ""):

@@ -41,7 +41,6 @@ REGION_PATHS = (
     "tests/facts/",
     "tests/search_queries.yml",
     "tests/search_ranking.yml",
-    ".github/granskning/",
     ".github/ISSUE_TEMPLATE/berattelse.yml",  # written from the region's model (scripts/issue_form.py)
 )
 SHARED_PAGES = (
