@@ -15,12 +15,11 @@ import sys
 import tempfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "scripts"))
+from engine import build, serve  # scripts/engine.py, beside this script
+from precompress import precompress
+from screenshots import KEY_PAGES
 
-from engine import build, serve  # noqa: E402
-from precompress import precompress  # noqa: E402
-from screenshots import KEY_PAGES  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 PAGES = {

@@ -13,6 +13,7 @@ alla fält som saknas. En befintlig fil skrivs aldrig över. Den nya filen kontr
 
 import argparse
 import datetime
+import os
 import sys
 from pathlib import Path
 
@@ -22,11 +23,12 @@ VENV_HINT = (
     "Kör make new-story, eller .venv/bin/python scripts/new_story.py (make new-story installerar det som behövs)."
 )
 try:
-    from macros.content import scaffold, workflow
+    from macros.content import scaffold
     from macros.content.catalog import load_catalog
     from macros.model.names import slugify
     from macros.model.problems import errors, report
     from macros.model.schema import STORY
+    from macros.model.settings import from_environment
     from macros.views.listings import FILTERS
 except ModuleNotFoundError as missing:  # run with a Python outside the project's virtualenv, e.g. plain python3
     if (missing.name or "").partition(".")[0] == "macros":  # the project's own package is installed in .venv only
@@ -222,7 +224,12 @@ def next_steps(rel: str, slug: str) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
-    root, today = args.rot.resolve(), args.idag or workflow.today()
+    try:
+        today = args.idag or from_environment(os.environ).day()  # KB_TODAY, as the build reads it
+    except ValueError as error:
+        print(f"fel: {error}", file=sys.stderr)
+        return 1
+    root = args.rot.resolve()
     catalog = load_catalog(root, today)
 
     def ask_for(fields) -> dict:

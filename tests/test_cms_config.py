@@ -12,6 +12,7 @@ from macros.content.catalog import display_title, load_catalog
 from macros.generate import cms_config
 from macros.model import vocabularies as v
 from macros.model.schema import STORY, is_required
+from macros.model.settings import Settings
 
 REPO_URL = "https://github.com/kunskapsbanken/nara-vard-jonkoping"
 
@@ -94,7 +95,7 @@ def test_swedish_ui_editorial_workflow_and_the_github_repository(catalog):
 
 
 def test_the_page_allows_its_own_host_and_the_github_api_and_nothing_else(catalog, tmp_path):
-    files = cms_config.site_files(catalog, REPO_URL, oauth_url="")
+    files = cms_config.site_files(catalog, REPO_URL)
     page = files["redigera/index.html"]
     csp = re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', page).group(1).replace("&#x27;", "'")
     directives = dict(d.strip().split(" ", 1) for d in csp.split(";"))
@@ -107,7 +108,7 @@ def test_the_page_allows_its_own_host_and_the_github_api_and_nothing_else(catalo
 
 
 def test_without_a_sign_in_service_the_page_explains_instead_of_sending_people_to_netlify(catalog):
-    settings = json.loads(cms_config.site_files(catalog, REPO_URL, oauth_url="")["redigera/installningar.json"])
+    settings = json.loads(cms_config.site_files(catalog, REPO_URL)["redigera/installningar.json"])
     assert settings["signin"] is False and "base_url" not in settings["decap"]["backend"]
     notice = settings["notice"]["lines"]
     assert "administratören" in " ".join(line["text"] for line in notice)
@@ -115,28 +116,28 @@ def test_without_a_sign_in_service_the_page_explains_instead_of_sending_people_t
     assert REPO_URL + "/issues/new?template=berattelse.yml" in links  # the issue form, and the web editor
     assert any(href.startswith(REPO_URL + "/new/main/stories?filename=") for href in links)
     ready = json.loads(
-        cms_config.site_files(catalog, REPO_URL, oauth_url="https://a.example.org")["redigera/installningar.json"]
+        cms_config.site_files(catalog, REPO_URL, settings=Settings(cms_oauth_url="https://a.example.org"))[
+            "redigera/installningar.json"
+        ]
     )
     assert ready["signin"] is True and ready["decap"]["backend"]["base_url"] == "https://a.example.org"
 
 
-def test_a_missing_bundle_stops_the_build_with_the_make_command(catalog, tmp_path, monkeypatch):
-    monkeypatch.setenv("KB_CMS_DIR", str(tmp_path / "tom"))
+def test_a_missing_bundle_stops_the_build_with_the_make_command(catalog, tmp_path):
     with pytest.raises(cms_config.EditorBundleMissing) as error:
-        cms_config.site_files(catalog, REPO_URL)
+        cms_config.site_files(catalog, REPO_URL, settings=Settings(cms_dir=tmp_path / "tom"))
     message = str(error.value)
     assert message.startswith("Formulärredigeraren saknas") and "make cms" in message and "decap-cms@3.16.3" in message
 
 
-def test_a_bundle_of_another_version_is_refused(catalog, tmp_path, monkeypatch):
+def test_a_bundle_of_another_version_is_refused(catalog, tmp_path):
     packages = tmp_path / "cms" / "node_modules"
     shutil.copytree(cms_config.bundle_dir(ROOT) / "js-yaml", packages / "js-yaml")
     (packages / "decap-cms" / "dist").mkdir(parents=True)
     (packages / "decap-cms" / "dist" / "decap-cms.js").write_text("", encoding="utf-8")
     (packages / "decap-cms" / "package.json").write_text('{"version": "3.0.0"}', encoding="utf-8")
-    monkeypatch.setenv("KB_CMS_DIR", str(tmp_path / "cms"))
     with pytest.raises(cms_config.EditorBundleMissing, match="decap-cms@3.16.3"):
-        cms_config.site_files(catalog, REPO_URL)
+        cms_config.site_files(catalog, REPO_URL, settings=Settings(cms_dir=tmp_path / "cms"))
 
 
 def test_the_makefile_installs_the_pinned_versions_and_build_and_test_need_them():
@@ -188,15 +189,16 @@ def test_every_text_of_decaps_english_ui_has_a_swedish_one():
     assert len(decaps) < len(english)  # else cms_config.LOCALE may be outdated: recount for the README
 
 
-def test_the_generator_stops_with_the_message_when_the_bundle_is_missing(tmp_path, monkeypatch):
+def test_the_generator_stops_with_the_message_when_the_bundle_is_missing(tmp_path):
     from sitebuild import make_fixture_project
 
     from macros.generate import staging
 
     project = make_fixture_project(tmp_path, FIXTURES / "base")
-    monkeypatch.setenv("KB_CMS_DIR", str(tmp_path / "tom"))
     with pytest.raises(staging.GenerationError, match="Installera den med: make cms"):
-        staging.write_staging(project, tmp_path / "staging", today="2026-11-23")
+        staging.write_staging(
+            project, tmp_path / "staging", today="2026-11-23", settings=Settings(cms_dir=tmp_path / "tom")
+        )
 
 
 def test_the_generator_publishes_the_editor_beside_the_pages(tmp_path):

@@ -30,6 +30,7 @@ from pathlib import Path
 
 from macros.content.build import ContentError
 from macros.generate import staging
+from macros.model.settings import Settings, from_environment
 
 ENGINE = [sys.executable, "-m", "properdocs"]
 ROOT = Path(__file__).resolve().parents[2]
@@ -69,17 +70,19 @@ def build(
     staging_dir: Path | None = None,
     in_process: bool = False,
     engine=None,
+    settings: Settings = Settings(),
 ) -> BuildResult:
     """Generate the staging tree of `project` and build it with ProperDocs into `site_dir`.
 
     preview: drafts included, as `make serve` shows them; today: the date the build takes as today
     (YYYY-MM-DD, as KB_TODAY); in_process: the engine runs in this Python process instead of a new one
     (the tests: the same site and messages without an interpreter and its imports per build);
-    engine: an `in_process_builder()` to time the engine alone (scripts/bench.py, profiling); it raises on failure.
+    engine: an `in_process_builder()` to time the engine alone (scripts/bench.py, profiling); it raises on failure;
+    settings: what the command line read from the environment (macros/model/settings.py).
     """
     out = Path(staging_dir) if staging_dir else staging_dir_for(site_dir)
     try:
-        result = staging.write_staging(Path(project), out, preview, today, "mkdocs")
+        result = staging.write_staging(Path(project), out, preview, today, "mkdocs", settings=settings)
     except (staging.GenerationError, ContentError) as error:
         return BuildResult(1, "", str(error) + "\n")
     site_dir = Path(site_dir).resolve()
@@ -204,8 +207,9 @@ class PreviewServer:
     anew whenever a source file changes. A content error is printed in Swedish and the last good
     tree stays served, so the preview never hangs on a typo."""
 
-    def __init__(self, project: Path, address: str, out: Path):
+    def __init__(self, project: Path, address: str, out: Path, settings: Settings = Settings()):
         self.project, self.address, self.out = Path(project).resolve(), address, Path(out).resolve()
+        self.settings = settings
         self.process = None
         self.last = None
 
@@ -213,7 +217,12 @@ class PreviewServer:
         try:
             # One nonce for the session: a rebuild never mixes a page and a manifest from two generations.
             self.last = staging.write_staging(
-                self.project, self.out, preview=True, flavour="mkdocs", nonce=self.last.nonce if self.last else None
+                self.project,
+                self.out,
+                preview=True,
+                flavour="mkdocs",
+                nonce=self.last.nonce if self.last else None,
+                settings=self.settings,
             )
         except (staging.GenerationError, ContentError) as error:
             print(
@@ -284,6 +293,14 @@ class PreviewServer:
             self.process.wait(timeout=20)
 
 
+def _settings() -> Settings:
+    """The environment's settings, read once here at the command line; a malformed one stops with its message."""
+    try:
+        return from_environment(os.environ)
+    except ValueError as error:
+        raise SystemExit(f"fel: {error}") from None
+
+
 def build_main(argv=None) -> int:
     """Bygg webbplatsen strikt: först genereras all Markdown, sedan bygger ProperDocs den (make build)."""
     parser = argparse.ArgumentParser(description=build_main.__doc__)
@@ -291,7 +308,14 @@ def build_main(argv=None) -> int:
     parser.add_argument("--forhandsvisning", action="store_true", help="ta med utkast")
     parser.add_argument("--rot", type=Path, default=ROOT, help="projektets mapp (där mkdocs.yml ligger)")
     args = parser.parse_args(argv)
-    result = build(args.rot, args.webbplats, preview=args.forhandsvisning, staging_dir=args.rot / ".cache" / "staging")
+    settings = _settings()
+    result = build(
+        args.rot,
+        args.webbplats,
+        preview=args.forhandsvisning,
+        staging_dir=args.rot / ".cache" / "staging",
+        settings=settings,
+    )
     print(result.stdout + result.stderr, end="", file=sys.stderr if result.returncode else sys.stdout)
     return result.returncode
 
@@ -302,7 +326,7 @@ def serve_main(argv=None) -> int:
     parser.add_argument("--adress", default="127.0.0.1:8000", help="värd:port att visa på")
     parser.add_argument("--rot", type=Path, default=ROOT, help="projektets mapp (där mkdocs.yml ligger)")
     args = parser.parse_args(argv)
-    server = PreviewServer(args.rot, args.adress, args.rot / ".cache" / "staging-serve")
+    server = PreviewServer(args.rot, args.adress, args.rot / ".cache" / "staging-serve", _settings())
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))  # stopped from outside: stop the engine too
     server.start()
     try:

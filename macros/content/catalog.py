@@ -90,7 +90,7 @@ def load_catalog(
     renames: old repository path -> path now, from git history (macros/content/history.py): what still refers
     to a renamed file by its old name is reported with the new one (macros/content/renames.py).
     """
-    catalog = Catalog(root=Path(root), today=today or workflow.today())
+    catalog = Catalog(root=Path(root), today=today or datetime.date.today())
     problems: list[Problem] = []
     seen_src: dict[str, Item] = {}
     for rel_path in content_files(catalog.root, problems):

@@ -5,7 +5,6 @@ stay reachable but leave listings, maps and search; overdue reviews are warned a
 """
 
 import datetime
-import os
 from typing import TYPE_CHECKING
 
 from macros.model.names import SLUG, valid_slug  # noqa: F401  (one naming rule, kept in the model)
@@ -13,21 +12,6 @@ from macros.model.problems import WARNING, Problem
 
 if TYPE_CHECKING:  # the catalog imports this module
     from macros.content.catalog import Catalog, Item
-
-
-def today() -> datetime.date:
-    """The date expiry and review dates are measured against: today, or KB_TODAY (ÅÅÅÅ-MM-DD).
-
-    The one source of today for the build, the review page, the validator and the scaffolder,
-    so a pinned date (in tests, or to preview a coming day) means the same everywhere.
-    """
-    pinned = os.environ.get("KB_TODAY", "").strip()
-    if not pinned:
-        return datetime.date.today()
-    try:
-        return datetime.date.fromisoformat(pinned)
-    except ValueError:
-        raise ValueError(f"Miljövariabeln KB_TODAY ska vara ett datum som ÅÅÅÅ-MM-DD, inte '{pinned}'.") from None
 
 
 def is_draft(item: "Item") -> bool:

@@ -19,7 +19,6 @@ Content-Security-Policy lets it talk to its own host and the GitHub API, nothing
 """
 
 import json
-import os
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -29,6 +28,7 @@ from macros.generate.cms_page import content_security_policy, index_html, not_se
 from macros.generate.cms_rules import guard_rules
 from macros.model.names import MAX_NAME
 from macros.model.schema import FORM_ASKS, STORY, is_required
+from macros.model.settings import Settings
 
 EDITOR = "redigera"  # the site folder the editor is published under
 DECAP_CMS = "decap-cms@3.16.3"  # the Makefile installs exactly these (make cms)
@@ -65,11 +65,11 @@ class EditorBundleMissing(Exception):
 CHECKOUT = Path(__file__).resolve().parents[2]  # the repository this code runs from
 
 
-def bundle_dir(root: Path) -> Path:
-    """Where `make cms` installed the npm packages: KB_CMS_DIR if set, else .cache/cms in the project
-    being built, else in the checkout this code runs from (a test's small project has none of its own)."""
-    if os.environ.get("KB_CMS_DIR"):
-        return Path(os.environ["KB_CMS_DIR"]) / "node_modules"
+def bundle_dir(root: Path, settings: Settings = Settings()) -> Path:
+    """Where `make cms` installed the npm packages: settings.cms_dir (KB_CMS_DIR) if set, else .cache/cms in
+    the project being built, else in the checkout this code runs from (a test's small project has none)."""
+    if settings.cms_dir:
+        return Path(settings.cms_dir) / "node_modules"
     candidates = [Path(root) / CACHE / "node_modules", CHECKOUT / CACHE / "node_modules"]
     return next((c for c in candidates if (c / "decap-cms").is_dir()), candidates[0])
 
@@ -307,15 +307,16 @@ def site_files(
     repo_url: str,
     branch: str = "main",
     root: Path | None = None,
-    oauth_url: str | None = None,
+    settings: Settings = Settings(),
     local_backend: str = "",
 ) -> dict:
     """The editor's files as {site path: text, or the Path of a file to copy}: the page, its settings,
-    our script and stylesheet, and the pinned bundle (as the staging tree takes them).
+    our script and stylesheet, and the pinned bundle (as the staging tree takes them). settings: where the
+    bundle is (cms_dir) and the sign-in proxy (cms_oauth_url), as the command line read them.
 
     Raises EditorBundleMissing, in Swedish, when `make cms` has not installed the bundle.
     """
-    packages = bundle_dir(root or catalog.root)
+    packages = bundle_dir(root or catalog.root, settings)
     missing = [name for name in BUNDLE.values() if not (packages / name).is_file()]
     missing += [pin for pin in (DECAP_CMS, JS_YAML) if installed_version(packages, pin) not in (None, pin)]
     if missing:
@@ -324,11 +325,10 @@ def site_files(
             f"med: make cms (installerar {DECAP_CMS} och {JS_YAML} från npm till .cache/cms/). make build, "
             f"make serve och make test gör det själva."
         )
-    oauth = os.environ.get("KB_CMS_OAUTH_URL", "") if oauth_url is None else oauth_url
-    settings = editor_settings(catalog, repo_url, branch, oauth, local_backend)
+    shown = editor_settings(catalog, repo_url, branch, settings.cms_oauth_url, local_backend)
     files: dict = {
         f"{EDITOR}/index.html": index_html(content_security_policy(local_backend)),
-        f"{EDITOR}/installningar.json": json.dumps(settings, ensure_ascii=False, indent=1),
+        f"{EDITOR}/installningar.json": json.dumps(shown, ensure_ascii=False, indent=1),
         f"{EDITOR}/cms_editor.js": OWN_SCRIPT.read_text(encoding="utf-8"),
         f"{EDITOR}/cms_story.js": STORY_SCRIPT.read_text(encoding="utf-8"),
         f"{EDITOR}/redigera.css": OWN_SCRIPT.with_suffix(".css").read_text(encoding="utf-8"),

@@ -4,8 +4,8 @@ Nothing here imports an engine.
 """
 
 import importlib.util
-import os
 import shutil
+from collections.abc import Mapping
 from pathlib import Path
 
 import yaml
@@ -24,7 +24,8 @@ SITE_DIR = "site"
 
 
 class _ConfigLoader(yaml.SafeLoader):
-    """mkdocs.yml as MkDocs reads it: !ENV from the environment, !relative from the project folder."""
+    """mkdocs.yml as MkDocs reads it: !ENV from the environment given (Settings.environment), !relative from
+    the project folder."""
 
 
 def _env_tag(loader, node):
@@ -35,8 +36,8 @@ def _env_tag(loader, node):
     )
     default = None if isinstance(node, yaml.ScalarNode) else loader.construct_object(node.value[-1])
     for name in names:
-        if name in os.environ:
-            return yaml.safe_load(os.environ[name])
+        if name in loader.environment:
+            return yaml.safe_load(loader.environment[name])
     return default
 
 
@@ -51,10 +52,12 @@ _ConfigLoader.add_constructor("!ENV", _env_tag)
 _ConfigLoader.add_constructor("!relative", _relative_tag)
 
 
-def read_config(root: Path) -> dict:
+def read_config(root: Path, environment: Mapping[str, str] | None = None) -> dict:
+    """mkdocs.yml with its !ENV tags read from `environment` (none given: each tag's default)."""
     with open(root / "mkdocs.yml", encoding="utf-8") as handle:
         loader = _ConfigLoader(handle)
         loader.project_root = root
+        loader.environment = environment or {}
         try:
             return loader.get_single_data()
         finally:

@@ -50,6 +50,7 @@ from macros.generate.staged_config import (
 from macros.model import developer_pages, schema_export
 from macros.model.names import DOCS_ASSET_SUFFIXES
 from macros.model.problems import warnings
+from macros.model.settings import Settings, from_environment
 from macros.views import facets, full_lists, macro_library, sanitize, site
 
 FLAVOURS = ("mkdocs", "zensical")
@@ -217,17 +218,27 @@ def _sync_tree(folder: Path, files: dict) -> None:
 
 
 def write_staging(
-    root: Path, out: Path, preview: bool = False, today=None, flavour: str = "mkdocs", nonce: str | None = None
+    root: Path,
+    out: Path,
+    preview: bool = False,
+    today=None,
+    flavour: str = "mkdocs",
+    nonce: str | None = None,
+    settings: Settings = Settings(),
 ) -> StagingResult:
-    """Write the staging tree for one engine flavour; returns where everything came from."""
+    """Write the staging tree for one engine flavour; returns where everything came from.
+
+    today: the build's day (a date or ÅÅÅÅ-MM-DD; settings.day() if not given); settings: what the command
+    line read from the environment (macros/model/settings.py).
+    """
     if flavour not in FLAVOURS:
         raise ValueError(f"unknown flavour {flavour!r}; one of {FLAVOURS}")
     started = time.perf_counter()
     root, out = Path(root).resolve(), Path(out).resolve()
     if isinstance(today, str):
         today = datetime.date.fromisoformat(today)
-    base = read_config(root)
-    state = load_build(root, preview, today, site_settings(base))
+    base = read_config(root, settings.environment)
+    state = load_build(root, preview, today or settings.day(), site_settings(base))
     problems = facets.tag_problems(state)
     if problems:
         raise GenerationError("Ämnesorden stämmer inte med listan över tillåtna ämnesord:\n" + "\n".join(problems))
@@ -266,7 +277,9 @@ def write_staging(
     # (macros/generate/history_files.py), which the engine copies as they are.
     files.update({path: text for path, text in history_files.site_files(state).items() if path not in files})
     try:  # the form editor at /redigera/, with the bundle `make cms` installed
-        files.update(cms_config.site_files(state.catalog, repo.repo_url, cms_config.branch_of(repo.edit_uri)))
+        files.update(
+            cms_config.site_files(state.catalog, repo.repo_url, cms_config.branch_of(repo.edit_uri), settings=settings)
+        )
     except (cms_config.EditorBundleMissing, ValueError) as error:
         raise GenerationError(str(error)) from None
     for path in (root / GLOSSARY).rglob("*.md"):
@@ -326,8 +339,9 @@ def main(argv=None) -> int:
     parser.add_argument("--rot", type=Path, default=Path(__file__).resolve().parents[2])
     args = parser.parse_args(argv)
     try:
-        result = write_staging(args.rot, args.ut, args.forhandsvisning, flavour=args.motor)
-    except (GenerationError, ContentError) as error:
+        settings = from_environment(os.environ)
+        result = write_staging(args.rot, args.ut, args.forhandsvisning, flavour=args.motor, settings=settings)
+    except (GenerationError, ContentError, ValueError) as error:
         print(error, file=sys.stderr)
         return 1
     print(f"{len(result.pages)} sidor skrivna till {result.out} på {result.seconds:.2f} s ({result.config_file.name}).")
