@@ -1,10 +1,10 @@
 """Mät webbplatsens viktigaste sidor med Lighthouse (mobil), serverade komprimerade som av en riktig webbserver.
 
 Bygger webbplatsen strikt, skriver .gz-filer (scripts/precompress.py), visar den på 127.0.0.1 och
-kör Lighthouse 12 (npm-paketet lighthouse@12.2.3, som Node 20 kan köra) mot Chromium. Skriver
+kör Lighthouse (versionen i npm/lighthouse/package.json, som Node 20 kan köra) mot Chromium. Skriver
 poängen för prestanda, tillgänglighet, bästa praxis och SEO per sida. Siffrorna påstår inget i
 testerna: de är till för granskare och för att jämföra före och efter en ändring.
-Exempel: python scripts/lighthouse.py --lighthouse /tmp/lh/node_modules/.bin/lighthouse
+Exempel: python scripts/lighthouse.py --lighthouse .cache/lighthouse/node_modules/.bin/lighthouse
 """
 
 import argparse

@@ -3,13 +3,14 @@
 import json
 import re
 import shutil
+import subprocess
 
 import pytest
 from sitebuild import FIXTURES, ROOT, node_json
 
 from macros.content import scaffold
 from macros.content.catalog import display_title, load_catalog
-from macros.generate import cms_config
+from macros.generate import cms_bundle, cms_config
 from macros.model import vocabularies as v
 from macros.model.schema import STORY, is_required
 from macros.model.settings import Settings
@@ -124,29 +125,73 @@ def test_without_a_sign_in_service_the_page_explains_instead_of_sending_people_t
 
 
 def test_a_missing_bundle_stops_the_build_with_the_make_command(catalog, tmp_path):
-    with pytest.raises(cms_config.EditorBundleMissing) as error:
+    with pytest.raises(cms_bundle.EditorBundleMissing) as error:
         cms_config.site_files(catalog, REPO_URL, settings=Settings(cms_dir=tmp_path / "tom"))
     message = str(error.value)
-    assert message.startswith("Formulärredigeraren saknas") and "make cms" in message and "decap-cms@3.16.3" in message
+    assert message.startswith("Formulärredigeraren saknas") and "make cms" in message
+    assert cms_bundle.pin("cms", "decap-cms") in message  # the version npm/cms/package.json asks for
 
 
 def test_a_bundle_of_another_version_is_refused(catalog, tmp_path):
     packages = tmp_path / "cms" / "node_modules"
-    shutil.copytree(cms_config.bundle_dir(ROOT) / "js-yaml", packages / "js-yaml")
+    shutil.copytree(cms_bundle.bundle_dir(ROOT) / "js-yaml", packages / "js-yaml")
     (packages / "decap-cms" / "dist").mkdir(parents=True)
     (packages / "decap-cms" / "dist" / "decap-cms.js").write_text("", encoding="utf-8")
     (packages / "decap-cms" / "package.json").write_text('{"version": "3.0.0"}', encoding="utf-8")
-    with pytest.raises(cms_config.EditorBundleMissing, match="decap-cms@3.16.3"):
+    with pytest.raises(cms_bundle.EditorBundleMissing, match=re.escape(cms_bundle.DECAP_CMS)):
         cms_config.site_files(catalog, REPO_URL, settings=Settings(cms_dir=tmp_path / "cms"))
 
 
-def test_the_makefile_installs_the_pinned_versions_and_build_and_test_need_them():
-    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
-    assert f"CMS_PACKAGES := {cms_config.DECAP_CMS} {cms_config.JS_YAML}" in makefile
-    assert "npm install --silent --no-audit --no-fund --save-exact --prefix .cache/cms $(CMS_PACKAGES)" in makefile
-    for target in ("build", "serve", "test"):
-        assert re.search(rf"^{target}:[^#\n]*\$\(CMS_BUNDLE\)", makefile, flags=re.M), target
-    assert re.search(r"^test:[^#\n]*\$\(CMS_SERVER\)", makefile, flags=re.M)
+INSTALLS = ("cms", "decap-server", "vnu", "lighthouse")  # npm/<folder>/, installed into .cache/<folder>/
+
+
+@pytest.mark.parametrize("folder", INSTALLS)
+def test_each_npm_install_is_pinned_exactly_and_locked(folder):
+    """package.json asks for exact versions and the committed lockfile resolves each to that version."""
+    lock = json.loads((cms_bundle.NPM / folder / "package-lock.json").read_text(encoding="utf-8"))
+    pinned = cms_bundle.pins(folder)
+    assert pinned and all(re.fullmatch(r"\d+\.\d+\.\d+", version) for version in pinned.values()), pinned
+    assert lock["packages"][""]["dependencies"] == pinned
+    assert {name: lock["packages"][f"node_modules/{name}"]["version"] for name in pinned} == pinned
+
+
+@pytest.mark.parametrize("folder", INSTALLS)
+def test_what_is_installed_is_what_the_lockfile_says(folder):
+    """Every package npm ci installed into .cache/<folder>/ has the lockfile's version (a folder that is not
+    installed here, lighthouse say, is skipped: the Makefile installs it when a target needs it)."""
+    modules = ROOT / ".cache" / folder / "node_modules"
+    if not modules.is_dir():
+        pytest.skip(f".cache/{folder}/ är inte installerad")
+    lock = json.loads((cms_bundle.NPM / folder / "package-lock.json").read_text(encoding="utf-8"))
+    for name, version in cms_bundle.pins(folder).items():
+        assert cms_bundle.installed_version(modules, f"{name}@{version}") == f"{name}@{version}"
+    installed = {
+        path: meta["version"]
+        for path, meta in lock["packages"].items()
+        if path and "version" in meta and (ROOT / ".cache" / folder / path / "package.json").is_file()
+    }
+    wrong = {
+        path: version
+        for path, version in installed.items()
+        if json.loads((ROOT / ".cache" / folder / path / "package.json").read_text(encoding="utf-8"))["version"]
+        != version
+    }
+    assert wrong == {}
+
+
+@pytest.mark.parametrize(
+    ("target", "folders"),
+    [("build", ["cms"]), ("serve", ["cms"]), ("test", ["cms", "decap-server", "vnu"]), ("lighthouse", ["lighthouse"])],
+)
+def test_make_installs_the_locked_packages_a_target_needs(target, folders):
+    """What a dry run of the Makefile (`make -n`) runs when a lockfile is newer than its install: npm ci from it."""
+    for folder in folders:
+        lockfile = f"npm/{folder}/package-lock.json"
+        plan = subprocess.run(
+            ["make", "-n", "-W", lockfile, target], cwd=ROOT, capture_output=True, text=True, check=True
+        ).stdout
+        assert f"npm ci --silent --no-audit --no-fund --prefix .cache/{folder}" in plan, (target, folder)
+        assert f"npm/{folder}/package.json {lockfile} .cache/{folder}/" in plan
 
 
 LOCALES = """
@@ -176,7 +221,7 @@ def leaves(tree: dict, prefix: str = "") -> dict:
 
 def decap_locales() -> dict:
     """Decap's own locale tables, English and Swedish, as its bundle holds them (read with Node)."""
-    return node_json(["node", "-e", LOCALES, str(cms_config.bundle_dir(ROOT))])
+    return node_json(["node", "-e", LOCALES, str(cms_bundle.bundle_dir(ROOT))])
 
 
 def test_every_text_of_decaps_english_ui_has_a_swedish_one():
@@ -210,7 +255,7 @@ def test_the_generator_publishes_the_editor_beside_the_pages(tmp_path):
     staging.write_staging(project, tmp_path / "staging", today="2026-11-23")
     editor = tmp_path / "staging" / "docs" / "redigera"
     assert (editor / "decap-cms.js").stat().st_size == (
-        cms_config.bundle_dir(ROOT) / "decap-cms" / "dist" / "decap-cms.js"
+        cms_bundle.bundle_dir(ROOT) / "decap-cms" / "dist" / "decap-cms.js"
     ).stat().st_size
     settings = json.loads((editor / "installningar.json").read_text(encoding="utf-8"))
     repo_url = staging.read_config(project)["repo_url"]  # mkdocs.yml's, or KB_REPO_URL
@@ -251,3 +296,10 @@ def test_changing_a_story_in_the_form_asks_what_changed_for_the_reader(fields):
     note = fields["andring"]
     assert note["label"].startswith("Vad har ändrats?") and note.get("required") is False
     assert "historik" in note["hint"] and "ny berättelse" in note["hint"]
+
+
+def test_the_readme_names_the_pinned_decap_version():
+    """Where the README names a Decap CMS version (the comparison with Sveltia), it is the pinned one."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    named = set(re.findall(r"Decap CMS (\d+\.\d+\.\d+)", readme))
+    assert named == {cms_bundle.pins("cms")["decap-cms"]}

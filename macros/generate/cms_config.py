@@ -23,6 +23,7 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 from macros.content import reviewers, scaffold, workflow
+from macros.generate.cms_bundle import EDITOR, bundle_files
 from macros.generate.cms_locale import LOCALE, SCREEN_READER, UNTRANSLATED
 from macros.generate.cms_page import content_security_policy, index_html, not_set_up, too_narrow
 from macros.generate.cms_rules import guard_rules
@@ -30,15 +31,6 @@ from macros.model.names import MAX_NAME
 from macros.model.schema import FORM_ASKS, STORY, is_required
 from macros.model.settings import Settings
 
-EDITOR = "redigera"  # the site folder the editor is published under
-DECAP_CMS = "decap-cms@3.16.3"  # the Makefile installs exactly these (make cms)
-JS_YAML = "js-yaml@5.5.0"
-CACHE = Path(".cache", "cms")
-BUNDLE = {  # site file -> file in the npm install under .cache/cms/node_modules
-    f"{EDITOR}/decap-cms.js": "decap-cms/dist/decap-cms.js",
-    f"{EDITOR}/js-yaml.min.js": "js-yaml/dist/browser/js-yaml.umd.min.js",
-}
-LAZY_PARTS = (".decap-cms.js", ".wasm")  # decap-cms.js fetches these beside itself, on demand (not the .map files)
 OWN_SCRIPT = Path(__file__).with_name("cms_editor.js")
 STORY_SCRIPT = Path(__file__).with_name("cms_story.js")  # the file format and the guards, shared with Node
 SITE_NAME = "Kunskapsbanken för God och nära vård"
@@ -56,32 +48,6 @@ FILLED_IN = {"ansvarig"} | set(scaffold.DEFAULTS)
 SLUG_TEMPLATE = (
     "{{titel | truncate(" + str(MAX_NAME) + ", '-')}}"
 )  # required in the file, but the scaffolder fills them in
-
-
-class EditorBundleMissing(Exception):
-    """The Decap CMS bundle is not installed; the message says, in Swedish, how to install it."""
-
-
-CHECKOUT = Path(__file__).resolve().parents[2]  # the repository this code runs from
-
-
-def bundle_dir(root: Path, settings: Settings = Settings()) -> Path:
-    """Where `make cms` installed the npm packages: settings.cms_dir (KB_CMS_DIR) if set, else .cache/cms in
-    the project being built, else in the checkout this code runs from (a test's small project has none)."""
-    if settings.cms_dir:
-        return Path(settings.cms_dir) / "node_modules"
-    candidates = [Path(root) / CACHE / "node_modules", CHECKOUT / CACHE / "node_modules"]
-    return next((c for c in candidates if (c / "decap-cms").is_dir()), candidates[0])
-
-
-def installed_version(packages: Path, pin: str) -> str | None:
-    """ "name@version" of the installed package a pin names, or None when it is not installed."""
-    name = pin.rpartition("@")[0]
-    try:
-        with open(packages / name / "package.json", encoding="utf-8") as handle:
-            return f"{name}@{json.load(handle)['version']}"
-    except (OSError, ValueError, KeyError):
-        return None
 
 
 def branch_of(edit_uri: str) -> str:
@@ -314,17 +280,9 @@ def site_files(
     our script and stylesheet, and the pinned bundle (as the staging tree takes them). settings: where the
     bundle is (cms_dir) and the sign-in proxy (cms_oauth_url), as the command line read them.
 
-    Raises EditorBundleMissing, in Swedish, when `make cms` has not installed the bundle.
+    Raises EditorBundleMissing (macros/generate/cms_bundle.py), in Swedish, when `make cms` has not installed it.
     """
-    packages = bundle_dir(root or catalog.root, settings)
-    missing = [name for name in BUNDLE.values() if not (packages / name).is_file()]
-    missing += [pin for pin in (DECAP_CMS, JS_YAML) if installed_version(packages, pin) not in (None, pin)]
-    if missing:
-        raise EditorBundleMissing(
-            f"Formulärredigeraren saknas eller har fel version ({', '.join(missing)} i {packages}). Installera den "
-            f"med: make cms (installerar {DECAP_CMS} och {JS_YAML} från npm till .cache/cms/). make build, "
-            f"make serve och make test gör det själva."
-        )
+    bundle = bundle_files(root or catalog.root, settings)  # first: a missing bundle stops with its message
     shown = editor_settings(catalog, repo_url, branch, settings.cms_oauth_url, local_backend)
     files: dict = {
         f"{EDITOR}/index.html": index_html(content_security_policy(local_backend)),
@@ -333,9 +291,5 @@ def site_files(
         f"{EDITOR}/cms_story.js": STORY_SCRIPT.read_text(encoding="utf-8"),
         f"{EDITOR}/redigera.css": OWN_SCRIPT.with_suffix(".css").read_text(encoding="utf-8"),
     }
-    for site_path, package_file in BUNDLE.items():
-        files[site_path] = packages / package_file  # 5 MB: copied as it is, not read into memory
-    for chunk in sorted((packages / "decap-cms" / "dist").iterdir()):
-        if chunk.name.endswith(LAZY_PARTS):  # loaded by decap-cms.js only when a widget needs them
-            files[f"{EDITOR}/{chunk.name}"] = chunk
+    files.update(bundle)  # 5 MB: copied as they are, not read into memory
     return files

@@ -40,7 +40,7 @@ import yaml
 
 from macros.content.build import Build, ContentError, load_build, site_settings
 from macros.content.catalog import directory_url
-from macros.generate import cms_config, history_files, search_index
+from macros.generate import cms_bundle, cms_config, history_files, search_index
 from macros.generate.staged_config import (
     GLOSSARY,
     STAGED_DOCS,
@@ -280,7 +280,7 @@ def write_staging(
         files.update(
             cms_config.site_files(state.catalog, repo.repo_url, cms_config.branch_of(repo.edit_uri), settings=settings)
         )
-    except (cms_config.EditorBundleMissing, ValueError) as error:
+    except (cms_bundle.EditorBundleMissing, ValueError) as error:
         raise GenerationError(str(error)) from None
     for path in (root / GLOSSARY).rglob("*.md"):
         files[Path(GLOSSARY.name, path.relative_to(root / GLOSSARY)).as_posix()] = path
