@@ -51,7 +51,8 @@ OURS_STAGING = ".staging"
 BUILD_AND_MEASURE = """
 import resource, sys, time
 from pathlib import Path
-from macros.adapters.properdocs import build, in_process_builder
+from macros.adapters.engine_in_process import in_process_builder
+from macros.adapters.properdocs import build
 mode, project, site = sys.argv[1], Path(sys.argv[2]), Path(sys.argv[3])
 engine = in_process_builder()
 start, cpu = time.perf_counter(), time.process_time()
