@@ -25,7 +25,7 @@ from engine import build, serve  # scripts/engine.py, beside this script
 
 from macros.content.catalog import load_catalog
 from macros.model.settings import from_environment
-from macros.views.preview import MAX_PAGES, Page, pages_to_photograph, preview_summary, shot_stem
+from macros.views.github_preview import MAX_PAGES, Page, pages_to_photograph, preview_summary, shot_stem
 
 ROOT = Path(__file__).resolve().parent.parent
 

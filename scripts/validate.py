@@ -20,12 +20,12 @@ import sys
 from pathlib import Path
 
 from macros.content import history, landed_dates
-from macros.content.annotations import github_annotations, job_summary, page_addresses, without_commands
 from macros.content.catalog import load_catalog
 from macros.generate.cms_page import form_address
 from macros.model.problems import errors, report
 from macros.model.settings import from_environment
 from macros.views import link_report, sanitize_report
+from macros.views.github_annotations import github_annotations, job_summary, page_addresses, without_commands
 
 ROOT = Path(__file__).resolve().parent.parent
 

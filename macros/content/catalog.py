@@ -20,17 +20,12 @@ from macros.content.discovery import (
 )
 from macros.content.frontmatter import FrontMatterError, parse
 from macros.content.items import (
-    LINE_START,
-    MARKDOWN_SPECIAL,
     Catalog,
     Item,
     directory_url,
     display_title,
     item_id,
-    markdown_link,
-    md_text,
     normalise_id,
-    relative_url,
 )
 from macros.content.references import parent_cycles, resolve
 from macros.model import fields
@@ -135,8 +130,6 @@ __all__ = [
     "CONTENT_ROOTS",
     "ERROR",
     "FLAT_ROOTS",
-    "LINE_START",
-    "MARKDOWN_SPECIAL",
     "WARNING",
     "Catalog",
     "Item",
@@ -147,11 +140,8 @@ __all__ = [
     "item_id",
     "load_catalog",
     "load_item",
-    "markdown_link",
-    "md_text",
     "normalise_id",
     "parent_cycles",
-    "relative_url",
     "resolve",
     "site_path",
 ]

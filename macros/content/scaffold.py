@@ -6,16 +6,13 @@ come from schema.STORY, its vocabularies and the catalog, so none of them can dr
 
 import datetime
 import json
-import posixpath
 from collections.abc import Mapping
 from typing import Any
-from urllib.parse import quote
 
-from macros.content.catalog import Catalog, Item, display_title, md_text
+from macros.content.catalog import Catalog, Item, display_title
 from macros.content.workflow import is_expired
-from macros.model import issue_form
 from macros.model import vocabularies as v
-from macros.model.schema import SCAFFOLD_ASKS, STORY, TYPE_BY_NAME, Field
+from macros.model.schema import SCAFFOLD_ASKS, STORY, Field
 
 ASKED = SCAFFOLD_ASKS  # the questions of make new-story (macros/model/schema.py records every entry point's)
 DEFAULTS: dict[str, object] = {
@@ -115,35 +112,3 @@ def example_values(catalog: Catalog) -> dict[str, object]:
 
 def template(catalog: Catalog) -> str:
     return story_text(example_values(catalog), catalog.today)
-
-
-def template_block(catalog: Catalog, preview: bool, from_src: str) -> str:
-    """The guide's copyable template: the same text the scaffolder writes, with sample answers."""
-    return "```markdown\n" + template(catalog) + "```"
-
-
-def github_url(catalog: Catalog, repo_url: str, edit_uri: str, what: str) -> str:
-    """The stories folder on GitHub ("mapp"), a new file there with the template filled in ("ny"), or the
-    issue form that proposes a story ("formular")."""
-    branch = edit_uri.strip("/").split("/")[1]  # edit/main/docs/ -> main
-    base = repo_url.rstrip("/")
-    if what == "mapp":
-        return f"{base}/tree/{branch}/{STORY.folder}"
-    if what == "ny":
-        return (
-            f"{base}/new/{branch}/{STORY.folder}?filename=min-berattelse.md&value={quote(template(catalog), safe='')}"
-        )
-    if what == "formular":
-        return f"{base}/issues/new?template={quote(posixpath.basename(issue_form.FILE))}"
-    raise ValueError(f"github_adress(): okänt val '{what}'. Välj mapp, ny eller formular.")
-
-
-def id_table(catalog: Catalog, preview: bool, from_src: str, typ: str) -> str:
-    """A table of the ids a story may name for one content type (Swedish name), each linked to its page."""
-    items = linkable(catalog, TYPE_BY_NAME[typ].key)
-    if not items:
-        return "*Inga ännu.*"
-    rows = ["| Id | Titel |", "| --- | --- |"]
-    # The guide is a developer page, which skips the sanitizer: contributed titles must stay text here.
-    rows += [f"| `{i.id}` | [{md_text(display_title(i))}]({i.link_from(from_src)}) |" for i in items]
-    return "\n".join(rows)

@@ -67,28 +67,6 @@ def date_problems(catalog: "Catalog") -> list[Problem]:
     return found
 
 
-def banner(item: "Item", today: datetime.date) -> str:
-    """A Markdown admonition telling the reader where the page is in the workflow, or ''."""
-    if is_draft(item):
-        return (
-            '!!! warning "Utkast"\n    Den här sidan är ett utkast och syns bara i förhandsvisningen. '
-            "Den publiceras när status ändras till granskning eller publicerad.\n\n"
-        )
-    if item.status == "granskning":
-        return '!!! info "Under granskning"\n    Innehållet granskas och kan ändras.\n\n'
-    if item.status == "arkiverad":
-        return (
-            '!!! note "Arkiverad"\n    Sidan är arkiverad och gäller inte längre. Den finns kvar som '
-            "historik men visas inte i listor, kartor eller sökningen.\n\n"
-        )
-    if is_expired(item, today):
-        return (
-            f'!!! note "Har upphört"\n    Sidan gällde till och med {item.data["upphor"]}. Den finns kvar som '
-            "historik men visas inte i listor, kartor eller sökningen.\n\n"
-        )
-    return ""
-
-
 # Where a story made in the form is, one sentence each: the form shows them above its fields
 # (macros/generate/cms_config.py), the guide with {{ formularets_lagen() }}. Decap's third workflow status
 # (ready to publish) is the reviewer's: publishing is merging the reviewed pull request.

@@ -30,6 +30,7 @@ from macros.generate.cms_rules import guard_rules
 from macros.model.names import MAX_NAME
 from macros.model.schema import FORM_ASKS, STORY, is_required
 from macros.model.settings import Settings
+from macros.views.story_template import github_url
 
 OWN_SCRIPT = Path(__file__).with_name("cms_editor.js")
 STORY_SCRIPT = Path(__file__).with_name("cms_story.js")  # the file format and the guards, shared with Node
@@ -247,11 +248,11 @@ def next_steps(repo_url: str, root, local_backend: str) -> dict:
 
 def editor_settings(catalog, repo_url: str, branch: str, oauth_url: str, local_backend: str) -> dict:
     edit_uri = f"edit/{branch}/docs/"
-    issue_form = scaffold.github_url(catalog, repo_url, edit_uri, "formular")
+    issue_form = github_url(catalog, repo_url, edit_uri, "formular")
     return {
         "decap": decap_config(catalog, repo_url, branch, oauth_url, local_backend),
         "signin": bool(oauth_url or local_backend),
-        "notice": not_set_up(issue_form, scaffold.github_url(catalog, repo_url, edit_uri, "ny")),
+        "notice": not_set_up(issue_form, github_url(catalog, repo_url, edit_uri, "ny")),
         "narrow": too_narrow(issue_form),
         "min_width": NARROW - 1,
         "site_name": SITE_NAME,

@@ -2,7 +2,7 @@
 
 from html import escape
 
-from macros.content.catalog import display_title, md_text
+from macros.content.catalog import display_title
 from macros.views.journey_routes import (
     duration,
     listed_journeys,
@@ -13,6 +13,7 @@ from macros.views.journey_routes import (
     steps_of,
     total_minutes,
 )
+from macros.views.markdown import link_to, md_text
 
 START_PAGE = "introduktion"
 
@@ -46,7 +47,7 @@ def _summary(journey, count: int) -> list[str]:
 
 
 def _reading_list(pages, journey, from_src: str) -> list[str]:
-    return [f"- [{md_text(display_title(p))}]({p.link_from(from_src)}?spar={journey.id})" for p in pages]
+    return [f"- [{md_text(display_title(p))}]({link_to(p, from_src)}?spar={journey.id})" for p in pages]
 
 
 def _check_title(question: str) -> str:
@@ -139,7 +140,7 @@ def start_page(item, catalog, preview: bool) -> str:
         out += [
             '<div class="kb-spar-val__kort" markdown="1">',
             "",
-            f"### [{md_text(journey.title)}]({journey.link_from(item.src_uri)}) {{ data-search-exclude }}",
+            f"### [{md_text(journey.title)}]({link_to(journey, item.src_uri)}) {{ data-search-exclude }}",
             "",
         ]
         if role_label(journey):

@@ -14,11 +14,12 @@ Without script the text twin below the map says the same in lists.
 
 from html import escape
 
-from macros.content.catalog import directory_url, display_title, markdown_link, md_text, relative_url
+from macros.content.catalog import directory_url, display_title
 from macros.content.workflow import is_listed
 from macros.model import vocabularies as v
 from macros.views import paging, relations
 from macros.views.map_layout import COLUMNS, HEIGHT, WIDTH, line_paths
+from macros.views.markdown import link_to, markdown_link, md_text, relative_url, url_to
 
 PANEL_ID = "kb-karta-detalj"
 
@@ -83,7 +84,7 @@ def _node(item, key: str, catalog, links, from_src: str, drawn=None, every: tupl
         data += f' data-antal="{every[0]}" data-alla="{escape(every[1])}"'
     return (
         f'<li class="kb-nod" data-id="{escape(item.id)}" data-typ="{key}" '
-        f'data-links="{escape(" ".join(sorted(drawn[item.id])))}" data-href="{escape(item.url_from(from_src))}" {data}>'
+        f'data-links="{escape(" ".join(sorted(drawn[item.id])))}" data-href="{escape(url_to(item, from_src))}" {data}>'
         f'<button type="button" aria-pressed="false" aria-controls="{PANEL_ID}">{escape(display_title(item))}</button>'
         "</li>"
     )
@@ -117,7 +118,7 @@ def _restricted(columns, links, shown):
 def _all_of(item, build, from_src: str) -> str:
     """The relative URL of the whole list of stories naming `item`, or of its page when that lists them all."""
     whole = relations.whole_list_src(item, build) if build is not None else None
-    return relative_url(directory_url(whole), directory_url(from_src)) if whole else item.url_from(from_src)
+    return relative_url(directory_url(whole), directory_url(from_src)) if whole else url_to(item, from_src)
 
 
 def _count(n: int, one: str, many: str) -> str:
@@ -146,7 +147,7 @@ def overview_html(columns, links, shown, build, from_src: str) -> str:
                 else ""
             )
             out.append(
-                f'<li><a href="{escape(item.url_from(from_src))}">{escape(display_title(item))}</a>: '
+                f'<li><a href="{escape(url_to(item, from_src))}">{escape(display_title(item))}</a>: '
                 f"{_count(stories, 'berättelse', 'berättelser')}{extra}.{more}</li>"
             )
     out.append("</ul></div>")
@@ -211,14 +212,14 @@ def text_twin(catalog, preview: bool, from_src: str, build=None) -> str:
     shown = {i.id for i in chosen or columns["story"]}
     lines = []
     for strategy in columns["strategy"]:
-        lines.append(f"- [{md_text(display_title(strategy))}]({strategy.link_from(from_src)})")
+        lines.append(f"- [{md_text(display_title(strategy))}]({link_to(strategy, from_src)})")
         for key, label in (("story", "Berättelser"), ("indicator", "Indikatorer")):
             linked = [i for i in columns[key] if i.id in links[strategy.id]]
             listed = [i for i in linked if key != "story" or i.id in shown]
-            names = ", ".join(f"[{md_text(i.title)}]({i.link_from(from_src)})" for i in listed) or "inga ännu"
+            names = ", ".join(f"[{md_text(i.title)}]({link_to(i, from_src)})" for i in listed) or "inga ännu"
             if chosen and key == "story" and linked:
                 whole = relations.whole_list_src(strategy, build) if build is not None else None
-                target = markdown_link(whole, from_src) if whole else strategy.link_from(from_src)
+                target = markdown_link(whole, from_src) if whole else link_to(strategy, from_src)
                 names = f"{len(linked)}, de nyaste {names}; [Visa alla {len(linked)} berättelser]({target})"
             lines.append(f"    - {label}: {names}")
     # The map also draws story–indicator lines; the twin says them too.
@@ -231,8 +232,8 @@ def text_twin(catalog, preview: bool, from_src: str, build=None) -> str:
     if measured:
         lines.append("- Berättelser och indikatorerna de tar upp:")
         lines.extend(
-            f"    - [{md_text(story.title)}]({story.link_from(from_src)}): "
-            + ", ".join(f"[{md_text(i.title)}]({i.link_from(from_src)})" for i in indicators)
+            f"    - [{md_text(story.title)}]({link_to(story, from_src)}): "
+            + ", ".join(f"[{md_text(i.title)}]({link_to(i, from_src)})" for i in indicators)
             for story, indicators in measured
         )
     unlinked = [i for i in columns["story"] + columns["indicator"] if i.id in shown or i.type.key != "story"]
@@ -240,6 +241,6 @@ def text_twin(catalog, preview: bool, from_src: str, build=None) -> str:
     if unlinked:
         lines.append(
             "- Utan koppling till en strategi: "
-            + ", ".join(f"[{md_text(i.title)}]({i.link_from(from_src)})" for i in unlinked)
+            + ", ".join(f"[{md_text(i.title)}]({link_to(i, from_src)})" for i in unlinked)
         )
     return "\n".join(lines)
