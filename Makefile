@@ -84,8 +84,9 @@ nginx: ## Installera nginx för testet av webbserverexemplet om det saknas
 test-snabb: $(BIN)/.installed-test ## Kör de snabba testerna (ingen motor, ingen webbläsare): under en minut, efter varje ändring
 	$(BIN)/python -m pytest -q -m "not langsam"
 
+# In parallel, one worker per core; a test file stays on one worker, so its shared builds are made once.
 test: $(BIN)/.installed-test $(VNU_JAR) $(CMS_BUNDLE) $(CMS_SERVER) chromium nginx ## Kör alla tester (bygger webbplatsen och testar i Chromium)
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto --dist loadfile
 
 bench: $(BIN)/.installed-test $(CMS_BUNDLE) chromium ## Mät byggtid, storlek och sökning (skriver siffror, påstår inget)
 	PYTHONPATH=. $(BIN)/python scripts/bench.py  # this checkout's macros, also in a git worktree
