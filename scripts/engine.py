@@ -9,7 +9,6 @@ import http.server
 import threading
 from pathlib import Path
 
-from macros.adapters.engine_in_process import in_process_builder  # noqa: F401
 from macros.adapters.properdocs import build, engine_env  # noqa: F401
 
 

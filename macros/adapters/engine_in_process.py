@@ -1,8 +1,8 @@
 """ProperDocs' build in this Python process: what `properdocs build` does on the command line, set up for one
-run and put back afterwards, so tests and measurements build without an interpreter and its imports per build.
+run and put back afterwards, so a build needs no interpreter and imports of its own and leaves nothing behind.
 
-macros/adapters/properdocs.build(in_process=True) runs `run_engine_in_process`; scripts/bench.py times the
-engine alone with `in_process_builder`.
+macros/adapters/properdocs.build, the one build path of `make build`, the scripts and the tests, runs
+`run_engine_in_process`; scripts/bench.py imports the engine first with `import_engine` to time the build alone.
 """
 
 import contextlib
@@ -78,23 +78,12 @@ def run_engine_in_process(config_file: Path, site_dir: Path, strict: bool, cwd: 
     return code, stdout.getvalue(), stderr.getvalue()
 
 
-def in_process_builder():
-    """The engine's build function, imported into this Python process (for timing and profiling).
-
-    Returns build(config_file, site_dir, strict=False), which builds as `properdocs build --clean
-    [--strict]` does and raises if the engine stops. Importing first keeps the imports out of a
-    measurement.
-    """
+def import_engine() -> None:
+    """Import the engine into this process now (scripts/bench.py: so a measurement leaves the imports out)."""
     with _environment(NO_MKDOCS_2_WARNING="1"):
         import properdocs.replacement  # noqa: F401  (before anything imports mkdocs.*)
-        from properdocs.commands.build import build as engine_build
-        from properdocs.config import load_config
-
-    def run(config_file, site_dir, strict: bool = False) -> None:
-        with _environment(NO_MKDOCS_2_WARNING="1"):  # set for the build only, as the command line sets it
-            engine_build(load_config(str(config_file), site_dir=str(site_dir), strict=strict))
-
-    return run
+        from properdocs.commands import build  # noqa: F401
+        from properdocs.config import load_config  # noqa: F401
 
 
 @contextlib.contextmanager

@@ -50,6 +50,13 @@ class BuildResult:
     stderr: str  # the engine's messages (or the generator's), naming source files, never staging copies
     staged: staging.StagingResult | None = None
 
+    @classmethod
+    def of_engine(cls, staged: staging.StagingResult, code: int, stdout: str, stderr: str) -> "BuildResult":
+        """What the engine said about a staging tree, with the generator's notices first and every staging
+        path replaced by the source file a person edits."""
+        notices = "".join(f"INFO    -  {line}\n" for line in staged.notices)
+        return cls(code, notices + staged.translate(stdout), staged.translate(stderr), staged)
+
 
 def staging_dir_for(site_dir: Path) -> Path:
     """Where a build's staging tree goes: beside the site folder, never inside a content folder."""
@@ -64,41 +71,24 @@ def build(
     today: str | None = None,
     strict: bool = True,
     staging_dir: Path | None = None,
-    in_process: bool = False,
-    engine=None,
     settings: Settings = Settings(),
 ) -> BuildResult:
-    """Generate the staging tree of `project` and build it with ProperDocs into `site_dir`.
+    """Generate the staging tree of `project` and build it with ProperDocs into `site_dir`: the one build
+    path, for `make build`, the scripts and the tests alike.
 
-    preview: drafts included, as `make serve` shows them; today: the date the build takes as today
-    (YYYY-MM-DD, as KB_TODAY); in_process: the engine runs in this Python process instead of a new one
-    (the tests: the same site and messages without an interpreter and its imports per build);
-    engine: an `in_process_builder()` to time the engine alone (scripts/bench.py, profiling); it raises on failure;
-    settings: what the command line read from the environment (macros/model/settings.py).
+    The engine runs in this Python process (macros/adapters/engine_in_process.py), as its own command
+    would: the same site and messages (tests/test_engine_in_process.py holds the two together), without
+    an interpreter and its imports per build. preview: drafts included, as `make serve` shows them;
+    today: the date the build takes as today (YYYY-MM-DD; settings.day() if not given); settings: what the
+    command line read from the environment (macros/model/settings.py).
     """
     out = Path(staging_dir) if staging_dir else staging_dir_for(site_dir)
     try:
-        result = staging.write_staging(Path(project), out, preview, today, "mkdocs", settings=settings)
+        staged = staging.write_staging(Path(project), out, preview, today, "mkdocs", settings=settings)
     except (staging.GenerationError, ContentError) as error:
         return BuildResult(1, "", str(error) + "\n")
-    site_dir = Path(site_dir).resolve()
-    if engine is not None:
-        engine(result.config_file, site_dir, strict=strict)
-        return BuildResult(0, "".join(f"INFO    -  {line}\n" for line in result.notices), "", result)
-    if in_process:
-        code, stdout, stderr = run_engine_in_process(result.config_file, site_dir, strict, cwd=result.out)
-    else:
-        command = (
-            ENGINE
-            + ["build", "--clean", "-f", str(result.config_file), "-d", str(site_dir)]
-            + (["--strict"] if strict else [])
-        )
-        process = subprocess.run(
-            command, cwd=result.out, env=engine_env(), capture_output=True, text=True, encoding="utf-8"
-        )
-        code, stdout, stderr = process.returncode, process.stdout, process.stderr
-    notices = "".join(f"INFO    -  {line}\n" for line in result.notices)
-    return BuildResult(code, notices + result.translate(stdout), result.translate(stderr), result)
+    code, stdout, stderr = run_engine_in_process(staged.config_file, Path(site_dir).resolve(), strict, cwd=staged.out)
+    return BuildResult.of_engine(staged, code, stdout, stderr)
 
 
 class PreviewServer:
