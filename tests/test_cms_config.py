@@ -298,8 +298,12 @@ def test_changing_a_story_in_the_form_asks_what_changed_for_the_reader(fields):
     assert "historik" in note["hint"] and "ny berättelse" in note["hint"]
 
 
-def test_the_readme_names_the_pinned_decap_version():
-    """Where the README names a Decap CMS version (the comparison with Sveltia), it is the pinned one."""
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    named = set(re.findall(r"Decap CMS (\d+\.\d+\.\d+)", readme))
+@pytest.mark.parametrize(
+    "path", ["README.md", "macros/generate/cms_locale.py", "macros/generate/cms_editor.css"], ids=str
+)
+def test_where_a_decap_version_is_named_it_is_the_pinned_one(path):
+    """The README's comparison with Sveltia and the Swedish texts and style fixes made for one version of
+    Decap CMS name that version: a new pin in npm/cms/package.json must bring them up to date."""
+    text = (ROOT / path).read_text(encoding="utf-8")
+    named = set(re.findall(r"Decap CMS (\d+\.\d+\.\d+)", text))
     assert named == {cms_bundle.pins("cms")["decap-cms"]}
