@@ -29,6 +29,7 @@ try:
     from macros.model.problems import errors, report
     from macros.model.schema import STORY
     from macros.model.settings import from_environment
+    from macros.views import story_choices
     from macros.views.listings import FILTERS
 except ModuleNotFoundError as missing:  # run with a Python outside the project's virtualenv, e.g. plain python3
     if (missing.name or "").partition(".")[0] == "macros":  # the project's own package is installed in .venv only
@@ -166,7 +167,7 @@ def from_flags(args, catalog, missing_allowed: bool = False) -> tuple[dict, list
     wrong, and every one that is missing unless missing_allowed (then the caller asks for them)."""
     values, problems, missing = {}, [], []
     for field in FIELDS:
-        given, options = getattr(args, flag(field)), scaffold.choices(field, catalog)
+        given, options = getattr(args, flag(field)), story_choices.choices(field, catalog)
         if not given:
             if field.required:
                 missing.append(field)
@@ -236,7 +237,7 @@ def main(argv: list[str] | None = None) -> int:
         return {
             f.name: ask(
                 f,
-                scaffold.choices(f, catalog),
+                story_choices.choices(f, catalog),
                 (lambda title: check_title(title, root, catalog)) if f.name == "titel" else None,
             )
             for f in fields

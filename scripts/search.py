@@ -14,8 +14,9 @@ from pathlib import Path
 
 from macros.adapters.offline_search import BrowserSearch
 from macros.adapters.properdocs import build
-from macros.content.catalog import display_title, load_catalog
+from macros.content.catalog import load_catalog
 from macros.model.settings import Settings, from_environment
+from macros.views.markdown import display_title
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -9,11 +9,13 @@ import pytest
 from sitebuild import FIXTURES, ROOT, node_json
 
 from macros.content import scaffold
-from macros.content.catalog import display_title, load_catalog
+from macros.content.catalog import load_catalog
 from macros.generate import cms_bundle, cms_config
 from macros.model import vocabularies as v
 from macros.model.schema import STORY, is_required
 from macros.model.settings import Settings
+from macros.views import story_choices
+from macros.views.markdown import display_title
 
 REPO_URL = "https://github.com/kunskapsbanken/nara-vard-jonkoping"
 
@@ -65,7 +67,7 @@ def test_strategies_principles_personas_indicators_show_titles_and_store_ids(fie
         ("indikatorer", "indicator"),
     ):
         offered = {o["value"]: o["label"] for o in fields[name]["options"]}
-        assert offered == {i.id: display_title(i) for i in scaffold.linkable(catalog, type_key)}, name
+        assert offered == {i.id: display_title(i) for i in story_choices.linkable(catalog, type_key)}, name
         assert offered, name
     assert {"label": "K2 · Samverkan och kontinuitet", "value": "k2"} in fields["strategier"]["options"]
 

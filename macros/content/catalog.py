@@ -23,7 +23,6 @@ from macros.content.items import (
     Catalog,
     Item,
     directory_url,
-    display_title,
     item_id,
     normalise_id,
 )
@@ -135,7 +134,6 @@ __all__ = [
     "Item",
     "content_files",
     "directory_url",
-    "display_title",
     "glossary_problems",
     "item_id",
     "load_catalog",

@@ -94,10 +94,3 @@ def item_id(content_type: ContentType, rel_path: str) -> str:
         stem = site_path(rel_path)[:-3]
         return stem[: -len("/index")] if stem.endswith("/index") else stem
     return Path(rel_path).stem
-
-
-def display_title(item: Item) -> str:
-    """How an item is named in lists, maps and tags; strategies as "K2 · Samverkan och kontinuitet"."""
-    if item.type.key != "strategy" or not item.data.get("kod"):
-        return item.title
-    return f"{item.data['kod']} · {item.data.get('kortnamn') or item.title}"

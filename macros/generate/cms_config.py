@@ -30,6 +30,7 @@ from macros.generate.cms_rules import guard_rules
 from macros.model.names import MAX_NAME
 from macros.model.schema import FORM_ASKS, STORY, is_required
 from macros.model.settings import Settings
+from macros.views import story_choices
 from macros.views.story_template import github_url
 
 OWN_SCRIPT = Path(__file__).with_name("cms_editor.js")
@@ -85,7 +86,7 @@ def form_field(f, catalog) -> dict:
         "hint": f.description + HINTS.get(f.name, ""),
         "required": is_required(STORY, f) and f.name not in FILLED_IN,
     }
-    choices = scaffold.choices(f, catalog)
+    choices = story_choices.choices(f, catalog)
     if choices is not None:  # a vocabulary or the items a story may name: titles shown, ids stored
         widget.update(widget="kb-select", options=_options(choices), multiple=many)
         if many and widget["required"]:

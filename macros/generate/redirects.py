@@ -14,10 +14,10 @@ import html
 import posixpath
 from dataclasses import dataclass
 
-from macros.content.catalog import CONTENT_ROOTS, FLAT_ROOTS, directory_url, display_title, site_path
+from macros.content.catalog import CONTENT_ROOTS, FLAT_ROOTS, directory_url, site_path
 from macros.content.workflow import SLUG
 from macros.views.feed import absolute
-from macros.views.markdown import url_to
+from macros.views.markdown import display_title, url_to
 
 
 @dataclass(frozen=True)

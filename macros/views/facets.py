@@ -17,11 +17,10 @@ import re
 import unicodedata
 from html import escape
 
-from macros.content.catalog import display_title
 from macros.content.workflow import is_listed
 from macros.model import vocabularies as v
 from macros.views import paging
-from macros.views.markdown import link_to, md_text, relative_url
+from macros.views.markdown import display_title, link_to, md_text, relative_url
 
 FACETS = {  # facet -> tag prefix (the parent of each value, as the listing pages and Kopplingar show it)
     "strategy": "Strategi",

@@ -17,10 +17,9 @@ left out of search (they only repeat titles) and out of the menu. The staging ge
 import html
 from dataclasses import dataclass
 
-from macros.content.catalog import display_title
 from macros.content.workflow import is_listed
 from macros.views import facets, paging, relations
-from macros.views.markdown import link_to, markdown_link, md_text
+from macros.views.markdown import display_title, link_to, markdown_link, md_text
 
 
 @dataclass

@@ -12,8 +12,8 @@ made here from an allow-list of characters, never taken from a contributed name.
 import re
 from dataclasses import dataclass
 
-from macros.content.catalog import display_title
 from macros.views.github_annotations import cell, changed_pages
+from macros.views.markdown import display_title
 
 # Changed files under these paths can change how every page looks: the key pages are photographed too.
 SITE_WIDE = ("macros/", "docs/assets/", "docs/_ordlista/", "mkdocs.yml")

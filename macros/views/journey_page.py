@@ -2,7 +2,6 @@
 
 from html import escape
 
-from macros.content.catalog import display_title
 from macros.views.journey_routes import (
     duration,
     listed_journeys,
@@ -13,7 +12,7 @@ from macros.views.journey_routes import (
     steps_of,
     total_minutes,
 )
-from macros.views.markdown import link_to, md_text
+from macros.views.markdown import display_title, link_to, md_text
 
 START_PAGE = "introduktion"
 

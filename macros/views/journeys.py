@@ -20,10 +20,9 @@ it lists every step with its links.
 
 from html import escape
 
-from macros.content.catalog import display_title
 from macros.views.journey_page import START_PAGE, journey_markdown  # noqa: F401  (site.py reads it here)
 from macros.views.journey_routes import Route, Stop, routes, step_keys
-from macros.views.markdown import link_to, md_text
+from macros.views.markdown import display_title, link_to, md_text
 
 
 def _stop_link(stop: Stop, way: Route, from_src: str, direction: str) -> str:

@@ -4,12 +4,11 @@ Example in a page that opts in to macros:
     {{ lista(typ="berättelse", strategi="k2", strategigrupp="aldre", sortering="nyast") }}
 """
 
-from macros.content.catalog import display_title
 from macros.content.workflow import is_listed
 from macros.model import vocabularies as v
 from macros.model.schema import CONTENT_TYPES, TYPE_BY_NAME
 from macros.views import paging
-from macros.views.markdown import link_to, md_text
+from macros.views.markdown import display_title, link_to, md_text
 
 FILTERS = {  # query argument -> (front-matter field, is it a reference to another item?)
     "strategi": ("strategier", True),

@@ -6,7 +6,7 @@ relative to that page. The generator (macros/generate/staging.py) renders the ma
 before any engine runs, so every engine gets the same finished Markdown.
 """
 
-from macros.content import reviewers, scaffold, workflow
+from macros.content import reviewers, workflow
 from macros.model.schema import TYPE_BY_NAME
 from macros.views import (
     feedback,
@@ -19,6 +19,7 @@ from macros.views import (
     review,
     sources,
     start_page,
+    story_choices,
     story_template,
     strategy_map,
     timeline,
@@ -70,7 +71,7 @@ def macros(build, current_src, repo_url: str, edit_uri: str) -> dict:
         # Every field of a type, from the schema; the ids a reference accepts come from the catalog.
         "faltoversikt": lambda typ: field_reference.field_overview(TYPE_BY_NAME[typ]),
         "faltreferens": lambda typ: field_reference.field_reference(
-            TYPE_BY_NAME[typ], lambda f: scaffold.choices(f, catalog)
+            TYPE_BY_NAME[typ], lambda f: story_choices.choices(f, catalog)
         ),
         "kalldokument": sources.source_documents_markdown,
         "karta": on_page(lambda c, p, s: strategy_map.map_html(c, p, s, build)),

@@ -1,5 +1,6 @@
-"""Writing Markdown: contributed text made safe for a place in generated Markdown, and the relative links
-and addresses from one page to another, as the engine checks and rewrites them.
+"""Writing Markdown: contributed text made safe for a place in generated Markdown, how an item is named
+there (display_title), and the relative links and addresses from one page to another, as the engine
+checks and rewrites them.
 
 Every view that writes a link or a contributed value into a page comes through here.
 """
@@ -33,6 +34,13 @@ def markdown_link(target_src: str, from_src: str) -> str:
     while common < len(here) and common < len(target) - 1 and target[common] == here[common]:
         common += 1
     return "/".join([".."] * (len(here) - common) + target[common:])
+
+
+def display_title(item: Item) -> str:
+    """How an item is named in lists, maps and tags; strategies as "K2 · Samverkan och kontinuitet"."""
+    if item.type.key != "strategy" or not item.data.get("kod"):
+        return item.title
+    return f"{item.data['kod']} · {item.data.get('kortnamn') or item.title}"
 
 
 def link_to(item: Item, from_src: str) -> str:

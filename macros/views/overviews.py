@@ -7,11 +7,10 @@ still to be written and editors which pages need attention.
 
 from html import escape
 
-from macros.content.catalog import display_title
 from macros.content.workflow import is_listed, review_due
 from macros.views import paging, series
 from macros.views.charts import scroll_box
-from macros.views.markdown import link_to, md_text, url_to
+from macros.views.markdown import display_title, link_to, md_text, url_to
 from macros.views.strategy_map import map_graph
 
 MARK = '<span aria-hidden="true">✓</span><span class="kb-sr-only">kopplad</span>'

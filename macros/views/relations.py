@@ -9,11 +9,10 @@ large the knowledge base grows.
 
 from collections import Counter
 
-from macros.content.catalog import display_title
 from macros.content.workflow import is_listed
 from macros.model import vocabularies as v
 from macros.views import facets, paging
-from macros.views.markdown import link_to, markdown_link, md_text
+from macros.views.markdown import display_title, link_to, markdown_link, md_text
 
 MAX_RELATED_STORIES = 5
 

@@ -5,9 +5,8 @@ Built from the catalog on every build, so the list is as fresh as the last publi
 
 import datetime
 
-from macros.content.catalog import display_title
 from macros.content.workflow import is_draft, review_due
-from macros.views.markdown import link_to, md_text
+from macros.views.markdown import display_title, link_to, md_text
 from macros.views.sources import swedish_date
 
 EXPIRING_WITHIN_DAYS = 60

@@ -8,9 +8,9 @@ import html
 import urllib.parse
 
 from macros.content import last_changed, workflow
-from macros.content.catalog import display_title
 from macros.model import developer_pages
 from macros.views import charts, facets, journeys, page_anatomy, page_history, relations, sanitize, sources
+from macros.views.markdown import display_title
 
 
 def page_meta(item, catalog) -> dict:

@@ -8,11 +8,10 @@ reached the main line, not the date its author gave the commit), falling back to
 the front-matter dates, so the list costs nothing extra and needs no upkeep.
 """
 
-from macros.content.catalog import display_title
 from macros.content.last_changed import last_changed
 from macros.content.workflow import is_listed
 from macros.views.feed import FEED_PATH
-from macros.views.markdown import link_to, markdown_link, md_text
+from macros.views.markdown import display_title, link_to, markdown_link, md_text
 from macros.views.sources import swedish_date
 
 

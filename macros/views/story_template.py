@@ -6,11 +6,33 @@ and the addresses of the stories folder, a new file with the template and the is
 import posixpath
 from urllib.parse import quote
 
-from macros.content.catalog import Catalog, display_title
-from macros.content.scaffold import linkable, template
+from macros.content.catalog import Catalog
+from macros.content.scaffold import ASKED, is_list, story_text
 from macros.model.schema import STORY, TYPE_BY_NAME
 from macros.views import github_issue_form
-from macros.views.markdown import link_to, md_text
+from macros.views.markdown import display_title, link_to, md_text
+from macros.views.story_choices import choices, linkable
+
+
+def example_values(catalog: Catalog) -> dict[str, object]:
+    """The guide's sample answers: each asked field's schema example (or description), valid ids only."""
+    values: dict[str, object] = {}
+    for name in ASKED:
+        f = STORY.field(name)
+        if f is None:
+            raise KeyError(f"ASKED names '{name}', which is no field of STORY")
+        valid = choices(f, catalog)
+        if valid is not None:
+            examples = f.example if isinstance(f.example, list) else [f.example]
+            picked = [x for x in examples if x in valid]
+            values[name] = picked if is_list(f) else (picked or list(valid))[0]
+        else:
+            values[name] = f.example or f.description
+    return values
+
+
+def template(catalog: Catalog) -> str:
+    return story_text(example_values(catalog), catalog.today)
 
 
 def template_block(catalog: Catalog, preview: bool, from_src: str) -> str:

@@ -14,12 +14,12 @@ Without script the text twin below the map says the same in lists.
 
 from html import escape
 
-from macros.content.catalog import directory_url, display_title
+from macros.content.catalog import directory_url
 from macros.content.workflow import is_listed
 from macros.model import vocabularies as v
 from macros.views import paging, relations
 from macros.views.map_layout import COLUMNS, HEIGHT, WIDTH, line_paths
-from macros.views.markdown import link_to, markdown_link, md_text, relative_url, url_to
+from macros.views.markdown import display_title, link_to, markdown_link, md_text, relative_url, url_to
 
 PANEL_ID = "kb-karta-detalj"
 
