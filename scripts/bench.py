@@ -57,7 +57,7 @@ mode, project, site = sys.argv[1], Path(sys.argv[2]), Path(sys.argv[3])
 import_engine()
 start, cpu = time.perf_counter(), time.process_time()
 if mode == "ours":
-    result = build(project, site, staging_dir=project / ".staging", strict=False)
+    result = build(project, site, staging_dir=project / ".staging")
     assert result.returncode == 0, result.stdout + result.stderr
 else:
     code, out, err = run_engine_in_process(project / ".plain-staging" / "mkdocs.yml", site, False, project / ".plain-staging")
