@@ -1,16 +1,18 @@
 """Generate, then build with ProperDocs: `make build`, `make serve` and every test build come through here.
 
-ProperDocs is the maintained continuation of MkDocs 1.6 with the same plugin and hook API. Run as
-`python -m properdocs`, every `import mkdocs.*` (in Material, mkdocs-macros and our hooks) gets
-ProperDocs' module, so one engine runs the whole build.
+ProperDocs is the maintained continuation of MkDocs 1.6 with the same plugin and hook API. With
+`properdocs.replacement` imported first (as `python -m properdocs` does), every `import mkdocs.*` (in
+Material, mkdocs-macros and our hooks) gets ProperDocs' module, so one engine runs the whole build.
 
 1. the generator writes the staging tree (macros/generate/staging.py): no engine code runs there;
-2. ProperDocs builds it strictly; the staged config's hook sanitizes every page and shapes the search
-   index after the build (macros/adapters/properdocs_hooks.py);
+2. ProperDocs builds it strictly, in this process (macros/adapters/engine_in_process.py); the staged
+   config's hook sanitizes every page and shapes the search index after the build
+   (macros/adapters/properdocs_hooks.py);
 3. every staging path in the engine's messages is replaced by the source file a person edits.
 
     kb-bygg [--forhandsvisning] [--webbplats site]     (make build)
-    kb-visa [--port 8000]                               (make serve: drafts shown, rebuilt on change)
+    kb-visa [--adress 127.0.0.1:8000]                   (make serve: drafts shown, rebuilt on change,
+                                                         ProperDocs' own server in a process of its own)
 """
 
 import argparse
