@@ -23,32 +23,35 @@ $(BIN)/.installed-test: requirements-test.txt $(BIN)/.installed
 	$(BIN)/pip install --quiet -r requirements-test.txt
 	@touch $@
 
-# The Nu HTML Checker for tests/test_valid_html.py, from npm (it runs on Java).
-VNU_JAR := .cache/vnu/node_modules/vnu-jar/build/dist/vnu.jar
-$(VNU_JAR):
-	@for tool in java:default-jre-headless npm:npm; do \
-		command -v $${tool%%:*} >/dev/null && continue; \
-		if [ "$$(id -u)" = 0 ]; then echo "Installerar $${tool#*:} med apt-get …"; apt-get update -qq && \
-			DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $${tool#*:} >/dev/null; \
-		else echo "$${tool%%:*} saknas. Installera det med: sudo apt-get install $${tool#*:}"; exit 1; fi; done
-	npm install --silent --no-audit --no-fund --prefix .cache/vnu vnu-jar@26.9.27
-
-# The form editor at /redigera/ (macros/generate/cms_config.py): Decap CMS and the YAML reader its story format
-# uses, self-hosted from npm, never from a CDN. The stamp names the versions, so a new pin installs again.
-CMS_PACKAGES := decap-cms@3.16.3 js-yaml@5.5.0
-CMS_BUNDLE := .cache/cms/.installed-decap-cms@3.16.3-js-yaml@5.5.0
-# The local stand-in for GitHub that the editor's browser test saves through (tests/test_cms_browser.py).
-CMS_SERVER := .cache/cms/.installed-decap-server@3.11.3
+# npm packages: each install folder's exact versions are in npm/<folder>/package.json with a committed
+# package-lock.json; npm ci installs exactly those into .cache/<folder>/, again whenever the lockfile changes.
 NPM_CHECK = command -v npm >/dev/null || { if [ "$$(id -u)" = 0 ]; then echo "Installerar npm med apt-get …"; \
 	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm >/dev/null; \
 	else echo "npm saknas. Installera det med: sudo apt-get install npm"; exit 1; fi; }
-$(CMS_BUNDLE):
+define NPM_CI
 	@$(NPM_CHECK)
-	npm install --silent --no-audit --no-fund --save-exact --prefix .cache/cms $(CMS_PACKAGES)
+	mkdir -p .cache/$(1) && cp npm/$(1)/package.json npm/$(1)/package-lock.json .cache/$(1)/
+	npm ci --silent --no-audit --no-fund --prefix .cache/$(1)
 	@touch $@
-$(CMS_SERVER): $(CMS_BUNDLE)
-	npm install --silent --no-audit --no-fund --save-exact --prefix .cache/cms decap-server@3.11.3
-	@touch $@
+endef
+
+# The Nu HTML Checker for tests/test_valid_html.py (npm/vnu/; it runs on Java).
+VNU_JAR := .cache/vnu/node_modules/vnu-jar/build/dist/vnu.jar
+$(VNU_JAR): npm/vnu/package.json npm/vnu/package-lock.json
+	@command -v java >/dev/null || { if [ "$$(id -u)" = 0 ]; then echo "Installerar default-jre-headless med apt-get …"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless >/dev/null; \
+		else echo "java saknas. Installera det med: sudo apt-get install default-jre-headless"; exit 1; fi; }
+	$(call NPM_CI,vnu)
+
+# The form editor at /redigera/ (macros/generate/cms_bundle.py): Decap CMS and the YAML reader its story
+# format uses (npm/cms/), self-hosted, never from a CDN.
+CMS_BUNDLE := .cache/cms/node_modules/.package-lock.json
+$(CMS_BUNDLE): npm/cms/package.json npm/cms/package-lock.json
+	$(call NPM_CI,cms)
+# The local stand-in for GitHub that the editor's browser test saves through (tests/test_cms_browser.py).
+CMS_SERVER := .cache/decap-server/node_modules/.package-lock.json
+$(CMS_SERVER): npm/decap-server/package.json npm/decap-server/package-lock.json
+	$(call NPM_CI,decap-server)
 
 cms: $(CMS_BUNDLE) ## Installera formulärredigeraren (Decap CMS) från npm till .cache/cms/ (bygget gör det själv)
 
@@ -88,9 +91,10 @@ test-snabb: $(BIN)/.installed-test ## Kör de snabba testerna (ingen motor, inge
 	$(BIN)/python -m pytest -q -m "not langsam and not innehall"
 	$(CONTENT_TESTS) -q -m "not langsam and innehall" || [ $$? = 5 ]
 
+# In parallel, one worker per core; a test file stays on one worker, so its shared builds are made once.
 test: $(BIN)/.installed-test $(VNU_JAR) $(CMS_BUNDLE) $(CMS_SERVER) chromium nginx ## Kör alla tester (bygger webbplatsen och testar i Chromium)
-	$(BIN)/python -m pytest -m "not innehall"
-	$(CONTENT_TESTS) -m innehall || [ $$? = 5 ]
+	$(BIN)/python -m pytest -n auto --dist loadfile -m "not innehall"
+	$(CONTENT_TESTS) -n auto --dist loadfile -m innehall || [ $$? = 5 ]
 
 bench: $(BIN)/.installed-test $(CMS_BUNDLE) chromium ## Mät byggtid, storlek och sökning (skriver siffror, påstår inget)
 	PYTHONPATH=. $(BIN)/python scripts/bench.py  # this checkout's macros, also in a git worktree
@@ -102,8 +106,8 @@ preview: $(BIN)/.installed-test $(CMS_BUNDLE) chromium ## Förhandsvisning: webb
 	$(BIN)/python scripts/screenshots.py --forhandsvisning --webbplats forhandsvisning --andrade --ut skarmbilder
 
 LIGHTHOUSE := .cache/lighthouse/node_modules/.bin/lighthouse
-$(LIGHTHOUSE):
-	npm install --silent --no-audit --no-fund --prefix .cache/lighthouse lighthouse@12.2.3
+$(LIGHTHOUSE): npm/lighthouse/package.json npm/lighthouse/package-lock.json
+	$(call NPM_CI,lighthouse)
 
 lighthouse: $(BIN)/.installed-test $(CMS_BUNDLE) chromium $(LIGHTHOUSE) ## Lighthouse-poäng (mobil) för nyckelsidorna, serverade komprimerade
 	$(BIN)/python scripts/lighthouse.py --lighthouse $(LIGHTHOUSE)

@@ -51,15 +51,17 @@ OURS_STAGING = ".staging"
 BUILD_AND_MEASURE = """
 import resource, sys, time
 from pathlib import Path
-from macros.adapters.properdocs import build, in_process_builder
+from macros.adapters.engine_in_process import import_engine, run_engine_in_process
+from macros.adapters.properdocs import build
 mode, project, site = sys.argv[1], Path(sys.argv[2]), Path(sys.argv[3])
-engine = in_process_builder()
+import_engine()
 start, cpu = time.perf_counter(), time.process_time()
 if mode == "ours":
-    result = build(project, site, staging_dir=project / ".staging", engine=engine)
+    result = build(project, site, staging_dir=project / ".staging")
     assert result.returncode == 0, result.stdout + result.stderr
 else:
-    engine(project / ".plain-staging" / "mkdocs.yml", site)
+    code, out, err = run_engine_in_process(project / ".plain-staging" / "mkdocs.yml", site, False, project / ".plain-staging")
+    assert code == 0, out + err
 print(time.perf_counter() - start, time.process_time() - cpu, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
 """
 

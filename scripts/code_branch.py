@@ -18,11 +18,9 @@ import sys
 import tempfile
 from pathlib import Path
 
+from macros.model.region import belongs_to_region
+
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-from macros.model.region import belongs_to_region  # noqa: E402
-
 BRANCH = "kod"
 LINK = "120000"  # a symbolic link's mode in a git tree
 

@@ -12,13 +12,11 @@ import sys
 import tempfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tests"))
-sys.path.insert(0, str(ROOT / "scripts"))
+from browser_search import open_search, search, site_path  # scripts/, beside this script
+from engine import build, serve
+from search_quality import load_queries, score
 
-from browser_search import open_search, search, site_path  # noqa: E402
-from search_quality import load_queries, score  # noqa: E402
-from sitebuild import build, serve  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 CHROMIUM = "/usr/bin/chromium"
 

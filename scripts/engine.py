@@ -9,7 +9,7 @@ import http.server
 import threading
 from pathlib import Path
 
-from macros.adapters.properdocs import build, engine_env, in_process_builder  # noqa: F401
+from macros.adapters.properdocs import build, engine_env  # noqa: F401
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):

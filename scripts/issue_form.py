@@ -9,7 +9,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from macros.model.issue_form import FILE, form_yaml
+from macros.views.github_issue_form import FILE, form_yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 

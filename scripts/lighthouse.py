@@ -1,10 +1,10 @@
 """Mät webbplatsens viktigaste sidor med Lighthouse (mobil), serverade komprimerade som av en riktig webbserver.
 
 Bygger webbplatsen strikt, skriver .gz-filer (scripts/precompress.py), visar den på 127.0.0.1 och
-kör Lighthouse 12 (npm-paketet lighthouse@12.2.3, som Node 20 kan köra) mot Chromium. Skriver
+kör Lighthouse (versionen i npm/lighthouse/package.json, som Node 20 kan köra) mot Chromium. Skriver
 poängen för prestanda, tillgänglighet, bästa praxis och SEO per sida. Siffrorna påstår inget i
 testerna: de är till för granskare och för att jämföra före och efter en ändring.
-Exempel: python scripts/lighthouse.py --lighthouse /tmp/lh/node_modules/.bin/lighthouse
+Exempel: python scripts/lighthouse.py --lighthouse .cache/lighthouse/node_modules/.bin/lighthouse
 """
 
 import argparse
@@ -15,15 +15,14 @@ import sys
 import tempfile
 from pathlib import Path
 
+from engine import build, serve  # scripts/engine.py, beside this script
+from precompress import precompress
+
+from macros.content.catalog import load_catalog
+from macros.model.settings import from_environment
+from macros.views.github_preview import key_pages
+
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "scripts"))
-
-from engine import build, serve  # noqa: E402
-from precompress import precompress  # noqa: E402
-
-from macros.content import workflow  # noqa: E402
-from macros.content.catalog import load_catalog  # noqa: E402
-from macros.views.preview import key_pages  # noqa: E402
 
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 PAGES = ("startsida", "strategi", "berattelse", "karta", "introduktion", "indikator")  # of the key pages
@@ -77,7 +76,7 @@ def main(argv: list[str] | None = None) -> int:
         try:
             print("| sida | prestanda | tillgänglighet | bästa praxis | SEO | KiB | under 90 |")
             print("| --- | --- | --- | --- | --- | --- | --- |")
-            pages = key_pages(load_catalog(ROOT, workflow.today()))
+            pages = key_pages(load_catalog(ROOT, from_environment(os.environ).day()))
             for name, path in ((name, pages[name]) for name in PAGES if name in pages):
                 s = run_lighthouse(args.lighthouse, url + path, reports / f"{name}.json")
                 print(

@@ -14,17 +14,15 @@ och avslutningsanteckningar (testerna får inte mäta tid). Kör: .venv/bin/pyth
 """
 
 import argparse
-import sys
 import time
 from pathlib import Path
 
 import markdown
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from macros.content import guards, structure
+from macros.views.sanitize_report import EXTENSIONS
 
-from macros.content import guards, structure  # noqa: E402
-from macros.views.sanitize_report import EXTENSIONS  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 CONFIGS = {
     "toc": {"permalink": True, "permalink_title": "Länk till det här avsnittet"},

@@ -4,8 +4,8 @@
 Utan flaggor frågar skriptet efter regionens namn, länet, kommunerna och förrådets adress på GitHub.
 Med flaggor körs det utan frågor, till exempel:
 
-  .venv/bin/python scripts/new_region.py --namn "Region Exempelland" --lan "Exempellands län" \\
-      --kommuner "Ankeby, Bergby, Dalby" --kallkod https://github.com/exempel/kunskapsbank --mal ../kunskapsbank
+  .venv/bin/python scripts/new_region.py --namn "Region <namn>" --lan "<namn> län" \\
+      --kommuner "<kommun>, <kommun>, <kommun>" --kallkod https://github.com/<konto>/<förråd> --mal ../kunskapsbank
 
 Det nya förrådet får samma kod som det här (macros/, scripts/, tests/, temat, Makefile och GitHub-filerna),
 sidorna som alla regioner delar (guiden, kartorna, ämnessidorna, tillgänglighetsredogörelsen), en sida av
@@ -21,14 +21,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+from code_branch import BRANCH, write_code_branch
+
+from macros.model.names import slugify
+from macros.model.region_file import load_region
+
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-from code_branch import BRANCH, write_code_branch  # noqa: E402
-
-from macros.model.names import slugify  # noqa: E402
-from macros.model.region import load_region  # noqa: E402
-
 SKELETON = Path("scripts", "region_skeleton")
 UPSTREAM_REMOTE = "kunskapsbanken"  # the remote a region takes new versions of the code from
 README_SHARED_FROM = "## Två kommandon"  # the README from here on is the code's, the same for every region
@@ -120,8 +118,8 @@ def ask(question: str, default: str = "") -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--namn", help='regionens namn, till exempel "Region Exempelland"')
-    parser.add_argument("--lan", help='länets namn, till exempel "Exempellands län"')
+    parser.add_argument("--namn", help='regionens namn, "Region …"')
+    parser.add_argument("--lan", help='länets namn, "… län"')
     parser.add_argument("--kommuner", help="kommunerna, åtskilda med kommatecken")
     parser.add_argument("--kallkod", help="förrådets adress på GitHub, https://github.com/…")
     parser.add_argument("--mal", type=Path, help="mappen där det nya förrådet skrivs (ny eller tom)")
@@ -132,7 +130,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
     interactive = sys.stdin.isatty()
-    name = args.namn or (ask("Regionens namn, till exempel Region Exempelland") if interactive else "")
+    name = args.namn or (ask("Regionens namn (Region …)") if interactive else "")
     county = args.lan or (ask("Länets namn", name.removeprefix("Region ").strip()) if interactive else "")
     listed = args.kommuner or (ask("Kommunerna, åtskilda med kommatecken") if interactive else "")
     repository = args.kallkod or (ask("Förrådets adress på GitHub (https://github.com/…)") if interactive else "")

@@ -13,6 +13,7 @@ alla fält som saknas. En befintlig fil skrivs aldrig över. Den nya filen kontr
 
 import argparse
 import datetime
+import os
 import sys
 from pathlib import Path
 
@@ -22,11 +23,13 @@ VENV_HINT = (
     "Kör make new-story, eller .venv/bin/python scripts/new_story.py (make new-story installerar det som behövs)."
 )
 try:
-    from macros.content import scaffold, workflow
+    from macros.content import scaffold
     from macros.content.catalog import load_catalog
     from macros.model.names import slugify
     from macros.model.problems import errors, report
     from macros.model.schema import STORY
+    from macros.model.settings import from_environment
+    from macros.views import story_choices
     from macros.views.listings import FILTERS
 except ModuleNotFoundError as missing:  # run with a Python outside the project's virtualenv, e.g. plain python3
     if (missing.name or "").partition(".")[0] == "macros":  # the project's own package is installed in .venv only
@@ -164,7 +167,7 @@ def from_flags(args, catalog, missing_allowed: bool = False) -> tuple[dict, list
     wrong, and every one that is missing unless missing_allowed (then the caller asks for them)."""
     values, problems, missing = {}, [], []
     for field in FIELDS:
-        given, options = getattr(args, flag(field)), scaffold.choices(field, catalog)
+        given, options = getattr(args, flag(field)), story_choices.choices(field, catalog)
         if not given:
             if field.required:
                 missing.append(field)
@@ -222,14 +225,19 @@ def next_steps(rel: str, slug: str) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
-    root, today = args.rot.resolve(), args.idag or workflow.today()
+    try:
+        today = args.idag or from_environment(os.environ).day()  # KB_TODAY, as the build reads it
+    except ValueError as error:
+        print(f"fel: {error}", file=sys.stderr)
+        return 1
+    root = args.rot.resolve()
     catalog = load_catalog(root, today)
 
     def ask_for(fields) -> dict:
         return {
             f.name: ask(
                 f,
-                scaffold.choices(f, catalog),
+                story_choices.choices(f, catalog),
                 (lambda title: check_title(title, root, catalog)) if f.name == "titel" else None,
             )
             for f in fields

@@ -21,14 +21,13 @@ import tempfile
 from pathlib import Path
 from urllib.parse import quote
 
+from engine import build, serve  # scripts/engine.py, beside this script
+
+from macros.content.catalog import load_catalog
+from macros.model.settings import from_environment
+from macros.views.github_preview import MAX_PAGES, Page, key_pages, pages_to_photograph, preview_summary, shot_stem
+
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "scripts"))
-
-from engine import build, serve  # noqa: E402
-
-from macros.content import workflow  # noqa: E402
-from macros.content.catalog import load_catalog  # noqa: E402
-from macros.views.preview import MAX_PAGES, Page, key_pages, pages_to_photograph, preview_summary, shot_stem  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
 VIEWPORTS = {"mobil": (390, 844), "dator": (1366, 768)}
@@ -87,18 +86,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rot", type=Path, default=ROOT, help="repots rotmapp")
     args = parser.parse_args(argv)
     root = args.rot.resolve()
+    settings = from_environment(os.environ)  # the one place the environment is read
     args.ut.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
         site_dir = args.webbplats.resolve() if args.webbplats else Path(tmp) / "site"
-        result = build(root, site_dir, preview=args.forhandsvisning)
+        result = build(root, site_dir, preview=args.forhandsvisning, settings=settings)
         if result.returncode != 0:
             print("Webbplatsen gick inte att bygga:\n" + result.stdout + result.stderr, file=sys.stderr)
             return 1
-        catalog = load_catalog(root, workflow.today())
+        catalog = load_catalog(root, settings.day())
         if args.andrade is None:
             shots, skipped = [(Page(url, name), name) for name, url in key_pages(catalog).items()], []
         else:
-            changed = args.andrade or os.environ.get("KB_CHANGED_FILES", "").splitlines()
+            changed = args.andrade or settings.changed_files
             pages, skipped = pages_to_photograph(
                 catalog,
                 [c.strip() for c in changed if c.strip()],
@@ -119,9 +119,7 @@ def main(argv: list[str] | None = None) -> int:
     summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
     if summary_file and args.andrade is not None:
         with open(summary_file, "a", encoding="utf-8") as summary:
-            summary.write(
-                preview_summary(shots, skipped, VIEWPORTS, os.environ.get("KB_SITE_URL", ""), args.forhandsvisning)
-            )
+            summary.write(preview_summary(shots, skipped, VIEWPORTS, settings.site_url, args.forhandsvisning))
     return 0
 
 

@@ -7,19 +7,22 @@ precis som sökrutan gör. Med --webbplats söker det i en redan byggd webbplats
 """
 
 import argparse
+import os
 import sys
 import tempfile
 from pathlib import Path
 
 from macros.adapters.offline_search import BrowserSearch
 from macros.adapters.properdocs import build
-from macros.content.catalog import display_title, load_catalog
+from macros.content.catalog import load_catalog
+from macros.model.settings import Settings, from_environment
+from macros.views.markdown import display_title
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def build_site(root: Path, site_dir: Path) -> None:
-    result = build(root, site_dir, strict=False)
+def build_site(root: Path, site_dir: Path, settings: Settings) -> None:
+    result = build(root, site_dir, strict=False, settings=settings)
     if result.returncode != 0:
         sys.exit(f"Webbplatsen gick inte att bygga, så det finns inget sökindex:\n{result.stderr}")
 
@@ -32,13 +35,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--webbplats", type=Path, help="en byggd webbplats (mapp med search/search_index.json)")
     args = parser.parse_args(argv)
     root = args.rot.resolve()
-    catalog = load_catalog(root)
+    settings = from_environment(os.environ)  # the one place the environment is read
+    catalog = load_catalog(root, settings.day())
     by_url = {item.url: item for item in catalog.items.values()}
     with tempfile.TemporaryDirectory(prefix="kb-sok-") as tmp:
         site = args.webbplats
         if site is None:
             site = Path(tmp) / "site"
-            build_site(root, site)
+            build_site(root, site, settings)
         hits = BrowserSearch.from_site(site).search(args.fraga, args.antal)
     if not hits:
         print(f"Inga träffar för ”{args.fraga}”. Pröva ett annat ord eller en synonym.")

@@ -19,17 +19,15 @@ import os
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-# The checkout this script is in comes first, before an installed copy of the package (an editable
-# install of another worktree would otherwise validate with that worktree's code).
-sys.path.insert(0, str(ROOT))
-
-from macros.content import history, landed_dates, workflow
-from macros.content.annotations import github_annotations, job_summary, page_addresses, without_commands
+from macros.content import history, landed_dates
 from macros.content.catalog import load_catalog
 from macros.generate.cms_page import form_address
 from macros.model.problems import errors, report
+from macros.model.settings import from_environment
 from macros.views import link_report, sanitize_report
+from macros.views.github_annotations import github_annotations, job_summary, page_addresses, without_commands
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -46,10 +44,11 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     root = args.rot.resolve()
     try:
-        today = workflow.today()  # KB_TODAY, as the build reads it
+        settings = from_environment(os.environ)  # KB_TODAY, as the build reads it
     except ValueError as error:
         print(f"fel: {error}", file=sys.stderr)
         return 1
+    today = settings.day()
     paths = None
     if args.paths:
         paths = []
@@ -89,14 +88,14 @@ def main(argv: list[str] | None = None) -> int:
         print(report(catalog.problems))
     summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
     if summary_file:
-        changed = args.andrade if args.andrade is not None else os.environ.get("KB_CHANGED_FILES", "").splitlines()
+        changed = args.andrade if args.andrade is not None else settings.changed_files
         with open(summary_file, "a", encoding="utf-8") as summary:
             summary.write(
                 job_summary(
                     catalog.problems,
                     [c.strip() for c in changed if c.strip()],
-                    page_addresses(catalog, os.environ.get("KB_SITE_URL", "")),
-                    form_address(os.environ.get("KB_SITE_URL", "")),
+                    page_addresses(catalog, settings.site_url),
+                    form_address(settings.site_url),
                 )
             )
     return 1 if errors(catalog.problems) else 0

@@ -17,7 +17,7 @@ from pathlib import Path
 os.environ.setdefault("KB_REGION", str(Path(__file__).resolve().parent / "fixtures" / "region.yml"))
 
 import pytest  # noqa: E402
-from sitebuild import ROOT, FixtureSites, build_command, html_pages, serve, unexpected_warnings  # noqa: E402
+from sitebuild import ROOT, FixtureSites, build, html_pages, serve, unexpected_warnings  # noqa: E402
 
 # Fixtures that build a site or open the browser: the session's, and the modules' own built sites.
 SLOW_FIXTURES = {
@@ -90,6 +90,7 @@ def no_engine_in_the_fast_tier(request):
             (properdocs, "build"),
             (properdocs, "run_engine_in_process"),
             (zensical, "build_staged"),
+            (sitebuild, "build_command"),
         ):
             patch.setattr(module, name, refuse)
         patch.setattr(sitebuild, "engine", type("NoEngine", (), {"build": staticmethod(refuse)}))
@@ -123,9 +124,9 @@ CHROMIUM_ARGS = [
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory):
-    """The real site, built by the engine's own command as `make build` runs it."""
+    """The real site, built as `make build` builds it."""
     site_dir = tmp_path_factory.mktemp("site")
-    result = build_command(ROOT, site_dir)
+    result = build(ROOT, site_dir)
     assert result.returncode == 0, result.stdout + result.stderr
     assert unexpected_warnings(result.stdout + result.stderr) == []
     return site_dir

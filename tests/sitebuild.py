@@ -1,17 +1,23 @@
 """Build a site (the real one or a tiny fixture site) the way `make build` does, and serve it.
 
-The engine and the server live in macros/adapters/properdocs.py and scripts/engine.py, shared with
-the scripts. Test builds run the engine in this process (the same site and messages as the command
-line, tests/test_engine_in_process.py checks that, without an interpreter and its imports per build);
-build_command is the command line itself.
+The build and the server live in macros/adapters/properdocs.py and scripts/engine.py, shared with
+the scripts: every test build takes the one build path `make build` takes (the engine in this
+process). build_command is the oracle it is held to (tests/test_engine_in_process.py): the engine's
+own command line, `python -m properdocs build`, on the same staging tree.
 """
 
 import shutil
+import subprocess
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 import engine
 from engine import serve  # noqa: F401  (the tests import it from here)
+
+from macros.adapters.properdocs import BuildResult, engine_env, staging_dir_for
+from macros.content.build import ContentError
+from macros.generate import staging
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -21,13 +27,22 @@ TODAY = "2026-11-23"
 
 
 def build(project: Path, site_dir: Path, preview: bool = False, today: str | None = None, strict: bool = True):
-    """Generate and build `project` into `site_dir` as `make build` does, with the engine in this process."""
-    return engine.build(project, site_dir, preview=preview, today=today, strict=strict, in_process=True)
+    """Generate and build `project` into `site_dir` as `make build` does."""
+    return engine.build(project, site_dir, preview=preview, today=today, strict=strict)
 
 
 def build_command(project: Path, site_dir: Path, preview: bool = False, today: str | None = None, strict: bool = True):
-    """The same build with the engine as its own command (`python -m properdocs build`), as `make build` runs it."""
-    return engine.build(project, site_dir, preview=preview, today=today, strict=strict)
+    """The same staging tree built by the engine's own command line (`python -m properdocs build`)."""
+    try:
+        staged = staging.write_staging(Path(project), staging_dir_for(site_dir), preview, today, "mkdocs")
+    except (staging.GenerationError, ContentError) as error:
+        return BuildResult(1, "", str(error) + "\n")
+    command = [sys.executable, "-m", "properdocs", "build", "--clean", "-f", str(staged.config_file)]
+    command += ["-d", str(Path(site_dir).resolve())] + (["--strict"] if strict else [])
+    process = subprocess.run(
+        command, cwd=staged.out, env=engine_env(), capture_output=True, text=True, encoding="utf-8"
+    )
+    return BuildResult.of_engine(staged, process.returncode, process.stdout, process.stderr)
 
 
 @dataclass
@@ -65,11 +80,13 @@ class FixtureSites:
 
 
 def make_fixture_project(tmp: Path, *contents: Path) -> Path:
-    """A tiny project: the real config, templates and macros, with fixture content laid on in order."""
+    """A tiny project: the real config, templates, macros and npm pins, with fixture content laid on in order."""
     project = tmp / "project"
     project.mkdir()
     shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
     shutil.copytree(ROOT / "macros", project / "macros", ignore=shutil.ignore_patterns("__pycache__"))
+    # The npm pins (npm/<folder>/package.json) the generator reads, as the checkout has them.
+    shutil.copytree(ROOT / "npm", project / "npm", ignore=shutil.ignore_patterns("package-lock.json"))
     for folder in ("docs", "stories", "strategies"):
         (project / folder).mkdir()
         for content in contents:

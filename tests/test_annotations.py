@@ -13,8 +13,8 @@ from scriptrun import run_main
 from sitebuild import REGION_ENV, ROOT
 from test_validator import VALIDATE, overlay
 
-from macros.content.annotations import github_annotations, job_summary, split_message
 from macros.model.problems import WARNING, Problem
+from macros.views.github_annotations import github_annotations, job_summary, split_message
 
 HOSTILE = "x\n::error file=evil.md,line=1::pwned\r\n::add-mask::y"
 

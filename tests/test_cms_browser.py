@@ -25,9 +25,10 @@ from sitebuild import FIXTURES, ROOT, serve
 from macros.content import scaffold
 from macros.content.catalog import load_catalog
 from macros.generate import cms_config
+from macros.model.settings import Settings
 
 REPO_URL = "https://github.com/kunskapsbanken/nara-vard-jonkoping"
-DECAP_SERVER = cms_config.bundle_dir(ROOT) / "decap-server" / "dist" / "index.js"
+DECAP_SERVER = ROOT / ".cache" / "decap-server" / "node_modules" / "decap-server" / "dist" / "index.js"
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 TITLE = "Hemma igen: Esthers första vecka"
 SLUG = "hemma-igen-esthers-forsta-vecka"
@@ -88,7 +89,7 @@ def write_site(folder: Path, files: dict) -> Path:
 def local_editor(tmp_path):
     """(editor URL, repository) with decap-server in git mode on a fresh git copy of the base fixture."""
     if not DECAP_SERVER.is_file():
-        pytest.fail("decap-server saknas: kör make test (installerar det med npm till .cache/cms/)")
+        pytest.fail("decap-server saknas: kör make test (installerar det med npm till .cache/decap-server/)")
     repo = fresh_repo(tmp_path / "repo")
     git(repo, "init", "-q", "-b", "main")
     git(repo, "config", "user.name", "Test")
@@ -277,7 +278,9 @@ def test_the_editor_passes_axe_on_sign_in_list_and_form(page, local_editor):
 def github_editor(tmp_path):
     """The editor as published with a sign-in service: GitHub backend, no local backend."""
     catalog = load_catalog(FIXTURES / "base")
-    files = cms_config.site_files(catalog, REPO_URL, oauth_url="https://inloggning.example.invalid")
+    files = cms_config.site_files(
+        catalog, REPO_URL, settings=Settings(cms_oauth_url="https://inloggning.example.invalid")
+    )
     url, shutdown = serve(write_site(tmp_path / "site", files))
     yield url + "redigera/"
     shutdown()

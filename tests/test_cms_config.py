@@ -3,15 +3,19 @@
 import json
 import re
 import shutil
+import subprocess
 
 import pytest
 from sitebuild import FIXTURES, ROOT, node_json
 
 from macros.content import scaffold
-from macros.content.catalog import display_title, load_catalog
-from macros.generate import cms_config
+from macros.content.catalog import load_catalog
+from macros.generate import cms_bundle, cms_config
 from macros.model import vocabularies as v
 from macros.model.schema import STORY, is_required
+from macros.model.settings import Settings
+from macros.views import story_choices
+from macros.views.markdown import display_title
 
 REPO_URL = "https://github.com/kunskapsbanken/nara-vard-jonkoping"
 
@@ -63,7 +67,7 @@ def test_strategies_principles_personas_indicators_show_titles_and_store_ids(fie
         ("indikatorer", "indicator"),
     ):
         offered = {o["value"]: o["label"] for o in fields[name]["options"]}
-        assert offered == {i.id: display_title(i) for i in scaffold.linkable(catalog, type_key)}, name
+        assert offered == {i.id: display_title(i) for i in story_choices.linkable(catalog, type_key)}, name
         assert offered, name
     assert {"label": "K2 · Samverkan och kontinuitet", "value": "k2"} in fields["strategier"]["options"]
 
@@ -94,7 +98,7 @@ def test_swedish_ui_editorial_workflow_and_the_github_repository(catalog):
 
 
 def test_the_page_allows_its_own_host_and_the_github_api_and_nothing_else(catalog, tmp_path):
-    files = cms_config.site_files(catalog, REPO_URL, oauth_url="")
+    files = cms_config.site_files(catalog, REPO_URL)
     page = files["redigera/index.html"]
     csp = re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', page).group(1).replace("&#x27;", "'")
     directives = dict(d.strip().split(" ", 1) for d in csp.split(";"))
@@ -107,7 +111,7 @@ def test_the_page_allows_its_own_host_and_the_github_api_and_nothing_else(catalo
 
 
 def test_without_a_sign_in_service_the_page_explains_instead_of_sending_people_to_netlify(catalog):
-    settings = json.loads(cms_config.site_files(catalog, REPO_URL, oauth_url="")["redigera/installningar.json"])
+    settings = json.loads(cms_config.site_files(catalog, REPO_URL)["redigera/installningar.json"])
     assert settings["signin"] is False and "base_url" not in settings["decap"]["backend"]
     notice = settings["notice"]["lines"]
     assert "administratören" in " ".join(line["text"] for line in notice)
@@ -115,37 +119,81 @@ def test_without_a_sign_in_service_the_page_explains_instead_of_sending_people_t
     assert REPO_URL + "/issues/new?template=berattelse.yml" in links  # the issue form, and the web editor
     assert any(href.startswith(REPO_URL + "/new/main/stories?filename=") for href in links)
     ready = json.loads(
-        cms_config.site_files(catalog, REPO_URL, oauth_url="https://a.example.org")["redigera/installningar.json"]
+        cms_config.site_files(catalog, REPO_URL, settings=Settings(cms_oauth_url="https://a.example.org"))[
+            "redigera/installningar.json"
+        ]
     )
     assert ready["signin"] is True and ready["decap"]["backend"]["base_url"] == "https://a.example.org"
 
 
-def test_a_missing_bundle_stops_the_build_with_the_make_command(catalog, tmp_path, monkeypatch):
-    monkeypatch.setenv("KB_CMS_DIR", str(tmp_path / "tom"))
-    with pytest.raises(cms_config.EditorBundleMissing) as error:
-        cms_config.site_files(catalog, REPO_URL)
+def test_a_missing_bundle_stops_the_build_with_the_make_command(catalog, tmp_path):
+    with pytest.raises(cms_bundle.EditorBundleMissing) as error:
+        cms_config.site_files(catalog, REPO_URL, settings=Settings(cms_dir=tmp_path / "tom"))
     message = str(error.value)
-    assert message.startswith("Formulärredigeraren saknas") and "make cms" in message and "decap-cms@3.16.3" in message
+    assert message.startswith("Formulärredigeraren saknas") and "make cms" in message
+    assert cms_bundle.pin("cms", "decap-cms") in message  # the version npm/cms/package.json asks for
 
 
-def test_a_bundle_of_another_version_is_refused(catalog, tmp_path, monkeypatch):
+def test_a_bundle_of_another_version_is_refused(catalog, tmp_path):
     packages = tmp_path / "cms" / "node_modules"
-    shutil.copytree(cms_config.bundle_dir(ROOT) / "js-yaml", packages / "js-yaml")
+    shutil.copytree(cms_bundle.bundle_dir(ROOT) / "js-yaml", packages / "js-yaml")
     (packages / "decap-cms" / "dist").mkdir(parents=True)
     (packages / "decap-cms" / "dist" / "decap-cms.js").write_text("", encoding="utf-8")
     (packages / "decap-cms" / "package.json").write_text('{"version": "3.0.0"}', encoding="utf-8")
-    monkeypatch.setenv("KB_CMS_DIR", str(tmp_path / "cms"))
-    with pytest.raises(cms_config.EditorBundleMissing, match="decap-cms@3.16.3"):
-        cms_config.site_files(catalog, REPO_URL)
+    with pytest.raises(cms_bundle.EditorBundleMissing, match=re.escape(cms_bundle.DECAP_CMS)):
+        cms_config.site_files(catalog, REPO_URL, settings=Settings(cms_dir=tmp_path / "cms"))
 
 
-def test_the_makefile_installs_the_pinned_versions_and_build_and_test_need_them():
-    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
-    assert f"CMS_PACKAGES := {cms_config.DECAP_CMS} {cms_config.JS_YAML}" in makefile
-    assert "npm install --silent --no-audit --no-fund --save-exact --prefix .cache/cms $(CMS_PACKAGES)" in makefile
-    for target in ("build", "serve", "test"):
-        assert re.search(rf"^{target}:[^#\n]*\$\(CMS_BUNDLE\)", makefile, flags=re.M), target
-    assert re.search(r"^test:[^#\n]*\$\(CMS_SERVER\)", makefile, flags=re.M)
+INSTALLS = ("cms", "decap-server", "vnu", "lighthouse")  # npm/<folder>/, installed into .cache/<folder>/
+
+
+@pytest.mark.parametrize("folder", INSTALLS)
+def test_each_npm_install_is_pinned_exactly_and_locked(folder):
+    """package.json asks for exact versions and the committed lockfile resolves each to that version."""
+    lock = json.loads((cms_bundle.NPM / folder / "package-lock.json").read_text(encoding="utf-8"))
+    pinned = cms_bundle.pins(folder)
+    assert pinned and all(re.fullmatch(r"\d+\.\d+\.\d+", version) for version in pinned.values()), pinned
+    assert lock["packages"][""]["dependencies"] == pinned
+    assert {name: lock["packages"][f"node_modules/{name}"]["version"] for name in pinned} == pinned
+
+
+@pytest.mark.parametrize("folder", INSTALLS)
+def test_what_is_installed_is_what_the_lockfile_says(folder):
+    """Every package npm ci installed into .cache/<folder>/ has the lockfile's version (a folder that is not
+    installed here, lighthouse say, is skipped: the Makefile installs it when a target needs it)."""
+    modules = ROOT / ".cache" / folder / "node_modules"
+    if not modules.is_dir():
+        pytest.skip(f".cache/{folder}/ är inte installerad")
+    lock = json.loads((cms_bundle.NPM / folder / "package-lock.json").read_text(encoding="utf-8"))
+    for name, version in cms_bundle.pins(folder).items():
+        assert cms_bundle.installed_version(modules, f"{name}@{version}") == f"{name}@{version}"
+    installed = {
+        path: meta["version"]
+        for path, meta in lock["packages"].items()
+        if path and "version" in meta and (ROOT / ".cache" / folder / path / "package.json").is_file()
+    }
+    wrong = {
+        path: version
+        for path, version in installed.items()
+        if json.loads((ROOT / ".cache" / folder / path / "package.json").read_text(encoding="utf-8"))["version"]
+        != version
+    }
+    assert wrong == {}
+
+
+@pytest.mark.parametrize(
+    ("target", "folders"),
+    [("build", ["cms"]), ("serve", ["cms"]), ("test", ["cms", "decap-server", "vnu"]), ("lighthouse", ["lighthouse"])],
+)
+def test_make_installs_the_locked_packages_a_target_needs(target, folders):
+    """What a dry run of the Makefile (`make -n`) runs when a lockfile is newer than its install: npm ci from it."""
+    for folder in folders:
+        lockfile = f"npm/{folder}/package-lock.json"
+        plan = subprocess.run(
+            ["make", "-n", "-W", lockfile, target], cwd=ROOT, capture_output=True, text=True, check=True
+        ).stdout
+        assert f"npm ci --silent --no-audit --no-fund --prefix .cache/{folder}" in plan, (target, folder)
+        assert f"npm/{folder}/package.json {lockfile} .cache/{folder}/" in plan
 
 
 LOCALES = """
@@ -175,7 +223,7 @@ def leaves(tree: dict, prefix: str = "") -> dict:
 
 def decap_locales() -> dict:
     """Decap's own locale tables, English and Swedish, as its bundle holds them (read with Node)."""
-    return node_json(["node", "-e", LOCALES, str(cms_config.bundle_dir(ROOT))])
+    return node_json(["node", "-e", LOCALES, str(cms_bundle.bundle_dir(ROOT))])
 
 
 def test_every_text_of_decaps_english_ui_has_a_swedish_one():
@@ -188,15 +236,16 @@ def test_every_text_of_decaps_english_ui_has_a_swedish_one():
     assert len(decaps) < len(english)  # else cms_config.LOCALE may be outdated: recount for the README
 
 
-def test_the_generator_stops_with_the_message_when_the_bundle_is_missing(tmp_path, monkeypatch):
+def test_the_generator_stops_with_the_message_when_the_bundle_is_missing(tmp_path):
     from sitebuild import make_fixture_project
 
     from macros.generate import staging
 
     project = make_fixture_project(tmp_path, FIXTURES / "base")
-    monkeypatch.setenv("KB_CMS_DIR", str(tmp_path / "tom"))
     with pytest.raises(staging.GenerationError, match="Installera den med: make cms"):
-        staging.write_staging(project, tmp_path / "staging", today="2026-11-23")
+        staging.write_staging(
+            project, tmp_path / "staging", today="2026-11-23", settings=Settings(cms_dir=tmp_path / "tom")
+        )
 
 
 def test_the_generator_publishes_the_editor_beside_the_pages(tmp_path):
@@ -208,7 +257,7 @@ def test_the_generator_publishes_the_editor_beside_the_pages(tmp_path):
     staging.write_staging(project, tmp_path / "staging", today="2026-11-23")
     editor = tmp_path / "staging" / "docs" / "redigera"
     assert (editor / "decap-cms.js").stat().st_size == (
-        cms_config.bundle_dir(ROOT) / "decap-cms" / "dist" / "decap-cms.js"
+        cms_bundle.bundle_dir(ROOT) / "decap-cms" / "dist" / "decap-cms.js"
     ).stat().st_size
     settings = json.loads((editor / "installningar.json").read_text(encoding="utf-8"))
     repo_url = staging.read_config(project)["repo_url"]  # mkdocs.yml's, or KB_REPO_URL
@@ -249,3 +298,14 @@ def test_changing_a_story_in_the_form_asks_what_changed_for_the_reader(fields):
     note = fields["andring"]
     assert note["label"].startswith("Vad har ändrats?") and note.get("required") is False
     assert "historik" in note["hint"] and "ny berättelse" in note["hint"]
+
+
+@pytest.mark.parametrize(
+    "path", ["README.md", "macros/generate/cms_locale.py", "macros/generate/cms_editor.css"], ids=str
+)
+def test_where_a_decap_version_is_named_it_is_the_pinned_one(path):
+    """The README's comparison with Sveltia and the Swedish texts and style fixes made for one version of
+    Decap CMS name that version: a new pin in npm/cms/package.json must bring them up to date."""
+    text = (ROOT / path).read_text(encoding="utf-8")
+    named = set(re.findall(r"Decap CMS (\d+\.\d+\.\d+)", text))
+    assert named == {cms_bundle.pins("cms")["decap-cms"]}

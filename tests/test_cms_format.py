@@ -14,10 +14,10 @@ from sitebuild import FIXTURES, ROOT, node_json
 from macros.content import guards, scaffold
 from macros.content.catalog import load_catalog
 from macros.content.frontmatter import split
-from macros.generate import cms_config
+from macros.generate import cms_bundle, cms_config
 
 TODAY = datetime.date(2026, 11, 23)
-JS_YAML = cms_config.bundle_dir(ROOT) / "js-yaml" / "dist" / "browser" / "js-yaml.umd.min.js"
+JS_YAML = cms_bundle.bundle_dir(ROOT) / "js-yaml" / "dist" / "browser" / "js-yaml.umd.min.js"
 BASE = {
     "titel": "Hemma igen: Esthers första vecka",
     "beskrivning": "Esther kommer hem och vet vem hon ska ringa.",

@@ -236,7 +236,7 @@ def test_on_a_phone_the_form_says_it_needs_a_wider_screen_and_offers_the_issue_f
 
 @pytest.fixture
 def editor_not_switched_on(tmp_path):
-    files = cms_config.site_files(load_catalog(FIXTURES / "base"), REPO_URL, oauth_url="")
+    files = cms_config.site_files(load_catalog(FIXTURES / "base"), REPO_URL)
     url, shutdown = serve(write_site(tmp_path / "site", files))
     yield url + "redigera/"
     shutdown()

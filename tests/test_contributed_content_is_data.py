@@ -16,9 +16,9 @@ from sitebuild import (
     unexpected_warnings,
 )
 
-from macros.content.catalog import md_text
 from macros.model import developer_pages
 from macros.views import sanitize
+from macros.views.markdown import md_text
 
 ATTACKS = {
     "event handler without a space": "<svg/onload=alert(1)>",

@@ -1,8 +1,9 @@
 """The engine run in the test process builds what its own command builds, and leaves nothing behind.
 
-Every test build (tests/sitebuild.build) runs ProperDocs in this process, through
-macros/adapters/properdocs.run_engine_in_process, to save an interpreter and its imports per build;
-the real site is built by the command (conftest.built_site). Here both ways build the same projects:
+Every build (macros/adapters/properdocs.build: `make build`, the scripts and the tests) runs ProperDocs in
+this process, through macros/adapters/engine_in_process.run_engine_in_process, to save an interpreter and
+its imports per build. Here it and the engine's own command line (tests/sitebuild.build_command) build
+the same projects:
 the exit code, every message and every file of the site must be the same, and a build must leave no
 log handler, level or remembered message to the next one.
 """

@@ -5,7 +5,8 @@ import pytest
 
 from macros.content import scaffold
 from macros.generate import cms_config
-from macros.model import issue_form, schema
+from macros.model import schema
+from macros.views import github_issue_form as issue_form
 
 
 @pytest.mark.parametrize("asked", [schema.SCAFFOLD_ASKS, schema.FORM_ASKS, schema.ISSUE_FORM_ASKS])

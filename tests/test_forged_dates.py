@@ -17,6 +17,7 @@ from test_history import Repo, historik, noted, story
 
 from macros.content import history, landed_dates
 from macros.content.build import load_build
+from macros.model.settings import from_environment
 from macros.views import feed, start_page
 
 TODAY = datetime.date(2026, 11, 23)
@@ -155,12 +156,13 @@ def test_a_future_commit_on_main_is_clamped_to_today_then_to_the_next_commit_on_
     assert [c.commit.subject for c in past.of("stories/a.md")] == ["Direkt på main, daterad 2099", "Första"]
 
 
-def test_without_a_pinned_day_the_clamp_is_the_build_day(tmp_path, monkeypatch):
+def test_without_a_pinned_day_the_clamp_is_the_build_day(tmp_path):
     repo = ForgingRepo(tmp_path)
     repo.write("stories/a.md", "a")
     repo.commit("Daterad långt fram", "2099-06-01T12:00:00+01:00")
-    monkeypatch.setenv("KB_TODAY", "2026-11-23")
-    assert day(history.read(tmp_path), "stories/a.md") == "2026-11-23"
+    assert day(history.read(tmp_path), "stories/a.md") == datetime.date.today().isoformat()
+    pinned = from_environment({"KB_TODAY": "2026-11-23"})  # as a command line reads KB_TODAY
+    assert day(history.read(tmp_path, pinned.day()), "stories/a.md") == "2026-11-23"
 
 
 # --- (c) a commit back-dated to 1990 on a merged branch: the merge's date, not buried -------------

@@ -75,7 +75,7 @@ def test_map_draws_one_line_per_link_between_its_two_nodes(site):
 
 
 def test_story_indicator_lines_cross_the_strategy_column_between_strategies(site):
-    from macros.views.strategy_map import EDGES, HEIGHT
+    from macros.views.map_layout import EDGES, HEIGHT
 
     html = article(site, "kartor/karta")
     path = re.search(r'data-fran="trygg-hemgang" data-till="kontinuitet" d="([^"]+)"', html).group(1)

@@ -22,6 +22,7 @@ LOADED_BY_NAME = {
     "properdocs": "the engine, run as python -m properdocs (macros/adapters/properdocs.py)",
     "zensical": "the canary engine, run as a program (macros/adapters/zensical.py)",
     "pytest": "the test runner",
+    "pytest-xdist": "make test's parallel workers (pytest -n auto)",
     "ruff": "run by tests/test_lint.py",
     "mypy": "run by tests/test_types.py",
     "types-pyyaml": "stubs that tests/test_types.py's mypy reads",

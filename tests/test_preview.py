@@ -13,9 +13,9 @@ import yaml
 from screenshots import VIEWPORTS
 from sitebuild import FIXTURES, ROOT, make_fixture_project
 
-from macros.content.annotations import job_summary
 from macros.content.catalog import load_catalog
-from macros.views.preview import Page, key_pages, pages_to_photograph, preview_summary, shot_stem
+from macros.views.github_annotations import job_summary
+from macros.views.github_preview import Page, key_pages, pages_to_photograph, preview_summary, shot_stem
 
 pytestmark = pytest.mark.langsam  # screenshots in a browser
 

@@ -14,7 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from macros.model.region import Region, load_region
+from macros.model.region import Region
+from macros.model.region_file import load_region
 
 ROOT = Path(__file__).resolve().parents[1]
 SCANNED = ("macros", "scripts")

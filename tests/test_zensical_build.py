@@ -24,8 +24,8 @@ from sitebuild import FIXTURES, ROOT, article_of, html_pages, make_fixture_proje
 from macros.adapters.zensical import build_staged
 from macros.content import catalog as catalog_module
 from macros.content.build import load_build
-from macros.content.catalog import display_title
 from macros.model import schema_export
+from macros.views.markdown import display_title
 
 ZENSICAL = Path(sys.executable).parent / "zensical"
 

@@ -1,35 +1,34 @@
 """Generate, then build with ProperDocs: `make build`, `make serve` and every test build come through here.
 
-ProperDocs is the maintained continuation of MkDocs 1.6 with the same plugin and hook API. Run as
-`python -m properdocs`, every `import mkdocs.*` (in Material, mkdocs-macros and our hooks) gets
-ProperDocs' module, so one engine runs the whole build.
+ProperDocs is the maintained continuation of MkDocs 1.6 with the same plugin and hook API. With
+`properdocs.replacement` imported first (as `python -m properdocs` does), every `import mkdocs.*` (in
+Material, mkdocs-macros and our hooks) gets ProperDocs' module, so one engine runs the whole build.
 
 1. the generator writes the staging tree (macros/generate/staging.py): no engine code runs there;
-2. ProperDocs builds it strictly; the staged config's hook sanitizes every page and shapes the search
-   index after the build (macros/adapters/properdocs_hooks.py);
+2. ProperDocs builds it strictly, in this process (macros/adapters/engine_in_process.py); the staged
+   config's hook sanitizes every page and shapes the search index after the build
+   (macros/adapters/properdocs_hooks.py);
 3. every staging path in the engine's messages is replaced by the source file a person edits.
 
     kb-bygg [--forhandsvisning] [--webbplats site]     (make build)
-    kb-visa [--port 8000]                               (make serve: drafts shown, rebuilt on change)
+    kb-visa [--adress 127.0.0.1:8000]                   (make serve: drafts shown, rebuilt on change,
+                                                         ProperDocs' own server in a process of its own)
 """
 
 import argparse
-import contextlib
-import io
-import logging
 import os
 import signal
 import subprocess
 import sys
 import threading
 import time
-import traceback
-import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
+from macros.adapters.engine_in_process import run_engine_in_process
 from macros.content.build import ContentError
 from macros.generate import staging
+from macros.model.settings import Settings, from_environment
 
 ENGINE = [sys.executable, "-m", "properdocs"]
 ROOT = Path(__file__).resolve().parents[2]
@@ -53,6 +52,13 @@ class BuildResult:
     stderr: str  # the engine's messages (or the generator's), naming source files, never staging copies
     staged: staging.StagingResult | None = None
 
+    @classmethod
+    def of_engine(cls, staged: staging.StagingResult, code: int, stdout: str, stderr: str) -> "BuildResult":
+        """What the engine said about a staging tree, with the generator's notices first and every staging
+        path replaced by the source file a person edits."""
+        notices = "".join(f"INFO    -  {line}\n" for line in staged.notices)
+        return cls(code, notices + staged.translate(stdout), staged.translate(stderr), staged)
+
 
 def staging_dir_for(site_dir: Path) -> Path:
     """Where a build's staging tree goes: beside the site folder, never inside a content folder."""
@@ -67,136 +73,24 @@ def build(
     today: str | None = None,
     strict: bool = True,
     staging_dir: Path | None = None,
-    in_process: bool = False,
-    engine=None,
+    settings: Settings = Settings(),
 ) -> BuildResult:
-    """Generate the staging tree of `project` and build it with ProperDocs into `site_dir`.
+    """Generate the staging tree of `project` and build it with ProperDocs into `site_dir`: the one build
+    path, for `make build`, the scripts and the tests alike.
 
-    preview: drafts included, as `make serve` shows them; today: the date the build takes as today
-    (YYYY-MM-DD, as KB_TODAY); in_process: the engine runs in this Python process instead of a new one
-    (the tests: the same site and messages without an interpreter and its imports per build);
-    engine: an `in_process_builder()` to time the engine alone (scripts/bench.py, profiling); it raises on failure.
+    The engine runs in this Python process (macros/adapters/engine_in_process.py), as its own command
+    would: the same site and messages (tests/test_engine_in_process.py holds the two together), without
+    an interpreter and its imports per build. preview: drafts included, as `make serve` shows them;
+    today: the date the build takes as today (YYYY-MM-DD; settings.day() if not given); settings: what the
+    command line read from the environment (macros/model/settings.py).
     """
     out = Path(staging_dir) if staging_dir else staging_dir_for(site_dir)
     try:
-        result = staging.write_staging(Path(project), out, preview, today, "mkdocs")
+        staged = staging.write_staging(Path(project), out, preview, today, "mkdocs", settings=settings)
     except (staging.GenerationError, ContentError) as error:
         return BuildResult(1, "", str(error) + "\n")
-    site_dir = Path(site_dir).resolve()
-    if engine is not None:
-        engine(result.config_file, site_dir, strict=strict)
-        return BuildResult(0, "".join(f"INFO    -  {line}\n" for line in result.notices), "", result)
-    if in_process:
-        code, stdout, stderr = run_engine_in_process(result.config_file, site_dir, strict, cwd=result.out)
-    else:
-        command = (
-            ENGINE
-            + ["build", "--clean", "-f", str(result.config_file), "-d", str(site_dir)]
-            + (["--strict"] if strict else [])
-        )
-        process = subprocess.run(
-            command, cwd=result.out, env=engine_env(), capture_output=True, text=True, encoding="utf-8"
-        )
-        code, stdout, stderr = process.returncode, process.stdout, process.stderr
-    notices = "".join(f"INFO    -  {line}\n" for line in result.notices)
-    return BuildResult(code, notices + result.translate(stdout), result.translate(stderr), result)
-
-
-def run_engine_in_process(config_file: Path, site_dir: Path, strict: bool, cwd: Path) -> tuple[int, str, str]:
-    """`properdocs build --clean -f config_file -d site_dir [--strict]` in this process: its exit code and
-    what the command prints to stdout and stderr when they are not a terminal.
-
-    Everything the command line sets up for one run is set up here and put back afterwards (the log
-    handler, levels and duplicate filter, the warnings filter, the working folder), so no build leaves
-    a handler or a remembered message behind for the next. Builds in one process run one at a time.
-    """
-    import properdocs.replacement  # noqa: F401  (before anything imports mkdocs.*)
-    from properdocs import __main__ as command_line
-    from properdocs import exceptions, utils
-    from properdocs.commands import build as engine
-    from properdocs.config import load_config
-
-    if "mkdocs.plugins" in sys.modules and not sys.modules["mkdocs.plugins"].__name__.startswith("properdocs"):
-        raise RuntimeError("mkdocs.plugins is MkDocs' own module here, not ProperDocs': build in a new process")
-    stdout, stderr = io.StringIO(), io.StringIO()
-    logger, legacy = logging.getLogger("properdocs"), logging.getLogger("mkdocs")
-    saved = logger.level, logger.propagate, legacy.parent, legacy.level, legacy.propagate, list(engine.log.filters)
-    # As properdocs.__main__.State and its --color callback set them up for output that is not a terminal.
-    handler = logging.StreamHandler(stderr)
-    handler.setFormatter(logging.Formatter("%(levelname)-8s-  %(message)s"))
-    logger.setLevel(logging.INFO)
-    logger.propagate = False
-    legacy.parent, legacy.propagate = logger, True
-    legacy.setLevel(logging.NOTSET)
-    logger.addHandler(handler)
-    engine.log.addFilter(utils.DuplicateFilter())  # properdocs.__main__._enable_warnings, one per run
-    here = os.getcwd()
-    code = 0
-    with (
-        warnings.catch_warnings(),
-        contextlib.redirect_stdout(stdout),
-        contextlib.redirect_stderr(stderr),
-        _environment(NO_MKDOCS_2_WARNING="1"),
-    ):
-        warnings.simplefilter("module", DeprecationWarning)
-        warnings.showwarning = command_line._showwarning
-        try:
-            os.chdir(cwd)
-            config = load_config(config_file=str(config_file), site_dir=str(site_dir), strict=True if strict else None)
-            config.plugins.on_startup(command="build", dirty=False)
-            try:
-                engine.build(config, dirty=False)
-            finally:
-                config.plugins.on_shutdown()
-        except exceptions.ProperDocsException as error:  # as click's main shows it, then exits
-            error.show()
-            code = error.exit_code
-        except SystemExit as error:
-            code = error.code if isinstance(error.code, int) else 1
-        except Exception:  # noqa: BLE001  (what the interpreter prints for an uncaught exception)
-            traceback.print_exc()
-            code = 1
-        finally:
-            os.chdir(here)
-            logger.removeHandler(handler)
-            level, logger.propagate, legacy.parent, legacy_level, legacy.propagate, engine.log.filters[:] = saved
-            logger.setLevel(level)
-            legacy.setLevel(legacy_level)  # and the loggers' cached levels are cleared
-    return code, stdout.getvalue(), stderr.getvalue()
-
-
-def in_process_builder():
-    """The engine's build function, imported into this Python process (for timing and profiling).
-
-    Returns build(config_file, site_dir, strict=False), which builds as `properdocs build --clean
-    [--strict]` does and raises if the engine stops. Importing first keeps the imports out of a
-    measurement.
-    """
-    with _environment(NO_MKDOCS_2_WARNING="1"):
-        import properdocs.replacement  # noqa: F401  (before anything imports mkdocs.*)
-        from properdocs.commands.build import build as engine_build
-        from properdocs.config import load_config
-
-    def run(config_file, site_dir, strict: bool = False) -> None:
-        with _environment(NO_MKDOCS_2_WARNING="1"):  # set for the build only, as the command line sets it
-            engine_build(load_config(str(config_file), site_dir=str(site_dir), strict=strict))
-
-    return run
-
-
-@contextlib.contextmanager
-def _environment(**values: str):
-    """os.environ with `values` set while the block runs, and exactly as it was afterwards."""
-    before = {name: os.environ.get(name) for name in values}
-    os.environ.update(values)
-    try:
-        yield
-    finally:
-        for name, value in before.items():
-            if value is None:
-                os.environ.pop(name, None)
-            else:
-                os.environ[name] = value
+    code, stdout, stderr = run_engine_in_process(staged.config_file, Path(site_dir).resolve(), strict, cwd=staged.out)
+    return BuildResult.of_engine(staged, code, stdout, stderr)
 
 
 class PreviewServer:
@@ -204,8 +98,9 @@ class PreviewServer:
     anew whenever a source file changes. A content error is printed in Swedish and the last good
     tree stays served, so the preview never hangs on a typo."""
 
-    def __init__(self, project: Path, address: str, out: Path):
+    def __init__(self, project: Path, address: str, out: Path, settings: Settings = Settings()):
         self.project, self.address, self.out = Path(project).resolve(), address, Path(out).resolve()
+        self.settings = settings
         self.process = None
         self.last = None
 
@@ -213,7 +108,12 @@ class PreviewServer:
         try:
             # One nonce for the session: a rebuild never mixes a page and a manifest from two generations.
             self.last = staging.write_staging(
-                self.project, self.out, preview=True, flavour="mkdocs", nonce=self.last.nonce if self.last else None
+                self.project,
+                self.out,
+                preview=True,
+                flavour="mkdocs",
+                nonce=self.last.nonce if self.last else None,
+                settings=self.settings,
             )
         except (staging.GenerationError, ContentError) as error:
             print(
@@ -284,6 +184,14 @@ class PreviewServer:
             self.process.wait(timeout=20)
 
 
+def _settings() -> Settings:
+    """The environment's settings, read once here at the command line; a malformed one stops with its message."""
+    try:
+        return from_environment(os.environ)
+    except ValueError as error:
+        raise SystemExit(f"fel: {error}") from None
+
+
 def build_main(argv=None) -> int:
     """Bygg webbplatsen strikt: först genereras all Markdown, sedan bygger ProperDocs den (make build)."""
     parser = argparse.ArgumentParser(description=build_main.__doc__)
@@ -291,7 +199,14 @@ def build_main(argv=None) -> int:
     parser.add_argument("--forhandsvisning", action="store_true", help="ta med utkast")
     parser.add_argument("--rot", type=Path, default=ROOT, help="projektets mapp (där mkdocs.yml ligger)")
     args = parser.parse_args(argv)
-    result = build(args.rot, args.webbplats, preview=args.forhandsvisning, staging_dir=args.rot / ".cache" / "staging")
+    settings = _settings()
+    result = build(
+        args.rot,
+        args.webbplats,
+        preview=args.forhandsvisning,
+        staging_dir=args.rot / ".cache" / "staging",
+        settings=settings,
+    )
     print(result.stdout + result.stderr, end="", file=sys.stderr if result.returncode else sys.stdout)
     return result.returncode
 
@@ -302,7 +217,7 @@ def serve_main(argv=None) -> int:
     parser.add_argument("--adress", default="127.0.0.1:8000", help="värd:port att visa på")
     parser.add_argument("--rot", type=Path, default=ROOT, help="projektets mapp (där mkdocs.yml ligger)")
     args = parser.parse_args(argv)
-    server = PreviewServer(args.rot, args.adress, args.rot / ".cache" / "staging-serve")
+    server = PreviewServer(args.rot, args.adress, args.rot / ".cache" / "staging-serve", _settings())
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))  # stopped from outside: stop the engine too
     server.start()
     try:

@@ -1,6 +1,6 @@
 """ProperDocs (MkDocs) hooks for a staging tree: the step after the engine has written the site.
 
-The generated config (macros/generate/staging.py) names this file. Everything a page says was
+The generated config (macros/generate/staged_config.py) names this file. Everything a page says was
 decided by the generator; here the built HTML passes the allow-list (macros/generate/postbuild.py)
 and Material's search index is shaped (macros/generate/search_index.py), in `make build` and in
 every rebuild of `make serve` alike. A removal is a warning, so a strict build stops on it.
@@ -12,14 +12,14 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from macros.generate import postbuild, search_index, staging
+from macros.generate import postbuild, search_index, staged_manifest
 
 log = logging.getLogger("mkdocs.kunskapsbanken")
 
 
 @event_priority(-100)  # after Material's search plugin has written search/search_index.json
 def on_post_build(config, **kwargs):
-    manifest = staging.read_manifest(Path(config.config_file_path).parent)
+    manifest = staged_manifest.read_manifest(Path(config.config_file_path).parent)
     report = postbuild.sanitize_site(Path(config.site_dir), manifest.nonce, manifest.pages)
     for message in report.removed:
         log.warning(message)

@@ -22,6 +22,7 @@ from pathlib import Path
 from macros.content.build import ContentError
 from macros.generate import postbuild, staged_config
 from macros.generate import staging as generate
+from macros.model.settings import Settings, from_environment
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -38,22 +39,29 @@ class StagedBuild:
     seconds: dict = field(default_factory=dict)  # generate / engine / sanitize
 
 
-def engine_command(config_file: Path) -> list[str]:
-    zensical = os.environ.get("KB_ZENSICAL") or str(Path(sys.executable).parent / "zensical")
+def engine_command(config_file: Path, settings: Settings = Settings()) -> list[str]:
+    zensical = settings.zensical or str(Path(sys.executable).parent / "zensical")
     return [zensical, "build", "--strict", "--clean", "-f", str(config_file)]
 
 
-def build_staged(root: Path, out: Path, preview: bool = False, today=None) -> StagedBuild:
+def build_staged(
+    root: Path, out: Path, preview: bool = False, today=None, settings: Settings = Settings()
+) -> StagedBuild:
     started = time.perf_counter()
     try:
-        staging = generate.write_staging(root, out, preview, today, "zensical")
+        staging = generate.write_staging(root, out, preview, today, "zensical", settings=settings)
     except (generate.GenerationError, ContentError) as error:
         return StagedBuild(1, "", None, None, [str(error)])
     seconds = {"generate": staging.seconds}
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", NO_COLOR="1")
     engine_started = time.perf_counter()
     process = subprocess.run(
-        engine_command(staging.config_file), cwd=staging.out, env=env, capture_output=True, text=True, encoding="utf-8"
+        engine_command(staging.config_file, settings),
+        cwd=staging.out,
+        env=env,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
     )
     seconds["engine"] = time.perf_counter() - engine_started
     output = staging.translate(process.stdout + process.stderr)
@@ -74,7 +82,12 @@ def main(argv=None) -> int:
     parser.add_argument("--ut", type=Path, required=True)
     parser.add_argument("--forhandsvisning", action="store_true", help="ta med utkast")
     args = parser.parse_args(argv)
-    result = build_staged(ROOT, args.ut, "zensical", args.forhandsvisning)
+    try:
+        settings = from_environment(os.environ)  # the one place the environment is read
+    except ValueError as error:
+        print(f"fel: {error}", file=sys.stderr)
+        return 1
+    result = build_staged(ROOT, args.ut, args.forhandsvisning, settings=settings)
     for line in result.problems:
         print(line, file=sys.stderr)
     if result.returncode == 0:

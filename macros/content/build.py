@@ -102,7 +102,7 @@ def load_build(
     root = Path(root).resolve()
     if isinstance(today, str):
         today = datetime.date.fromisoformat(today)
-    today = today or workflow.today()
+    today = today or datetime.date.today()
     past = read_history(root, today) if past is None else past  # no change dated after today
     catalog = load_catalog(root, today, renames=past.renames)
     if errors(catalog.problems):

@@ -20,17 +20,11 @@ from macros.content.discovery import (
 )
 from macros.content.frontmatter import FrontMatterError, parse
 from macros.content.items import (
-    LINE_START,
-    MARKDOWN_SPECIAL,
     Catalog,
     Item,
     directory_url,
-    display_title,
     item_id,
-    markdown_link,
-    md_text,
     normalise_id,
-    relative_url,
 )
 from macros.content.references import parent_cycles, resolve
 from macros.model import fields
@@ -90,7 +84,7 @@ def load_catalog(
     renames: old repository path -> path now, from git history (macros/content/history.py): what still refers
     to a renamed file by its old name is reported with the new one (macros/content/renames.py).
     """
-    catalog = Catalog(root=Path(root), today=today or workflow.today())
+    catalog = Catalog(root=Path(root), today=today or datetime.date.today())
     problems: list[Problem] = []
     seen_src: dict[str, Item] = {}
     for rel_path in content_files(catalog.root, problems):
@@ -135,23 +129,17 @@ __all__ = [
     "CONTENT_ROOTS",
     "ERROR",
     "FLAT_ROOTS",
-    "LINE_START",
-    "MARKDOWN_SPECIAL",
     "WARNING",
     "Catalog",
     "Item",
     "content_files",
     "directory_url",
-    "display_title",
     "glossary_problems",
     "item_id",
     "load_catalog",
     "load_item",
-    "markdown_link",
-    "md_text",
     "normalise_id",
     "parent_cycles",
-    "relative_url",
     "resolve",
     "site_path",
 ]

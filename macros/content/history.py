@@ -29,7 +29,7 @@ import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from macros.content import change_notes, landed_dates, workflow
+from macros.content import change_notes, landed_dates
 
 CONTENT_ROOTS = ("docs", "stories", "strategies")
 HASH = re.compile(r"^[0-9a-f]{40}$")
@@ -147,10 +147,10 @@ def log_command(marker: str) -> list[str]:
 def read(root: Path, today: datetime.date | None = None) -> History:
     """The history of the content under root; an unavailable History without git or a repository.
 
-    today: the build's today (workflow.today() if not given); no change is dated after it.
+    today: the build's today (Settings.day() at the edge; the real today if not given); no change is dated after it.
     """
     root = Path(root)
-    today = today or workflow.today()
+    today = today or datetime.date.today()
     shallow = _git(root, "rev-parse", "--is-shallow-repository")
     if shallow is None:
         return History()

@@ -1,21 +1,16 @@
-"""A new story's file, generated from the schema: the scaffolder writes it, the guide shows it.
+"""A new story's file format, generated from the schema: the scaffolder writes it, the form writes the same
+(macros/generate/cms_story.js), the guide shows it (macros/views/story_template.py).
 
-Which fields an author is asked for, the values offered and the front matter written all
-come from schema.STORY, its vocabularies and the catalog, so none of them can drift.
+Which fields an author is asked for and the front matter written come from schema.STORY, and the values
+offered from its vocabularies and the catalog (macros/views/story_choices.py), so none of them can drift.
 """
 
 import datetime
 import json
-import posixpath
 from collections.abc import Mapping
 from typing import Any
-from urllib.parse import quote
 
-from macros.content.catalog import Catalog, Item, display_title, md_text
-from macros.content.workflow import is_expired
-from macros.model import issue_form
-from macros.model import vocabularies as v
-from macros.model.schema import SCAFFOLD_ASKS, STORY, TYPE_BY_NAME, Field
+from macros.model.schema import SCAFFOLD_ASKS, STORY, Field
 
 ASKED = SCAFFOLD_ASKS  # the questions of make new-story (macros/model/schema.py records every entry point's)
 DEFAULTS: dict[str, object] = {
@@ -33,21 +28,6 @@ SKELETON = (  # (heading, hint); the hints are Markdown comments that readers ne
 
 def is_list(field: Field) -> bool:
     return field.kind.is_list
-
-
-def linkable(catalog: Catalog, type_key: str) -> list[Item]:
-    """Items of a type that a new story may link to: published or under review, not expired."""
-    found = [i for i in catalog.of_type(type_key) if i.status in LINKABLE and not is_expired(i, catalog.today)]
-    return sorted(found, key=lambda i: display_title(i).lower())
-
-
-def choices(field: Field, catalog: Catalog) -> dict[str, str] | None:
-    """id -> label of the values a field accepts (its allow-list or the items it may name); None: free text."""
-    if field.vocabulary:
-        return {key: v.label(field.vocabulary, key) for key in field.vocabulary}
-    if field.ref_types:
-        return {i.id: display_title(i) for key in field.ref_types for i in linkable(catalog, key)}
-    return None
 
 
 def owner(author: str) -> str:
@@ -94,56 +74,3 @@ def story_text(values: Mapping[str, Any], today: datetime.date, body: str | None
             lines.append(f"{f.name}: {f.kind.yaml(value)}{comment}")
     lines += ["# Fler fält finns i bidragsguiden: " + ", ".join(left_out) + ".", "---", ""]
     return "\n".join(lines) + "\n" + (skeleton() if body is None else body_text(body))
-
-
-def example_values(catalog: Catalog) -> dict[str, object]:
-    """The guide's sample answers: each asked field's schema example (or description), valid ids only."""
-    values: dict[str, object] = {}
-    for name in ASKED:
-        f = STORY.field(name)
-        if f is None:
-            raise KeyError(f"ASKED names '{name}', which is no field of STORY")
-        valid = choices(f, catalog)
-        if valid is not None:
-            examples = f.example if isinstance(f.example, list) else [f.example]
-            picked = [x for x in examples if x in valid]
-            values[name] = picked if is_list(f) else (picked or list(valid))[0]
-        else:
-            values[name] = f.example or f.description
-    return values
-
-
-def template(catalog: Catalog) -> str:
-    return story_text(example_values(catalog), catalog.today)
-
-
-def template_block(catalog: Catalog, preview: bool, from_src: str) -> str:
-    """The guide's copyable template: the same text the scaffolder writes, with sample answers."""
-    return "```markdown\n" + template(catalog) + "```"
-
-
-def github_url(catalog: Catalog, repo_url: str, edit_uri: str, what: str) -> str:
-    """The stories folder on GitHub ("mapp"), a new file there with the template filled in ("ny"), or the
-    issue form that proposes a story ("formular")."""
-    branch = edit_uri.strip("/").split("/")[1]  # edit/main/docs/ -> main
-    base = repo_url.rstrip("/")
-    if what == "mapp":
-        return f"{base}/tree/{branch}/{STORY.folder}"
-    if what == "ny":
-        return (
-            f"{base}/new/{branch}/{STORY.folder}?filename=min-berattelse.md&value={quote(template(catalog), safe='')}"
-        )
-    if what == "formular":
-        return f"{base}/issues/new?template={quote(posixpath.basename(issue_form.FILE))}"
-    raise ValueError(f"github_adress(): okänt val '{what}'. Välj mapp, ny eller formular.")
-
-
-def id_table(catalog: Catalog, preview: bool, from_src: str, typ: str) -> str:
-    """A table of the ids a story may name for one content type (Swedish name), each linked to its page."""
-    items = linkable(catalog, TYPE_BY_NAME[typ].key)
-    if not items:
-        return "*Inga ännu.*"
-    rows = ["| Id | Titel |", "| --- | --- |"]
-    # The guide is a developer page, which skips the sanitizer: contributed titles must stay text here.
-    rows += [f"| `{i.id}` | [{md_text(display_title(i))}]({i.link_from(from_src)}) |" for i in items]
-    return "\n".join(rows)

@@ -5,7 +5,6 @@ stay reachable but leave listings, maps and search; overdue reviews are warned a
 """
 
 import datetime
-import os
 from typing import TYPE_CHECKING
 
 from macros.model.names import SLUG, valid_slug  # noqa: F401  (one naming rule, kept in the model)
@@ -13,21 +12,6 @@ from macros.model.problems import WARNING, Problem
 
 if TYPE_CHECKING:  # the catalog imports this module
     from macros.content.catalog import Catalog, Item
-
-
-def today() -> datetime.date:
-    """The date expiry and review dates are measured against: today, or KB_TODAY (ÅÅÅÅ-MM-DD).
-
-    The one source of today for the build, the review page, the validator and the scaffolder,
-    so a pinned date (in tests, or to preview a coming day) means the same everywhere.
-    """
-    pinned = os.environ.get("KB_TODAY", "").strip()
-    if not pinned:
-        return datetime.date.today()
-    try:
-        return datetime.date.fromisoformat(pinned)
-    except ValueError:
-        raise ValueError(f"Miljövariabeln KB_TODAY ska vara ett datum som ÅÅÅÅ-MM-DD, inte '{pinned}'.") from None
 
 
 def is_draft(item: "Item") -> bool:
@@ -81,28 +65,6 @@ def date_problems(catalog: "Catalog") -> list[Problem]:
                 )
             )
     return found
-
-
-def banner(item: "Item", today: datetime.date) -> str:
-    """A Markdown admonition telling the reader where the page is in the workflow, or ''."""
-    if is_draft(item):
-        return (
-            '!!! warning "Utkast"\n    Den här sidan är ett utkast och syns bara i förhandsvisningen. '
-            "Den publiceras när status ändras till granskning eller publicerad.\n\n"
-        )
-    if item.status == "granskning":
-        return '!!! info "Under granskning"\n    Innehållet granskas och kan ändras.\n\n'
-    if item.status == "arkiverad":
-        return (
-            '!!! note "Arkiverad"\n    Sidan är arkiverad och gäller inte längre. Den finns kvar som '
-            "historik men visas inte i listor, kartor eller sökningen.\n\n"
-        )
-    if is_expired(item, today):
-        return (
-            f'!!! note "Har upphört"\n    Sidan gällde till och med {item.data["upphor"]}. Den finns kvar som '
-            "historik men visas inte i listor, kartor eller sökningen.\n\n"
-        )
-    return ""
 
 
 # Where a story made in the form is, one sentence each: the form shows them above its fields

@@ -19,26 +19,20 @@ Content-Security-Policy lets it talk to its own host and the GitHub API, nothing
 """
 
 import json
-import os
 from pathlib import Path
 from urllib.parse import urlparse
 
 from macros.content import reviewers, scaffold, workflow
+from macros.generate.cms_bundle import EDITOR, bundle_files
 from macros.generate.cms_locale import LOCALE, SCREEN_READER, UNTRANSLATED
 from macros.generate.cms_page import content_security_policy, index_html, not_set_up, too_narrow
 from macros.generate.cms_rules import guard_rules
 from macros.model.names import MAX_NAME
 from macros.model.schema import FORM_ASKS, STORY, is_required
+from macros.model.settings import Settings
+from macros.views import story_choices
+from macros.views.story_template import github_url
 
-EDITOR = "redigera"  # the site folder the editor is published under
-DECAP_CMS = "decap-cms@3.16.3"  # the Makefile installs exactly these (make cms)
-JS_YAML = "js-yaml@5.5.0"
-CACHE = Path(".cache", "cms")
-BUNDLE = {  # site file -> file in the npm install under .cache/cms/node_modules
-    f"{EDITOR}/decap-cms.js": "decap-cms/dist/decap-cms.js",
-    f"{EDITOR}/js-yaml.min.js": "js-yaml/dist/browser/js-yaml.umd.min.js",
-}
-LAZY_PARTS = (".decap-cms.js", ".wasm")  # decap-cms.js fetches these beside itself, on demand (not the .map files)
 OWN_SCRIPT = Path(__file__).with_name("cms_editor.js")
 STORY_SCRIPT = Path(__file__).with_name("cms_story.js")  # the file format and the guards, shared with Node
 SITE_NAME = "Kunskapsbanken för God och nära vård"
@@ -56,32 +50,6 @@ FILLED_IN = {"ansvarig"} | set(scaffold.DEFAULTS)
 SLUG_TEMPLATE = (
     "{{titel | truncate(" + str(MAX_NAME) + ", '-')}}"
 )  # required in the file, but the scaffolder fills them in
-
-
-class EditorBundleMissing(Exception):
-    """The Decap CMS bundle is not installed; the message says, in Swedish, how to install it."""
-
-
-CHECKOUT = Path(__file__).resolve().parents[2]  # the repository this code runs from
-
-
-def bundle_dir(root: Path) -> Path:
-    """Where `make cms` installed the npm packages: KB_CMS_DIR if set, else .cache/cms in the project
-    being built, else in the checkout this code runs from (a test's small project has none of its own)."""
-    if os.environ.get("KB_CMS_DIR"):
-        return Path(os.environ["KB_CMS_DIR"]) / "node_modules"
-    candidates = [Path(root) / CACHE / "node_modules", CHECKOUT / CACHE / "node_modules"]
-    return next((c for c in candidates if (c / "decap-cms").is_dir()), candidates[0])
-
-
-def installed_version(packages: Path, pin: str) -> str | None:
-    """ "name@version" of the installed package a pin names, or None when it is not installed."""
-    name = pin.rpartition("@")[0]
-    try:
-        with open(packages / name / "package.json", encoding="utf-8") as handle:
-            return f"{name}@{json.load(handle)['version']}"
-    except (OSError, ValueError, KeyError):
-        return None
 
 
 def branch_of(edit_uri: str) -> str:
@@ -118,7 +86,7 @@ def form_field(f, catalog) -> dict:
         "hint": f.description + HINTS.get(f.name, ""),
         "required": is_required(STORY, f) and f.name not in FILLED_IN,
     }
-    choices = scaffold.choices(f, catalog)
+    choices = story_choices.choices(f, catalog)
     if choices is not None:  # a vocabulary or the items a story may name: titles shown, ids stored
         widget.update(widget="kb-select", options=_options(choices), multiple=many)
         if many and widget["required"]:
@@ -281,11 +249,11 @@ def next_steps(repo_url: str, root, local_backend: str) -> dict:
 
 def editor_settings(catalog, repo_url: str, branch: str, oauth_url: str, local_backend: str) -> dict:
     edit_uri = f"edit/{branch}/docs/"
-    issue_form = scaffold.github_url(catalog, repo_url, edit_uri, "formular")
+    issue_form = github_url(catalog, repo_url, edit_uri, "formular")
     return {
         "decap": decap_config(catalog, repo_url, branch, oauth_url, local_backend),
         "signin": bool(oauth_url or local_backend),
-        "notice": not_set_up(issue_form, scaffold.github_url(catalog, repo_url, edit_uri, "ny")),
+        "notice": not_set_up(issue_form, github_url(catalog, repo_url, edit_uri, "ny")),
         "narrow": too_narrow(issue_form),
         "min_width": NARROW - 1,
         "site_name": SITE_NAME,
@@ -307,35 +275,23 @@ def site_files(
     repo_url: str,
     branch: str = "main",
     root: Path | None = None,
-    oauth_url: str | None = None,
+    settings: Settings = Settings(),
     local_backend: str = "",
 ) -> dict:
     """The editor's files as {site path: text, or the Path of a file to copy}: the page, its settings,
-    our script and stylesheet, and the pinned bundle (as the staging tree takes them).
+    our script and stylesheet, and the pinned bundle (as the staging tree takes them). settings: where the
+    bundle is (cms_dir) and the sign-in proxy (cms_oauth_url), as the command line read them.
 
-    Raises EditorBundleMissing, in Swedish, when `make cms` has not installed the bundle.
+    Raises EditorBundleMissing (macros/generate/cms_bundle.py), in Swedish, when `make cms` has not installed it.
     """
-    packages = bundle_dir(root or catalog.root)
-    missing = [name for name in BUNDLE.values() if not (packages / name).is_file()]
-    missing += [pin for pin in (DECAP_CMS, JS_YAML) if installed_version(packages, pin) not in (None, pin)]
-    if missing:
-        raise EditorBundleMissing(
-            f"Formulärredigeraren saknas eller har fel version ({', '.join(missing)} i {packages}). Installera den "
-            f"med: make cms (installerar {DECAP_CMS} och {JS_YAML} från npm till .cache/cms/). make build, "
-            f"make serve och make test gör det själva."
-        )
-    oauth = os.environ.get("KB_CMS_OAUTH_URL", "") if oauth_url is None else oauth_url
-    settings = editor_settings(catalog, repo_url, branch, oauth, local_backend)
+    bundle = bundle_files(root or catalog.root, settings)  # first: a missing bundle stops with its message
+    shown = editor_settings(catalog, repo_url, branch, settings.cms_oauth_url, local_backend)
     files: dict = {
         f"{EDITOR}/index.html": index_html(content_security_policy(local_backend)),
-        f"{EDITOR}/installningar.json": json.dumps(settings, ensure_ascii=False, indent=1),
+        f"{EDITOR}/installningar.json": json.dumps(shown, ensure_ascii=False, indent=1),
         f"{EDITOR}/cms_editor.js": OWN_SCRIPT.read_text(encoding="utf-8"),
         f"{EDITOR}/cms_story.js": STORY_SCRIPT.read_text(encoding="utf-8"),
         f"{EDITOR}/redigera.css": OWN_SCRIPT.with_suffix(".css").read_text(encoding="utf-8"),
     }
-    for site_path, package_file in BUNDLE.items():
-        files[site_path] = packages / package_file  # 5 MB: copied as it is, not read into memory
-    for chunk in sorted((packages / "decap-cms" / "dist").iterdir()):
-        if chunk.name.endswith(LAZY_PARTS):  # loaded by decap-cms.js only when a widget needs them
-            files[f"{EDITOR}/{chunk.name}"] = chunk
+    files.update(bundle)  # 5 MB: copied as they are, not read into memory
     return files

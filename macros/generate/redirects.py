@@ -14,9 +14,10 @@ import html
 import posixpath
 from dataclasses import dataclass
 
-from macros.content.catalog import CONTENT_ROOTS, FLAT_ROOTS, directory_url, display_title, site_path
+from macros.content.catalog import CONTENT_ROOTS, FLAT_ROOTS, directory_url, site_path
 from macros.content.workflow import SLUG
 from macros.views.feed import absolute
+from macros.views.markdown import display_title, url_to
 
 
 @dataclass(frozen=True)
@@ -73,7 +74,7 @@ def redirect_page(redirect: Redirect, site_url: str, site_name: str) -> str:
     """The redirect page's HTML: valid, Swedish, no script, nothing from another host."""
     item = redirect.item
     here = redirect.old_url + "index.md"  # as if a page were built at the old address
-    target = html.escape(item.url_from(here), quote=True)
+    target = html.escape(url_to(item, here), quote=True)
     canonical = html.escape(absolute(site_url, item.url), quote=True)
     title = html.escape(display_title(item), quote=True)
     home = html.escape(posixpath.relpath(".", redirect.old_url) + "/", quote=True)

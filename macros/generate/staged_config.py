@@ -4,14 +4,15 @@ Nothing here imports an engine.
 """
 
 import importlib.util
-import os
 import shutil
+from collections.abc import Mapping
 from pathlib import Path
 
 import yaml
 
 from macros.generate import search_index
-from macros.model.region import Region, repository_region
+from macros.model.region import Region
+from macros.model.region_file import repository_region
 from macros.views import full_lists, navigation
 
 # The engine adapter the staged ProperDocs config names (a path, not an import: nothing here imports it).
@@ -25,7 +26,8 @@ SITE_DIR = "site"
 
 
 class _ConfigLoader(yaml.SafeLoader):
-    """mkdocs.yml as MkDocs reads it: !ENV from the environment, !relative from the project folder."""
+    """mkdocs.yml as MkDocs reads it: !ENV from the environment given (Settings.environment), !relative from
+    the project folder."""
 
 
 def _env_tag(loader, node):
@@ -36,8 +38,8 @@ def _env_tag(loader, node):
     )
     default = None if isinstance(node, yaml.ScalarNode) else loader.construct_object(node.value[-1])
     for name in names:
-        if name in os.environ:
-            return yaml.safe_load(os.environ[name])
+        if name in loader.environment:
+            return yaml.safe_load(loader.environment[name])
     return default
 
 
@@ -77,15 +79,18 @@ def region_site_files(root: Path, region: Region) -> dict[str, str]:
     return {STYLESHEET: theme_css.rstrip("\n") + "\n\n" + region.colour_css()}
 
 
-def read_config(root: Path) -> dict:
-    """mkdocs.yml as the engine reads it, with the region's names and addresses."""
-    return apply_region(_read_mkdocs_yml(root), repository_region())
+def read_config(root: Path, environment: Mapping[str, str] | None = None) -> dict:
+    """mkdocs.yml as the engine reads it (its !ENV tags from `environment`), with the region's names and
+    addresses."""
+    return apply_region(_read_mkdocs_yml(root, environment), repository_region())
 
 
-def _read_mkdocs_yml(root: Path) -> dict:
+def _read_mkdocs_yml(root: Path, environment: Mapping[str, str] | None) -> dict:
+    """mkdocs.yml with its !ENV tags read from `environment` (none given: each tag's default)."""
     with open(root / "mkdocs.yml", encoding="utf-8") as handle:
         loader = _ConfigLoader(handle)
         loader.project_root = root
+        loader.environment = environment or {}
         try:
             return loader.get_single_data()
         finally:

@@ -1,6 +1,6 @@
 """Generate, then build: the whole site as a staging tree of final Markdown that any engine can build.
 
-    python -m macros.generate --ut .cache/staging [--motor zensical] [--forhandsvisning]
+    kb-generera --ut .cache/staging [--motor zensical] [--forhandsvisning]
 
 writes `<out>/docs/` (every published page with its front matter and decorated body, the JSON
 Schemas, the glossary snippet) and a generated config beside it: `mkdocs.yml` for MkDocs or
@@ -28,19 +28,16 @@ import argparse
 import datetime
 import json
 import os
-import re
 import sys
 import time
-from dataclasses import dataclass, field
 from pathlib import Path
 from types import SimpleNamespace
 
-import jinja2
 import yaml
 
-from macros.content.build import Build, ContentError, load_build, site_settings
+from macros.content.build import ContentError, load_build, site_settings
 from macros.content.catalog import directory_url
-from macros.generate import cms_config, history_files, search_index
+from macros.generate import cms_bundle, cms_config, history_files, search_index
 from macros.generate.staged_config import (
     GLOSSARY,
     STAGED_DOCS,
@@ -48,148 +45,22 @@ from macros.generate.staged_config import (
     region_site_files,
     staged_config,
 )
-from macros.model import developer_pages, schema_export
+from macros.generate.staged_manifest import (
+    MANIFEST,
+    GenerationError,
+    PageSource,
+    StagingResult,
+)
+from macros.generate.staged_pages import Dumper, macro_environment, stage_page
+from macros.model import schema_export
 from macros.model.names import DOCS_ASSET_SUFFIXES
 from macros.model.problems import warnings
-from macros.model.region import repository_region
-from macros.views import facets, full_lists, macro_library, sanitize, site
+from macros.model.region_file import repository_region
+from macros.model.settings import Settings, from_environment
+from macros.views import facets, full_lists
 
 FLAVOURS = ("mkdocs", "zensical")
-MANIFEST = "staging.json"  # what the steps after the engine need: pages and their sources, nonce, search
 GENERATED_LIST = "(genererad lista, macros/views/full_lists.py)"  # the source a generated list page names
-# libyaml's emitter when PyYAML has it: front matter is written for every page.
-Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
-
-
-class GenerationError(Exception):
-    """A problem generating the staging tree, as `source-file:line: message` in Swedish."""
-
-
-@dataclass
-class PageSource:
-    rel_path: str  # the repository file a reader's page comes from
-    body_line: int  # its body's first line, so a line in the body maps back to the file
-    # False only for the developer pages that run macros (trusted, reviewed code).
-    sanitized: bool
-    staged_body_line: int = 0  # where the author's body starts in the staging copy (0: not found as written)
-    body_lines: int = 0
-
-    def source_line(self, staged_line: int) -> int:
-        """A line of the staging copy as the line of the source file (the body's first line if generated)."""
-        offset = staged_line - self.staged_body_line
-        if self.staged_body_line and 0 <= offset < self.body_lines:
-            return self.body_line + offset
-        return self.body_line
-
-
-@dataclass
-class StagingResult:
-    out: Path
-    flavour: str
-    config_file: Path
-    nonce: str
-    pages: dict = field(default_factory=dict)  # staged src_uri (berattelser/x.md) -> PageSource
-    drafts_left_out: list = field(default_factory=list)  # repository paths
-    seconds: float = 0.0
-    search: dict = field(default_factory=dict)  # search_index.search_plan, for the step after the engine
-    notices: list = field(default_factory=list)  # Swedish lines for the build log: warnings, drafts left out
-
-    def source_of(self, src_uri: str) -> str:
-        page = self.pages.get(src_uri)
-        return page.rel_path if page else src_uri
-
-    def translate(self, output: str) -> str:
-        """An engine's messages with every staging path replaced by the source file a person edits."""
-        staged_docs = str(self.out / STAGED_DOCS)
-        output = output.replace(staged_docs + os.sep, "").replace(staged_docs, "docs")
-        # Longest first, so berattelser/index.md is not half-replaced by a shorter path.
-        for src_uri in sorted(self.pages, key=len, reverse=True):
-            output = _replace_path(output, src_uri, self.pages[src_uri])
-        return output
-
-
-def _replace_path(text: str, src_uri: str, source) -> str:
-    """src_uri replaced where it stands as a whole path (not inside docs/…, which is already a source),
-    and a line number after it (`path:12` or `path:12:5`, as Zensical writes) mapped to the source file."""
-    pattern = re.compile(r"(?<![\w/\\.-])" + re.escape(src_uri) + r"(?::(\d+)(?::\d+)?)?")
-
-    def replace(match):
-        line = f":{source.source_line(int(match.group(1)))}" if match.group(1) else ""
-        return source.rel_path + line
-
-    return pattern.sub(replace, text)
-
-
-# --- the pages -----------------------------------------------------------------------------------
-
-
-def _macro_environment(build: Build, repo):
-    """Jinja with the macro library, as mkdocs-macros set it up for us (on_undefined strict, on_error_fail).
-    Returns (the page being rendered, jinja)."""
-    page = SimpleNamespace(src_uri="")
-    library = macro_library.macros(build, lambda: page.src_uri, repo.repo_url, repo.edit_uri)
-    jinja = jinja2.Environment(undefined=jinja2.StrictUndefined, autoescape=False, keep_trailing_newline=True)
-    jinja.globals.update(library)
-    return page, jinja
-
-
-def _error_line(error: Exception) -> int:
-    """The line of the template a Jinja error happened on (1 if unknown)."""
-    if getattr(error, "lineno", None):
-        return error.lineno
-    tb = error.__traceback__
-    line = 1
-    while tb is not None:
-        if tb.tb_frame.f_code.co_filename == "<template>":
-            line = tb.tb_lineno
-        tb = tb.tb_next
-    return line
-
-
-def render_macros(item, body: str, body_line: int, page, jinja) -> str:
-    """A macro page's body as mkdocs-macros would render it: the whole body, before the decoration."""
-    page.src_uri = item.src_uri
-    try:
-        return jinja.from_string(body).render()
-    except Exception as error:  # any failure in a macro is the page's: say which file and line
-        line = body_line + _error_line(error) - 1
-        raise GenerationError(
-            f"{item.rel_path}:{line}: makrot kunde inte köras: {type(error).__name__}: {error}"
-        ) from error
-
-
-def front_matter(item, state, repo: SimpleNamespace) -> dict:
-    meta = site.page_meta(item, state.catalog)
-    edit = site.edit_url(repo, item)
-    if edit:
-        meta["edit_url"] = edit
-    weight = search_index.search_weight(item)
-    if weight is None:
-        meta["search"] = {"exclude": True}
-    elif "search" not in meta and weight != 1:
-        meta["search"] = {"boost": weight}
-    return meta
-
-
-def stage_page(item, state, repo, macro_env) -> tuple[str, PageSource]:
-    meta = front_matter(item, state, repo)
-    body_line = item.body_line
-    runs_macros = developer_pages.runs_macros(item.rel_path)
-    if runs_macros:
-        page, jinja = macro_env()
-        body = site.decorate(render_macros(item, item.body, body_line, page, jinja), item, state)
-        # What the page says is the site's own; the nonce never reaches a reader.
-        start, end = sanitize.author_region(state.nonce)
-        body = body.replace(start, "").replace(end, "")
-    else:
-        body = site.decorate(item.body, item, state)
-    head = yaml.dump(meta, Dumper=Dumper, allow_unicode=True, sort_keys=False, width=10_000)
-    text = f"---\n{head}---\n\n{body}\n"
-    own = item.body.strip("\n")
-    at = text.find(own) if own else -1
-    staged_line = text.count("\n", 0, at) + 1 if at >= 0 else 0
-    source_line = body_line + len(item.body) - len(item.body.lstrip("\n"))
-    return text, PageSource(item.rel_path, source_line, not runs_macros, staged_line, own.count("\n") + 1 if own else 0)
 
 
 def _write_if_changed(path: Path, content) -> bool:
@@ -219,17 +90,27 @@ def _sync_tree(folder: Path, files: dict) -> None:
 
 
 def write_staging(
-    root: Path, out: Path, preview: bool = False, today=None, flavour: str = "mkdocs", nonce: str | None = None
+    root: Path,
+    out: Path,
+    preview: bool = False,
+    today=None,
+    flavour: str = "mkdocs",
+    nonce: str | None = None,
+    settings: Settings = Settings(),
 ) -> StagingResult:
-    """Write the staging tree for one engine flavour; returns where everything came from."""
+    """Write the staging tree for one engine flavour; returns where everything came from.
+
+    today: the build's day (a date or ÅÅÅÅ-MM-DD; settings.day() if not given); settings: what the command
+    line read from the environment (macros/model/settings.py).
+    """
     if flavour not in FLAVOURS:
         raise ValueError(f"unknown flavour {flavour!r}; one of {FLAVOURS}")
     started = time.perf_counter()
     root, out = Path(root).resolve(), Path(out).resolve()
     if isinstance(today, str):
         today = datetime.date.fromisoformat(today)
-    base = read_config(root)
-    state = load_build(root, preview, today, site_settings(base))
+    base = read_config(root, settings.environment)
+    state = load_build(root, preview, today or settings.day(), site_settings(base))
     problems = facets.tag_problems(state)
     if problems:
         raise GenerationError("Ämnesorden stämmer inte med listan över tillåtna ämnesord:\n" + "\n".join(problems))
@@ -240,7 +121,7 @@ def write_staging(
 
     def macro_env():
         if "env" not in cache:
-            cache["env"] = _macro_environment(state, repo)
+            cache["env"] = macro_environment(state, repo)
         return cache["env"]
 
     config_name = "mkdocs.yml" if flavour == "mkdocs" else "zensical.yml"
@@ -269,8 +150,10 @@ def write_staging(
     # (macros/generate/history_files.py), which the engine copies as they are.
     files.update({path: text for path, text in history_files.site_files(state).items() if path not in files})
     try:  # the form editor at /redigera/, with the bundle `make cms` installed
-        files.update(cms_config.site_files(state.catalog, repo.repo_url, cms_config.branch_of(repo.edit_uri)))
-    except (cms_config.EditorBundleMissing, ValueError) as error:
+        files.update(
+            cms_config.site_files(state.catalog, repo.repo_url, cms_config.branch_of(repo.edit_uri), settings=settings)
+        )
+    except (cms_bundle.EditorBundleMissing, ValueError) as error:
         raise GenerationError(str(error)) from None
     for path in (root / GLOSSARY).rglob("*.md"):
         files[Path(GLOSSARY.name, path.relative_to(root / GLOSSARY)).as_posix()] = path
@@ -305,22 +188,6 @@ def write_staging(
     return result
 
 
-def read_manifest(out: Path) -> StagingResult:
-    """The staging tree's manifest as written by write_staging (for the steps after the engine)."""
-    data = json.loads((Path(out) / MANIFEST).read_text(encoding="utf-8"))
-    config = "mkdocs.yml" if data["flavour"] == "mkdocs" else "zensical.yml"
-    result = StagingResult(
-        Path(out),
-        data["flavour"],
-        Path(out) / config,
-        data["nonce"],
-        {k: PageSource(**v) for k, v in data["pages"].items()},
-        data["drafts_left_out"],
-    )
-    result.search = data["search"]
-    return result
-
-
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description="Skriv webbplatsen som färdig Markdown för en byggmotor.")
     parser.add_argument("--ut", type=Path, required=True, help="mappen att skriva till")
@@ -329,8 +196,9 @@ def main(argv=None) -> int:
     parser.add_argument("--rot", type=Path, default=Path(__file__).resolve().parents[2])
     args = parser.parse_args(argv)
     try:
-        result = write_staging(args.rot, args.ut, args.forhandsvisning, flavour=args.motor)
-    except (GenerationError, ContentError) as error:
+        settings = from_environment(os.environ)
+        result = write_staging(args.rot, args.ut, args.forhandsvisning, flavour=args.motor, settings=settings)
+    except (GenerationError, ContentError, ValueError) as error:
         print(error, file=sys.stderr)
         return 1
     print(f"{len(result.pages)} sidor skrivna till {result.out} på {result.seconds:.2f} s ({result.config_file.name}).")

@@ -7,7 +7,7 @@ sets that belong to one region (its municipalities, plans, tags …) come from r
 """
 
 from macros.model.kinds import vocabulary_label
-from macros.model.region import repository_region
+from macros.model.region_file import repository_region
 
 label = vocabulary_label  # the reader-facing label of an allow-listed id: one rule, kept with the kinds
 

@@ -8,9 +8,9 @@ the chart's text twin, in a scroll box that says when it can be scrolled (kunska
 
 from html import escape
 
-from macros.content.catalog import md_text
 from macros.model import vocabularies as v
 from macros.views import series
+from macros.views.markdown import md_text
 
 BAR_COLOUR = "#00566b"  # 7.6:1 against white: well above the 3:1 that graphics need
 

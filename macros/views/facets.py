@@ -17,10 +17,10 @@ import re
 import unicodedata
 from html import escape
 
-from macros.content.catalog import display_title, md_text, relative_url
 from macros.content.workflow import is_listed
 from macros.model import vocabularies as v
 from macros.views import paging
+from macros.views.markdown import display_title, link_to, md_text, relative_url
 
 FACETS = {  # facet -> tag prefix (the parent of each value, as the listing pages and Kopplingar show it)
     "strategy": "Strategi",
@@ -232,10 +232,10 @@ def listing_markdown(item, build) -> str:
             if paging.is_cut(stories):  # the other pages are few and written by hand: all of them stay
                 shown = [page for page in pages if page.type.key != "story"]
                 shown += paging.newest(stories)[: paging.MAX_LISTED]
-                out += [f"- [{md_text(display_title(page))}]({page.link_from(src)})" for page in shown] + [""]
+                out += [f"- [{md_text(display_title(page))}]({link_to(page, src)})" for page in shown] + [""]
                 out += [paging.more_line(len(stories), tag_list_src(tag, build), src, "berättelser"), ""]
                 continue
-            out += [f"- [{md_text(display_title(page))}]({page.link_from(src)})" for page in pages] + [""]
+            out += [f"- [{md_text(display_title(page))}]({link_to(page, src)})" for page in pages] + [""]
     return "\n".join(out)
 
 

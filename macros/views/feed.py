@@ -15,8 +15,9 @@ import datetime
 import re
 import urllib.parse
 
-from macros.content.catalog import directory_url, display_title
+from macros.content.catalog import directory_url
 from macros.content.workflow import is_listed
+from macros.views.markdown import display_title
 
 FEED_PATH = "nytt.xml"
 MAX_ENTRIES = 30

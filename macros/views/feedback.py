@@ -7,7 +7,7 @@ KB_SYNPUNKTER_EPOST at build time). Without an address the statement says so rat
 
 import urllib.parse
 
-from macros.content.catalog import md_text
+from macros.views.markdown import md_text
 
 
 def feedback_markdown(repo_url: str, email: str) -> str:

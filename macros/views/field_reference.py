@@ -7,10 +7,10 @@ The ids a reference accepts come from the catalog, so their titles are contribut
 
 import yaml
 
-from macros.content.catalog import md_text
 from macros.model.kinds import Record
 from macros.model.schema import ContentType, is_required
 from macros.model.vocabularies import label
+from macros.views.markdown import md_text
 
 
 def _code(text: str) -> str:

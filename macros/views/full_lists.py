@@ -17,9 +17,9 @@ left out of search (they only repeat titles) and out of the menu. The staging ge
 import html
 from dataclasses import dataclass
 
-from macros.content.catalog import display_title, markdown_link, md_text
 from macros.content.workflow import is_listed
 from macros.views import facets, paging, relations
+from macros.views.markdown import display_title, link_to, markdown_link, md_text
 
 
 @dataclass
@@ -103,7 +103,7 @@ def page_markdown(whole: WholeList, number: int) -> tuple[str, dict, str]:
     for item in shown:
         description = item.data.get("beskrivning")
         lines.append(
-            f"- [{md_text(display_title(item))}]({item.link_from(src)})"
+            f"- [{md_text(display_title(item))}]({link_to(item, src)})"
             + (f" – {md_text(description)}" if description else "")
         )
     steps = []

@@ -2,7 +2,6 @@
 
 from html import escape
 
-from macros.content.catalog import display_title, md_text
 from macros.views.journey_routes import (
     duration,
     listed_journeys,
@@ -13,6 +12,7 @@ from macros.views.journey_routes import (
     steps_of,
     total_minutes,
 )
+from macros.views.markdown import display_title, link_to, md_text
 
 START_PAGE = "introduktion"
 
@@ -46,7 +46,7 @@ def _summary(journey, count: int) -> list[str]:
 
 
 def _reading_list(pages, journey, from_src: str) -> list[str]:
-    return [f"- [{md_text(display_title(p))}]({p.link_from(from_src)}?spar={journey.id})" for p in pages]
+    return [f"- [{md_text(display_title(p))}]({link_to(p, from_src)}?spar={journey.id})" for p in pages]
 
 
 def _check_title(question: str) -> str:
@@ -139,7 +139,7 @@ def start_page(item, catalog, preview: bool) -> str:
         out += [
             '<div class="kb-spar-val__kort" markdown="1">',
             "",
-            f"### [{md_text(journey.title)}]({journey.link_from(item.src_uri)}) {{ data-search-exclude }}",
+            f"### [{md_text(journey.title)}]({link_to(journey, item.src_uri)}) {{ data-search-exclude }}",
             "",
         ]
         if role_label(journey):

@@ -20,9 +20,9 @@ it lists every step with its links.
 
 from html import escape
 
-from macros.content.catalog import display_title, md_text
 from macros.views.journey_page import START_PAGE, journey_markdown  # noqa: F401  (site.py reads it here)
 from macros.views.journey_routes import Route, Stop, routes, step_keys
+from macros.views.markdown import display_title, link_to, md_text
 
 
 def _stop_link(stop: Stop, way: Route, from_src: str, direction: str) -> str:
@@ -37,13 +37,13 @@ def _stop_link(stop: Stop, way: Route, from_src: str, direction: str) -> str:
     )
     return (
         f"[{arrow_before}{label}: {md_text(display_title(stop.page))} ({where}){arrow_after}]"
-        f'({stop.page.link_from(from_src)}?spar={way.journey.id}){{ rel="{direction}" }}'
+        f'({link_to(stop.page, from_src)}?spar={way.journey.id}){{ rel="{direction}" }}'
     )
 
 
 def _box(way: Route, position: int, item) -> str:
     stop, journey, src = way.stops[position], way.journey, item.src_uri
-    to_journey = journey.link_from(src)
+    to_journey = link_to(journey, src)
     part = f" (sida {stop.index_in_step} av {stop.pages_in_step})" if stop.pages_in_step > 1 else ""
     if position > 0:
         back = _stop_link(way.stops[position - 1], way, src, "prev")
@@ -91,7 +91,7 @@ def _left_note(item, catalog) -> str:
     """What a reader who pressed "Lämna spåret" sees instead of the box: where to find the journeys again."""
     start = catalog.items.get(START_PAGE)
     where = (
-        f" Alla spår finns på [{md_text(display_title(start))}]({start.link_from(item.src_uri)})."
+        f" Alla spår finns på [{md_text(display_title(start))}]({link_to(start, item.src_uri)})."
         if start is not None
         else ""
     )

@@ -16,10 +16,11 @@ import posixpath
 import re
 import urllib.parse
 
-from macros.content.catalog import markdown_link, site_path
+from macros.content.catalog import site_path
 from macros.content.workflow import is_draft
 from macros.model.names import DOCS_ASSET_SUFFIXES, PAGE_SUFFIX, printable
 from macros.model.problems import Problem
+from macros.views.markdown import markdown_link
 from macros.views.sanitize_report import SourceText
 
 # Sections the build adds under a page's text: Kopplingar (relations.py), Om källorna (page_anatomy.py),

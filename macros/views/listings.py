@@ -4,11 +4,11 @@ Example in a page that opts in to macros:
     {{ lista(typ="berättelse", strategi="k2", strategigrupp="aldre", sortering="nyast") }}
 """
 
-from macros.content.catalog import display_title, md_text
 from macros.content.workflow import is_listed
 from macros.model import vocabularies as v
 from macros.model.schema import CONTENT_TYPES, TYPE_BY_NAME
 from macros.views import paging
+from macros.views.markdown import display_title, link_to, md_text
 
 FILTERS = {  # query argument -> (front-matter field, is it a reference to another item?)
     "strategi": ("strategier", True),
@@ -123,19 +123,19 @@ def render(items, from_src: str, visning: str) -> str:
     if visning == "tabell":
         rows = ["| Titel | Beskrivning |", "| --- | --- |"]
         rows += [
-            f"| [{md_text(display_title(i))}]({i.link_from(from_src)}) | {md_text(i.data.get('beskrivning', ''))} |"
+            f"| [{md_text(display_title(i))}]({link_to(i, from_src)}) | {md_text(i.data.get('beskrivning', ''))} |"
             for i in items
         ]
         return "\n".join(rows)
     if visning == "lista":
-        return "\n".join(f"- [{md_text(display_title(i))}]({i.link_from(from_src)})" for i in items)
+        return "\n".join(f"- [{md_text(display_title(i))}]({link_to(i, from_src)})" for i in items)
     if visning == "kort":
         cards = []
         for i in items:
             kind = v.STORY_KINDS.get(i.data.get("slag"), "")
             meta = f"<br><small>{kind}</small>" if kind else ""
             cards.append(
-                f"-   **[{md_text(display_title(i))}]({i.link_from(from_src)})**{meta}\n\n    "
+                f"-   **[{md_text(display_title(i))}]({link_to(i, from_src)})**{meta}\n\n    "
                 f"{md_text(i.data.get('beskrivning', ''))}"
             )
         return '<div class="grid cards" markdown>\n\n' + "\n\n".join(cards) + "\n\n</div>"

@@ -6,8 +6,7 @@ relative to that page. The generator (macros/generate/staging.py) renders the ma
 before any engine runs, so every engine gets the same finished Markdown.
 """
 
-from macros.content import provenance, reviewers, scaffold, workflow
-from macros.content.catalog import markdown_link, md_text
+from macros.content import reviewers, workflow
 from macros.model.names import slugify
 from macros.model.schema import TYPE_BY_NAME
 from macros.model.vocabularies import REGION
@@ -20,10 +19,14 @@ from macros.views import (
     overviews,
     paging,
     review,
+    sources,
     start_page,
+    story_choices,
+    story_template,
     strategy_map,
     timeline,
 )
+from macros.views.markdown import markdown_link, md_text
 
 
 def macros(build, current_src, repo_url: str, edit_uri: str) -> dict:
@@ -70,9 +73,9 @@ def macros(build, current_src, repo_url: str, edit_uri: str) -> dict:
         # Every field of a type, from the schema; the ids a reference accepts come from the catalog.
         "faltoversikt": lambda typ: field_reference.field_overview(TYPE_BY_NAME[typ]),
         "faltreferens": lambda typ: field_reference.field_reference(
-            TYPE_BY_NAME[typ], lambda f: scaffold.choices(f, catalog)
+            TYPE_BY_NAME[typ], lambda f: story_choices.choices(f, catalog)
         ),
-        "kalldokument": provenance.source_documents_markdown,
+        "kalldokument": sources.source_documents_markdown,
         "karta": on_page(lambda c, p, s: strategy_map.map_html(c, p, s, build)),
         "karta_som_text": on_page(lambda c, p, s: strategy_map.text_twin(c, p, s, build)),
         "alla_berattelser": lambda: all_stories_link(),
@@ -81,9 +84,9 @@ def macros(build, current_src, repo_url: str, edit_uri: str) -> dict:
         "indikatorer_i_korthet": on_page(overviews.indicators_at_a_glance),
         "organisationsschema": on_page(orgchart.org_chart),
         "tidslinje": on_page(timeline.timeline_markdown),
-        "berattelsemall": on_page(scaffold.template_block),
-        "giltiga_id": on_page(scaffold.id_table),
-        "github_adress": lambda vad: scaffold.github_url(catalog, repo_url, edit_uri, vad),
+        "berattelsemall": on_page(story_template.template_block),
+        "giltiga_id": on_page(story_template.id_table),
+        "github_adress": lambda vad: story_template.github_url(catalog, repo_url, edit_uri, vad),
         # Who reviews a story (CODEOWNERS) and where a story made in the form is: the form says the same words.
         "granskare": lambda: reviewers.story_reviewers(catalog.root),
         "formularets_lagen": lambda: "\n".join(f"- **{s['term']}:** {s['text']}" for s in workflow.FORM_STATES),

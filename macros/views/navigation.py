@@ -7,8 +7,8 @@ stories are written: every page carries the menu, and its size is the build's co
 
 from html import escape
 
-from macros.content.catalog import display_title
 from macros.content.workflow import is_draft
+from macros.views.markdown import display_title
 
 # The menu has at most nine entries (top tasks, as on GOV.UK and 1177): content folders are grouped
 # under them in this order. Editors' pages (bidra/) sit under "Om kunskapsbanken", out of readers' way.

@@ -8,6 +8,7 @@ from html import escape
 
 from macros.content.workflow import is_listed
 from macros.model import vocabularies as v
+from macros.views.markdown import url_to
 
 
 def _children(catalog, preview):
@@ -29,7 +30,7 @@ def _node(body, children, from_src, depth) -> str:
     nested = f"<ul>{inner}</ul>" if inner else ""
     return (
         f'<li><a class="kb-org__nod kb-org__nod--{escape(body.data.get("niva", ""))}" '
-        f'href="{body.url_from(from_src)}">{escape(body.title)}<small>{escape(level)}</small></a>{nested}</li>'
+        f'href="{url_to(body, from_src)}">{escape(body.title)}<small>{escape(level)}</small></a>{nested}</li>'
     )
 
 

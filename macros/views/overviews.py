@@ -7,10 +7,10 @@ still to be written and editors which pages need attention.
 
 from html import escape
 
-from macros.content.catalog import display_title, md_text
 from macros.content.workflow import is_listed, review_due
 from macros.views import paging, series
 from macros.views.charts import scroll_box
+from macros.views.markdown import display_title, link_to, md_text, url_to
 from macros.views.strategy_map import map_graph
 
 MARK = '<span aria-hidden="true">✓</span><span class="kb-sr-only">kopplad</span>'
@@ -32,7 +32,7 @@ def _full_name(strategy) -> str:
 def _strategy_head(strategy, from_src: str) -> str:
     code, short = str(strategy.data.get("kod", strategy.id)), str(strategy.data.get("kortnamn") or strategy.title)
     return (
-        f'<th scope="col" class="kb-matris-strategi"><a href="{escape(strategy.url_from(from_src))}" '
+        f'<th scope="col" class="kb-matris-strategi"><a href="{escape(url_to(strategy, from_src))}" '
         f'aria-label="{escape(_full_name(strategy))}"><span class="kb-matris-kod">{escape(code)}</span> '
         f'<span class="kb-matris-kortnamn">{escape(short)}</span></a></th>'
     )
@@ -65,7 +65,7 @@ def matrix(catalog, preview: bool, from_src: str, rows_type: str) -> str:
     for item in rows:
         cells = "".join(f"<td>{MARK}</td>" if s.id in links[item.id] else "<td></td>" for s in strategies)
         body.append(
-            f'<tr><th scope="row" class="kb-matris-rad"><a href="{escape(item.url_from(from_src))}">'
+            f'<tr><th scope="row" class="kb-matris-rad"><a href="{escape(url_to(item, from_src))}">'
             f"{escape(item.title)}</a></th>{cells}</tr>"
         )
     totals = "".join(f"<td>{sum(1 for i in every if s.id in links[i.id])}</td>" for s in strategies)
@@ -83,7 +83,7 @@ def matrix(catalog, preview: bool, from_src: str, rows_type: str) -> str:
 def _links(items, from_src: str, empty: str) -> str:
     if not items:
         return empty
-    return "\n".join(f"- [{md_text(display_title(i))}]({i.link_from(from_src)})" for i in items)
+    return "\n".join(f"- [{md_text(display_title(i))}]({link_to(i, from_src)})" for i in items)
 
 
 def coverage(catalog, preview: bool, from_src: str) -> str:
@@ -129,7 +129,7 @@ def indicators_at_a_glance(catalog, preview: bool, from_src: str) -> str:
     without = sorted((i for i in indicators if not series.latest(i)), key=lambda i: i.title.lower())
     rows = []
     for item in with_values + without:
-        name = f'<th scope="row"><a href="{escape(item.url_from(from_src))}">{escape(item.title)}</a></th>'
+        name = f'<th scope="row"><a href="{escape(url_to(item, from_src))}">{escape(item.title)}</a></th>'
         last = series.latest(item)
         if last is None:
             cells = f'<td colspan="3" class="kb-korthet-inga" data-rubrik="Senaste värde">{series.NO_VALUES}</td>'

@@ -10,12 +10,37 @@ at the Markdown level, and printed under Om källorna, still fenced as the autho
 stricter sanitizer keeps treating them as contributed.
 """
 
+import datetime
 import re
 
-from macros.content.catalog import md_text
+from macros.content import workflow
+from macros.content.items import Item
+from macros.views.markdown import md_text
 
 SOURCE_NOTE = re.compile(r"!!! kalla(?:\s|$)")  # only at the start of a line: nested boxes stay put
 FENCE = re.compile(r"(`{3,}|~{3,})")
+
+
+def banner(item: Item, today: datetime.date) -> str:
+    """A Markdown admonition telling the reader where the page is in the workflow, or ''."""
+    if workflow.is_draft(item):
+        return (
+            '!!! warning "Utkast"\n    Den här sidan är ett utkast och syns bara i förhandsvisningen. '
+            "Den publiceras när status ändras till granskning eller publicerad.\n\n"
+        )
+    if item.status == "granskning":
+        return '!!! info "Under granskning"\n    Innehållet granskas och kan ändras.\n\n'
+    if item.status == "arkiverad":
+        return (
+            '!!! note "Arkiverad"\n    Sidan är arkiverad och gäller inte längre. Den finns kvar som '
+            "historik men visas inte i listor, kartor eller sökningen.\n\n"
+        )
+    if workflow.is_expired(item, today):
+        return (
+            f'!!! note "Har upphört"\n    Sidan gällde till och med {item.data["upphor"]}. Den finns kvar som '
+            "historik men visas inte i listor, kartor eller sökningen.\n\n"
+        )
+    return ""
 
 
 def lead_markdown(item) -> str:

@@ -17,8 +17,8 @@ import re
 import urllib.parse
 from dataclasses import dataclass
 
-from macros.content.catalog import md_text
-from macros.content.provenance import swedish_date
+from macros.views.markdown import md_text
+from macros.views.sources import swedish_date
 
 MAX_SHOWN = 5
 REPO_URL = re.compile(r"^https?://[A-Za-z0-9.-]+(?::\d+)?(?:/[A-Za-z0-9._~-]+)*$")

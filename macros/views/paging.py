@@ -15,8 +15,8 @@ own paged pages (macros/views/full_lists.py): 50 a page, linked to each other wi
 Only paths and link lines live here, so every view can use them without importing another view.
 """
 
-from macros.content.catalog import markdown_link
 from macros.model.names import ALL_STORIES_SRC, STORY_LIST_NAME, slugify  # noqa: F401  (the rule is the model's)
+from macros.views.markdown import markdown_link
 
 MAX_LISTED = 25
 LIST_PAGE_SIZE = 50

@@ -9,10 +9,10 @@ large the knowledge base grows.
 
 from collections import Counter
 
-from macros.content.catalog import display_title, markdown_link, md_text
 from macros.content.workflow import is_listed
 from macros.model import vocabularies as v
 from macros.views import facets, paging
+from macros.views.markdown import display_title, link_to, markdown_link, md_text
 
 MAX_RELATED_STORIES = 5
 
@@ -28,7 +28,7 @@ def _link_texts(build) -> dict:
 
 def link(item, from_src: str, build, with_description: bool = False) -> str:
     title, description = build.table("link_texts", _link_texts)[item.id]
-    return f"[{title}]({item.link_from(from_src)})" + (description if with_description else "")
+    return f"[{title}]({link_to(item, from_src)})" + (description if with_description else "")
 
 
 def _visible(items, build):

@@ -5,9 +5,9 @@ Built from the catalog on every build, so the list is as fresh as the last publi
 
 import datetime
 
-from macros.content.catalog import display_title, md_text
-from macros.content.provenance import swedish_date
 from macros.content.workflow import is_draft, review_due
+from macros.views.markdown import display_title, link_to, md_text
+from macros.views.sources import swedish_date
 
 EXPIRING_WITHIN_DAYS = 60
 
@@ -50,7 +50,7 @@ def table(items, date_field: str, date_heading: str, from_src: str) -> str:
         owner = md_text(item.data.get("ansvarig") or "–")
         when = swedish_date(date) if date else "–"
         rows.append(
-            f"| [{md_text(title)}]({item.link_from(from_src)}) | {item.type.name.capitalize()} | {owner} | {when} |"
+            f"| [{md_text(title)}]({link_to(item, from_src)}) | {item.type.name.capitalize()} | {owner} | {when} |"
         )
     return "\n".join(rows)
 
@@ -61,7 +61,7 @@ def contact_details_table(items, from_src: str) -> str:
     for item in sorted(items, key=lambda i: i.title.lower()):
         named = ", ".join(str(v) for v in item.data.get("kontaktuppgifter") or [])
         rows.append(
-            f"| [{md_text(display_title(item))}]({item.link_from(from_src)}) | {md_text(named)} | "
+            f"| [{md_text(display_title(item))}]({link_to(item, from_src)}) | {md_text(named)} | "
             f"{md_text(item.data.get('personuppgifter_tillatna') or '–')} |"
         )
     return "\n".join(rows)

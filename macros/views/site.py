@@ -7,10 +7,10 @@ writes what they return into the staging tree, which any engine builds.
 import html
 import urllib.parse
 
-from macros.content import last_changed, provenance, workflow
-from macros.content.catalog import display_title
+from macros.content import last_changed, workflow
 from macros.model import developer_pages
-from macros.views import charts, facets, journeys, page_anatomy, page_history, relations, sanitize
+from macros.views import charts, facets, journeys, page_anatomy, page_history, relations, sanitize, sources
+from macros.views.markdown import display_title
 
 
 def page_meta(item, catalog) -> dict:
@@ -44,7 +44,7 @@ def decorate(markdown: str, item, state) -> str:
         heading = f"\n\n{fence[0]}\n\n{heading.strip()}\n\n{fence[1]}\n\n" if heading else ""
         body = f"\n\n{fence[0]}\n\n{body.strip()}\n\n{fence[1]}\n\n"
     parts = [
-        heading + workflow.banner(item, catalog.today) + page_anatomy.lead_markdown(item) + body.rstrip("\n"),
+        heading + page_anatomy.banner(item, catalog.today) + page_anatomy.lead_markdown(item) + body.rstrip("\n"),
         "\n",
         journeys.journey_markdown(item, catalog, preview),
         facets.listing_markdown(item, state),
@@ -53,9 +53,9 @@ def decorate(markdown: str, item, state) -> str:
         parts.append(charts.indicator_markdown(item))
     parts.append(journeys.step_box_markdown(item, state))  # after the text (and its chart); hidden
     parts.append(relations.relations_markdown(item, state))
-    parts.append(page_anatomy.sources_section(provenance.source_lines(item, item.src_uri), source_notes, fence))
+    parts.append(page_anatomy.sources_section(sources.source_lines(item, item.src_uri), source_notes, fence))
     parts.append(page_history.history_markdown(item, state.history, page_history.repo_of(state)))
-    parts.append(provenance.review_markdown(item, last_changed.last_changed(item, state.changed)))
+    parts.append(sources.review_markdown(item, last_changed.last_changed(item, state.changed)))
     return "\n".join(p for p in parts if p)
 
 

@@ -10,12 +10,12 @@ the front-matter dates, so the list costs nothing extra and needs no upkeep.
 
 from html import escape
 
-from macros.content.catalog import display_title, markdown_link, md_text
 from macros.content.last_changed import last_changed
-from macros.content.provenance import swedish_date
 from macros.content.workflow import is_listed
 from macros.model.vocabularies import REGION
 from macros.views.feed import FEED_PATH
+from macros.views.markdown import display_title, link_to, markdown_link, md_text
+from macros.views.sources import swedish_date
 
 
 def latest(catalog, changed: dict, preview: bool, count: int):
@@ -34,7 +34,7 @@ def whats_new_markdown(catalog, changed: dict, preview: bool, from_src: str, cou
     for item in latest(catalog, changed, preview, count):
         kind = item.type.name.lower()
         lines.append(
-            f"- [{md_text(display_title(item))}]({item.link_from(from_src)}) "
+            f"- [{md_text(display_title(item))}]({link_to(item, from_src)}) "
             f"<small>{md_text(kind)}, {swedish_date(last_changed(item, changed))}</small>"
         )
     listing = "\n".join(lines) if lines else "Inga ändringar att visa."

@@ -1,9 +1,7 @@
 """Karta: stories, strategies and indicators in three columns joined by lines, with a text twin.
 
-The layout is computed here, at build time, so the lines are plain inline SVG and no script
-is needed to draw them. Strategies stand in the middle because they are the hubs: most links
-run story–strategy (left gutter) or strategy–indicator (right gutter). The few story–indicator
-links cross the middle column through the gaps between strategies, never behind a strategy.
+The layout is computed at build time (macros/views/map_layout.py), so the lines are plain inline SVG
+and no script is needed to draw them.
 
 The nodes are real HTML <button>s laid over the SVG (which is aria-hidden), so keyboard and
 screen readers work as on any list of buttons; karta.js does selection, the detail panel and
@@ -16,23 +14,13 @@ Without script the text twin below the map says the same in lists.
 
 from html import escape
 
-from macros.content.catalog import directory_url, display_title, markdown_link, md_text, relative_url
+from macros.content.catalog import directory_url
 from macros.content.workflow import is_listed
 from macros.model import vocabularies as v
 from macros.views import paging, relations
+from macros.views.map_layout import COLUMNS, HEIGHT, WIDTH, line_paths
+from macros.views.markdown import display_title, link_to, markdown_link, md_text, relative_url, url_to
 
-# Left to right, as in the DOM, so that focus order follows what the reader sees.
-COLUMNS = (("story", "Berättelser"), ("strategy", "Strategier"), ("indicator", "Indikatorer"))
-COLUMN, GUTTER = 250, 100  # viewBox units across; the karta section of the stylesheet uses the same 5:2 proportions
-WIDTH = 3 * COLUMN + 2 * GUTTER
-HEIGHT = 1000  # viewBox units down; the map's real height comes from its nodes
-LANE_SPACING = 6  # between story–indicator lines that share a gap between strategies
-EDGES = {  # x of a node's anchor on the side that faces the other end of the link
-    "story": COLUMN,
-    "strategy_left": COLUMN + GUTTER,
-    "strategy_right": 2 * COLUMN + GUTTER,
-    "indicator": 2 * COLUMN + 2 * GUTTER,
-}
 PANEL_ID = "kb-karta-detalj"
 
 
@@ -58,67 +46,6 @@ def map_graph(catalog, preview: bool):
                 links[story.id].add(indicator.id)
                 links[indicator.id].add(story.id)
     return {"strategy": strategies, "story": stories, "indicator": indicators}, links
-
-
-def edges(columns, links) -> list[tuple[str, str]]:
-    """Every link once, as (left node, right node) in column order."""
-    order = {
-        item.id: (position, index)
-        for position, (key, _) in enumerate(COLUMNS)
-        for index, item in enumerate(columns[key])
-    }
-    pairs = {tuple(sorted((a, b), key=order.get)) for a, targets in links.items() for b in targets}
-    return sorted(pairs, key=lambda pair: (order[pair[0]], order[pair[1]]))
-
-
-def _y(index: int, count: int) -> float:
-    return (index + 0.5) / count * HEIGHT
-
-
-def _curve(x1: float, y1: float, x2: float, y2: float) -> str:
-    """A cubic curve leaving and arriving horizontally, so it meets the node's side square on."""
-    middle = (x1 + x2) / 2
-    return f"C {middle:g} {y1:.1f}, {middle:g} {y2:.1f}, {x2:g} {y2:.1f}"
-
-
-def line_paths(columns, links) -> list[tuple[str, str, str]]:
-    """(from id, to id, SVG path data) for every link, in viewBox units."""
-    where = {
-        item.id: (key, _y(index, len(columns[key]))) for key, _ in COLUMNS for index, item in enumerate(columns[key])
-    }
-    strategies = len(columns["strategy"])
-    lanes: dict[int, list[int]] = {}  # gap between strategies (0 = above the first) -> paths using it
-    paths = []
-    for a, b in edges(columns, links):
-        (kind_a, ya), (kind_b, yb) = where[a], where[b]
-        if kind_a == "story" and kind_b == "strategy":
-            d = f"M {EDGES['story']} {ya:.1f} " + _curve(EDGES["story"], ya, EDGES["strategy_left"], yb)
-        elif kind_a == "strategy":
-            d = f"M {EDGES['strategy_right']} {ya:.1f} " + _curve(EDGES["strategy_right"], ya, EDGES["indicator"], yb)
-        else:  # story–indicator: through the gap between strategies nearest the middle of the two ends
-            gap = min(range(strategies + 1), key=lambda k: abs(k * HEIGHT / max(strategies, 1) - (ya + yb) / 2))
-            lanes.setdefault(gap, []).append(len(paths))
-            d = (ya, yb)
-        paths.append((a, b, d))
-    for gap, members in lanes.items():
-        base = gap * HEIGHT / max(strategies, 1)
-        for rank, index in enumerate(members):
-            a, b, (ya, yb) = paths[index]
-            if gap == 0:  # above the first strategy: lanes go downwards from the map's top edge
-                y = base + LANE_SPACING * (rank + 1)
-            elif gap == strategies:  # below the last one: upwards from the bottom edge
-                y = base - LANE_SPACING * (rank + 1)
-            else:  # between two strategies: centred in the gap
-                y = base + LANE_SPACING * (rank - (len(members) - 1) / 2)
-            left, right = EDGES["strategy_left"], EDGES["strategy_right"]
-            d = (
-                f"M {EDGES['story']} {ya:.1f} "
-                + _curve(EDGES["story"], ya, left, y)
-                + f" L {right} {y:.1f} "
-                + _curve(right, y, EDGES["indicator"], yb)
-            )
-            paths[index] = (a, b, d)
-    return paths
 
 
 def facets(item, catalog, links) -> dict:
@@ -157,7 +84,7 @@ def _node(item, key: str, catalog, links, from_src: str, drawn=None, every: tupl
         data += f' data-antal="{every[0]}" data-alla="{escape(every[1])}"'
     return (
         f'<li class="kb-nod" data-id="{escape(item.id)}" data-typ="{key}" '
-        f'data-links="{escape(" ".join(sorted(drawn[item.id])))}" data-href="{escape(item.url_from(from_src))}" {data}>'
+        f'data-links="{escape(" ".join(sorted(drawn[item.id])))}" data-href="{escape(url_to(item, from_src))}" {data}>'
         f'<button type="button" aria-pressed="false" aria-controls="{PANEL_ID}">{escape(display_title(item))}</button>'
         "</li>"
     )
@@ -191,7 +118,7 @@ def _restricted(columns, links, shown):
 def _all_of(item, build, from_src: str) -> str:
     """The relative URL of the whole list of stories naming `item`, or of its page when that lists them all."""
     whole = relations.whole_list_src(item, build) if build is not None else None
-    return relative_url(directory_url(whole), directory_url(from_src)) if whole else item.url_from(from_src)
+    return relative_url(directory_url(whole), directory_url(from_src)) if whole else url_to(item, from_src)
 
 
 def _count(n: int, one: str, many: str) -> str:
@@ -220,7 +147,7 @@ def overview_html(columns, links, shown, build, from_src: str) -> str:
                 else ""
             )
             out.append(
-                f'<li><a href="{escape(item.url_from(from_src))}">{escape(display_title(item))}</a>: '
+                f'<li><a href="{escape(url_to(item, from_src))}">{escape(display_title(item))}</a>: '
                 f"{_count(stories, 'berättelse', 'berättelser')}{extra}.{more}</li>"
             )
     out.append("</ul></div>")
@@ -287,14 +214,14 @@ def text_twin(catalog, preview: bool, from_src: str, build=None) -> str:
     shown = {i.id for i in chosen or columns["story"]}
     lines = []
     for strategy in columns["strategy"]:
-        lines.append(f"- [{md_text(display_title(strategy))}]({strategy.link_from(from_src)})")
+        lines.append(f"- [{md_text(display_title(strategy))}]({link_to(strategy, from_src)})")
         for key, label in (("story", "Berättelser"), ("indicator", "Indikatorer")):
             linked = [i for i in columns[key] if i.id in links[strategy.id]]
             listed = [i for i in linked if key != "story" or i.id in shown]
-            names = ", ".join(f"[{md_text(i.title)}]({i.link_from(from_src)})" for i in listed) or "inga ännu"
+            names = ", ".join(f"[{md_text(i.title)}]({link_to(i, from_src)})" for i in listed) or "inga ännu"
             if chosen and key == "story" and linked:
                 whole = relations.whole_list_src(strategy, build) if build is not None else None
-                target = markdown_link(whole, from_src) if whole else strategy.link_from(from_src)
+                target = markdown_link(whole, from_src) if whole else link_to(strategy, from_src)
                 names = f"{len(linked)}, de nyaste {names}; [Visa alla {len(linked)} berättelser]({target})"
             lines.append(f"    - {label}: {names}")
     # The map also draws story–indicator lines; the twin says them too.
@@ -307,8 +234,8 @@ def text_twin(catalog, preview: bool, from_src: str, build=None) -> str:
     if measured:
         lines.append("- Berättelser och indikatorerna de tar upp:")
         lines.extend(
-            f"    - [{md_text(story.title)}]({story.link_from(from_src)}): "
-            + ", ".join(f"[{md_text(i.title)}]({i.link_from(from_src)})" for i in indicators)
+            f"    - [{md_text(story.title)}]({link_to(story, from_src)}): "
+            + ", ".join(f"[{md_text(i.title)}]({link_to(i, from_src)})" for i in indicators)
             for story, indicators in measured
         )
     unlinked = [i for i in columns["story"] + columns["indicator"] if i.id in shown or i.type.key != "story"]
@@ -316,6 +243,6 @@ def text_twin(catalog, preview: bool, from_src: str, build=None) -> str:
     if unlinked:
         lines.append(
             "- Utan koppling till en strategi: "
-            + ", ".join(f"[{md_text(i.title)}]({i.link_from(from_src)})" for i in unlinked)
+            + ", ".join(f"[{md_text(i.title)}]({link_to(i, from_src)})" for i in unlinked)
         )
     return "\n".join(lines)

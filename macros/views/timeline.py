@@ -1,7 +1,7 @@
 """Tidslinje: every dated event that any page records in its `tidslinje` field, year by year."""
 
-from macros.content.catalog import md_text
 from macros.content.workflow import is_listed
+from macros.views.markdown import link_to, md_text
 
 
 def events(catalog, preview: bool):
@@ -24,5 +24,5 @@ def timeline_markdown(catalog, preview: bool, from_src: str) -> str:
         if when != year:
             lines += ["", f"## {when}", ""]
             year = when
-        lines.append(f"- {md_text(text)} ([{md_text(item.title)}]({item.link_from(from_src)}))")
+        lines.append(f"- {md_text(text)} ([{md_text(item.title)}]({link_to(item, from_src)}))")
     return "\n".join(lines).strip()

@@ -3,8 +3,9 @@
 import datetime
 from typing import Any
 
-from macros.content.catalog import Item, markdown_link, md_text
+from macros.content.catalog import Item
 from macros.model import vocabularies as v
+from macros.views.markdown import markdown_link, md_text
 
 MONTHS = (
     "januari",

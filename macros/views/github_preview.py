@@ -1,7 +1,7 @@
 """A pull request's preview for reviewers: which pages to photograph, and the job summary that lists them.
 
 The pages are the ones the pull request changes, found by the same mapping from changed files to pages as
-the validator's summary (macros.content.annotations.changed_pages). When code or styling changes, every page may
+the validator's summary (macros.views.github_annotations.changed_pages). When code or styling changes, every page may
 look different, so the key pages are added. GitHub's job summary cannot show pictures taken in the run, so
 the screenshots travel as an artifact and the summary lists each one next to the page it shows.
 
@@ -12,9 +12,9 @@ made here from an allow-list of characters, never taken from a contributed name.
 import re
 from dataclasses import dataclass
 
-from macros.content.annotations import cell, changed_pages
-from macros.content.catalog import display_title
 from macros.content.workflow import is_listed
+from macros.views.github_annotations import cell, changed_pages
+from macros.views.markdown import display_title
 
 # Changed files under these paths can change how every page looks: the key pages are photographed too.
 SITE_WIDE = ("macros/", "docs/assets/", "docs/_ordlista/", "mkdocs.yml", "region.yml")

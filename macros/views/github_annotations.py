@@ -9,8 +9,9 @@ import re
 import secrets
 from collections.abc import Iterable, Mapping
 
-from macros.content.catalog import Catalog, md_text
+from macros.content.catalog import Catalog
 from macros.model.problems import ERROR, Problem, errors, warnings
+from macros.views.markdown import md_text
 
 TITLES = {ERROR: "Fel i innehållet", "varning": "Varning i innehållet"}
 
