@@ -7,11 +7,15 @@ sets that belong to one region (its municipalities, plans, tags …) come from r
 """
 
 from macros.model.kinds import vocabulary_label
+from macros.model.region import RegionError
 from macros.model.region_file import repository_region
 
 label = vocabulary_label  # the reader-facing label of an allow-listed id: one rule, kept with the kinds
 
-REGION = repository_region()
+try:
+    REGION = repository_region()
+except RegionError as error:  # nothing can be checked or built without the region: say why, once, in Swedish
+    raise SystemExit(f"Regionens inställningar (region.yml) har fel som måste rättas först:\n{error}") from None
 
 STATUSES = {
     "utkast": "Utkast",
