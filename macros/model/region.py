@@ -47,6 +47,7 @@ SHARED_PAGES = (
     "docs/kartor/styrning.md",
     "docs/kartor/tackning.md",
     "docs/om/tillganglighet.md",
+    "docs/om/andra-regioner.md",
 )
 
 
