@@ -24,6 +24,7 @@ LOADED_BY_NAME = {
     "pytest": "the test runner",
     "ruff": "run by tests/test_lint.py",
     "mypy": "run by tests/test_types.py",
+    "pagefind-bin": "Pagefind, which make bench runs as python -m pagefind_bin to compare the search with (scripts/bench.py)",
     "types-pyyaml": "stubs that tests/test_types.py's mypy reads",
     "types-markdown": "stubs that tests/test_types.py's mypy reads",
 }
