@@ -87,9 +87,14 @@ def test_browser_search_finds_the_right_pages(searched):
     assert rates["top3"] >= TARGET_BROWSER_TOP3, "\n".join(rates["misses"])
 
 
+# lunr's query syntax, which the search box passes on unstemmed: required, prohibited, wildcards.
+OPERATOR_QUERIES = ["+trygg +hemgång", "hemgång -esther", "vård*", "*plan", "samordnad individuell plan^10"]
+
+
 def test_command_line_ranks_exactly_like_the_browser(searched, offline):
     differ = []
-    for query in all_queries():
+    assert offline.search("hemgång -esther") != offline.search("hemgång")  # the operators do something
+    for query in all_queries() + OPERATOR_QUERIES:
         in_browser = searched(query)[0][:5]
         on_command_line = [hit.location for hit in offline.search(query, 5)]
         if in_browser != on_command_line:
