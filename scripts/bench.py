@@ -115,12 +115,12 @@ def synthetic_story(index: int, ids: dict, rng: random.Random) -> str:
     return "\n".join(lines).replace("'", "")
 
 
-def make_corpus(dest: Path, count: int, plain: bool = False) -> Path:
-    """A copy of the repo with `count` synthetic stories; with `plain`, also the staging tree the
-    plain engine builds (generated here, outside every measurement)."""
-    project = dest / f"corpus-{count}"
+def make_corpus(dest: Path, count: int, plain: bool = False, source: Path = ROOT) -> Path:
+    """A copy of the repo (or of `source`, another checkout) with `count` synthetic stories; with
+    `plain`, also the staging tree the plain engine builds (generated here, outside every measurement)."""
+    project = dest / f"corpus-{count}" if source == ROOT else dest / f"corpus-{count}-{source.name}"
     shutil.copytree(
-        ROOT,
+        source,
         project,
         ignore=shutil.ignore_patterns(
             ".venv", ".git", ".cache", "site", "skarmbilder", "__pycache__", "tests", ".*-staging"
@@ -144,14 +144,14 @@ def make_corpus(dest: Path, count: int, plain: bool = False) -> Path:
     return project
 
 
-def build_once(mode: str, project: Path) -> tuple[float, float, int]:
+def build_once(mode: str, project: Path, code: Path = ROOT) -> tuple[float, float, int]:
     """Wall seconds, CPU seconds and peak kilobytes of one build (ours or plain) of `project`, in
-    its own process."""
+    its own process, with the generator of `code` (this checkout, or another one for comparison)."""
     site = project / f"site-{mode}"
     shutil.rmtree(site, ignore_errors=True)
     out = subprocess.run(
         [sys.executable, "-c", BUILD_AND_MEASURE, mode, str(project), str(site)],
-        cwd=ROOT,
+        cwd=code,
         env=engine_env(),
         capture_output=True,
         text=True,
@@ -163,15 +163,31 @@ def build_once(mode: str, project: Path) -> tuple[float, float, int]:
     return float(seconds), float(cpu), int(kilobytes)
 
 
+def search_index_size(site: Path) -> tuple[int, int, int]:
+    """The whole search index of a built site: bytes, bytes with each file compressed, entries. Ours is
+    split in many files (macros/generate/search_shards.py), of which a search fetches a few; the plain
+    engine's is Material's one search_index.json."""
+    files = sorted((site / "search").rglob("*.json"))
+    raw = sum(p.stat().st_size for p in files)
+    packed = sum(len(gzip.compress(p.read_bytes())) for p in files)
+    stub = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    entries = len(stub["docs"])
+    if "kb" in stub["config"]:
+        entries = sum(
+            len(json.loads(p.read_text(encoding="utf-8"))) for p in (site / "search" / "kb" / "s").glob("*.json")
+        )
+    return raw, packed, entries
+
+
 def site_figures(mode: str, project: Path) -> dict:
     """Size figures of the last build of `project`."""
     site = project / f"site-{mode}"
     story_pages = sorted((site / "berattelser").glob("syntetisk-*/index.html"))
-    index = (site / "search" / "search_index.json").read_bytes()
+    _, packed, entries = search_index_size(site)
     return {
         "pages": len(list(site.rglob("index.html"))),
         "story_html_bytes": statistics.median(p.stat().st_size for p in story_pages) if story_pages else 0,
-        "index_gzip_per_page": len(gzip.compress(index)) / max(1, len(json.loads(index)["docs"])),
+        "index_gzip_per_page": packed / max(1, entries),
     }
 
 
@@ -208,9 +224,10 @@ def search_figures(runs: int) -> dict:
         result = build(ROOT, site)
         if result.returncode != 0:
             sys.exit("Webbplatsen gick inte att bygga:\n" + result.stdout + result.stderr)
-        index = (site / "search" / "search_index.json").read_bytes()
-        offline = BrowserSearch.from_site(site)
+        _, index_gzip, index_docs = search_index_size(site)
+        offline = BrowserSearch.from_site(site)  # reads the index's files as it needs them: here, while they exist
         queries = load_queries()
+        cli_results = {q["fraga"]: [hit.location for hit in offline.search(q["fraga"], 3)] for q in queries}
         url, stop = serve(site)
         try:
             with sync_playwright() as playwright:
@@ -235,7 +252,6 @@ def search_figures(runs: int) -> dict:
                 browser.close()
         finally:
             stop()
-    cli_results = {q["fraga"]: [hit.location for hit in offline.search(q["fraga"], 3)] for q in queries}
     cli = score(queries, cli_results)
     same_top = sum(1 for q in queries if cli_results[q["fraga"]][:1] == browser_results[q["fraga"]][:1])
     return {
@@ -243,8 +259,8 @@ def search_figures(runs: int) -> dict:
         "browser": in_browser,
         "cli": cli,
         "same_top": same_top / len(queries),
-        "index_gzip": len(gzip.compress(index)),
-        "index_docs": len(json.loads(index)["docs"]),
+        "index_gzip": index_gzip,
+        "index_docs": index_docs,
         "first_result_s": statistics.median(first),
     }
 
@@ -257,7 +273,10 @@ def print_search(figures: dict) -> None:
     print(f"| webbläsaren topp-1 / topp-3 | {b['top1']:.1%} / {b['top3']:.1%} | topp-3 >= 95 % |")
     print(f"| kommandoraden topp-1 / topp-3 | {c['top1']:.1%} / {c['top3']:.1%} | |")
     print(f"| samma bästa träff som webbläsaren | {figures['same_top']:.1%} | |")
-    print(f"| sökindex | {figures['index_gzip'] / 1024:.0f} kB gzip, {figures['index_docs']} avsnitt | |")
+    print(
+        f"| sökindex, alla filer (en sökning hämtar några) | {figures['index_gzip'] / 1024:.0f} kB gzip, "
+        f"{figures['index_docs']} avsnitt | |"
+    )
     print(
         f"| sidladdning till första träff (Chromium, kall cache, median) | "
         f"{figures['first_result_s'] * 1000:.0f} ms | |"
@@ -347,10 +366,10 @@ def key_pages(site: Path) -> dict:
 
 
 def print_page_sizes(n: int, site: Path) -> None:
-    index = site / "search" / "search_index.json"
+    raw, packed, _ = search_index_size(site)
     print(
         f"Sidstorlek, N = {n} syntetiska berättelser ({len(list(site.rglob('index.html')))} sidor; "
-        f"sökindexet {index.stat().st_size / 1000:.0f} kB, gzip {len(gzip.compress(index.read_bytes())) / 1000:.0f} kB):\n"
+        f"sökindexets filer {raw / 1000:.0f} kB, gzip {packed / 1000:.0f} kB, varav en sökning hämtar några):\n"
     )
     print("| sida | adress | HTML kB | första besöket utan sökning kB | samma gzip kB |")
     print("| --- | --- | ---: | ---: | ---: |")
@@ -372,6 +391,140 @@ def page_sizes(n: int) -> None:
         print_page_sizes(n, project / "site-ours")
 
 
+# --- The first search on a phone, cold: ours against Pagefind on the same built site ----------------
+
+# A mid-range phone as Lighthouse's mobile preset: CPU 4x slower, 150 ms round trip, 1.6 Mbit/s down.
+PHONE_CPU = 4
+PHONE_NETWORK = {"offline": False, "latency": 150, "downloadThroughput": 1_600_000 / 8, "uploadThroughput": 750_000 / 8}
+COLD_QUERIES = ("utskrivning", "hemgång", "samordnad individuell plan", "SKR", "vårdcentralen")
+COLD_PAGE = "berattelser/esthers-berattelse/"  # a reader on a story reaches for search
+PAGEFIND_UI = """async () => {
+  const box = document.createElement("div");
+  box.id = "pagefind-matning";
+  document.body.prepend(box);
+  new PagefindUI({ element: "#pagefind-matning", showSubResults: true, showImages: false });
+}"""
+
+
+def with_pagefind(site: Path) -> Path:
+    """A copy of `site` with Pagefind's index and UI (pagefind_bin), as Pagefind indexes a built site
+    (Swedish stemming from <html lang="sv">)."""
+    target = site.with_name(site.name + "-pagefind")
+    shutil.rmtree(target, ignore_errors=True)
+    shutil.copytree(site, target)
+    out = subprocess.run(
+        [sys.executable, "-m", "pagefind_bin", "--site", str(target), "--silent"], capture_output=True, text=True
+    )
+    if out.returncode != 0:
+        sys.exit("Pagefind gick inte att köra (pip install -r requirements-test.txt):\n" + out.stderr[-2000:])
+    return target
+
+
+def cold_search_once(browser, url: str, query: str, engine: str) -> tuple[float, int]:
+    """Seconds from reaching for search to the first result on screen, and the bytes transferred in that
+    time (as sent: compressed), in a fresh context (cold cache) on a throttled phone."""
+    context = browser.new_context(
+        locale="sv-SE", viewport={"width": 390, "height": 844}, bypass_csp=engine == "pagefind"
+    )
+    page = context.new_page()
+    cdp = context.new_cdp_session(page)
+    cdp.send("Network.enable")
+    cdp.send("Network.emulateNetworkConditions", PHONE_NETWORK)
+    cdp.send("Emulation.setCPUThrottlingRate", {"rate": PHONE_CPU})
+    page.goto(url + COLD_PAGE, wait_until="networkidle")
+    if engine == "pagefind":  # Pagefind's UI on the page, as if the theme carried it; its index comes on search
+        page.add_style_tag(url=url + "pagefind/pagefind-ui.css")
+        page.add_script_tag(url=url + "pagefind/pagefind-ui.js")
+        page.evaluate(PAGEFIND_UI)
+        page.wait_for_load_state("networkidle")
+    sizes: list[int] = []
+    page.on("requestfinished", lambda request: sizes.append(request.sizes()["responseBodySize"]))
+    start = time.perf_counter()
+    if engine == "pagefind":
+        page.fill(".pagefind-ui__search-input", query)
+        page.wait_for_selector(".pagefind-ui__result .pagefind-ui__result-excerpt", timeout=120_000)
+    else:
+        page.click("label[for=__search]")  # the magnifier: a phone shows no search field until then
+        page.fill("input.md-search__input", query)
+        page.press("input.md-search__input", "End")
+        page.wait_for_selector(".md-search-result__item", timeout=120_000)
+    seconds = time.perf_counter() - start
+    page.wait_for_timeout(300)  # requests already under way when the result showed
+    context.close()
+    return seconds, sum(sizes)
+
+
+def cold_search(sizes: list[int], runs: int, base: str | None) -> None:
+    """Build N synthetic stories for each size, index the same site with Pagefind, and measure the cold
+    first search of each (and of `base`, another revision of this repo, if given), interleaved."""
+    from playwright.sync_api import sync_playwright
+    from precompress import precompress
+
+    with tempfile.TemporaryDirectory(prefix="kb-kallsok-") as tmp:
+        old = None
+        if base:
+            old = Path(tmp) / "jamforelse"
+            old.mkdir()
+            archive = subprocess.run(["git", "-C", str(ROOT), "archive", base], capture_output=True, check=True)
+            subprocess.run(["tar", "-x", "-C", str(old)], input=archive.stdout, check=True)
+            if (ROOT / ".cache" / "cms").is_dir():
+                (old / ".cache").mkdir()
+                (old / ".cache" / "cms").symlink_to((ROOT / ".cache" / "cms").resolve())
+        rows = []
+        for n in sizes:
+            sites = {}
+            project = make_corpus(Path(tmp), n)
+            build_once("ours", project)
+            sites["vår"] = project / "site-ours"
+            sites["Pagefind 1.5"] = with_pagefind(sites["vår"])
+            if old is not None:
+                previous = make_corpus(Path(tmp), n, source=old)
+                build_once("ours", previous, code=old)
+                sites[f"före ({base})"] = previous / "site-ours"
+            for site in sites.values():
+                precompress(site)
+            served = {label: serve(site, compressed=True) for label, site in sites.items()}
+            figures: dict[str, list[tuple[float, int]]] = {label: [] for label in sites}
+            try:
+                with sync_playwright() as playwright:
+                    browser = playwright.chromium.launch(
+                        executable_path="/usr/bin/chromium",
+                        args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-sync"],
+                    )
+                    for _ in range(runs):
+                        for query in COLD_QUERIES:
+                            for label, (url, _) in served.items():
+                                engine = "pagefind" if label.startswith("Pagefind") else "material"
+                                figures[label].append(cold_search_once(browser, url, query, engine))
+                                seconds, size = figures[label][-1]
+                                print(
+                                    f"  {n}, {label}, {query!r}: {seconds:.2f} s, {size / 1024:.0f} KiB",
+                                    file=sys.stderr,
+                                )
+                    browser.close()
+            finally:
+                for _, stop in served.values():
+                    stop()
+            for label, values in figures.items():
+                rows.append(
+                    (n, label, statistics.median(v[0] for v in values), statistics.median(v[1] for v in values))
+                )
+    print(
+        f"Första sökningen, kall, på en telefon (Chromium, {PHONE_CPU}× CPU, 150 ms, 1,6 Mbit/s), median av "
+        f"{len(COLD_QUERIES)} frågor × {runs} omgångar, växelvis; belastning {os.getloadavg()[0]:.1f} på {os.cpu_count()} kärnor.\n"
+        "Tid från att läsaren går till sökningen till första träffen; bytes som hämtades under tiden (komprimerat).\n"
+    )
+    print("| berättelser | sökning | första träff (s) | hämtat (KiB) | tid / Pagefind | bytes / Pagefind |")
+    print("| ---: | --- | ---: | ---: | ---: | ---: |")
+    anchors = {n: (s, b) for n, label, s, b in rows if label.startswith("Pagefind")}
+    for n, label, seconds, size in rows:
+        anchor = anchors[n]
+        print(
+            f"| {n} | {label} | {seconds:.2f} | {size / 1024:.0f} | {seconds / anchor[0]:.2f} | {size / max(1, anchor[1]):.2f} |"
+        )
+    print()
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--berattelser", type=int, default=1000, help="N, antal syntetiska berättelser (standard 1000)")
@@ -388,7 +541,20 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="bygg bara N berättelser en gång och skriv nyckelsidornas storlek (HTML och första besöket)",
     )
+    parser.add_argument(
+        "--kall-sokning",
+        metavar="STORLEKAR",
+        help="mät bara första sökningen (kall, telefon) mot Pagefind vid dessa antal berättelser, "
+        "till exempel 0,1000,3000 (make bench gör det)",
+    )
+    parser.add_argument(
+        "--jamfor-med", metavar="REVISION", help="med --kall-sokning: mät också en annan revision, till exempel main"
+    )
     args = parser.parse_args(argv)
+    if args.kall_sokning is not None:
+        sizes = [int(s) for s in args.kall_sokning.split(",") if s.strip()]
+        cold_search(sizes, max(1, args.omgangar // 5 or 1), args.jamfor_med)
+        return 0
     if args.sidstorlek:
         page_sizes(args.berattelser)
         return 0

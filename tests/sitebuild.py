@@ -163,3 +163,16 @@ def node_json(command: list, stdin: str | None = None):
     result = subprocess.run(command, input=stdin, capture_output=True, text=True, encoding="utf-8", timeout=60)
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout)
+
+
+def search_entries(site: Path) -> list[dict]:
+    """Every entry of a built site's search index (address, title, text), from its split files
+    (macros/generate/search_shards.py), as scripts/search.py reads them."""
+    from macros.adapters.offline_search import BrowserSearch
+
+    return BrowserSearch.from_site(site).entries()
+
+
+def search_files_text(site: Path) -> str:
+    """All the search files of a built site as one text: the manifest, the shards and the entries."""
+    return "\n".join(p.read_text(encoding="utf-8") for p in sorted((site / "search").rglob("*.json")))

@@ -5,15 +5,23 @@ import re
 import shutil
 
 import pytest
-from sitebuild import FIXTURES, article_of, build, make_fixture_project, text_of, unexpected_warnings
+from sitebuild import (
+    FIXTURES,
+    article_of,
+    build,
+    make_fixture_project,
+    search_entries,
+    search_files_text,
+    text_of,
+    unexpected_warnings,
+)
 
 BASE = FIXTURES / "base"
 WORKFLOW = FIXTURES / "sites" / "workflow"
 
 
 def search_locations(site):
-    docs = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
-    return {d["location"].split("#")[0] for d in docs}
+    return {d["location"].split("#")[0] for d in search_entries(site)}
 
 
 @pytest.fixture(scope="module")
@@ -38,7 +46,7 @@ def test_drafts_are_absent_from_the_production_build(production):
     assert not (site / "berattelser" / "utkast-berattelse").exists()
     assert "Hemligt utkast" not in text_of(site, "berattelser")
     assert "Hemligt utkast" not in text_of(site, "strategier/k2")
-    assert "Hemligt utkast" not in (site / "search" / "search_index.json").read_text(encoding="utf-8")
+    assert "Hemligt utkast" not in search_files_text(site)
     assert "Utkast som inte publiceras i det här bygget: 1" in log
 
 

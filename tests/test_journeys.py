@@ -7,13 +7,12 @@ The fixture (tests/fixtures/sites/journeys) lays two published journeys and one 
 """
 
 import datetime
-import json
 import re
 import shutil
 from urllib.parse import urljoin, urlparse
 
 import pytest
-from sitebuild import FIXTURES, unexpected_warnings
+from sitebuild import FIXTURES, search_entries, unexpected_warnings
 from sitebuild import article_of as article
 
 from macros.content.build import Build
@@ -210,7 +209,7 @@ def test_answer_key_for_print_is_kept_out_of_search(site):
     html = article(site, "introduktion/socialchef")
     key = html[html.index('class="kb-spar__facit"') :]
     assert "<strong>Steg 1. Vilket organ är politiskt?</strong> Kommunalt forum." in key
-    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    index = search_entries(site)
     texts = " ".join(d["text"] for d in index)
     assert "Svar på kontrollfrågorna" not in texts and "Steg 1 är klart" not in texts
     assert "Steg 3 av 3" not in texts and "Börja om" not in texts

@@ -25,6 +25,7 @@ LOADED_BY_NAME = {
     "pytest-xdist": "make test's parallel workers (pytest -n auto)",
     "ruff": "run by tests/test_lint.py",
     "mypy": "run by tests/test_types.py",
+    "pagefind-bin": "Pagefind, which make bench runs as python -m pagefind_bin to compare the search with (scripts/bench.py)",
     "types-pyyaml": "stubs that tests/test_types.py's mypy reads",
     "types-markdown": "stubs that tests/test_types.py's mypy reads",
 }

@@ -1,162 +1,21 @@
-"""The site's search in Python: the built search index, searched step by step as the browser does.
+"""The site's search in Python: the prebuilt, split index, searched as the browser searches it.
 
 Used by scripts/search.py (communicators checking whether a story exists), by the tests and by
-`make bench`. The browser runs Material's search worker: lunr.js over search/search_index.json,
-Swedish Snowball stemming (lunr.sv), our query stemmer (sok-sv.js) and Material's re-ranking.
-This module repeats each step with lunr.py, a port of lunr.js, so the command line ranks the same
-pages in the same order; tests/test_search.py compares the two on every test query.
+`make bench`. The build writes the index in shards (macros/generate/search_shards.py); the browser's
+search worker (templates/assets/javascripts/workers/sok-sv.js) reads the shards a query needs and
+scores them. This module does each step as the worker does, with the same arithmetic in the same
+order, so the command line ranks the same pages in the same order; tests/test_search.py compares the
+two on every test query.
 """
 
 import json
 import re
 from dataclasses import dataclass
-from functools import cache, lru_cache
 from pathlib import Path
 
-from lunr import builder
-from lunr.pipeline import Pipeline
-from lunr.stop_word_filter import stop_word_filter as english_stop_word_filter
+from macros.generate.search_shards import FOLDER, root, shard_key, shard_name
 
-LUNR_SV = ("templates", "assets", "javascripts", "lunr", "min", "lunr.sv.min.js")
-
-
-# --- lunr.sv's Swedish stemmer ---------------------------------------------------------------
-# lunr.sv is generated from the first Snowball Swedish algorithm; the snowballstemmer package
-# follows a later one ("rådet" -> "råd" there, "rådet" in the browser). Ported line by line so
-# both sides stem every word alike (tests/test_search.py checks every word of the index).
-
-_VOWELS = frozenset("aeiouyäåö")
-_S_ENDING = frozenset("bcdfghjklmnoprtvy")  # letters before a final "s" that lets it go
-_MAIN_SUFFIXES = sorted(
-    (
-        "a",
-        "arna",
-        "erna",
-        "heterna",
-        "orna",
-        "ad",
-        "e",
-        "ade",
-        "ande",
-        "arne",
-        "are",
-        "aste",
-        "en",
-        "anden",
-        "aren",
-        "heten",
-        "ern",
-        "ar",
-        "er",
-        "heter",
-        "or",
-        "s",
-        "as",
-        "arnas",
-        "ernas",
-        "ornas",
-        "es",
-        "ades",
-        "andes",
-        "ens",
-        "arens",
-        "hetens",
-        "erns",
-        "at",
-        "andet",
-        "het",
-        "ast",
-    ),
-    key=len,
-    reverse=True,
-)
-_CONSONANT_PAIRS = ("dd", "gd", "nn", "dt", "gt", "kt", "tt")
-_OTHER_SUFFIXES = {"fullt": "full", "löst": "lös", "lig": "", "els": "", "ig": ""}
-
-
-def _region_start(word: str) -> int:
-    """Snowball's R1: after the first non-vowel that follows a vowel, at least 3 letters in."""
-    i = 0
-    while i < len(word) and word[i] not in _VOWELS:
-        i += 1
-    if i >= len(word):
-        return len(word)
-    while i < len(word) and word[i] in _VOWELS:
-        i += 1
-    if i >= len(word):
-        return len(word)
-    return max(i + 1, 3)
-
-
-def _longest_suffix(word: str, suffixes, start: int):
-    return next((s for s in suffixes if word.endswith(s) and len(word) - len(s) >= start), None)
-
-
-def stem(word: str) -> str:
-    r1 = _region_start(word)
-    if r1 > len(word):
-        return word
-    suffix = _longest_suffix(word, _MAIN_SUFFIXES, r1)
-    if suffix == "s":
-        if len(word) >= 2 and word[-2] in _S_ENDING:  # the letter before may lie outside R1
-            word = word[:-1]
-    elif suffix:
-        word = word[: -len(suffix)]
-    if len(word) >= r1 and _longest_suffix(word, _CONSONANT_PAIRS, r1) and len(word) > r1:
-        word = word[:-1]
-    if len(word) >= r1:
-        suffix = _longest_suffix(word, sorted(_OTHER_SUFFIXES, key=len, reverse=True), r1)
-        if suffix:
-            word = word[: -len(suffix)] + _OTHER_SUFFIXES[suffix]
-    return word
-
-
-SHORTEST_STEM = 4
-
-
-@cache
-def root(word: str) -> str:
-    """lunr.sv's stem, applied until nothing changes, never below four letters: as sok-sv.js
-    stems both the index and the query, so "insats" and "insatser" both become "insat"."""
-    current = word
-    while True:
-        following = stem(current)
-        if following == current or len(following) < SHORTEST_STEM:
-            return current
-        current = following
-
-
-@lru_cache(maxsize=1)
-def swedish_stop_words() -> frozenset:
-    """Read the list the browser uses, from Material's lunr.sv, so the two cannot differ."""
-    import material
-
-    script = Path(material.__file__).parent.joinpath(*LUNR_SV).read_text(encoding="utf-8")
-    words = re.search(r'generateStopWordFilter\("([^"]+)"', script).group(1)
-    return frozenset(words.split())
-
-
-def _stem_token(token, i, tokens):
-    return token.update(lambda text, metadata: root(text))
-
-
-def _drop_stop_words(token, i, tokens):
-    return None if str(token) in swedish_stop_words() else token
-
-
-Pipeline.register_function(_stem_token, "stemmer-sv-stabil")
-Pipeline.register_function(_drop_stop_words, "stopWordFilter-sv")
-
-
-# --- Material's tokenizer: text between tags, split by the configured separator, lower case ---
-
-_TAG = re.compile(r"<[^>]*>")
-
-
-def words_of(value, separator: re.Pattern) -> list[str]:
-    """A field's words as Material's tokenizer finds them; lunr.py makes each one a token."""
-    values = value if isinstance(value, list) else [value] if value else []
-    return [piece.lower() for v in values for text in _TAG.split(str(v)) for piece in separator.split(text) if piece]
+MAX_PAGES = 10  # pages a search lists, best first (sok-sv.js: MAX_PAGES)
 
 
 # --- Our query stemmer, sok-sv.js ------------------------------------------------------------
@@ -169,10 +28,10 @@ def _prefix_of(word_stem: str) -> str:
     return word_stem[:-2] if len(word_stem) >= 5 and word_stem.endswith("et") else word_stem
 
 
-def stemmed_query(query: str) -> str:
+def stemmed_query(query: str, stop_words: frozenset) -> str:
     if _OPERATOR_OR_FIELD.search(query):
         return query
-    kept = [w for w in _WORD.findall(query) if len(w) > 1 and w.lower() not in swedish_stop_words()]
+    kept = [w for w in _WORD.findall(query) if len(w) > 1 and w.lower() not in stop_words]
     if not kept:
         return query
     return " ".join(f"{root(w.lower())}^100 {_prefix_of(root(w.lower()))}" for w in kept)
@@ -187,6 +46,35 @@ def material_query(query: str, separator: re.Pattern) -> str:
     return " ".join(t if re.search(r"(^[+-]|[~^]\d+$)", t) else t + "*" for t in terms)
 
 
+# --- The query's clauses, as lunr's query parser reads the few forms the search box sends ---
+
+_CLAUSE = re.compile(r"^([+-]?)(?:[^\s:*^~]+:)?(\*?)([^\s*^~]*)(\*?)(?:\^(\d+(?:\.\d+)?))?(?:~\d+)?$")
+
+
+@dataclass
+class Clause:
+    term: str
+    presence: str  # "", "+" (required) or "-" (prohibited)
+    leading: bool  # *term
+    trailing: bool  # term*
+    boost: float
+
+
+def clauses_of(lunr_query: str) -> list[Clause]:
+    """Clauses of a query in lunr's syntax; a field name is read but not kept (all fields are searched),
+    an edit distance (~1) is ignored. A clause without a wildcard is stemmed, as lunr's search pipeline does."""
+    found = []
+    for part in lunr_query.split():
+        match = _CLAUSE.match(part.lower())
+        if match is None or not match.group(3):
+            continue
+        presence, leading, term, trailing, boost = match.groups()
+        if not leading and not trailing:
+            term = root(term)
+        found.append(Clause(term, presence, bool(leading), bool(trailing), float(boost) if boost else 1.0))
+    return found
+
+
 # --- The index and Material's re-ranking -------------------------------------------------------
 
 
@@ -198,64 +86,119 @@ class Hit:
 
 
 class BrowserSearch:
-    """The built search index, searched as Material's worker searches it."""
+    """The built site's split search index, searched as the browser's worker searches it."""
 
-    def __init__(self, index: dict):
-        config = index["config"]
-        self.separator = re.compile(config["separator"])
-        self.docs = {d["location"]: d for d in index["docs"]}
-        self.page_of = {}
-        for doc in index["docs"]:
-            page = doc["location"].split("#")[0]
-            self.page_of[doc["location"]] = page if page in self.page_of else doc["location"]
-        lunr_builder = builder.Builder()
-        lunr_builder.pipeline.add(_drop_stop_words, _stem_token)
-        lunr_builder.search_pipeline.add(_stem_token)
-        lunr_builder.metadata_whitelist = []
-        lunr_builder.b(0)
-        lunr_builder.ref("location")
-        for name, spec in config["fields"].items():
-            lunr_builder.field(
-                name,
-                boost=spec.get("boost", 1),
-                extractor=lambda doc, name=name: words_of(doc.get(name), self.separator),
-            )
-        for doc in index["docs"]:
-            lunr_builder.add(doc, {"boost": doc["boost"]} if "boost" in doc else None)
-        self.index = lunr_builder.build()
+    def __init__(self, site_dir: Path):
+        self.folder = Path(site_dir) / "search"
+        stub = json.loads((self.folder / "search_index.json").read_text(encoding="utf-8"))
+        self.config = stub["config"]
+        self.manifest = self.config["kb"]
+        self.separator = re.compile(self.config["separator"])
+        self.stop_words = frozenset(self.manifest["stopWords"])
+        self.english_stop_words = frozenset(self.manifest["englishStopWords"])
+        self._shards: dict[str, dict] = {}
+        self._pages: dict[int, list] = {}
 
     @classmethod
     def from_site(cls, site_dir: Path) -> "BrowserSearch":
-        path = Path(site_dir) / "search" / "search_index.json"
-        return cls(json.loads(path.read_text(encoding="utf-8")))
+        return cls(site_dir)
 
-    def search(self, query: str, limit: int = 10) -> list[Hit]:
-        """Pages best first, as the browser lists them."""
-        lunr_query = material_query(stemmed_query(query), self.separator)
-        if not lunr_query:
-            return []
-        clause_terms = [re.sub(r"[\^~]\d+$", "", t).strip("*") for t in lunr_query.split() if not t.startswith("-")]
+    def shard(self, key: str) -> dict:
+        if key not in self._shards:
+            path = self.folder / FOLDER / "t" / f"{shard_name(key)}.json"
+            self._shards[key] = json.loads(path.read_text(encoding="utf-8"))
+        return self._shards[key]
+
+    def page(self, number: int) -> list:
+        """[[address, title, text], ...]: the page first, then its sections."""
+        if number not in self._pages:
+            path = self.folder / FOLDER / "s" / f"{number}.json"
+            self._pages[number] = json.loads(path.read_text(encoding="utf-8"))
+        return self._pages[number]
+
+    def entries(self) -> list[dict]:
+        """Every entry of the index (address, title, text), page by page."""
+        return [
+            {"location": e[0], "title": e[1], "text": e[2]} for p in range(self.manifest["pages"]) for e in self.page(p)
+        ]
+
+    def shards_for(self, clause: Clause) -> list[str]:
+        if clause.leading or len(clause.term) < self.manifest["prefix"]:
+            return [k for k in self.manifest["shards"] if clause.leading or k.startswith(clause.term)]
+        key = shard_key(clause.term)
+        return [key] if key in self.manifest["shards"] else []
+
+    def expand(self, clause: Clause) -> list[str]:
+        """The index's words a clause matches: itself, or every word it begins (term*) or ends (*term)."""
+        words = [w for key in self.shards_for(clause) for w in self.shard(key)]
+        if clause.leading:
+            return sorted(w for w in words if (clause.term in w if clause.trailing else w.endswith(clause.term)))
+        if clause.trailing:
+            return sorted(w for w in words if w.startswith(clause.term))
+        return [clause.term] if clause.term in words else []
+
+    def postings(self, word: str) -> dict[tuple[int, int], float]:
+        """(page, section) -> the word's weight there."""
+        values, flat = self.shard(shard_key(word))[word]
+        found, page = {}, 0
+        for i in range(0, len(flat), 3):
+            page += flat[i]
+            found[(page, flat[i + 1])] = values[flat[i + 2]]
+        return found
+
+    def ranked(self, query: str) -> list[tuple[tuple[int, int], float, dict]]:
+        """Every matching entry, best first: ((page, section), score, terms as Material reports them)."""
+        clauses = clauses_of(material_query(stemmed_query(query, self.stop_words), self.separator))
+        boosts: dict[str, float] = {}  # lunr's query vector: a word's boosts summed over the clauses
+        required: list[set] = []
+        prohibited: set = set()
+        for clause in clauses:
+            words = self.expand(clause)
+            if clause.presence == "-":
+                prohibited.update(e for w in words for e in self.postings(w))
+                continue
+            if clause.presence == "+":
+                required.append({e for w in words for e in self.postings(w)})
+            for word in words:
+                boosts[word] = boosts.get(word, 0) + clause.boost
+        scores: dict[tuple[int, int], float] = {}
+        matched: dict[tuple[int, int], list[str]] = {}
+        for word, boost in boosts.items():
+            for entry, weight in self.postings(word).items():
+                scores[entry] = scores.get(entry, 0) + boost * weight
+                matched.setdefault(entry, []).append(word)
+        kept = [c for c in clauses if c.presence != "-"]
         ranked = []
-        for result in self.index.search(lunr_query):
-            location = result["ref"]
-            matched = list(result["match_data"].metadata)
-            terms = {}
-            remaining = list(clause_terms)
-            for term in matched:
-                for clause in list(remaining):
-                    if term.startswith(clause):
-                        terms[clause] = True
-                        remaining.remove(clause)
-            for clause in remaining:
-                if english_stop_word_filter(clause) is not None:
-                    terms.setdefault(clause, False)
-            is_page = self.page_of[location] == location
+        for entry in sorted(scores):
+            if entry in prohibited or any(entry not in r for r in required):
+                continue
+            terms = material_terms(kept, matched[entry], self.english_stop_words)
             share = sum(terms.values()) / len(terms) if terms else 0
-            boost = int(is_page) + share
-            ranked.append((result["score"] * (1 + boost**2), location))
-        ranked.sort(key=lambda pair: -pair[0])
-        pages = {}
-        for score, location in ranked:
-            page = self.page_of[location]
+            boost = int(entry[1] == 0) + share
+            ranked.append((entry, scores[entry] * (1 + boost * boost), terms))
+        ranked.sort(key=lambda row: -row[1])
+        return ranked
+
+    def search(self, query: str, limit: int = MAX_PAGES) -> list[Hit]:
+        """Pages best first, as the browser lists them (at most MAX_PAGES)."""
+        pages: dict[int, float] = {}
+        for (page, _), score, _ in self.ranked(query):
             pages.setdefault(page, score)
-        return [Hit(page, self.docs[page]["title"], score) for page, score in list(pages.items())[:limit]]
+        best = list(pages.items())[: min(limit, MAX_PAGES)]
+        return [Hit(self.page(p)[0][0], self.page(p)[0][1], score) for p, score in best]
+
+
+def material_terms(clauses: list[Clause], words: list[str], english_stop_words: frozenset) -> dict[str, bool]:
+    """Material's getSearchQueryTerms: which clauses a result matched; an unmatched clause counts as
+    missing unless it is an English stop word (lunr's own list, as Material checks it)."""
+    terms: dict[str, bool] = {}
+    remaining = list(clauses)
+    for word in words:
+        for clause in list(remaining):
+            if word.startswith(clause.term):
+                terms[clause.term] = True
+                remaining.remove(clause)
+    for clause in remaining:
+        if clause.term not in english_stop_words:
+            terms.setdefault(clause.term, False)
+    return terms

@@ -12,7 +12,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from macros.generate import postbuild, search_index, staged_manifest
+from macros.generate import postbuild, search_index, search_shards, staged_manifest
 
 log = logging.getLogger("mkdocs.kunskapsbanken")
 
@@ -26,3 +26,4 @@ def on_post_build(config, **kwargs):
     if report.errors:
         raise PluginError("\n".join(report.errors))
     search_index.enrich_index(Path(config.site_dir), manifest.search)
+    search_shards.write_shards(Path(config.site_dir))

@@ -83,14 +83,6 @@ def search_weight(item) -> float | None:
     return 1
 
 
-def material_worker_name(theme_dirs) -> str:
-    """File name of Material's search worker (hashed per release), for our Swedish wrapper to load."""
-    found = sorted(w for d in theme_dirs for w in Path(d, "assets", "javascripts", "workers").glob("search.*.min.js"))
-    if not found:
-        raise RuntimeError("Material's search worker was not found; has the theme layout changed?")
-    return found[0].name
-
-
 def search_plan(build) -> dict:
     """What enrich_index needs to know of each listed page, computed by the generator from the Build and
     written beside the staging tree, so the step after the engine needs no catalog."""

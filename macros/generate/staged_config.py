@@ -3,14 +3,12 @@ into the config an engine builds the staged tree with (menu, search, theme, Zens
 Nothing here imports an engine.
 """
 
-import importlib.util
 import shutil
 from collections.abc import Mapping
 from pathlib import Path
 
 import yaml
 
-from macros.generate import search_index
 from macros.model.region import Region
 from macros.model.region_file import repository_region
 from macros.views import full_lists, navigation
@@ -109,12 +107,6 @@ def _plugin_options(plugins: list, name: str) -> dict:
     return dict(entry[name] or {}) if isinstance(entry, dict) else {}
 
 
-def material_templates() -> Path | None:
-    """Material's template folder, found without importing Material (the generator imports no engine)."""
-    spec = importlib.util.find_spec("material")
-    return Path(spec.origin).parent / "templates" if spec and spec.origin else None
-
-
 def staged_config(root: Path, out: Path, base: dict, state, flavour: str) -> dict:
     """The project's mkdocs.yml for the staging tree: no hooks, generated menu and tags, absolute paths."""
     config = {k: v for k, v in base.items() if k not in ("hooks", "watch", "plugins", "markdown_extensions")}
@@ -130,9 +122,6 @@ def staged_config(root: Path, out: Path, base: dict, state, flavour: str) -> dic
     theme["custom_dir"] = str(root / theme.get("custom_dir", "macros/templates"))
     config["theme"] = theme
     extra = dict(config.get("extra") or {})
-    templates = material_templates()
-    if templates is not None and flavour == "mkdocs":
-        extra["material_search_worker"] = search_index.material_worker_name([templates])
     extra["kb_nonce"] = state.nonce  # partials/content.html marks the page's own HTML for macros/generate/postbuild.py
     config["extra"] = extra
 
@@ -155,7 +144,7 @@ def staged_config(root: Path, out: Path, base: dict, state, flavour: str) -> dic
     return config
 
 
-# Material-only templates: main.html loads Material's search worker through our Swedish wrapper, and
+# Material-only templates: main.html points Material's search at our worker over the split index, and
 # partials/search.html is Material's search dialog; Zensical brings its own search.
 MATERIAL_ONLY_TEMPLATES = ("main.html", "partials/search.html")
 

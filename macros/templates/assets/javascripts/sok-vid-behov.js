@@ -1,9 +1,11 @@
 /*
  * The search index only when the reader searches.
  *
- * Material for MkDocs 9.8.1 fetches search/search_index.json (hundreds of kilobytes on a large site)
- * as soon as a page opens: its bundle sends the index to the search worker at start-up, and (with
- * search.highlight) subscribes to it for ?h= links. It has no hook to defer that (no
+ * Material for MkDocs 9.8.1 fetches search/search_index.json as soon as a page opens: its bundle sends
+ * the index to the search worker at start-up, and (with search.highlight) subscribes to it for ?h=
+ * links. That file is now only the split index's manifest (macros/generate/search_shards.py), a few
+ * kilobytes, but it is what starts our worker (workers/sok-sv.js) loading its stemmer, and the
+ * shards come only with a query; so a page view that does not search fetches nothing of the index. It has no hook to defer that (no
  * `window.__search.index` in this version), so this script, loaded before the bundle
  * (macros/templates/main.html, block scripts), holds back the one request for the index until the
  * reader first reaches for search: focus in the search field or anywhere in Material's search, the
