@@ -8,6 +8,8 @@ export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
 # make bench's cold first search against Pagefind: stories per size (one size: make bench BENCH_SOK=1000).
 BENCH_SOK ?= 0,1000,3000
+# make bench's edit loop in make serve: stories per size (one size: make bench BENCH_REDIGERING=0).
+BENCH_REDIGERING ?= 0,1000
 .DEFAULT_GOAL := help
 .PHONY: help serve build validate test test-snabb bench new-story ny-region clean chromium nginx screenshots preview lighthouse cms
 
@@ -101,6 +103,7 @@ test: $(BIN)/.installed-test $(VNU_JAR) $(CMS_BUNDLE) $(CMS_SERVER) chromium ngi
 bench: $(BIN)/.installed-test $(CMS_BUNDLE) chromium ## Mät byggtid, storlek och sökning (skriver siffror, påstår inget)
 	PYTHONPATH=. $(BIN)/python scripts/bench.py  # this checkout's macros, also in a git worktree
 	PYTHONPATH=. $(BIN)/python scripts/bench.py --kall-sokning $(BENCH_SOK)
+	PYTHONPATH=. $(BIN)/python scripts/bench.py --redigering $(BENCH_REDIGERING)
 
 screenshots: $(BIN)/.installed-test $(CMS_BUNDLE) chromium ## Skärmbilder av nyckelsidorna i mobil och dator till skarmbilder/ (för granskare)
 	$(BIN)/python scripts/screenshots.py --ut skarmbilder

@@ -548,9 +548,21 @@ def main(argv: list[str] | None = None) -> int:
         "till exempel 0,1000,3000 (make bench gör det)",
     )
     parser.add_argument(
+        "--redigering",
+        metavar="STORLEKAR",
+        help="mät bara redigeringen i make serve (sparad berättelse till ny text på sidan, mot motorn ensam) vid "
+        "dessa antal berättelser, till exempel 0,1000 (make bench gör det)",
+    )
+    parser.add_argument("--sparningar", type=int, default=4, help="med --redigering: sparningar per storlek (4)")
+    parser.add_argument(
         "--jamfor-med", metavar="REVISION", help="med --kall-sokning: mät också en annan revision, till exempel main"
     )
     args = parser.parse_args(argv)
+    if args.redigering is not None:
+        from bench_edit_loop import edit_loop
+
+        edit_loop([int(s) for s in args.redigering.split(",") if s.strip()], args.sparningar)
+        return 0
     if args.kall_sokning is not None:
         sizes = [int(s) for s in args.kall_sokning.split(",") if s.strip()]
         cold_search(sizes, max(1, args.omgangar // 5 or 1), args.jamfor_med)
