@@ -1,4 +1,4 @@
-"""The schema records which story fields each entry point asks (macros/model/schema.py), and the
+"""The schema records which story fields each entry point asks (macros/model/story_type.py), and the
 scaffolder, the form editor and the GitHub issue form read those lists rather than keeping their own."""
 
 import pytest

@@ -1,5 +1,5 @@
-"""Each field kind knows all its projections (macros/model/kinds.py): no other module asks which kind a
-field has. A new kind then means one class in one file, not a switch to extend in four."""
+"""Each field kind knows all its projections (macros/model/kinds.py names the kinds): no other module asks
+which kind a field has. A new kind then means one class in one file, not a switch to extend in four."""
 
 import ast
 import inspect
@@ -8,6 +8,8 @@ from sitebuild import ROOT
 
 from macros.model import kinds
 
+# The kinds' own modules, the only ones that may switch on a kind (the facade kinds.py only re-exports them).
+KIND_MODULES = {"kind_base.py", "scalar_kinds.py", "composite_kinds.py", "field_rules.py"}
 KIND_NAMES = {name for name, value in vars(kinds).items() if inspect.isclass(value) and issubclass(value, kinds.Kind)}
 
 
@@ -30,7 +32,7 @@ def switches_on_kinds(source: str) -> list[int]:
 def test_no_module_outside_kinds_switches_on_a_kind():
     found = {}
     for path in (ROOT / "macros").rglob("*.py"):
-        if path.name == "kinds.py":
+        if path.parent.name == "model" and path.name in KIND_MODULES:
             continue
         lines = switches_on_kinds(path.read_text(encoding="utf-8"))
         if lines:

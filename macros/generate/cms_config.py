@@ -38,7 +38,7 @@ STORY_SCRIPT = Path(__file__).with_name("cms_story.js")  # the file format and t
 SITE_NAME = "Kunskapsbanken för God och nära vård"
 STYLESHEET = "assets/kunskapsbanken.css"  # the site's own stylesheet, for the preview pane
 
-SHOWN = set(FORM_ASKS)  # the fields the form shows (macros/model/schema.py records each entry point's)
+SHOWN = set(FORM_ASKS)  # the fields the form shows (macros/model/story_type.py records each entry point's)
 HINTS = {
     "ansvarig": " Lämna tomt för organisationen i Författare.",
     # A new story's history says it was published; the note is for changing a story that is there.
