@@ -167,7 +167,7 @@ def property_schema(f: "Field", required: bool) -> JsonSchema:
     """One field's JSON Schema: its description, its kind's schema, a non-empty list, and its example."""
     schema = {"description": f.description, **f.kind.json_schema()}
     if isinstance(f.kind, ListOf):
-        schema["minItems"] = 1  # an empty list is never a value (see the module docstring)
+        schema["minItems"] = 1  # an empty list is never a value (see macros/model/kinds.py)
     if f.example is not None:
         schema["examples"] = [f.example]
     return schema

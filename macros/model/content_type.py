@@ -16,9 +16,8 @@ class ContentType:
     url_prefix: str  # site path the pages are published under
     description: str
     fields: tuple[Field, ...] = field(default=())
-    rules: tuple[
-        Rule, ...
-    ] = ()  # rules between fields (kinds.RequiredWhen, kinds.ExactlyOne), checked after the fields
+    # Rules between fields (kinds.RequiredWhen, kinds.ExactlyOne, kinds.MaxLength), checked after the fields.
+    rules: tuple[Rule, ...] = ()
 
     def field(self, name: str) -> Field | None:
         return next((f for f in self.all_fields if f.name == name), None)

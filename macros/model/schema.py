@@ -1,7 +1,7 @@
 """The content model, declared once: every content type, its folder and its fields.
 
 The catalog, the validator, the scaffolder, the JSON Schemas and the contributor
-guide's field tables are all generated from the declarations below, so none of
+guide's field tables are all generated from these declarations, so none of
 them can drift from the others. What a field accepts is its kind (macros/model/kinds.py):
 one object that checks a value, describes it in JSON Schema and names it in Swedish.
 Rules between fields are declared with the fields they relate.
