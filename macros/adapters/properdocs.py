@@ -122,6 +122,11 @@ class PreviewServer:
                 flush=True,
             )
             return False
+        if self.last.config_changed and self.process is not None:
+            # The menu or the site's settings changed: every page shows them, so every page is rebuilt.
+            now = time.time()
+            for path in (self.out / staging.STAGED_DOCS).rglob("*.md"):
+                os.utime(path, (now, now))
         for line in self.last.notices:
             print(line, flush=True)
         return True
@@ -129,7 +134,10 @@ class PreviewServer:
     def start(self) -> None:
         if not self.generate():
             raise SystemExit(1)
-        command = ENGINE + ["serve", "--livereload", "--dev-addr", self.address, "-f", str(self.last.config_file)]
+        # --dirty: a rebuild renders only the staged pages that changed (the generator rewrites exactly the
+        # pages a change touches); when the menu changes, `generate` marks every page changed.
+        command = ENGINE + ["serve", "--livereload", "--dirty", "--dev-addr", self.address]
+        command += ["-f", str(self.last.config_file)]
         self.process = subprocess.Popen(
             command,
             cwd=self.out,
@@ -171,7 +179,7 @@ class PreviewServer:
         try:
             while self.process.poll() is None:
                 if changed.wait(0.5):
-                    time.sleep(0.3)  # an editor saves in several steps
+                    time.sleep(0.1)  # an editor saves in several steps, within milliseconds
                     changed.clear()
                     self.generate()
         finally:
