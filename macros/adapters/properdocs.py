@@ -27,6 +27,7 @@ from pathlib import Path
 
 from macros.adapters.engine_in_process import run_engine_in_process
 from macros.content.build import ContentError
+from macros.content.catalog import LoadedFiles
 from macros.generate import staging
 from macros.model.settings import Settings, from_environment
 
@@ -103,6 +104,7 @@ class PreviewServer:
         self.settings = settings
         self.process = None
         self.last = None
+        self.files = LoadedFiles()  # a save reads again only the files that changed
 
     def generate(self) -> bool:
         try:
@@ -114,6 +116,7 @@ class PreviewServer:
                 flavour="mkdocs",
                 nonce=self.last.nonce if self.last else None,
                 settings=self.settings,
+                files=self.files,
             )
         except (staging.GenerationError, ContentError) as error:
             print(

@@ -120,13 +120,14 @@ def complete_index(site_dir: Path, last: Path, pages: dict) -> int:
     for entry in index["docs"]:
         fresh.setdefault(entry["location"].split("#")[0], []).append(entry)
     site_pages = {directory_url(src_uri) for src_uri in pages}
-    docs, taken = [], 0
+    docs, taken, placed = [], 0, set()
     if last.exists():
         for entry in json.loads(last.read_text(encoding="utf-8"))["docs"]:
             page = entry["location"].split("#")[0]
-            if page in fresh:
+            if page in fresh:  # rendered now: its new entries, in the place of its first old one
                 docs += fresh.pop(page)
-            elif page in site_pages:
+                placed.add(page)
+            elif page in site_pages and page not in placed:
                 docs.append(entry)
                 taken += 1
     index["docs"] = docs + [entry for entries in fresh.values() for entry in entries]

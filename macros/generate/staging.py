@@ -36,7 +36,7 @@ from types import SimpleNamespace
 import yaml
 
 from macros.content.build import ContentError, load_build, site_settings
-from macros.content.catalog import directory_url
+from macros.content.catalog import LoadedFiles, directory_url
 from macros.generate import cms_bundle, cms_config, history_files, search_index
 from macros.generate.staged_config import (
     GLOSSARY,
@@ -97,6 +97,7 @@ def write_staging(
     flavour: str = "mkdocs",
     nonce: str | None = None,
     settings: Settings = Settings(),
+    files: LoadedFiles | None = None,
 ) -> StagingResult:
     """Write the staging tree for one engine flavour; returns where everything came from.
 
@@ -110,7 +111,7 @@ def write_staging(
     if isinstance(today, str):
         today = datetime.date.fromisoformat(today)
     base = read_config(root, settings.environment)
-    state = load_build(root, preview, today or settings.day(), site_settings(base))
+    state = load_build(root, preview, today or settings.day(), site_settings(base), files=files)
     problems = facets.tag_problems(state)
     if problems:
         raise GenerationError("Ämnesorden stämmer inte med listan över tillåtna ämnesord:\n" + "\n".join(problems))
