@@ -27,8 +27,8 @@ from pathlib import Path
 
 from macros.adapters.engine_in_process import run_engine_in_process
 from macros.content.build import ContentError
-from macros.content.catalog import LoadedFiles
 from macros.generate import staging
+from macros.generate.preview_memory import PreviewMemory
 from macros.model.settings import Settings, from_environment
 
 ENGINE = [sys.executable, "-m", "properdocs"]
@@ -104,7 +104,7 @@ class PreviewServer:
         self.settings = settings
         self.process = None
         self.last = None
-        self.files = LoadedFiles()  # a save reads again only the files that changed
+        self.memory = PreviewMemory()  # a save reads and stages again only what it changed
 
     def generate(self) -> bool:
         try:
@@ -116,7 +116,7 @@ class PreviewServer:
                 flavour="mkdocs",
                 nonce=self.last.nonce if self.last else None,
                 settings=self.settings,
-                files=self.files,
+                memory=self.memory,
             )
         except (staging.GenerationError, ContentError) as error:
             print(

@@ -36,8 +36,9 @@ from types import SimpleNamespace
 import yaml
 
 from macros.content.build import ContentError, load_build, site_settings
-from macros.content.catalog import LoadedFiles, directory_url
+from macros.content.catalog import directory_url
 from macros.generate import cms_bundle, cms_config, history_files, search_index
+from macros.generate.preview_memory import PreviewMemory
 from macros.generate.staged_config import (
     GLOSSARY,
     STAGED_DOCS,
@@ -97,7 +98,7 @@ def write_staging(
     flavour: str = "mkdocs",
     nonce: str | None = None,
     settings: Settings = Settings(),
-    files: LoadedFiles | None = None,
+    memory: PreviewMemory | None = None,
 ) -> StagingResult:
     """Write the staging tree for one engine flavour; returns where everything came from.
 
@@ -111,7 +112,7 @@ def write_staging(
     if isinstance(today, str):
         today = datetime.date.fromisoformat(today)
     base = read_config(root, settings.environment)
-    state = load_build(root, preview, today or settings.day(), site_settings(base), files=files)
+    state = load_build(root, preview, today or settings.day(), site_settings(base), files=memory and memory.files)
     problems = facets.tag_problems(state)
     if problems:
         raise GenerationError("Ämnesorden stämmer inte med listan över tillåtna ämnesord:\n" + "\n".join(problems))
@@ -128,8 +129,14 @@ def write_staging(
     config_name = "mkdocs.yml" if flavour == "mkdocs" else "zensical.yml"
     result = StagingResult(out, flavour, out / config_name, state.nonce)
     files: dict = {}  # staged path under docs/ -> text, or the Path of a file to copy
+    signature = memory.signature(state) if memory else ""
     for item in state.published_items():
-        files[item.src_uri], result.pages[item.src_uri] = stage_page(item, state, repo, macro_env)
+        staged = memory.recall(item, signature) if memory else None
+        if staged is None:
+            staged = stage_page(item, state, repo, macro_env)
+            if memory:
+                memory.keep(item, signature, staged)
+        files[item.src_uri], result.pages[item.src_uri] = staged
     for src, meta, body in full_lists.site_pages(state):  # the whole lists that cut lists link to
         if src in files:
             raise GenerationError(
