@@ -1,5 +1,6 @@
 """`make serve` (kb-visa): the preview shows drafts with their banner, in Swedish, and follows edits."""
 
+import json
 import socket
 import subprocess
 import sys
@@ -62,6 +63,8 @@ def test_serve_previews_drafts_in_swedish(tmp_path):
         assert '<html lang="sv"' in start
         draft = fetch(url, deadline)
         assert "Hemligt utkast om hemgång" in draft and '<p class="admonition-title">Utkast</p>' in draft
+        search = f"http://127.0.0.1:{port}/search/search_index.json"
+        pages_searched = json.loads(fetch(search, deadline))["config"]["kb"]["pages"]
 
         # An edit is regenerated and rebuilt; a broken file is reported in Swedish and the last good page stays.
         story = project / "stories" / "utkast-berattelse.md"
@@ -70,6 +73,13 @@ def test_serve_previews_drafts_in_swedish(tmp_path):
             encoding="utf-8",
         )
         assert "Ändrat utkast om hemgång" in fetch_until(url, "Ändrat utkast", time.monotonic() + 60)
+        # A rebuild renders the changed pages only (--dirty), yet every page shows the new title in its menu
+        # and the search still holds every page, the unchanged ones from the last build.
+        sibling = fetch_until(
+            f"http://127.0.0.1:{port}/berattelser/trygg-hemgang/", "Ändrat utkast", time.monotonic() + 30
+        )
+        assert "Ändrat utkast om hemgång" in sibling  # the menu of another story, not rendered for the edit
+        assert json.loads(fetch(search, time.monotonic() + 10))["config"]["kb"]["pages"] == pages_searched
         story.write_text("---\ntitel: [trasig\n---\nText\n", encoding="utf-8")
         deadline = time.monotonic() + 30
         while "Förhandsvisningen visar den senaste felfria versionen" not in log.read_text(encoding="utf-8"):

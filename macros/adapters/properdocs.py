@@ -28,6 +28,7 @@ from pathlib import Path
 from macros.adapters.engine_in_process import run_engine_in_process
 from macros.content.build import ContentError
 from macros.generate import staging
+from macros.generate.preview_memory import PreviewMemory
 from macros.model.settings import Settings, from_environment
 
 ENGINE = [sys.executable, "-m", "properdocs"]
@@ -103,6 +104,7 @@ class PreviewServer:
         self.settings = settings
         self.process = None
         self.last = None
+        self.memory = PreviewMemory()  # a save reads and stages again only what it changed
 
     def generate(self) -> bool:
         try:
@@ -114,6 +116,7 @@ class PreviewServer:
                 flavour="mkdocs",
                 nonce=self.last.nonce if self.last else None,
                 settings=self.settings,
+                memory=self.memory,
             )
         except (staging.GenerationError, ContentError) as error:
             print(
@@ -122,6 +125,11 @@ class PreviewServer:
                 flush=True,
             )
             return False
+        if self.last.config_changed and self.process is not None:
+            # The menu or the site's settings changed: every page shows them, so every page is rebuilt.
+            now = time.time()
+            for path in (self.out / staging.STAGED_DOCS).rglob("*.md"):
+                os.utime(path, (now, now))
         for line in self.last.notices:
             print(line, flush=True)
         return True
@@ -129,7 +137,10 @@ class PreviewServer:
     def start(self) -> None:
         if not self.generate():
             raise SystemExit(1)
-        command = ENGINE + ["serve", "--livereload", "--dev-addr", self.address, "-f", str(self.last.config_file)]
+        # --dirty: a rebuild renders only the staged pages that changed (the generator rewrites exactly the
+        # pages a change touches); when the menu changes, `generate` marks every page changed.
+        command = ENGINE + ["serve", "--livereload", "--dirty", "--dev-addr", self.address]
+        command += ["-f", str(self.last.config_file)]
         self.process = subprocess.Popen(
             command,
             cwd=self.out,
@@ -171,7 +182,7 @@ class PreviewServer:
         try:
             while self.process.poll() is None:
                 if changed.wait(0.5):
-                    time.sleep(0.3)  # an editor saves in several steps
+                    time.sleep(0.1)  # an editor saves in several steps, within milliseconds
                     changed.clear()
                     self.generate()
         finally:

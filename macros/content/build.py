@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any, TypeVar, cast
 
 from macros.content import workflow
-from macros.content.catalog import Catalog, Item, load_catalog
+from macros.content.catalog import Catalog, Item, LoadedFiles, load_catalog
 from macros.content.history import History
 from macros.content.history import read as read_history
 from macros.model.problems import errors, report
@@ -93,6 +93,7 @@ def load_build(
     today: datetime.date | str | None = None,
     site: SiteSettings | None = None,
     past: History | None = None,
+    files: LoadedFiles | None = None,
 ) -> Build:
     """Load and check everything once; ContentError lists every problem that stops the build.
 
@@ -104,7 +105,7 @@ def load_build(
         today = datetime.date.fromisoformat(today)
     today = today or datetime.date.today()
     past = read_history(root, today) if past is None else past  # no change dated after today
-    catalog = load_catalog(root, today, renames=past.renames)
+    catalog = load_catalog(root, today, renames=past.renames, files=files)
     if errors(catalog.problems):
         raise ContentError(
             "Innehållet har fel som måste rättas innan webbplatsen kan byggas:\n" + report(catalog.problems)

@@ -73,22 +73,44 @@ def load_item(root: Path, rel_path: str, problems: list[Problem]) -> Item | None
     )
 
 
+class LoadedFiles:
+    """Each content file as it was last read and checked, by its size and time of change: `make serve`
+    loads the catalog again on every save, and reads again only the files that changed (an item is
+    never changed once loaded, so the same object serves the next load)."""
+
+    def __init__(self) -> None:
+        self.entries: dict[str, tuple[tuple[int, int], Item | None, list[Problem]]] = {}
+
+    def load(self, root: Path, rel_path: str, problems: list[Problem]) -> Item | None:
+        stat = (root / rel_path).stat()
+        stamp = (stat.st_mtime_ns, stat.st_size)
+        known = self.entries.get(rel_path)
+        if known is None or known[0] != stamp:
+            found: list[Problem] = []
+            known = (stamp, load_item(root, rel_path, found), found)
+            self.entries[rel_path] = known
+        problems.extend(known[2])
+        return known[1]
+
+
 def load_catalog(
     root: Path,
     today: datetime.date | None = None,
     paths: list[str] | None = None,
     renames: dict[str, str] | None = None,
+    files: LoadedFiles | None = None,
 ) -> Catalog:
     """Load, validate and cross-reference all content under root (optionally only report on `paths`).
 
     renames: old repository path -> path now, from git history (macros/content/history.py): what still refers
     to a renamed file by its old name is reported with the new one (macros/content/renames.py).
+    files: the files as the last load read them, to read again only what changed (make serve).
     """
     catalog = Catalog(root=Path(root), today=today or datetime.date.today())
     problems: list[Problem] = []
     seen_src: dict[str, Item] = {}
     for rel_path in content_files(catalog.root, problems):
-        item = load_item(catalog.root, rel_path, problems)
+        item = files.load(catalog.root, rel_path, problems) if files else load_item(catalog.root, rel_path, problems)
         if item is None:
             continue
         other = catalog.items.get(item.id) or seen_src.get(item.src_uri)
@@ -132,6 +154,7 @@ __all__ = [
     "WARNING",
     "Catalog",
     "Item",
+    "LoadedFiles",
     "content_files",
     "directory_url",
     "glossary_problems",

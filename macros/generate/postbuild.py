@@ -12,6 +12,7 @@ theme does not write is an error too, and is not published.
 """
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -58,13 +59,18 @@ def sanitize_page(page_html: str, nonce: str, sanitized: bool) -> tuple[str, lis
     return _clean_toc(before) + content + after, removed
 
 
-def sanitize_site(site_dir: Path, nonce: str, pages: dict) -> SanitizeReport:
-    """Clean every built page of a staging build; `pages` maps staged src_uri -> generate.PageSource."""
+def sanitize_site(site_dir: Path, nonce: str, pages: dict, rendered: Collection[str] | None = None) -> SanitizeReport:
+    """Clean every built page of a staging build; `pages` maps staged src_uri -> generate.PageSource.
+
+    `rendered`: the pages the engine wrote in this build, when it wrote only some (make serve rebuilds the
+    changed pages alone); the others were cleaned when they were written. Every page must exist either way."""
     report = SanitizeReport()
     for src_uri, source in pages.items():
         path = Path(site_dir) / directory_url(src_uri) / "index.html"
         if not path.is_file():
             report.errors.append(f"{source.rel_path}: sidan byggdes inte ({path.relative_to(site_dir)} saknas).")
+            continue
+        if rendered is not None and src_uri not in rendered:
             continue
         result = sanitize_page(path.read_text(encoding="utf-8"), nonce, source.sanitized)
         if result is None:

@@ -20,6 +20,7 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
+from macros.content.items import directory_url
 from macros.content.workflow import is_listed
 from macros.views.facets import is_listing
 
@@ -101,6 +102,40 @@ def search_plan(build) -> dict:
         "glossary_url": glossary.url if glossary else None,
         "abbreviations": abbreviations(Path(build.root) / ABBREVIATIONS),
     }
+
+
+LAST_INDEX = "search_index_last.json"  # in the staging folder: Material's index as the last build left it
+
+
+def complete_index(site_dir: Path, last: Path, pages: dict) -> int:
+    """Material's index with an entry for every page of the site, as Material wrote it (before
+    `enrich_index`). A build of `make serve` renders only the pages that changed, and Material's index then
+    holds those alone: the other pages' entries are taken from the last build's index, in their places.
+    Returns the entries taken over (0 after a build of every page)."""
+    path = Path(site_dir) / "search" / "search_index.json"
+    if not path.exists():
+        return 0
+    index = json.loads(path.read_text(encoding="utf-8"))
+    fresh: dict[str, list] = {}
+    for entry in index["docs"]:
+        fresh.setdefault(entry["location"].split("#")[0], []).append(entry)
+    site_pages = {directory_url(src_uri) for src_uri in pages}
+    docs, taken, placed = [], 0, set()
+    if last.exists():
+        for entry in json.loads(last.read_text(encoding="utf-8"))["docs"]:
+            page = entry["location"].split("#")[0]
+            if page in fresh:  # rendered now: its new entries, in the place of its first old one
+                docs += fresh.pop(page)
+                placed.add(page)
+            elif page in site_pages and page not in placed:
+                docs.append(entry)
+                taken += 1
+    index["docs"] = docs + [entry for entries in fresh.values() for entry in entries]
+    text = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
+    last.write_text(text, encoding="utf-8")
+    if taken:
+        path.write_text(text, encoding="utf-8")
+    return taken
 
 
 def enrich_index(site_dir: Path, plan: dict) -> int:

@@ -46,6 +46,7 @@ class StagingResult:
     seconds: float = 0.0
     search: dict = field(default_factory=dict)  # search_index.search_plan, for the step after the engine
     notices: list = field(default_factory=list)  # Swedish lines for the build log: warnings, drafts left out
+    config_changed: bool = True  # the engine's config (the menu among it) differs from the last one written
 
     def source_of(self, src_uri: str) -> str:
         page = self.pages.get(src_uri)
