@@ -9,7 +9,7 @@ export PIP_DISABLE_PIP_VERSION_CHECK := 1
 # make bench's cold first search against Pagefind: stories per size (one size: make bench BENCH_SOK=1000).
 BENCH_SOK ?= 0,1000,3000
 # make bench's edit loop in make serve: stories per size (one size: make bench BENCH_REDIGERING=0).
-BENCH_REDIGERING ?= 0,1000
+BENCH_REDIGERING ?= 0,1000,3000
 .DEFAULT_GOAL := help
 .PHONY: help serve build validate test test-snabb bench new-story ny-region clean chromium nginx screenshots preview lighthouse cms
 
