@@ -10,6 +10,8 @@ export PIP_DISABLE_PIP_VERSION_CHECK := 1
 BENCH_SOK ?= 0,1000,3000
 # make bench's edit loop in make serve: stories per size (one size: make bench BENCH_REDIGERING=0).
 BENCH_REDIGERING ?= 0,1000,3000
+# make bench's page sizes (HTML and a first visit's bytes): stories per size.
+BENCH_SIDOR ?= 0 1000 3000
 .DEFAULT_GOAL := help
 .PHONY: help serve build validate test test-snabb bench new-story ny-region clean chromium nginx screenshots preview lighthouse cms
 
@@ -104,6 +106,7 @@ bench: $(BIN)/.installed-test $(CMS_BUNDLE) chromium ## Mät byggtid, storlek oc
 	PYTHONPATH=. $(BIN)/python scripts/bench.py  # this checkout's macros, also in a git worktree
 	PYTHONPATH=. $(BIN)/python scripts/bench.py --kall-sokning $(BENCH_SOK)
 	PYTHONPATH=. $(BIN)/python scripts/bench.py --redigering $(BENCH_REDIGERING)
+	for n in $(BENCH_SIDOR); do PYTHONPATH=. $(BIN)/python scripts/bench.py --sidstorlek --berattelser $$n || exit 1; done
 
 screenshots: $(BIN)/.installed-test $(CMS_BUNDLE) chromium ## Skärmbilder av nyckelsidorna i mobil och dator till skarmbilder/ (för granskare)
 	$(BIN)/python scripts/screenshots.py --ut skarmbilder

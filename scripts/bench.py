@@ -41,6 +41,7 @@ from macros.adapters.properdocs import build, engine_env
 from macros.content.catalog import load_catalog
 from macros.generate import staging
 from macros.model import vocabularies as v
+from macros.views.github_preview import key_pages as repository_key_pages
 
 ROOT = Path(__file__).resolve().parent.parent
 PLAIN_STAGING = ".plain-staging"  # in a corpus: the tree the plain engine builds, generated once
@@ -421,7 +422,13 @@ def page_sizes(n: int) -> None:
 PHONE_CPU = 4
 PHONE_NETWORK = {"offline": False, "latency": 150, "downloadThroughput": 1_600_000 / 8, "uploadThroughput": 750_000 / 8}
 COLD_QUERIES = ("utskrivning", "hemgång", "samordnad individuell plan", "SKR", "vårdcentralen")
-COLD_PAGE = "berattelser/esthers-berattelse/"  # a reader on a story reaches for search
+
+
+def cold_page() -> str:
+    """A reader on a story reaches for search: the repository's own first story (its key page)."""
+    return repository_key_pages(load_catalog(ROOT))["berattelse"]
+
+
 PAGEFIND_UI = """async () => {
   const box = document.createElement("div");
   box.id = "pagefind-matning";
@@ -455,7 +462,7 @@ def cold_search_once(browser, url: str, query: str, engine: str) -> tuple[float,
     cdp.send("Network.enable")
     cdp.send("Network.emulateNetworkConditions", PHONE_NETWORK)
     cdp.send("Emulation.setCPUThrottlingRate", {"rate": PHONE_CPU})
-    page.goto(url + COLD_PAGE, wait_until="networkidle")
+    page.goto(url + cold_page(), wait_until="networkidle")
     if engine == "pagefind":  # Pagefind's UI on the page, as if the theme carried it; its index comes on search
         page.add_style_tag(url=url + "pagefind/pagefind-ui.css")
         page.add_script_tag(url=url + "pagefind/pagefind-ui.js")
