@@ -11,7 +11,8 @@ import pytest
 from sitebuild import FIXTURES, ROOT
 
 from macros.model.region import RegionError
-from macros.model.region_file import contrast, load_region
+from macros.model.region_file import load_region
+from macros.model.region_theme import contrast
 
 VALID = (FIXTURES / "region.yml").read_text(encoding="utf-8")
 
@@ -52,6 +53,18 @@ CASES = {
     "an example that is not text": (
         lambda t: t.replace("  kod: K2", "  kod: {a: 1}", 1),
         ["Exemplet 'kod' ska vara en text eller en lista med texter"],
+    ),
+    "a logo that can carry script": (
+        lambda t: t.replace("\n  sokexempel:", "\n  logotyp: docs/logotyp.svg\n  sokexempel:", 1),
+        ["Logotypen 'docs/logotyp.svg' ska vara en bild i PNG, WebP eller JPEG"],
+    ),
+    "a logo that is not there": (
+        lambda t: t.replace("\n  sokexempel:", "\n  logotyp: docs/logotyp.png\n  sokexempel:", 1),
+        ["Logotypen 'docs/logotyp.png' finns inte i förrådet"],
+    ),
+    "a logo outside the repository": (
+        lambda t: t.replace("\n  sokexempel:", "\n  logotyp: ../logotyp.png\n  sokexempel:", 1),
+        ["'webbplats.logotyp' ska vara en sökväg i förrådet"],
     ),
     "a key written twice": (
         lambda t: t.replace("  habo: Habo", "  habo: Habo\n  habo: Habo", 1),

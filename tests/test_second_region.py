@@ -26,6 +26,10 @@ pytestmark = pytest.mark.langsam
 
 NAME, COUNTY, MUNICIPALITIES = "Region Exempelland", "Exempellands län", "Ankeby, Bergby, Dalby"
 OWN_COLOUR = "#6b2c91"  # the second region's header: white text on it has a contrast of 8.8:1
+PNG = bytes.fromhex(  # a 1×1 image in the region's colour
+    "89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c63c8d699f81f0004"
+    "5602287b98cc560000000049454e44ae426082"
+)
 
 
 def run(args: list[str], cwd: Path, **env: str) -> subprocess.CompletedProcess:
@@ -76,7 +80,12 @@ def repositories(tmp_path_factory):
     assert "Ett nytt förråd för Region Exempelland" in made.stdout
     settings = region / "region.yml"  # the region's own colours, as its developers would set them
     settings.write_text(settings.read_text(encoding="utf-8").replace('primar: "#00566b"', f'primar: "{OWN_COLOUR}"'))
-    git(region, "commit", "-q", "-am", "Regionens färger")
+    (region / "docs" / "logotyp.png").write_bytes(PNG)  # and its logo
+    settings.write_text(
+        settings.read_text(encoding="utf-8").replace("\n  sokexempel:", "\n  logotyp: docs/logotyp.png\n  sokexempel:")
+    )
+    git(region, "add", "-A")
+    git(region, "commit", "-q", "-m", "Regionens färger och logotyp")
     (region / ".cache").mkdir()  # what make cms installs there (.cache is not in git): this checkout's
     (region / ".cache" / "cms").symlink_to((ROOT / ".cache" / "cms").resolve())
     return upstream, region
@@ -123,6 +132,7 @@ def test_the_second_region_validates_and_builds_strictly(repositories, region_si
     start = (region_site / "index.html").read_text(encoding="utf-8")
     assert "En sammanställning av dokument från Region Exempelland" in start  # the footer, from region.yml
     assert OWN_COLOUR in (region_site / "assets" / "kunskapsbanken.css").read_text(encoding="utf-8")
+    assert 'src="assets/logotyp.png"' in start and (region_site / "assets" / "logotyp.png").read_bytes() == PNG
     story = (region_site / "berattelser" / "exempel-en-trygg-hemgang" / "index.html").read_text(encoding="utf-8")
     assert "Exempel: en trygg hemgång" in story
 

@@ -54,6 +54,7 @@ _ConfigLoader.add_constructor("!relative", _relative_tag)
 
 # The theme's one stylesheet, which the region's colours are added to (still one request for a phone).
 STYLESHEET = "assets/kunskapsbanken.css"
+LOGO = "assets/logotyp"  # the region's logo (region.yml webbplats.logotyp), with its own suffix
 
 
 def apply_region(config: dict, region: Region) -> dict:
@@ -67,14 +68,19 @@ def apply_region(config: dict, region: Region) -> dict:
     extra = dict(config.get("extra") or {})
     extra["synpunkter_epost"] = extra.get("synpunkter_epost") or region.feedback_email
     config["extra"] = extra
+    if region.logo:  # the theme's header shows it; the file is staged beside the stylesheet
+        config["theme"] = dict(config["theme"], logo=LOGO + Path(region.logo).suffix.lower())
     return config
 
 
-def region_site_files(root: Path, region: Region) -> dict[str, str]:
+def region_site_files(root: Path, region: Region) -> dict[str, str | Path]:
     """The theme's stylesheet with the region's colours at its end. A file in the staged docs goes before the
     theme's file of the same name, so the site still loads one stylesheet."""
     theme_css = (root / "macros" / "templates" / STYLESHEET).read_text(encoding="utf-8")
-    return {STYLESHEET: theme_css.rstrip("\n") + "\n\n" + region.colour_css()}
+    files: dict[str, str | Path] = {STYLESHEET: theme_css.rstrip("\n") + "\n\n" + region.colour_css()}
+    if region.logo:
+        files[LOGO + Path(region.logo).suffix.lower()] = root / region.logo
+    return files
 
 
 def read_config(root: Path, environment: Mapping[str, str] | None = None) -> dict:

@@ -124,6 +124,7 @@ class Region:
     tags: Mapping[str, str]
     source_documents: Mapping[str, dict[str, str]]  # id -> {"label", "detail"}
     examples: Mapping[str, Any] = field(default_factory=dict)
+    logo: str = ""  # a raster image in the repository, shown in the header ("" for the theme's icon)
 
     def example(self, key: str, default: object = None) -> object:
         return self.examples.get(key, default)

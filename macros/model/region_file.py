@@ -17,20 +17,17 @@ from typing import Any
 from macros.model.names import valid_slug
 from macros.model.problems import Problem
 from macros.model.region import (
-    COLOURS,
-    DEFAULT_COLOURS,
     EXAMPLE_KEYS,
     REGION_FILE,
     REPOSITORY,
     Region,
     RegionError,
 )
+from macros.model.region_theme import colours_of, logo_of
 from macros.model.strict_yaml import FieldPath, YamlError, parse_yaml
 
 MAX_LABEL = 200
-HEX_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 EMAIL = re.compile(r"^[^@\s<>\"']+@[^@\s<>\"']+\.[a-zA-Z]{2,}$")
-MIN_CONTRAST = 4.5  # WCAG 2.1 AA, normal text
 
 
 # --- reading and checking the file -----------------------------------------------------------------
@@ -117,20 +114,6 @@ def _shape(value: object) -> str:
     return f"'{value}'"
 
 
-def _luminance(hex_colour: str) -> float:
-    def channel(c: float) -> float:
-        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
-
-    r, g, b = (int(hex_colour[i : i + 2], 16) / 255 for i in (1, 3, 5))
-    return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
-
-
-def contrast(a: str, b: str) -> float:
-    """WCAG 2.1 contrast ratio of two #rrggbb colours."""
-    high, low = sorted((_luminance(a), _luminance(b)), reverse=True)
-    return (high + 0.05) / (low + 0.05)
-
-
 SECTIONS = {
     "namn": "regionens namn",
     "lan": "länets namn",
@@ -153,11 +136,15 @@ SITE_KEYS = {
     "kallkod": False,
     "synpunkter_epost": False,
     "sokexempel": False,
+    "logotyp": False,
 }
 
 
-def check_region(data: object, lines: dict[FieldPath, int], path: str) -> tuple[Region | None, list[Problem]]:
-    """The region a parsed region.yml describes, and every problem with it."""
+def check_region(
+    data: object, lines: dict[FieldPath, int], path: str, root: Path | None = None
+) -> tuple[Region | None, list[Problem]]:
+    """The region a parsed region.yml describes, and every problem with it; `root` is the repository the
+    file is in, where its logo must be."""
     check = _Checker(path, lines)
     if not isinstance(data, Mapping):
         check.add((), "Filen ska bestå av fält med namn och värde (namn: …, kommuner: …), inte " + _shape(data) + ".")
@@ -199,7 +186,7 @@ def check_region(data: object, lines: dict[FieldPath, int], path: str) -> tuple[
     }
     plans = check.id_list(data, "planer", plan)
     documents = check.id_list(data, "kalldokument", document)
-    colours = _colours(check, data.get("farger"))
+    colours = colours_of(check, data.get("farger"))
     examples = check.mapping(data.get("exempel", {}), ("exempel",), "fält med namn och värde")
     check.known_keys(examples, EXAMPLE_KEYS, ("exempel",))
     for key, value in examples.items():
@@ -224,31 +211,9 @@ def check_region(data: object, lines: dict[FieldPath, int], path: str) -> tuple[
         tags=lists["amnesord"],
         source_documents=documents,
         examples=dict(examples),
+        logo=logo_of(check, site_text["logotyp"], root),
     )
     return (None if check.problems else region), check.problems
-
-
-def _colours(check: _Checker, value: object) -> dict[str, str]:
-    if value is None:
-        return dict(DEFAULT_COLOURS)
-    given = check.mapping(value, ("farger",), "fält med namn och värde")
-    check.known_keys(given, COLOURS, ("farger",))
-    colours = dict(DEFAULT_COLOURS)
-    for key, (_, against) in COLOURS.items():
-        colour = check.text(given, key, ("farger",), False) or DEFAULT_COLOURS[key]
-        if not HEX_COLOUR.match(colour):
-            check.add(("farger", key), f"Färgen '{colour}' i 'farger.{key}' ska skrivas #rrggbb, till exempel #00566b.")
-            continue
-        ratio = contrast(colour, "#ffffff") if against else MIN_CONTRAST
-        if ratio < MIN_CONTRAST:
-            text = "vit text på färgen" if against == "white" else "färgen på vit bakgrund"
-            check.add(
-                ("farger", key),
-                f"Färgen '{colour}' i 'farger.{key}' ger kontrasten {ratio:.1f}:1 för {text}, under kravet "
-                f"{MIN_CONTRAST}:1 (WCAG 2.1 AA). Välj en mörkare färg.",
-            )
-        colours[key] = colour
-    return colours
 
 
 def load_region(path: Path, shown_as: str = REGION_FILE) -> Region:
@@ -265,7 +230,7 @@ def load_region(path: Path, shown_as: str = REGION_FILE) -> Region:
         data, lines = parse_yaml(raw.removeprefix("\ufeff"), 0, "Regionens inställningar")
     except YamlError as error:
         raise RegionError([Problem(shown_as, error.line, error.message)]) from None
-    region, problems = check_region(data, lines, shown_as)
+    region, problems = check_region(data, lines, shown_as, path.resolve().parent)
     if region is None:
         raise RegionError(problems)
     return region
