@@ -221,3 +221,17 @@ def test_a_new_version_of_the_code_is_a_merge_without_conflicts(repositories, tm
     assert built.returncode == 0, built.stdout + built.stderr
     assert "Vad söker du?" in (site / "index.html").read_text(encoding="utf-8")  # the new code
     assert "Ekby" in (site / "berattelser" / "hemma-i-ekby" / "index.html").read_text(encoding="utf-8")
+
+
+def test_the_reading_page_checks_pass_on_the_second_regions_site(repositories):
+    """The checks of how every page reads (title and first sentence on a phone's first screen, no page wider
+    than the screen, the page anatomy in order, the start page's top tasks), run in the region's repository
+    on its own site. The checks that name this repository's pages are its content tests, left out here."""
+    _, region = repositories
+    generic = "phone_shows_title or wider_than_a_desktop or anatomy_in_order or offers_the_top_tasks"
+    done = run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests/test_reading_pages.py", "-k", generic],
+        region,
+        KB_REGION="region.yml",
+    )
+    assert done.returncode == 0 and "4 passed" in done.stdout, done.stdout[-3000:]
