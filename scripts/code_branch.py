@@ -23,6 +23,7 @@ from macros.model.region import belongs_to_region
 ROOT = Path(__file__).resolve().parent.parent
 BRANCH = "kod"
 LINK = "120000"  # a symbolic link's mode in a git tree
+TEST_COPIES = "tests/fixtures/"  # where the tests link to the region's files (region.yml, the glossary)
 
 
 def git(root: Path, *args: str, env: dict | None = None, data: bytes | None = None) -> str:
@@ -39,7 +40,7 @@ def write_code_branch(root: Path, source: str = "HEAD") -> tuple[str, bool]:
         if belongs_to_region(path):
             continue
         mode, kind, sha = meta.split()
-        if mode == LINK:  # the tests' copy of a region file (tests/fixtures/region.yml): the file itself
+        if mode == LINK and path.startswith(TEST_COPIES):  # the tests' copy of a region file: the file itself
             linked = posixpath.normpath(posixpath.join(posixpath.dirname(path), git(root, "cat-file", "blob", sha)))
             if belongs_to_region(linked):
                 mode, sha = "100644", git(root, "rev-parse", f"{source}:{linked}")

@@ -66,6 +66,30 @@ CASES = {
         lambda t: t.replace("\n  sokexempel:", "\n  logotyp: ../logotyp.png\n  sokexempel:", 1),
         ["'webbplats.logotyp' ska vara en sökväg i förrådet"],
     ),
+    "markup in the region's name": (
+        lambda t: t.replace("\nnamn: Region", '\nnamn: "<img src=x onerror=alert(1)> Region', 1).replace(
+            "Jönköpings län\nlan:", 'Jönköpings län"\nlan:', 1
+        ),
+        ["'namn' innehåller tecknet '<'"],
+    ),
+    "template code in the copyright": (
+        lambda t: t.replace(
+            "upphovsratt: En sammanställning", 'upphovsratt: "{{ config }} En sammanställning', 1
+        ).replace("offentliga källor\n", 'offentliga källor"\n', 1),
+        ["'webbplats.upphovsratt' innehåller tecknet '{'"],
+    ),
+    "a snippet line in a municipality": (
+        lambda t: t.replace("  habo: Habo", '  habo: "--8<-- Habo"', 1),
+        ["'kommuner.habo' innehåller tecknet '<'"],
+    ),
+    "a control character in a tag": (
+        lambda t: t.replace("  samverkan: Samverkan", '  samverkan: "Sam\\x1bverkan"', 1),
+        ["innehåller tecknet '\\x1b'"],
+    ),
+    "a link in an example": (
+        lambda t: t.replace("  ansvarig: Kommunal utveckling", '  ansvarig: "Utveckling](javascript:x) <b>"', 1),
+        ["'exempel.ansvarig' innehåller tecknet '<'"],
+    ),
     "a key written twice": (
         lambda t: t.replace("  habo: Habo", "  habo: Habo\n  habo: Habo", 1),
         ["Fältet 'habo' finns två gånger"],
@@ -92,6 +116,14 @@ def test_each_problem_is_reported_at_its_line_with_the_fix(case, tmp_path):
     changed = next(i for i, (a, b) in enumerate(zip(VALID.split("\n"), text.split("\n"), strict=False), 1) if a != b)
     assert any(p.line in (changed, changed - 1, changed + 1) for p in raised.value.problems), report
     assert all(str(p).startswith("region.yml:") for p in raised.value.problems)
+
+
+def test_a_megabyte_of_region_is_refused_before_it_is_read(tmp_path):
+    path = tmp_path / "region.yml"
+    path.write_text(VALID + "# " + "x" * 1_000_000 + "\n", encoding="utf-8")
+    with pytest.raises(RegionError) as raised:
+        load_region(path)
+    assert "är större än 200 kB" in str(raised.value)
 
 
 def test_every_problem_at_once(tmp_path):

@@ -14,7 +14,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from macros.model.names import valid_slug
+from macros.model.names import printable, valid_slug
 from macros.model.problems import Problem
 from macros.model.region import (
     EXAMPLE_KEYS,
@@ -27,6 +27,8 @@ from macros.model.region_theme import colours_of, logo_of
 from macros.model.strict_yaml import FieldPath, YamlError, parse_yaml
 
 MAX_LABEL = 200
+MAX_BYTES = 200_000  # a region.yml this large is a mistake (a whole county fits in about 6 kB)
+MARKUP = re.compile("[<>{}\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
 EMAIL = re.compile(r"^[^@\s<>\"']+@[^@\s<>\"']+\.[a-zA-Z]{2,}$")
 
 
@@ -56,11 +58,20 @@ class _Checker:
             self.add(at + (key,), f"'{name}' ska vara en text, inte {_shape(value)}. Skriv det som {key}: text.")
             return ""
         text = str(value).strip()
+        self.plain(text, at + (key,), name)
         if required and not text:
             self.add(at + (key,), f"'{name}' är tomt. Skriv en text efter {key}:.")
         if len(text) > MAX_LABEL * 2:
             self.add(at + (key,), f"'{name}' är {len(text)} tecken. Korta det till högst {MAX_LABEL * 2}.")
         return text
+
+    def plain(self, text: str, at: FieldPath, name: str) -> None:
+        """The region's texts are printed in every page's head and footer by the theme, which does not escape
+        them all: no markup, no template code, no control characters."""
+        found = MARKUP.search(text)
+        if found:
+            shown = printable(found.group())
+            self.add(at, f"'{name}' innehåller tecknet '{shown}', som inte får stå i regionens texter. Ta bort det.")
 
     def mapping(self, value: object, at: FieldPath, form: str) -> Mapping[str, Any]:
         if isinstance(value, Mapping):
@@ -192,6 +203,9 @@ def check_region(
     for key, value in examples.items():
         if not (isinstance(value, str) or (isinstance(value, list) and all(isinstance(v, str) for v in value))):
             check.add(("exempel", key), f"Exemplet '{key}' ska vara en text eller en lista med texter.")
+            continue
+        for text in value if isinstance(value, list) else [value]:
+            check.plain(text, ("exempel", key), f"exempel.{key}")
     region = Region(
         name=check.text(data, "namn", ()),
         county=check.text(data, "lan", ()),
@@ -219,6 +233,14 @@ def check_region(
 def load_region(path: Path, shown_as: str = REGION_FILE) -> Region:
     """The region in `path`, checked; a RegionError with every problem otherwise."""
     try:
+        if path.stat().st_size > MAX_BYTES:
+            raise RegionError(
+                [
+                    Problem(
+                        shown_as, 1, f"{shown_as} är större än {MAX_BYTES // 1000} kB. Regionens listor ryms på mindre."
+                    )
+                ]
+            )
         raw = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise RegionError(

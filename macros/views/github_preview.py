@@ -30,7 +30,7 @@ class Page:
 
 
 def is_site_wide(path: str) -> bool:
-    return path in ("mkdocs.yml", "region.yml") or path.startswith(SITE_WIDE)
+    return path.startswith(SITE_WIDE)
 
 
 # The pages a reviewer looks at first: one of each kind a reader meets. The site's own pages by address,
